@@ -1,0 +1,150 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import {
+  hasZodFastifySchemaValidationErrors,
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+} from 'fastify-type-provider-zod';
+import { sql } from 'drizzle-orm';
+import type { FieldIssue } from '../domain/errors';
+import { CSRF_HEADER, SESSION_COOKIE } from './lib/auth-context';
+import type { Deps } from './lib/deps';
+import { AppError } from './lib/errors';
+import { resolveSession } from './modules/auth/service';
+import { apiRoutes } from './routes';
+
+const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/** Builds the whole application. It never listens: main.ts and tests decide that. */
+export async function buildApp(deps: Deps): Promise<FastifyInstance> {
+  const { config } = deps;
+  const app = Fastify({
+    logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
+    trustProxy: config.trustProxy,
+    bodyLimit: 1024 * 1024,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"], // antd's CSS-in-JS
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'", 'data:'],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+  });
+  await app.register(cookie);
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: () => new AppError('RATE_LIMITED'),
+  });
+  await app.register(swagger, {
+    openapi: {
+      info: {
+        title: 'Zhengxuan 征选 API',
+        description:
+          '政府征集遴选平台 REST API。错误统一为 { error: { code, message, messageEn, details } }。',
+        version: '1',
+      },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE },
+          csrf: { type: 'apiKey', in: 'header', name: CSRF_HEADER },
+        },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+
+  app.decorateRequest('auth', null);
+  app.addHook('onRequest', async (req) => {
+    const token = req.cookies[SESSION_COOKIE];
+    if (token && token.length < 200) req.auth = (await resolveSession(deps, token)) ?? null;
+    if (!UNSAFE.has(req.method) || !req.url.startsWith('/api/')) return;
+    // CSRF: a signed-in request must carry its session's token; an anonymous one (register,
+    // sign-in) must not come from another site.
+    if (req.auth) {
+      if (req.headers[CSRF_HEADER] !== req.auth.session.csrfToken)
+        throw new AppError('CSRF_REJECTED');
+    } else if (req.headers.origin) {
+      let originHost = '';
+      try {
+        originHost = new URL(req.headers.origin).host;
+      } catch {
+        /* malformed origin */
+      }
+      if (originHost !== req.headers.host) throw new AppError('CSRF_REJECTED');
+    }
+  });
+
+  app.setErrorHandler((err: FastifyError | AppError, req, reply) => {
+    if (err instanceof AppError) return reply.status(err.status).send(err.toBody());
+    if (hasZodFastifySchemaValidationErrors(err)) {
+      const details: FieldIssue[] = err.validation.map((v) => ({
+        path: v.instancePath.replace(/^\//, '').replace(/\//g, '.'),
+        message: v.message ?? '',
+      }));
+      return reply.status(400).send(new AppError('VALIDATION_FAILED', { details }).toBody());
+    }
+    const status = (err as FastifyError).statusCode;
+    if (status && status >= 400 && status < 500) {
+      const code = status === 413 ? '请求内容过大' : '请求格式不正确';
+      return reply
+        .status(status)
+        .send(
+          new AppError('BAD_REQUEST', {
+            message: `${code}：${err.message}`,
+            messageEn: err.message,
+          }).toBody(),
+        );
+    }
+    req.log.error({ err }, 'unhandled error');
+    return reply.status(500).send(new AppError('INTERNAL').toBody());
+  });
+
+  app.get('/api/health', { schema: { hide: true } }, async (_req, reply) => {
+    try {
+      await deps.db.execute(sql`select 1`);
+      return { status: 'ok' };
+    } catch {
+      return reply.status(503).send({ status: 'unavailable' });
+    }
+  });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  await app.register(apiRoutes(deps), { prefix: '/api/v1' });
+
+  const webDist = config.webDist;
+  const hasWeb = fs.existsSync(path.join(webDist, 'index.html'));
+  if (hasWeb) {
+    await app.register(fastifyStatic, {
+      root: webDist,
+      wildcard: false,
+      maxAge: '1h',
+      index: false,
+    });
+  }
+  app.setNotFoundHandler((req, reply) => {
+    if (req.url.startsWith('/api/') || req.method !== 'GET' || !hasWeb) {
+      return reply.status(404).send(new AppError('NOT_FOUND').toBody());
+    }
+    return reply.header('cache-control', 'no-cache').sendFile('index.html', webDist, { maxAge: 0 });
+  });
+
+  return app;
+}

@@ -1,0 +1,86 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+const flag = z
+  .enum(['1', '0', 'true', 'false', 'yes', 'no'])
+  .optional()
+  .transform((v) => (v === undefined ? undefined : ['1', 'true', 'yes'].includes(v)));
+
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DATA_DIR: z.string().min(1).default('./data'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must start with postgres:// or postgresql://')
+    .optional(),
+  /** Create the demo accounts. Default: yes on the embedded database, no on PostgreSQL. */
+  DEMO_ACCOUNTS: flag,
+  /** Seed a copy of the 2021 campaign for the current year, open now. Follows DEMO_ACCOUNTS by default. */
+  DEMO_CAMPAIGN: flag,
+  /** Set the Secure flag on the session cookie (serve over HTTPS). */
+  COOKIE_SECURE: flag,
+  SESSION_HOURS: z.coerce
+    .number()
+    .positive()
+    .max(24 * 30)
+    .default(12),
+  /** Failed sign-ins before an account locks, and for how long. */
+  SIGN_IN_LOCK_AFTER: z.coerce.number().int().min(1).default(5),
+  SIGN_IN_LOCK_MINUTES: z.coerce.number().positive().default(15),
+  /** Added delay per failed sign-in after the second, in ms. */
+  SIGN_IN_SLOWDOWN_MS: z.coerce.number().int().min(0).default(800),
+  /** Sign-in attempts per IP per minute. */
+  SIGN_IN_RATE_PER_MINUTE: z.coerce.number().int().min(1).default(30),
+  TRUST_PROXY: flag,
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('warn'),
+  WEB_DIST: z.string().default('web/dist'),
+});
+
+export type Config = {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  demoAccounts: boolean;
+  demoCampaign: boolean;
+  cookieSecure: boolean;
+  sessionHours: number;
+  signInLockAfter: number;
+  signInLockMinutes: number;
+  signInSlowdownMs: number;
+  signInRatePerMinute: number;
+  trustProxy: boolean;
+  logLevel: string;
+  webDist: string;
+};
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`配置错误 / invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  const embedded = !e.DATABASE_URL;
+  const demoAccounts = e.DEMO_ACCOUNTS ?? embedded;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: path.resolve(e.DATA_DIR),
+    databaseUrl: e.DATABASE_URL,
+    demoAccounts,
+    demoCampaign: e.DEMO_CAMPAIGN ?? demoAccounts,
+    cookieSecure: e.COOKIE_SECURE ?? false,
+    sessionHours: e.SESSION_HOURS,
+    signInLockAfter: e.SIGN_IN_LOCK_AFTER,
+    signInLockMinutes: e.SIGN_IN_LOCK_MINUTES,
+    signInSlowdownMs: e.SIGN_IN_SLOWDOWN_MS,
+    signInRatePerMinute: e.SIGN_IN_RATE_PER_MINUTE,
+    trustProxy: e.TRUST_PROXY ?? false,
+    logLevel: e.LOG_LEVEL,
+    webDist: path.resolve(e.WEB_DIST),
+  };
+}

@@ -1,0 +1,179 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigserial,
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import type { CampaignSettings } from '../../domain/campaign';
+
+const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+
+export const roleEnum = pgEnum('role', ['enterprise', 'recommender', 'organizer', 'expert']);
+export const userStatusEnum = pgEnum('user_status', ['active', 'disabled']);
+export const recommenderUnitTypeEnum = pgEnum('recommender_unit_type', [
+  'province',
+  'plan_separate_city',
+  'xpcc',
+  'central_enterprise',
+  'association',
+]);
+
+/** GB/T 2260 provinces (level 1) and cities (level 2). */
+export const regions = pgTable('regions', {
+  code: text('code').primaryKey(),
+  name: text('name').notNull(),
+  level: smallint('level').notNull(),
+  parentCode: text('parent_code'),
+});
+
+/** GB/T 4754-2017 国民经济行业分类. */
+export const industries = pgTable(
+  'industries',
+  {
+    code: text('code').primaryKey(),
+    level: smallint('level').notNull(), // 1 门类 2 大类 3 中类 4 小类
+    name: text('name').notNull(),
+    parentCode: text('parent_code'),
+    section: text('section').notNull(),
+    remark: text('remark').notNull().default(''),
+  },
+  (t) => [index('industries_name_trgm').using('gin', sql`${t.name} gin_trgm_ops`)],
+);
+
+/** 推荐单位. */
+export const recommenderUnits = pgTable(
+  'recommender_units',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    name: text('name').notNull(),
+    type: recommenderUnitTypeEnum('type').notNull(),
+    regionCode: text('region_code'),
+    quotaOverride: integer('quota_override'),
+    sortOrder: integer('sort_order').notNull().default(1000),
+    active: boolean('active').notNull().default(true),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('recommender_units_name').on(t.name)],
+);
+
+/** 申报企业. */
+export const enterprises = pgTable(
+  'enterprises',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    name: text('name').notNull(),
+    uscc: text('uscc').notNull(),
+    provinceCode: text('province_code').notNull(),
+    cityCode: text('city_code').notNull(),
+    contactName: text('contact_name').notNull(),
+    phone: text('phone').notNull(),
+    email: text('email').notNull(),
+    checkDigitOverrideReason: text('check_digit_override_reason'),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('enterprises_uscc').on(t.uscc)],
+);
+
+export const users = pgTable(
+  'users',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    login: text('login').notNull(),
+    email: text('email').notNull(),
+    name: text('name').notNull(),
+    phone: text('phone'),
+    role: roleEnum('role').notNull(),
+    status: userStatusEnum('status').notNull().default('active'),
+    passwordHash: text('password_hash').notNull(),
+    mustChangePassword: boolean('must_change_password').notNull().default(false),
+    enterpriseId: uuid('enterprise_id').references(() => enterprises.id),
+    recommenderUnitId: uuid('recommender_unit_id').references(() => recommenderUnits.id),
+    failedSignIns: integer('failed_sign_ins').notNull().default(0),
+    lockedUntil: ts('locked_until'),
+    lastSignInAt: ts('last_sign_in_at'),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('users_login').on(t.login),
+    uniqueIndex('users_email').on(t.email),
+    index('users_enterprise').on(t.enterpriseId),
+    index('users_unit').on(t.recommenderUnitId),
+  ],
+);
+
+export const sessions = pgTable(
+  'sessions',
+  {
+    id: text('id').primaryKey(), // sha256 of the cookie token
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    csrfToken: text('csrf_token').notNull(),
+    ip: text('ip'),
+    userAgent: text('user_agent'),
+    createdAt: ts('created_at').notNull(),
+    expiresAt: ts('expires_at').notNull(),
+  },
+  (t) => [index('sessions_user').on(t.userId)],
+);
+
+/** 征集遴选活动. */
+export const campaigns = pgTable(
+  'campaigns',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    code: text('code').notNull(),
+    year: integer('year').notNull(),
+    title: text('title').notNull(),
+    docNumber: text('doc_number').notNull(),
+    issuer: text('issuer').notNull(),
+    publishedOn: text('published_on').notNull(),
+    opensAt: ts('opens_at').notNull(),
+    onlineDeadline: ts('online_deadline').notNull(),
+    paperDeadline: ts('paper_deadline').notNull(),
+    isDemo: boolean('is_demo').notNull().default(false),
+    copiedFromId: uuid('copied_from_id'),
+    settings: jsonb('settings').$type<CampaignSettings>().notNull(),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('campaigns_code').on(t.code)],
+);
+
+/** Append-only, hash-chained. A trigger refuses UPDATE and DELETE. */
+export const auditLog = pgTable(
+  'audit_log',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    at: ts('at').notNull(),
+    actorId: uuid('actor_id'),
+    actorRole: text('actor_role'),
+    actorLabel: text('actor_label'),
+    action: text('action').notNull(),
+    targetType: text('target_type').notNull(),
+    targetId: text('target_id'),
+    summary: jsonb('summary').$type<Record<string, unknown>>().notNull(),
+    ip: text('ip'),
+    prevHash: text('prev_hash').notNull(),
+    hash: text('hash').notNull(),
+  },
+  (t) => [
+    index('audit_log_at').on(t.at),
+    index('audit_log_actor').on(t.actorId),
+    index('audit_log_target').on(t.targetType, t.targetId),
+  ],
+);
+
+/** Facts about this database: which seeds ran. */
+export const meta = pgTable('meta', {
+  key: text('key').primaryKey(),
+  value: jsonb('value').notNull(),
+});

@@ -1,0 +1,119 @@
+import { MIIT_2021 } from '../../../domain/campaigns/miit-2021';
+import { endOfDayShanghai } from '../../../domain/campaign';
+import type { Actor } from '../../lib/actor';
+import type { Deps } from '../../lib/deps';
+import { copyCampaign } from '../../modules/campaigns/service';
+import { findCampaign } from '../../modules/campaigns/repository';
+import { registerEnterprise } from '../../modules/enterprises/service';
+import { findRecommenderUnitByName } from '../../modules/recommender-units/repository';
+import { createStaffUser } from '../../modules/users/service';
+import { findUserForSignIn } from '../../modules/auth/repository';
+import { readMeta, writeMeta } from './repository';
+
+export const DEMO_PASSWORD = 'Demo2021zx';
+export const DEMO_ENTERPRISE_USCC = '91110108MA01XK2Q8K';
+
+export interface DemoAccount {
+  login: string;
+  role: string;
+  who: string;
+}
+
+const SEEDER: Actor = { userId: null, role: 'system', label: 'seed', ip: null };
+
+function shanghaiDate(d: Date): string {
+  return new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+}
+
+/** A copy of the 2021 call for the current year, open now, so a newcomer can walk the whole flow. */
+export async function seedDemoCampaign(deps: Deps) {
+  const now = deps.clock.now();
+  const year = Number(shanghaiDate(now).slice(0, 4));
+  const code = `demo-miit-iiapp-${year}`;
+  if (await findCampaign(deps.db, code)) return;
+  await copyCampaign(
+    deps,
+    MIIT_2021.code,
+    {
+      code,
+      year,
+      title: `【演示】${year}年工业互联网APP优秀解决方案征集遴选`,
+      docNumber: `演示活动（复制自${MIIT_2021.docNumber}）`,
+      opensAt: new Date(now.getTime() - 86_400_000).toISOString(),
+      onlineDeadline: endOfDayShanghai(shanghaiDate(new Date(now.getTime() + 60 * 86_400_000))),
+      paperDeadline: endOfDayShanghai(shanghaiDate(new Date(now.getTime() + 60 * 86_400_000))),
+      isDemo: true,
+    },
+    SEEDER,
+  );
+}
+
+/** One account per role. Returns them when created now, nothing when they existed already. */
+export async function seedDemoAccounts(deps: Deps): Promise<DemoAccount[]> {
+  if (await readMeta(deps.db, 'demo_accounts')) return [];
+  const beijing = await findRecommenderUnitByName(deps.db, '北京市');
+  const casic = await findRecommenderUnitByName(deps.db, '中国航天科工集团有限公司');
+  const staff = [
+    {
+      login: 'organizer',
+      role: 'organizer' as const,
+      name: '演示主管部门',
+      who: '主管部门（工业和信息化部信息技术发展司）',
+    },
+    {
+      login: 'beijing',
+      role: 'recommender' as const,
+      name: '北京市推荐员',
+      unit: beijing?.id,
+      who: '推荐单位：北京市',
+    },
+    {
+      login: 'casic',
+      role: 'recommender' as const,
+      name: '航天科工推荐员',
+      unit: casic?.id,
+      who: '推荐单位：中国航天科工集团有限公司（中央企业）',
+    },
+    { login: 'expert', role: 'expert' as const, name: '演示专家', who: '评审专家' },
+  ];
+  const created: DemoAccount[] = [];
+  for (const s of staff) {
+    if (await findUserForSignIn(deps.db, s.login)) continue; // a half-finished earlier seed
+    await createStaffUser(
+      deps,
+      {
+        role: s.role,
+        login: s.login,
+        name: s.name,
+        email: `${s.login}@demo.zhengxuan.invalid`,
+        recommenderUnitId: s.unit,
+        password: DEMO_PASSWORD,
+      },
+      SEEDER,
+      { mustChangePassword: false },
+    );
+  }
+  created.push(...staff.map((s) => ({ login: s.login, role: s.role, who: s.who })));
+  if (!(await findUserForSignIn(deps.db, DEMO_ENTERPRISE_USCC)))
+    await registerEnterprise(
+      deps,
+      {
+        name: '北京示例智造科技有限公司',
+        uscc: DEMO_ENTERPRISE_USCC,
+        provinceCode: '110000',
+        cityCode: '110100',
+        contactName: '张示例',
+        phone: '13800000000',
+        email: 'enterprise@demo.zhengxuan.invalid',
+        password: DEMO_PASSWORD,
+      },
+      SEEDER,
+    );
+  created.push({
+    login: DEMO_ENTERPRISE_USCC,
+    role: 'enterprise',
+    who: '申报企业：北京示例智造科技有限公司',
+  });
+  await writeMeta(deps.db, 'demo_accounts', { createdAt: deps.clock.now().toISOString() });
+  return created;
+}

@@ -1,0 +1,10 @@
+import type { Config } from '../config';
+import type { Db } from '../db/client';
+import type { Clock } from './clock';
+
+/** What services may use. Each takes only the parts it needs. */
+export interface Deps {
+  db: Db;
+  clock: Clock;
+  config: Config;
+}

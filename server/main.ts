@@ -1,0 +1,55 @@
+import { buildApp } from './app';
+import { openConfiguredDatabase } from './bootstrap';
+import { ConfigError, loadConfig } from './config';
+import { DataDirLockedError } from './db/lock';
+import { DEMO_PASSWORD } from './db/seed/demo';
+import { systemClock } from './lib/clock';
+
+async function main() {
+  const started = performance.now();
+  const config = loadConfig();
+  const { database, demoAccounts } = await openConfiguredDatabase(config, systemClock, {
+    demo: true,
+  });
+  const app = await buildApp({ db: database.db, clock: systemClock, config });
+
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    app.log.info(`${signal}: closing`);
+    await app.close().catch(() => {});
+    await database.close().catch(() => {});
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
+  await app.listen({ port: config.port, host: config.host });
+  const where =
+    database.kind === 'pglite'
+      ? `内置数据库 embedded PGlite: ${config.dataDir}`
+      : 'PostgreSQL (DATABASE_URL)';
+  const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${(app.server.address() as { port: number }).port}`;
+  console.log(
+    `\n征选 Zhengxuan 已启动 / running at ${url}  (${where}; ready in ${Math.round(performance.now() - started)} ms)`,
+  );
+  if (demoAccounts.length) {
+    console.log(`\n已创建演示账号 Demo accounts (password 密码: ${DEMO_PASSWORD}):`);
+    for (const a of demoAccounts) console.log(`  ${a.login.padEnd(20)} ${a.who}`);
+    console.log(
+      '\n修改密码 Change them: sign in and use「修改密码」, or\n' +
+        '  npm run admin -- reset-password --login <login>   (while the server is stopped, on the embedded database)\n' +
+        '演示账号仅供体验，正式部署请设置 DATABASE_URL，并不要开启 DEMO_ACCOUNTS。\n',
+    );
+  }
+}
+
+main().catch((e: unknown) => {
+  if (e instanceof ConfigError || e instanceof DataDirLockedError) {
+    console.error(`\n${e.message}\n`);
+    process.exit(1);
+  }
+  console.error(e);
+  process.exit(1);
+});

@@ -1,0 +1,88 @@
+import { and, desc, eq, gte, lt, lte, sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../../db/client';
+import { auditLog } from '../../db/schema';
+import { auditHash, GENESIS_HASH, type ChainedFields } from './chain';
+
+// One number for the advisory lock that serialises appends to the chain.
+const AUDIT_CHAIN_LOCK = 7_420_001;
+
+export type AuditRow = typeof auditLog.$inferSelect;
+export type NewAuditEntry = Omit<ChainedFields, 'prevHash'>;
+
+/** Appends one row. Call inside the transaction that makes the change it records. */
+export async function appendAuditRow(tx: Db, entry: NewAuditEntry): Promise<AuditRow> {
+  await tx.execute(sql`select pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`);
+  const [last] = await tx
+    .select({ hash: auditLog.hash })
+    .from(auditLog)
+    .orderBy(desc(auditLog.id))
+    .limit(1);
+  const fields: ChainedFields = { ...entry, prevHash: last?.hash ?? GENESIS_HASH };
+  const [row] = await tx
+    .insert(auditLog)
+    .values({ ...fields, hash: auditHash(fields) })
+    .returning();
+  return row!;
+}
+
+export interface AuditFilter {
+  actorId?: string;
+  actorLabel?: string;
+  action?: string;
+  targetType?: string;
+  targetId?: string;
+  from?: Date;
+  to?: Date;
+}
+
+function whereOf(f: AuditFilter): SQL | undefined {
+  return and(
+    f.actorId ? eq(auditLog.actorId, f.actorId) : undefined,
+    f.actorLabel ? eq(auditLog.actorLabel, f.actorLabel) : undefined,
+    f.action ? eq(auditLog.action, f.action) : undefined,
+    f.targetType ? eq(auditLog.targetType, f.targetType) : undefined,
+    f.targetId ? eq(auditLog.targetId, f.targetId) : undefined,
+    f.from ? gte(auditLog.at, f.from) : undefined,
+    f.to ? lte(auditLog.at, f.to) : undefined,
+  );
+}
+
+export async function listAuditRows(
+  db: Db,
+  f: AuditFilter,
+  page: { limit: number; beforeId?: number },
+) {
+  const where = and(whereOf(f), page.beforeId ? lt(auditLog.id, page.beforeId) : undefined);
+  const [rows, [count]] = await Promise.all([
+    db.select().from(auditLog).where(where).orderBy(desc(auditLog.id)).limit(page.limit),
+    db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(auditLog)
+      .where(whereOf(f)),
+  ]);
+  return { rows, total: count?.n ?? 0 };
+}
+
+export async function listAuditActions(db: Db): Promise<string[]> {
+  const rows = await db
+    .selectDistinct({ action: auditLog.action })
+    .from(auditLog)
+    .orderBy(auditLog.action);
+  return rows.map((r) => r.action);
+}
+
+/** Walks the whole chain in id order, a page at a time. */
+export async function* auditRowsInOrder(db: Db, pageSize = 1000): AsyncGenerator<AuditRow> {
+  let after = 0;
+  for (;;) {
+    const rows = await db
+      .select()
+      .from(auditLog)
+      .where(sql`${auditLog.id} > ${after}`)
+      .orderBy(auditLog.id)
+      .limit(pageSize);
+    if (rows.length === 0) return;
+    yield* rows;
+    after = rows[rows.length - 1]!.id;
+  }
+}

@@ -1,0 +1,95 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from '../../../domain/zod';
+import { requireUser } from '../../lib/auth-context';
+import type { Deps } from '../../lib/deps';
+import { isoDate } from '../../lib/views';
+import { authorizeReadAudit } from './policy';
+import { listAuditActions, listAuditRows } from './repository';
+import { verifyAuditChain } from './service';
+
+const auditRowSchema = z.object({
+  id: z.number(),
+  at: isoDate,
+  actorId: z.string().nullable(),
+  actorRole: z.string().nullable(),
+  actorLabel: z.string().nullable(),
+  action: z.string(),
+  targetType: z.string(),
+  targetId: z.string().nullable(),
+  summary: z.record(z.string(), z.unknown()),
+  ip: z.string().nullable(),
+  hash: z.string(),
+});
+
+export function auditRoutes(deps: Deps): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get(
+      '/audit-events',
+      {
+        schema: {
+          operationId: 'listAuditEvents',
+          tags: ['audit'],
+          summary: '审计日志（主管部门），按时间倒序，可筛选',
+          querystring: z.object({
+            actorLabel: z.string().max(100).optional(),
+            action: z.string().max(100).optional(),
+            targetType: z.string().max(100).optional(),
+            targetId: z.string().max(100).optional(),
+            from: z.string().datetime({ offset: true }).optional(),
+            to: z.string().datetime({ offset: true }).optional(),
+            beforeId: z.coerce.number().int().positive().optional(),
+            limit: z.coerce.number().int().min(1).max(500).default(50),
+          }),
+          response: {
+            200: z.object({
+              items: z.array(auditRowSchema),
+              total: z.number(),
+              actions: z.array(z.string()),
+            }),
+          },
+        },
+      },
+      async (req) => {
+        authorizeReadAudit(requireUser(req));
+        const { from, to, beforeId, limit, ...rest } = req.query;
+        const filter = {
+          ...rest,
+          from: from ? new Date(from) : undefined,
+          to: to ? new Date(to) : undefined,
+        };
+        const [{ rows, total }, actions] = await Promise.all([
+          listAuditRows(deps.db, filter, { limit, beforeId }),
+          listAuditActions(deps.db),
+        ]);
+        return {
+          items: rows.map(({ prevHash: _p, ...r }) => ({ ...r, at: r.at.toISOString() })),
+          total,
+          actions,
+        };
+      },
+    );
+
+    app.get(
+      '/audit-events/verification',
+      {
+        schema: {
+          operationId: 'verifyAuditChain',
+          tags: ['audit'],
+          summary: '校验审计日志哈希链：任何改动或删除都会被发现',
+          response: {
+            200: z.object({
+              ok: z.boolean(),
+              rows: z.number(),
+              brokenAtId: z.number().optional(),
+              reason: z.enum(['hash_mismatch', 'link_broken']).optional(),
+            }),
+          },
+        },
+      },
+      async (req) => {
+        authorizeReadAudit(requireUser(req));
+        return verifyAuditChain(deps.db);
+      },
+    );
+  };
+}

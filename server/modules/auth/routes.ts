@@ -1,0 +1,118 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { changePasswordSchema, signInSchema } from '../../../domain/accounts';
+import { z } from '../../../domain/zod';
+import {
+  actorOf,
+  clearSessionCookie,
+  clientOf,
+  requireUser,
+  setSessionCookie,
+} from '../../lib/auth-context';
+import type { Deps } from '../../lib/deps';
+import {
+  enterpriseView,
+  enterpriseViewSchema,
+  okSchema,
+  userView,
+  userViewSchema,
+} from '../../lib/views';
+import { getEnterprise } from '../enterprises/service';
+import { findRecommenderUnit } from '../recommender-units/repository';
+import { getUser } from '../users/service';
+import * as auth from './service';
+
+const meSchema = z.object({
+  user: userViewSchema,
+  csrfToken: z.string(),
+  enterprise: enterpriseViewSchema.nullable(),
+  recommenderUnit: z.object({ id: z.string(), name: z.string(), type: z.string() }).nullable(),
+});
+
+export function authRoutes(deps: Deps): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.post(
+      '/auth/sign-in',
+      {
+        schema: {
+          operationId: 'signIn',
+          tags: ['auth'],
+          summary: '登录（账号：登录名、电子邮箱或统一社会信用代码）',
+          body: signInSchema,
+          response: { 200: z.object({ user: userViewSchema, csrfToken: z.string() }) },
+        },
+        config: { rateLimit: { max: deps.config.signInRatePerMinute, timeWindow: '1 minute' } },
+      },
+      async (req, reply) => {
+        const signed = await auth.signIn(deps, req.body, clientOf(req));
+        setSessionCookie(reply, signed.token, signed.expiresAt, deps.config.cookieSecure);
+        const found = await auth.resolveSession(deps, signed.token);
+        return {
+          user: userView(await getUser(deps, signed.user.id)),
+          csrfToken: found!.session.csrfToken,
+        };
+      },
+    );
+
+    app.post(
+      '/auth/sign-out',
+      {
+        schema: {
+          operationId: 'signOut',
+          tags: ['auth'],
+          summary: '退出登录',
+          response: { 200: okSchema },
+        },
+      },
+      async (req, reply) => {
+        if (req.auth) await auth.signOut(deps, req.auth.session.id, actorOf(req));
+        clearSessionCookie(reply);
+        return { ok: true as const };
+      },
+    );
+
+    app.get(
+      '/me',
+      {
+        schema: {
+          operationId: 'getMe',
+          tags: ['auth'],
+          summary: '当前用户、所属企业或推荐单位、CSRF令牌',
+          response: { 200: meSchema },
+        },
+      },
+      async (req) => {
+        const user = requireUser(req);
+        const [listing, enterprise, unit] = await Promise.all([
+          getUser(deps, user.id),
+          user.enterpriseId ? getEnterprise(deps, user.enterpriseId) : null,
+          user.recommenderUnitId ? findRecommenderUnit(deps.db, user.recommenderUnitId) : null,
+        ]);
+        return {
+          user: userView(listing),
+          csrfToken: req.auth!.session.csrfToken,
+          enterprise: enterprise ? enterpriseView(enterprise) : null,
+          recommenderUnit: unit ? { id: unit.id, name: unit.name, type: unit.type } : null,
+        };
+      },
+    );
+
+    app.post(
+      '/me/password',
+      {
+        schema: {
+          operationId: 'changeOwnPassword',
+          tags: ['auth'],
+          summary: '修改本人密码',
+          body: changePasswordSchema,
+          response: { 200: okSchema },
+        },
+        config: { rateLimit: { max: deps.config.signInRatePerMinute, timeWindow: '1 minute' } },
+      },
+      async (req) => {
+        const user = requireUser(req);
+        await auth.changeOwnPassword(deps, user.id, req.auth!.session.id, req.body, actorOf(req));
+        return { ok: true as const };
+      },
+    );
+  };
+}

@@ -1,0 +1,30 @@
+import { asc, eq, ilike, or } from 'drizzle-orm';
+import type { Db } from '../../db/client';
+import { enterprises } from '../../db/schema';
+
+export type EnterpriseRow = typeof enterprises.$inferSelect;
+
+export async function insertEnterprise(tx: Db, row: typeof enterprises.$inferInsert) {
+  const [created] = await tx.insert(enterprises).values(row).returning();
+  return created!;
+}
+
+export async function findEnterprise(db: Db, id: string) {
+  const [row] = await db.select().from(enterprises).where(eq(enterprises.id, id));
+  return row;
+}
+
+export async function findEnterpriseByUscc(db: Db, uscc: string) {
+  const [row] = await db.select().from(enterprises).where(eq(enterprises.uscc, uscc));
+  return row;
+}
+
+export function listEnterprises(db: Db, q?: string) {
+  const like = q ? `%${q.replace(/[%_\\]/g, (c) => `\\${c}`)}%` : undefined;
+  return db
+    .select()
+    .from(enterprises)
+    .where(like ? or(ilike(enterprises.name, like), ilike(enterprises.uscc, like)) : undefined)
+    .orderBy(asc(enterprises.createdAt))
+    .limit(500);
+}

@@ -1,0 +1,99 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { recommenderUnitInputSchema, updateRecommenderUnitSchema } from '../../../domain/accounts';
+import { RECOMMENDER_UNIT_TYPES } from '../../../domain/recommender-units';
+import { z } from '../../../domain/zod';
+import { actorOf, requireUser } from '../../lib/auth-context';
+import type { Deps } from '../../lib/deps';
+import { idParamsSchema } from '../../lib/views';
+import { authorizeManageUnits } from './policy';
+import * as service from './service';
+
+const unitSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  type: z.enum(RECOMMENDER_UNIT_TYPES),
+  regionCode: z.string().nullable(),
+  quotaOverride: z.number().nullable(),
+  quota: z.number().nullable().optional(),
+  accounts: z.number().optional(),
+  active: z.boolean(),
+});
+
+function unitView(u: z.infer<typeof unitSchema>) {
+  return {
+    id: u.id,
+    name: u.name,
+    type: u.type,
+    regionCode: u.regionCode,
+    quotaOverride: u.quotaOverride,
+    quota: u.quota,
+    accounts: u.accounts,
+    active: u.active,
+  };
+}
+
+export function recommenderUnitRoutes(deps: Deps): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get(
+      '/recommender-units',
+      {
+        schema: {
+          operationId: 'listRecommenderUnits',
+          tags: ['recommender-units'],
+          summary: '推荐单位及其推荐数量（停用的仅主管部门可见）',
+          querystring: z.object({
+            type: z.enum(RECOMMENDER_UNIT_TYPES).optional(),
+            q: z.string().max(100).optional(),
+            includeInactive: z.enum(['true', 'false']).optional(),
+          }),
+          response: { 200: z.object({ items: z.array(unitSchema) }) },
+        },
+      },
+      async (req) => {
+        const includeInactive = req.query.includeInactive === 'true';
+        if (includeInactive) authorizeManageUnits(requireUser(req));
+        const units = await service.listRecommenderUnits(deps, { ...req.query, includeInactive });
+        return { items: units.map(unitView) };
+      },
+    );
+
+    app.post(
+      '/recommender-units',
+      {
+        schema: {
+          operationId: 'createRecommenderUnit',
+          tags: ['recommender-units'],
+          summary: '新增推荐单位（如全国性行业协会）',
+          body: recommenderUnitInputSchema,
+          response: { 201: unitSchema },
+        },
+      },
+      async (req, reply) => {
+        authorizeManageUnits(requireUser(req));
+        return reply
+          .status(201)
+          .send(unitView(await service.createRecommenderUnit(deps, req.body, actorOf(req))));
+      },
+    );
+
+    app.patch(
+      '/recommender-units/:id',
+      {
+        schema: {
+          operationId: 'updateRecommenderUnit',
+          tags: ['recommender-units'],
+          summary: '修改名称、停用/启用、单独设定推荐数量',
+          params: idParamsSchema,
+          body: updateRecommenderUnitSchema,
+          response: { 200: unitSchema },
+        },
+      },
+      async (req) => {
+        authorizeManageUnits(requireUser(req));
+        return unitView(
+          await service.updateRecommenderUnit(deps, req.params.id, req.body, actorOf(req)),
+        );
+      },
+    );
+  };
+}

@@ -1,0 +1,42 @@
+import { and, asc, eq, ilike, like, or, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client';
+import { industries, regions } from '../../db/schema';
+
+export function listRegions(db: Db) {
+  return db.select().from(regions).orderBy(asc(regions.code));
+}
+
+export async function findRegion(db: Db, code: string) {
+  const [row] = await db.select().from(regions).where(eq(regions.code, code));
+  return row;
+}
+
+/** Name (trigram-indexed) or code prefix; exact and shorter codes first. */
+export function searchIndustries(db: Db, q: string, level: number | undefined, limit: number) {
+  const escaped = q.replace(/[%_\\]/g, (c) => `\\${c}`);
+  return db
+    .select()
+    .from(industries)
+    .where(
+      and(
+        level ? eq(industries.level, level) : undefined,
+        q
+          ? or(
+              ilike(industries.name, `%${escaped}%`),
+              like(industries.code, `${escaped.toUpperCase()}%`),
+            )
+          : undefined,
+      ),
+    )
+    .orderBy(
+      sql`${industries.code} = ${q.toUpperCase()} desc`,
+      asc(industries.level),
+      asc(industries.code),
+    )
+    .limit(limit);
+}
+
+export async function findIndustry(db: Db, code: string) {
+  const [row] = await db.select().from(industries).where(eq(industries.code, code));
+  return row;
+}

@@ -1,0 +1,26 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { Deps } from './lib/deps';
+import { auditRoutes } from './modules/audit/routes';
+import { authRoutes } from './modules/auth/routes';
+import { campaignRoutes } from './modules/campaigns/routes';
+import { enterpriseRoutes } from './modules/enterprises/routes';
+import { recommenderUnitRoutes } from './modules/recommender-units/routes';
+import { referenceRoutes } from './modules/reference/routes';
+import { userRoutes } from './modules/users/routes';
+
+/** Everything under /api/v1. */
+export function apiRoutes(deps: Deps): FastifyPluginAsyncZod {
+  return async (app) => {
+    for (const routes of [
+      authRoutes,
+      enterpriseRoutes,
+      userRoutes,
+      recommenderUnitRoutes,
+      campaignRoutes,
+      referenceRoutes,
+      auditRoutes,
+    ]) {
+      await app.register(routes(deps));
+    }
+  };
+}
