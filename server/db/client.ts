@@ -26,7 +26,7 @@ const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url))
 export type DatabaseTarget =
   | { kind: 'postgres'; url: string; poolSize?: number }
   | { kind: 'pglite'; dataDir: string } // folder on disk, locked while open
-  | { kind: 'pglite-memory' };
+  | { kind: 'pglite-memory'; loadDataDir?: Blob }; // e.g. a prepared, migrated copy
 
 export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   if (target.kind === 'postgres') {
@@ -46,7 +46,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     release = lockDataDir(target.dataDir);
     client = new PGlite(path.join(target.dataDir, 'pgdata'), { extensions: { pg_trgm } });
   } else {
-    client = new PGlite({ extensions: { pg_trgm } });
+    client = new PGlite({ extensions: { pg_trgm }, loadDataDir: target.loadDataDir });
   }
   try {
     await client.waitReady;
