@@ -1,0 +1,98 @@
+// @ts-check
+import path from 'node:path';
+import js from '@eslint/js';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+const root = path.dirname(new URL(import.meta.url).pathname);
+
+/** Where a file sits: 'domain', 'server', 'web:feature:<name>', 'web', or other. */
+function layerOf(file) {
+  const rel = path.relative(root, file).split(path.sep);
+  if (rel[0] === 'web' && rel[1] === 'features' && rel[2]) return `web:feature:${rel[2]}`;
+  return rel[0] ?? '';
+}
+
+const IO_PACKAGES =
+  /^(node:|fs$|path$|pg$|drizzle-orm|@electric-sql\/|fastify|@fastify\/|react|antd)/;
+
+/** Import boundaries: domain imports neither server/ nor web/ (nor any I/O); web features never import each other. */
+const boundaries = {
+  meta: { type: 'problem', schema: [] },
+  create(context) {
+    const file = context.filename;
+    const from = layerOf(file);
+    function check(node, source) {
+      if (typeof source !== 'string') return;
+      if (!source.startsWith('.')) {
+        if (from === 'domain' && source !== 'zod' && IO_PACKAGES.test(source)) {
+          context.report({
+            node,
+            message: `domain/ is pure rules: no I/O or UI package ('${source}')`,
+          });
+        }
+        return;
+      }
+      const to = layerOf(path.resolve(path.dirname(file), source));
+      if (from === 'domain' && (to === 'server' || to.startsWith('web'))) {
+        context.report({ node, message: 'domain/ must not import server/ or web/' });
+      } else if (from.startsWith('web') && to === 'server') {
+        context.report({ node, message: 'web/ must not import server/ (share through domain/)' });
+      } else if (from === 'server' && to.startsWith('web')) {
+        context.report({ node, message: 'server/ must not import web/' });
+      } else if (from.startsWith('web:feature:') && to.startsWith('web:feature:') && from !== to) {
+        context.report({
+          node,
+          message: `web features do not import each other (${from.slice(12)} → ${to.slice(12)}); move shared code to web/components or web/lib`,
+        });
+      }
+    }
+    return {
+      ImportDeclaration: (n) => check(n, n.source.value),
+      ExportNamedDeclaration: (n) => n.source && check(n, n.source.value),
+      ExportAllDeclaration: (n) => check(n, n.source.value),
+      ImportExpression: (n) => n.source.type === 'Literal' && check(n, n.source.value),
+    };
+  },
+};
+
+export default tseslint.config(
+  {
+    ignores: [
+      'node_modules',
+      'web/dist',
+      'data',
+      '.tmp',
+      'test-results',
+      'playwright-report',
+      'server/db/migrations',
+    ],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
+    plugins: { zx: { rules: { boundaries } } },
+    rules: {
+      'zx/boundaries': 'error',
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']",
+          message: 'Never render HTML from users raw.',
+        },
+      ],
+    },
+  },
+  {
+    files: ['**/*.test.ts', '**/*.test.tsx', 'server/test/**', 'e2e/**'],
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'off',
+      '@typescript-eslint/no-non-null-assertion': 'off',
+    },
+  },
+);

@@ -1,0 +1,206 @@
+// npm run admin -- <command> [options]: account and audit administration from the shell.
+import os from 'node:os';
+import { parseArgs } from 'node:util';
+import { createStaffUserSchema, passwordSchema } from '../../domain/accounts';
+import { openConfiguredDatabase } from '../bootstrap';
+import { ConfigError, loadConfig } from '../config';
+import { DataDirLockedError } from '../db/lock';
+import { seedDemoAccounts, seedDemoCampaign, DEMO_PASSWORD } from '../db/seed/demo';
+import type { Actor } from '../lib/actor';
+import { systemClock } from '../lib/clock';
+import type { Deps } from '../lib/deps';
+import { AppError } from '../lib/errors';
+import { verifyAuditChain } from '../modules/audit/service';
+import { findUserForSignIn } from '../modules/auth/repository';
+import {
+  findRecommenderUnit,
+  findRecommenderUnitByName,
+} from '../modules/recommender-units/repository';
+import { listRecommenderUnits } from '../modules/recommender-units/service';
+import { createStaffUser, listUsers, resetPassword, updateUser } from '../modules/users/service';
+
+const HELP = `征选 Zhengxuan 管理命令 / admin commands
+  npm run admin -- create-user --role recommender|expert|organizer --login NAME --name 姓名 --email E
+                   [--unit 北京市 | --unit-id UUID] [--phone P] [--password P]
+  npm run admin -- reset-password --login NAME [--password P]   (default: a printed one-time password)
+  npm run admin -- disable-user --login NAME | enable-user --login NAME
+  npm run admin -- list-users [--role ROLE]
+  npm run admin -- list-units
+  npm run admin -- audit-verify        exit 0 when the audit hash chain is intact, 1 when not
+  npm run admin -- seed-demo           demo campaign and accounts (e.g. on a configured PostgreSQL)
+Uses the same DATA_DIR / DATABASE_URL as the server. On the embedded database stop the server first.`;
+
+class UsageError extends Error {}
+
+function need(values: Record<string, string | undefined>, name: string): string {
+  const v = values[name];
+  if (!v) throw new UsageError(`缺少参数 --${name} / missing --${name}`);
+  return v;
+}
+
+async function userIdOf(deps: Deps, login: string): Promise<string> {
+  const user = await findUserForSignIn(deps.db, login);
+  if (!user) throw new UsageError(`没有登录名为 ${login} 的账号 / no such account`);
+  return user.id;
+}
+
+async function run(
+  command: string,
+  values: Record<string, string | undefined>,
+  deps: Deps,
+  actor: Actor,
+): Promise<number> {
+  switch (command) {
+    case 'create-user': {
+      let unitId = values['unit-id'];
+      if (values.unit) {
+        const unit = await findRecommenderUnitByName(deps.db, values.unit);
+        if (!unit)
+          throw new UsageError(`没有名为 ${values.unit} 的推荐单位 / no such recommending unit`);
+        unitId = unit.id;
+      } else if (unitId && !(await findRecommenderUnit(deps.db, unitId))) {
+        throw new UsageError(`没有编号为 ${unitId} 的推荐单位`);
+      }
+      const input = createStaffUserSchema.safeParse({
+        role: values.role,
+        login: values.login,
+        name: values.name,
+        email: values.email,
+        phone: values.phone,
+        recommenderUnitId: unitId,
+        password: values.password,
+      });
+      if (!input.success)
+        throw new UsageError(
+          input.error.issues.map((i) => `--${i.path.join('.')}: ${i.message}`).join('\n'),
+        );
+      const { user, oneTimePassword } = await createStaffUser(deps, input.data, actor);
+      console.log(
+        `已创建 created: ${user.login} (${user.role}${user.recommenderUnitName ? `, ${user.recommenderUnitName}` : ''})`,
+      );
+      if (oneTimePassword)
+        console.log(
+          `一次性密码 one-time password: ${oneTimePassword}  （首次登录须修改 must be changed at first sign-in）`,
+        );
+      return 0;
+    }
+    case 'reset-password': {
+      const id = await userIdOf(deps, need(values, 'login'));
+      if (values.password) {
+        const check = passwordSchema.safeParse(values.password);
+        if (!check.success) throw new UsageError(check.error.issues[0]!.message);
+      }
+      const { oneTimePassword } = await resetPassword(deps, id, actor, values.password);
+      console.log(
+        `密码已重置 password reset. ${values.password ? '' : `一次性密码 one-time password: ${oneTimePassword}`}`,
+      );
+      return 0;
+    }
+    case 'disable-user':
+    case 'enable-user': {
+      const id = await userIdOf(deps, need(values, 'login'));
+      const user = await updateUser(
+        deps,
+        id,
+        { status: command === 'disable-user' ? 'disabled' : 'active' },
+        actor,
+      );
+      console.log(`${user.login}: ${user.status}`);
+      return 0;
+    }
+    case 'list-users': {
+      const role = values.role as Parameters<typeof listUsers>[1]['role'];
+      for (const u of await listUsers(deps, { role })) {
+        console.log(
+          [u.login, u.role, u.status, u.name, u.enterpriseName ?? u.recommenderUnitName ?? ''].join(
+            '\t',
+          ),
+        );
+      }
+      return 0;
+    }
+    case 'list-units': {
+      for (const u of await listRecommenderUnits(deps, { includeInactive: true })) {
+        console.log(
+          [u.name, u.type, `quota ${u.quota ?? '-'}`, u.active ? 'active' : 'disabled', u.id].join(
+            '\t',
+          ),
+        );
+      }
+      return 0;
+    }
+    case 'audit-verify': {
+      const verdict = await verifyAuditChain(deps.db);
+      if (verdict.ok) {
+        console.log(`审计日志完整 audit chain intact: ${verdict.rows} rows`);
+        return 0;
+      }
+      console.error(
+        `审计日志被篡改 AUDIT CHAIN BROKEN at row id ${verdict.brokenAtId} (${verdict.reason === 'hash_mismatch' ? '该行内容被修改 row edited' : '前一行被删除或改动 previous row removed or altered'}); ${verdict.rows} rows checked`,
+      );
+      return 1;
+    }
+    case 'seed-demo': {
+      await seedDemoCampaign(deps);
+      const created = await seedDemoAccounts(deps);
+      console.log(
+        created.length
+          ? `演示账号 demo accounts (password ${DEMO_PASSWORD}): ${created.map((a) => a.login).join(', ')}`
+          : '演示账号已存在 demo accounts exist already',
+      );
+      return 0;
+    }
+    default:
+      throw new UsageError(`未知命令 unknown command: ${command}`);
+  }
+}
+
+async function main(): Promise<number> {
+  const { positionals, values } = parseArgs({
+    allowPositionals: true,
+    options: Object.fromEntries(
+      ['role', 'login', 'name', 'email', 'phone', 'unit', 'unit-id', 'password'].map((k) => [
+        k,
+        { type: 'string' as const },
+      ]),
+    ),
+  });
+  const command = positionals[0];
+  if (!command || command === 'help' || command === '--help') {
+    console.log(HELP);
+    return command ? 0 : 2;
+  }
+  const config = loadConfig();
+  const { database } = await openConfiguredDatabase(config, systemClock, { demo: false });
+  const actor: Actor = {
+    userId: null,
+    role: 'system',
+    label: `cli:${os.userInfo().username}`,
+    ip: null,
+  };
+  try {
+    return await run(
+      command,
+      values as Record<string, string | undefined>,
+      { db: database.db, clock: systemClock, config },
+      actor,
+    );
+  } finally {
+    await database.close();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (e: unknown) => {
+    if (e instanceof UsageError || e instanceof ConfigError || e instanceof DataDirLockedError) {
+      console.error(e.message);
+      if (e instanceof UsageError) console.error(`\n${HELP}`);
+    } else if (e instanceof AppError) {
+      console.error(`${e.code}: ${e.message}`);
+    } else {
+      console.error(e);
+    }
+    process.exit(2);
+  },
+);
