@@ -2,6 +2,8 @@ import fs from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import pg from 'pg';
+import { sql } from 'drizzle-orm';
+import { usccCheckCharacter } from '../../domain/uscc';
 import { buildApp } from '../app';
 import { loadConfig, type Config } from '../config';
 import { openDatabase, type Database } from '../db/client';
@@ -111,7 +113,11 @@ export async function createTestApp(
 export class Client {
   cookie: string | undefined;
   csrf: string | undefined;
-  constructor(private readonly app: FastifyInstance) {}
+  /** `ip`: the client's address as the server sees it (rate limits and audit rows are per IP). */
+  constructor(
+    private readonly app: FastifyInstance,
+    readonly ip = '127.0.0.1',
+  ) {}
 
   async request(
     method: InjectOptions['method'],
@@ -123,6 +129,7 @@ export class Client {
       method,
       url,
       payload: body as InjectOptions['payload'],
+      remoteAddress: this.ip,
       headers: {
         ...(this.cookie ? { cookie: this.cookie } : {}),
         ...(this.csrf ? { 'x-csrf-token': this.csrf } : {}),
@@ -148,6 +155,13 @@ export class Client {
   patch(url: string, body?: unknown) {
     return this.request('PATCH', url, body ?? {});
   }
+  /** A copy sharing nothing: the same session, but later cookie changes stay apart. */
+  clone() {
+    const c = new Client(this.app, this.ip);
+    c.cookie = this.cookie;
+    c.csrf = this.csrf;
+    return c;
+  }
 
   async signIn(login: string, password = DEMO_PASSWORD) {
     const res = await this.post('/api/v1/auth/sign-in', { login, password });
@@ -156,10 +170,86 @@ export class Client {
   }
 }
 
-export async function signedIn(app: FastifyInstance, login: string, password = DEMO_PASSWORD) {
-  const c = new Client(app);
+export async function signedIn(
+  app: FastifyInstance,
+  login: string,
+  password = DEMO_PASSWORD,
+  ip?: string,
+) {
+  const c = new Client(app, ip);
   const res = await c.signIn(login, password);
   if (res.status !== 200)
     throw new Error(`sign-in as ${login} failed: ${JSON.stringify(res.body)}`);
   return c;
+}
+
+/** Runs SQL as the test database's owner (a superuser on both kinds); returns the rows. */
+export async function query<T = Record<string, unknown>>(
+  t: Pick<TestApp, 'deps'>,
+  text: string,
+): Promise<T[]> {
+  const res = (await t.deps.db.execute(sql.raw(text))) as unknown as { rows: T[] };
+  return res.rows;
+}
+
+export async function countRows(t: Pick<TestApp, 'deps'>, table: string): Promise<number> {
+  const [row] = await query<{ n: number }>(t, `select count(*)::int as n from ${table}`);
+  return Number(row!.n);
+}
+
+export async function userIdOf(t: Pick<TestApp, 'deps'>, login: string): Promise<string> {
+  const [row] = await query<{ id: string }>(
+    t,
+    `select id from users where login = '${login.replace(/'/g, "''")}'`,
+  );
+  if (!row) throw new Error(`no user ${login}`);
+  return row.id;
+}
+
+/** A well-formed 统一社会信用代码 with a correct check character, different for each `n`. */
+export function makeUscc(n: number, prefix = '91110108MA'): string {
+  const body = `${prefix}${String(n).padStart(17 - prefix.length, '0')}`;
+  if (body.length !== 17) throw new Error(`bad prefix ${prefix}`);
+  return body + usccCheckCharacter(body);
+}
+
+/** A valid body for POST /api/v1/enterprises (北京市 / 北京市 110100). */
+export function registration(n: number, over: Record<string, unknown> = {}) {
+  return {
+    name: `测试企业${n}号科技有限公司`,
+    uscc: makeUscc(n),
+    provinceCode: '110000',
+    cityCode: '110100',
+    contactName: '王测试',
+    phone: '13900000000',
+    email: `company${n}@test.zhengxuan.invalid`,
+    password: 'Secret2021pass',
+    ...over,
+  };
+}
+
+export interface RouteEntry {
+  method: string;
+  url: string;
+}
+
+/**
+ * Every route the app has, from Fastify's own route tree (`printRoutes`), HEAD left out.
+ * Lines look like `│   └── /:id (GET, HEAD)`; a child's path continues its parent's.
+ */
+export function listRoutes(app: FastifyInstance): RouteEntry[] {
+  const out: RouteEntry[] = [];
+  const stack: string[] = [];
+  for (const line of app.printRoutes({ commonPrefix: false }).split('\n')) {
+    const m = /^([│ ]*)[├└]── (\S+)(?: \(([^)]*)\))?/.exec(line);
+    if (!m) continue;
+    const depth = m[1]!.length / 4;
+    const url = (stack[depth - 1] ?? '') + m[2]!;
+    stack[depth] = url;
+    stack.length = depth + 1;
+    for (const method of (m[3] ?? '').split(',').map((x) => x.trim())) {
+      if (method && method !== '-' && method !== 'HEAD') out.push({ method, url });
+    }
+  }
+  return out;
 }

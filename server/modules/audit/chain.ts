@@ -17,6 +17,9 @@ export interface ChainedFields {
 
 /** JSON with keys sorted at every level, so jsonb's reordering does not change the hash. */
 export function canonicalJson(value: unknown): string {
+  // What JSON.stringify (and so the stored jsonb) makes of it: a Date becomes its ISO string.
+  if (value !== null && typeof value === 'object' && 'toJSON' in value)
+    value = (value as { toJSON(): unknown }).toJSON();
   if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
   const entries = Object.entries(value as Record<string, unknown>)

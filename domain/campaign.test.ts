@@ -1,0 +1,111 @@
+import { describe, expect, test } from 'vitest';
+import { campaignDeclarationSchema, campaignPhase, endOfDayShanghai } from './campaign';
+import { copyCampaignSchema } from './campaign-copy';
+import { MIIT_2021 } from './campaigns/miit-2021';
+import { effectiveQuota, quotaGroupOf } from './recommender-units';
+
+describe('campaignPhase', () => {
+  const c = {
+    opensAt: new Date('2021-09-17T00:00:00+08:00'),
+    onlineDeadline: new Date('2021-10-20T23:59:59.999+08:00'),
+  };
+  test('before, at and after the opening', () => {
+    expect(campaignPhase(c, new Date(c.opensAt.getTime() - 1))).toBe('upcoming');
+    expect(campaignPhase(c, c.opensAt)).toBe('open');
+  });
+  test('the deadline instant itself is still open; one ms later it is closed', () => {
+    expect(campaignPhase(c, c.onlineDeadline)).toBe('open');
+    expect(campaignPhase(c, new Date(c.onlineDeadline.getTime() + 1))).toBe('closed');
+  });
+});
+
+describe('endOfDayShanghai', () => {
+  test('is 23:59:59.999 in Beijing time, i.e. 15:59:59.999Z', () => {
+    expect(endOfDayShanghai('2021-10-20')).toBe('2021-10-20T23:59:59.999+08:00');
+    expect(new Date(endOfDayShanghai('2021-10-20')).toISOString()).toBe(
+      '2021-10-20T15:59:59.999Z',
+    );
+    expect(new Date(endOfDayShanghai('2021-12-31')).toISOString()).toBe(
+      '2021-12-31T15:59:59.999Z',
+    );
+  });
+  test.each(['2021-1-20', '20211020', '2021-10-20T00:00:00', ''])('refuses %j', (d) => {
+    expect(() => endOfDayShanghai(d)).toThrow();
+  });
+});
+
+describe('the 2021 declaration (工信厅信发函〔2021〕224号)', () => {
+  test('parses with the declaration schema', () => {
+    expect(campaignDeclarationSchema.safeParse(MIIT_2021).success).toBe(true);
+  });
+  test('four categories, 5000 characters, quotas 10/5/5, two-year validity', () => {
+    const s = MIIT_2021.settings;
+    expect(s.categories.map((c) => c.name)).toEqual([
+      '安全可靠工业APP',
+      '基础共性工业APP',
+      '行业通用工业APP',
+      '企业专用工业APP',
+    ]);
+    expect(s.wordLimit).toBe(5000);
+    expect(s.quotas).toEqual({ region: 10, central_enterprise: 5, association: 5 });
+    expect(s.awardValidityYears).toBe(2);
+    expect(s.businessStages).toEqual(['研发设计', '生产制造', '运维服务', '经营管理']);
+    expect(s.postAwardDimensions).toEqual([
+      '综合实力',
+      '关键技术创新',
+      '经济社会效益',
+      '产业化推广价值',
+    ]);
+  });
+  test('deadlines: end of 2021-10-20 in Beijing', () => {
+    expect(new Date(MIIT_2021.onlineDeadline).toISOString()).toBe('2021-10-20T15:59:59.999Z');
+    expect(new Date(MIIT_2021.paperDeadline).toISOString()).toBe('2021-10-20T15:59:59.999Z');
+  });
+  test('the schema refuses a declaration without categories', () => {
+    const broken = { ...MIIT_2021, settings: { ...MIIT_2021.settings, categories: [] } };
+    expect(campaignDeclarationSchema.safeParse(broken).success).toBe(false);
+  });
+});
+
+describe('quotas by recommender type', () => {
+  const quotas = MIIT_2021.settings.quotas;
+  test.each([
+    ['province', 10],
+    ['plan_separate_city', 10],
+    ['xpcc', 10],
+    ['central_enterprise', 5],
+    ['association', 5],
+  ] as const)('%s → %i', (type, quota) => {
+    expect(effectiveQuota(quotas, { type, quotaOverride: null })).toBe(quota);
+  });
+  test('an override wins, even 0', () => {
+    expect(effectiveQuota(quotas, { type: 'province', quotaOverride: 12 })).toBe(12);
+    expect(effectiveQuota(quotas, { type: 'association', quotaOverride: 0 })).toBe(0);
+    expect(quotaGroupOf('xpcc')).toBe('region');
+  });
+});
+
+describe('copyCampaignSchema', () => {
+  const base = {
+    code: 'miit-iiapp-2022',
+    year: 2022,
+    title: '2022年工业互联网APP优秀解决方案征集遴选',
+    opensAt: '2022-09-01T00:00:00+08:00',
+    onlineDeadline: '2022-10-20T23:59:59.999+08:00',
+    paperDeadline: '2022-10-20T23:59:59.999+08:00',
+  };
+  test('accepts a sound copy', () => {
+    expect(copyCampaignSchema.safeParse(base).success).toBe(true);
+  });
+  test('refuses a deadline before the opening, naming the field', () => {
+    const r = copyCampaignSchema.safeParse({ ...base, onlineDeadline: '2022-08-01T00:00:00+08:00' });
+    expect(r.success).toBe(false);
+    expect(r.error!.issues.map((i) => i.path.join('.'))).toContain('onlineDeadline');
+  });
+  test('refuses a time without a zone and an upper-case code', () => {
+    expect(copyCampaignSchema.safeParse({ ...base, opensAt: '2022-09-01T00:00:00' }).success).toBe(
+      false,
+    );
+    expect(copyCampaignSchema.safeParse({ ...base, code: 'MIIT-2022' }).success).toBe(false);
+  });
+});
