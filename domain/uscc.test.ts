@@ -36,7 +36,7 @@ describe('统一社会信用代码 (GB 32100-2015)', () => {
       expected: usccCheckCharacter(REAL_FAILING_CHECK.slice(0, 17)),
       actual: 'B',
     });
-    expect(problem!.kind === 'check_digit' && problem.expected).not.toBe('B');
+    expect(problem?.kind === 'check_digit' && problem.expected).not.toBe('B');
     expect(isValidUscc(REAL_FAILING_CHECK)).toBe(false);
     expect(isWellFormedUscc(REAL_FAILING_CHECK)).toBe(true);
   });

@@ -1,4 +1,6 @@
+import fs from 'node:fs';
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import { renderApiDoc } from '../../scripts/api-doc';
 import { createTestApp, type TestApp } from '../test/harness';
 
 let t: TestApp;
@@ -28,4 +30,9 @@ test('the OpenAPI document names every operation, and the stable names stay', as
   expect(Object.keys(register.requestBody.content['application/json'].schema.properties)).toEqual(
     expect.arrayContaining(['name', 'uscc', 'provinceCode', 'cityCode', 'contactName', 'phone', 'email', 'password']),
   );
+});
+
+test('docs/API.md is the current OpenAPI document (npm run api-doc)', async () => {
+  const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
+  expect(fs.readFileSync('docs/API.md', 'utf8')).toBe(renderApiDoc(doc));
 });
