@@ -1,0 +1,121 @@
+import { useEffect } from 'react';
+import { Button, Dropdown, Flex, Layout as AntLayout, Menu, Space, Typography } from 'antd';
+import { DownOutlined, LogoutOutlined, KeyOutlined, UserOutlined } from '@ant-design/icons';
+import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
+import { useQueryClient } from '@tanstack/react-query';
+import { ROLE_LABELS } from '../../domain/roles';
+import { LanguageSwitch } from '../components/LanguageSwitch';
+import { setUnauthenticatedHandler } from '../lib/api';
+import { useI18n, type MessageKey } from '../lib/i18n';
+import { meKey, useMe } from '../lib/queries';
+import { useSignOut } from '../lib/session';
+import { CHANGE_PASSWORD_PATH } from './guards';
+
+const ADMIN_LINKS: Array<[string, MessageKey]> = [
+  ['/admin/users', 'nav.users'],
+  ['/admin/units', 'nav.units'],
+  ['/admin/enterprises', 'nav.enterprises'],
+  ['/admin/campaigns', 'nav.campaigns'],
+  ['/admin/audit', 'nav.audit'],
+];
+
+function UserMenu() {
+  const { t, lang } = useI18n();
+  const me = useMe();
+  const navigate = useNavigate();
+  const signOut = useSignOut();
+  if (!me.data)
+    return (
+      <Space>
+        <Link to="/login">
+          <Button type="primary" size="small">{t('nav.login')}</Button>
+        </Link>
+        <Link to="/register">
+          <Button size="small">{t('nav.register')}</Button>
+        </Link>
+      </Space>
+    );
+  const { user } = me.data;
+  return (
+    <Dropdown
+      menu={{
+        items: [
+          { key: 'profile', icon: <UserOutlined />, label: t('nav.profile') },
+          { key: 'password', icon: <KeyOutlined />, label: t('nav.changePassword') },
+          { type: 'divider' },
+          { key: 'signOut', icon: <LogoutOutlined />, label: t('nav.signOut'), danger: true },
+        ],
+        onClick: ({ key }) => {
+          if (key === 'profile') navigate('/account/profile');
+          if (key === 'password') navigate(CHANGE_PASSWORD_PATH);
+          if (key === 'signOut') signOut.mutate(undefined, { onSettled: () => navigate('/login') });
+        },
+      }}
+    >
+      <Button type="text" data-testid="user-menu" style={{ color: '#fff' }}>
+        <UserOutlined /> {user.enterpriseName ?? user.name}
+        <Typography.Text style={{ color: 'rgba(255,255,255,.7)', marginInlineStart: 6 }}>
+          {ROLE_LABELS[user.role][lang]}
+        </Typography.Text>
+        <DownOutlined />
+      </Button>
+    </Dropdown>
+  );
+}
+
+/** Sends the reader to /login when the server says the session is gone. */
+function useSessionWatcher() {
+  const navigate = useNavigate();
+  const qc = useQueryClient();
+  const location = useLocation();
+  useEffect(() => {
+    setUnauthenticatedHandler(() => {
+      qc.setQueryData(meKey, null);
+      if (!window.location.pathname.startsWith('/login'))
+        navigate(`/login?next=${encodeURIComponent(window.location.pathname)}`);
+    });
+  }, [navigate, qc]);
+  useEffect(() => window.scrollTo(0, 0), [location.pathname]);
+}
+
+export function Layout() {
+  const { t } = useI18n();
+  const me = useMe();
+  const location = useLocation();
+  useSessionWatcher();
+  const isOrganizer = me.data?.user.role === 'organizer';
+  const items = [
+    { key: '/', label: <Link to="/">{t('nav.home')}</Link> },
+    ...(isOrganizer ? ADMIN_LINKS.map(([to, key]) => ({ key: to, label: <Link to={to}>{t(key)}</Link> })) : []),
+  ];
+  const selected = items.map((i) => i.key).filter((k) => k !== '/' && location.pathname.startsWith(k));
+  return (
+    <AntLayout style={{ minHeight: '100vh' }}>
+      <AntLayout.Header style={{ display: 'flex', alignItems: 'center', gap: 24, paddingInline: 24 }}>
+        <Link to="/" style={{ color: '#fff', whiteSpace: 'nowrap' }}>
+          <Typography.Text strong style={{ color: '#fff', fontSize: 20 }}>
+            {t('app.name')}
+          </Typography.Text>
+          <Typography.Text style={{ color: 'rgba(255,255,255,.75)', marginInlineStart: 8 }}>
+            {t('app.tagline')}
+          </Typography.Text>
+        </Link>
+        <Menu
+          theme="dark"
+          mode="horizontal"
+          selectedKeys={selected.length ? selected : location.pathname === '/' ? ['/'] : []}
+          items={items}
+          style={{ flex: 1, minWidth: 0 }}
+        />
+        <Flex gap={16} align="center">
+          <LanguageSwitch />
+          <UserMenu />
+        </Flex>
+      </AntLayout.Header>
+      <AntLayout.Content style={{ padding: '24px', maxWidth: 1200, width: '100%', margin: '0 auto' }}>
+        <Outlet />
+      </AntLayout.Content>
+      <AntLayout.Footer style={{ textAlign: 'center', color: '#888' }}>{t('app.footer')}</AntLayout.Footer>
+    </AntLayout>
+  );
+}

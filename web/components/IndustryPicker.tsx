@@ -1,0 +1,58 @@
+import { useEffect, useState } from 'react';
+import { Select, Tag } from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import { api } from '../lib/api';
+import { useI18n } from '../lib/i18n';
+import type { Industry, Items } from '../lib/types';
+
+function useDebounced<T>(value: T, ms: number): T {
+  const [v, setV] = useState(value);
+  useEffect(() => {
+    const id = window.setTimeout(() => setV(value), ms);
+    return () => window.clearTimeout(id);
+  }, [value, ms]);
+  return v;
+}
+
+/** GB/T 4754-2017 industry search; value is the industry code (or codes with multiple). */
+export function IndustryPicker(props: {
+  value?: string | string[];
+  onChange?: (value: string | string[]) => void;
+  multiple?: boolean;
+  level?: 1 | 2 | 3 | 4;
+  id?: string;
+}) {
+  const { t } = useI18n();
+  const [search, setSearch] = useState('');
+  const q = useDebounced(search.trim(), 250);
+  const { data, isFetching } = useQuery({
+    queryKey: ['industries', q, props.level ?? null],
+    queryFn: () => api<Items<Industry>>('/industries', { query: { q, level: props.level, limit: 30 } }),
+    select: (d) => d.items,
+    staleTime: Infinity,
+  });
+  return (
+    <Select
+      id={props.id}
+      mode={props.multiple ? 'multiple' : undefined}
+      showSearch={{ filterOption: false, onSearch: setSearch }}
+      allowClear
+      value={props.value}
+      onChange={(v) => props.onChange?.(v as string | string[])}
+      loading={isFetching}
+      placeholder={t('industry.placeholder')}
+      style={{ width: '100%' }}
+      options={(data ?? []).map((i) => ({
+        value: i.code,
+        label: (
+          <span>
+            <Tag>{i.code}</Tag>
+            {i.name}
+          </span>
+        ),
+        title: `${i.code} ${i.name}`,
+      }))}
+      optionLabelProp="title"
+    />
+  );
+}
