@@ -1,0 +1,28 @@
+import { act, fireEvent, screen } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { useI18n } from '../lib/i18n';
+import { renderWithApp } from '../test/render';
+import { LanguageSwitch } from './LanguageSwitch';
+
+function Probe() {
+  const { t } = useI18n();
+  return <h1>{t('register.title')}</h1>;
+}
+
+describe('LanguageSwitch', () => {
+  it('switches texts between Chinese and English and remembers the choice', async () => {
+    renderWithApp(
+      <>
+        <LanguageSwitch />
+        <Probe />
+      </>,
+    );
+    expect(screen.getByRole('heading').textContent).toBe('申报企业注册');
+    await act(async () => fireEvent.click(screen.getByText('English')));
+    expect(screen.getByRole('heading').textContent).toBe('Register an enterprise');
+    expect(window.localStorage.getItem('zx.lang')).toBe('en');
+    expect(document.documentElement.lang).toBe('en');
+    await act(async () => fireEvent.click(screen.getByText('中文')));
+    expect(screen.getByRole('heading').textContent).toBe('申报企业注册');
+  });
+});

@@ -1,0 +1,30 @@
+import type { ReactNode } from 'react';
+import { render } from '@testing-library/react';
+import { QueryClient } from '@tanstack/react-query';
+import { MemoryRouter } from 'react-router-dom';
+import { vi } from 'vitest';
+import { Providers } from '../app/Providers';
+
+/** Renders inside the app's providers, with a fetch that answers from a table of routes. */
+export function renderWithApp(ui: ReactNode, routes: Record<string, unknown> = {}) {
+  const calls: Array<{ method: string; url: string }> = [];
+  const fetchMock = vi.fn(async (url: string, init?: RequestInit) => {
+    const method = init?.method ?? 'GET';
+    calls.push({ method, url });
+    const path = url.split('?')[0]!.replace('/api/v1', '');
+    const body = routes[`${method} ${path}`];
+    if (body === undefined)
+      return new Response(JSON.stringify({ error: { code: 'UNAUTHENTICATED', message: '请先登录', messageEn: 'Please sign in' } }), {
+        status: 401,
+      });
+    return new Response(JSON.stringify(body), { status: 200 });
+  });
+  vi.stubGlobal('fetch', fetchMock);
+  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  const result = render(
+    <Providers client={client}>
+      <MemoryRouter>{ui}</MemoryRouter>
+    </Providers>,
+  );
+  return { ...result, calls };
+}
