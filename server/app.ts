@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply } from 'fastify';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
@@ -29,6 +29,14 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
     trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
+    // Errors the router raises before any hook (a malformed or over-long URL) get the envelope too.
+    frameworkErrors: (err, _req, reply) => {
+      const body = new AppError('BAD_REQUEST', {
+        message: `请求地址不正确：${err.message}`,
+        messageEn: err.message,
+      }).toBody();
+      void (reply as FastifyReply).status(err.statusCode ?? 400).send(body);
+    },
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -92,6 +100,15 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
     }
   });
 
+  // PostgreSQL text cannot hold U+0000: refuse it here rather than fail in the database.
+  app.addHook('preValidation', async (req) => {
+    if (hasNul(req.params) || hasNul(req.query) || hasNul(req.body))
+      throw new AppError('BAD_REQUEST', {
+        message: '请求中含有不允许的空字符（\\u0000）',
+        messageEn: 'The request contains a NUL character',
+      });
+  });
+
   app.setErrorHandler((err: FastifyError | AppError, req, reply) => {
     if (err instanceof AppError) return reply.status(err.status).send(err.toBody());
     if (hasZodFastifySchemaValidationErrors(err)) {
@@ -147,4 +164,13 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   });
 
   return app;
+}
+
+function hasNul(value: unknown, depth = 0): boolean {
+  if (typeof value === 'string') return value.includes('\u0000');
+  if (depth > 32 || value === null || typeof value !== 'object') return false;
+  for (const [k, v] of Object.entries(value)) {
+    if (k.includes('\u0000') || hasNul(v, depth + 1)) return true;
+  }
+  return false;
 }
