@@ -11,9 +11,14 @@ export async function findRegion(db: Db, code: string) {
   return row;
 }
 
-/** Name (trigram-indexed) or code prefix; exact and shorter codes first. */
+/**
+ * Name (trigram-indexed) or code prefix; exact and shorter codes first. A code may carry
+ * its section letter as forms write it (C13, C3911): the letter then selects the section.
+ */
 export function searchIndustries(db: Db, q: string, level: number | undefined, limit: number) {
   const escaped = q.replace(/[%_\\]/g, (c) => `\\${c}`);
+  const sectioned = /^([A-Ta-t])(\d{1,4})$/.exec(q);
+  const code = sectioned ? sectioned[2]! : q.toUpperCase();
   return db
     .select()
     .from(industries)
@@ -24,12 +29,19 @@ export function searchIndustries(db: Db, q: string, level: number | undefined, l
           ? or(
               ilike(industries.name, `%${escaped}%`),
               like(industries.code, `${escaped.toUpperCase()}%`),
+              sectioned
+                ? and(
+                    eq(industries.section, sectioned[1]!.toUpperCase()),
+                    like(industries.code, `${code}%`),
+                  )
+                : undefined,
+              /^[A-Ta-t]$/.test(q) ? eq(industries.section, q.toUpperCase()) : undefined,
             )
           : undefined,
       ),
     )
     .orderBy(
-      sql`${industries.code} = ${q.toUpperCase()} desc`,
+      sql`${industries.code} = ${code} desc`,
       asc(industries.level),
       asc(industries.code),
     )
