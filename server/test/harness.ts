@@ -61,6 +61,16 @@ export async function openTestDatabase(): Promise<Database> {
         await database.close();
         const again = new pg.Client({ connectionString: adminUrl });
         await again.connect();
+        // pool.end() does not wait for the backends to go; forcing the drop while they are
+        // still leaving makes their clients report a FATAL error nobody listens to.
+        for (let i = 0; i < 100; i++) {
+          const { rows } = await again.query(
+            'select count(*)::int as n from pg_stat_activity where datname = $1',
+            [name],
+          );
+          if (rows[0].n === 0) break;
+          await new Promise((resolve) => setTimeout(resolve, 20));
+        }
         await again.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
         await again.end();
       },

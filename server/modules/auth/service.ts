@@ -64,7 +64,15 @@ export async function signIn(
         ? { kind: 'locked' as const, until: lockedUntil }
         : { kind: 'wrong' as const, failed };
     }
-    if (user.status !== 'active') return { kind: 'disabled' as const };
+    if (user.status !== 'active') {
+      await recordAudit(tx, clock, actor, {
+        action: 'user.sign_in_refused',
+        targetType: 'user',
+        targetId: user.id,
+        note: 'disabled',
+      });
+      return { kind: 'disabled' as const };
+    }
 
     const token = randomBytes(32).toString('base64url');
     const expiresAt = new Date(now.getTime() + config.sessionHours * 3_600_000);
