@@ -1,0 +1,158 @@
+import { describe, expect, test } from 'vitest';
+import { MIIT_2021 } from './campaigns/miit-2021';
+import { applicationDataSchema, countedText, fieldsOf, totalWords, type FormContext } from './form';
+import { MIIT_2021_FORM } from './forms/miit-2021-form';
+
+const ctx: FormContext = {
+  wordLimit: MIIT_2021.settings.wordLimit,
+  categories: MIIT_2021.settings.categories,
+  businessStages: MIIT_2021.settings.businessStages,
+};
+
+const complete = () => ({
+  solution: {
+    name: '基于5G的轴承质量检测APP',
+    category: 'basic_common',
+    focusAreas: ['核心基础零部件'],
+    industries: ['3451'],
+    businessStages: ['生产制造'],
+    platform: '某工业互联网平台',
+    platformProvider: '某科技有限公司',
+    paasServices: '设备接入、工业模型',
+    summary: '轴承表面缺陷在线检测。',
+  },
+  applicant: {
+    name: '北京示例智造科技有限公司',
+    uscc: '91110108MA01XK2Q8K',
+    region: '110100',
+    address: '北京市海淀区',
+    ownership: '民营企业',
+    size: '中型',
+    revenue: 12000.5,
+    rdStaff: 80,
+    contactName: '张示例',
+    phone: '13800000000',
+    email: 'a@example.cn',
+    coApplicants: [],
+  },
+  apps: {
+    items: [
+      {
+        name: '缺陷检测',
+        version: 'V2.1',
+        copyrightNo: '2021SR0123456',
+        function: '识别表面缺陷',
+        deployment: '边缘侧',
+        users: 35,
+      },
+    ],
+  },
+  text: {
+    needs: '需求',
+    approach: '方案',
+    practice: '实践',
+    theory: '理论',
+    results: '成效',
+    value: '价值',
+  },
+  ip: {
+    ownership: '完全自主知识产权',
+    ipDescription: '软件著作权3项',
+    deploymentStatus: '已部署应用',
+    deploymentEvidence: '已在3家企业部署',
+    certificates: ['4b1f7a52-5a43-4a8f-9a55-0c9c1d0b2a11'],
+  },
+  figures: {},
+  declaration: { truthful: true, signer: '张三' },
+});
+
+describe('the 2021 application form', () => {
+  const submit = applicationDataSchema(MIIT_2021_FORM, ctx, 'submit');
+  const draft = applicationDataSchema(MIIT_2021_FORM, ctx, 'draft');
+
+  test('declares the sections the notice requires, with one entry per APP', () => {
+    expect(MIIT_2021_FORM.sections.map((s) => s.key)).toEqual([
+      'solution',
+      'applicant',
+      'apps',
+      'text',
+      'ip',
+      'figures',
+      'declaration',
+    ]);
+    const apps = fieldsOf(MIIT_2021_FORM).find((f) => f.path === 'apps.items')!.field;
+    expect(apps.type === 'group' && apps.fields.map((f) => f.key)).toEqual([
+      'name',
+      'version',
+      'copyrightNo',
+      'function',
+      'deployment',
+      'users',
+    ]);
+  });
+
+  test('a complete application passes submission', () => {
+    expect(submit.safeParse(complete()).error?.issues).toBeUndefined();
+  });
+
+  test('a draft may be empty; a submission lists every missing field at once', () => {
+    expect(draft.safeParse({}).success).toBe(true);
+    const r = submit.safeParse({ solution: { name: '只填了名称' } });
+    const paths = r.error!.issues.map((i) => i.path.join('.'));
+    expect(paths).toContain('solution.category');
+    expect(paths).toContain('applicant.uscc');
+    const data = complete() as Record<string, any>;
+    delete data.text.theory;
+    data.apps.items = [];
+    data.declaration.truthful = false;
+    const issues = submit.safeParse(data).error!.issues.map((i) => [i.path.join('.'), i.message]);
+    expect(issues).toEqual(
+      expect.arrayContaining([
+        ['text.theory', '请填写理论剖析'],
+        ['apps.items', '请至少填写1项工业APP'],
+        ['declaration.truthful', '请确认真实性声明'],
+      ]),
+    );
+  });
+
+  test('the counted text is limited to the word limit, naming the total', () => {
+    const data = complete();
+    data.text.practice = '字'.repeat(4990);
+    expect(totalWords(MIIT_2021_FORM, data)).toBe(4990 + 10);
+    expect(submit.safeParse(data).success).toBe(true);
+    data.text.practice = '字'.repeat(4996);
+    const issue = submit.safeParse(data).error!.issues[0]!;
+    expect(issue.message).toBe('正文合计5006字，超过5000字的限制（超出6字）');
+    // a draft over the limit is refused too: the count is shown live, nothing is lost by refusing
+    expect(draft.safeParse(data).success).toBe(false);
+    expect(countedText(MIIT_2021_FORM, data).map((c) => c.path)).toEqual([
+      'text.needs',
+      'text.approach',
+      'text.practice',
+      'text.theory',
+      'text.results',
+      'text.value',
+    ]);
+  });
+
+  test('options come from the campaign, and the focus area must match the category', () => {
+    const data = complete();
+    data.solution.category = 'nonsense';
+    expect(submit.safeParse(data).error!.issues[0]!.path).toEqual(['solution', 'category']);
+    const mismatch = complete();
+    mismatch.solution.focusAreas = ['5G']; // a focus area of 安全可靠, not 基础共性
+    expect(submit.safeParse(mismatch).error!.issues.map((i) => i.message)).toContain(
+      '聚焦领域须属于所选申报类别',
+    );
+  });
+
+  test('codes, phones and unknown keys are checked even in a draft', () => {
+    const bad = { applicant: { uscc: '91110108MA01XK2Q8X', phone: '12345' }, extra: {} };
+    const msgs = draft.safeParse(bad).error!.issues.map((i) => i.message);
+    expect(msgs.some((m) => m.includes('校验位错误'))).toBe(true);
+    expect(msgs).toContain('请填写11位手机号或带区号的固定电话');
+    expect(draft.safeParse(bad).error!.issues.some((i) => i.code === 'unrecognized_keys')).toBe(
+      true,
+    );
+  });
+});

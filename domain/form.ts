@@ -1,0 +1,249 @@
+// An application form declared as data (DESIGN §2). From one declaration come the
+// server's validation, the web form, the printed form and the field list other features use.
+import { z } from './zod';
+import { countWords } from './word-count';
+import { findUsccProblem, describeUsccProblem } from './uscc';
+
+interface FieldBase {
+  key: string;
+  label: string;
+  labelEn: string;
+  required?: boolean;
+  help?: string;
+}
+
+export type FormField =
+  | (FieldBase & { type: 'text'; maxLength: number })
+  | (FieldBase & { type: 'longtext'; maxLength?: number; countsTowardWordLimit: boolean })
+  | (FieldBase & { type: 'select'; options: OptionSource; multiple?: boolean })
+  | (FieldBase & { type: 'number'; min?: number; max?: number; integer?: boolean; unit?: string })
+  | (FieldBase & { type: 'uscc' | 'phone' | 'email' | 'region' | 'date' })
+  | (FieldBase & { type: 'industries'; max: number })
+  | (FieldBase & { type: 'attachments'; maxFiles: number; accept: AttachmentKind[] })
+  | (FieldBase & { type: 'confirm'; statement: string })
+  | (FieldBase & {
+      type: 'group';
+      minItems: number;
+      maxItems: number;
+      itemLabel: string;
+      fields: FormField[];
+    });
+
+export type AttachmentKind = 'pdf' | 'image' | 'office';
+
+/** Options are either listed or taken from the campaign's settings. */
+export type OptionSource =
+  | { from: 'list'; values: { value: string; label: string }[] }
+  | { from: 'categories' }
+  | { from: 'focusAreas' } // of the chosen category
+  | { from: 'businessStages' };
+
+export interface FormSection {
+  key: string;
+  title: string;
+  titleEn: string;
+  description?: string;
+  fields: FormField[];
+}
+
+export interface FormDeclaration {
+  id: string;
+  version: number;
+  sections: FormSection[];
+}
+
+export type FormMode = 'draft' | 'submit';
+
+export interface FormContext {
+  wordLimit: number;
+  categories: { code: string; focusAreas: string[] }[];
+  businessStages: string[];
+}
+
+/** Every field, with its dotted path inside the application's data (groups included once). */
+export function fieldsOf(
+  form: FormDeclaration,
+): { path: string; section: string; field: FormField }[] {
+  const out: { path: string; section: string; field: FormField }[] = [];
+  for (const s of form.sections) {
+    for (const f of s.fields) out.push({ path: `${s.key}.${f.key}`, section: s.key, field: f });
+  }
+  return out;
+}
+
+/** The text that counts toward the word limit, gathered from every counting field. */
+export function countedText(
+  form: FormDeclaration,
+  data: unknown,
+): { path: string; words: number }[] {
+  const out: { path: string; words: number }[] = [];
+  const visit = (fields: FormField[], value: unknown, prefix: string) => {
+    const obj = (value && typeof value === 'object' ? value : {}) as Record<string, unknown>;
+    for (const f of fields) {
+      const v = obj[f.key];
+      if (f.type === 'longtext' && f.countsTowardWordLimit && typeof v === 'string') {
+        out.push({ path: `${prefix}${f.key}`, words: countWords(v) });
+      } else if (f.type === 'group' && Array.isArray(v)) {
+        v.forEach((item, i) => visit(f.fields, item, `${prefix}${f.key}.${i}.`));
+      }
+    }
+  };
+  for (const s of form.sections)
+    visit(s.fields, (data as Record<string, unknown> | undefined)?.[s.key], `${s.key}.`);
+  return out;
+}
+
+export function totalWords(form: FormDeclaration, data: unknown): number {
+  return countedText(form, data).reduce((n, c) => n + c.words, 0);
+}
+
+const PHONE = /^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8}(-\d{1,6})?)$/;
+
+function optionValues(src: OptionSource, ctx: FormContext): string[] | null {
+  switch (src.from) {
+    case 'list':
+      return src.values.map((v) => v.value);
+    case 'categories':
+      return ctx.categories.map((c) => c.code);
+    case 'businessStages':
+      return ctx.businessStages;
+    case 'focusAreas':
+      return null; // depends on the category: checked at the form level
+  }
+}
+
+function fieldSchema(f: FormField, ctx: FormContext, mode: FormMode): z.ZodType {
+  const required = mode === 'submit' && !!f.required;
+  const label = f.label;
+  const str = () => z.string({ error: `请填写${label}` }).trim();
+  let base: z.ZodType;
+  switch (f.type) {
+    case 'text':
+      base = str().max(f.maxLength, `${label}最多${f.maxLength}字`);
+      break;
+    case 'longtext':
+      base = f.maxLength
+        ? str().max(f.maxLength, `${label}过长`)
+        : str().max(100_000, `${label}过长`);
+      break;
+    case 'uscc':
+      base = str().refine((v) => v === '' || findUsccProblem(v) === null, {
+        error: (iss) => {
+          const p = findUsccProblem(String(iss.input));
+          return p ? describeUsccProblem(p) : '统一社会信用代码不正确';
+        },
+      });
+      break;
+    case 'phone':
+      base = str().refine((v) => v === '' || PHONE.test(v), '请填写11位手机号或带区号的固定电话');
+      break;
+    case 'email':
+      base = str().refine((v) => v === '' || z.email().safeParse(v).success, '电子邮箱格式不正确');
+      break;
+    case 'region':
+      base = str().refine((v) => v === '' || /^\d{6}$/.test(v), '请选择地区');
+      break;
+    case 'date':
+      base = str().refine(
+        (v) => v === '' || /^\d{4}-\d{2}-\d{2}$/.test(v),
+        '日期格式为 YYYY-MM-DD',
+      );
+      break;
+    case 'number': {
+      let n = z.number({ error: `${label}须为数字` });
+      if (f.integer) n = n.int(`${label}须为整数`);
+      if (f.min !== undefined) n = n.min(f.min, `${label}不能小于${f.min}`);
+      if (f.max !== undefined) n = n.max(f.max, `${label}不能大于${f.max}`);
+      base = n;
+      break;
+    }
+    case 'select': {
+      const values = optionValues(f.options, ctx);
+      const one = values
+        ? z.string().refine((v) => values.includes(v), `请从列表中选择${label}`)
+        : z.string();
+      base = f.multiple ? z.array(one).max(50) : one;
+      break;
+    }
+    case 'industries':
+      base = z
+        .array(z.string().regex(/^[A-T]$|^\d{2,4}$/, '行业代码不正确'))
+        .max(f.max, `${label}最多选${f.max}个`);
+      break;
+    case 'attachments':
+      base = z.array(z.string().uuid()).max(f.maxFiles, `${label}最多${f.maxFiles}个文件`);
+      break;
+    case 'confirm':
+      base = z.boolean();
+      break;
+    case 'group': {
+      const item = z.object(
+        Object.fromEntries(f.fields.map((sub) => [sub.key, fieldSchema(sub, ctx, mode)])),
+      );
+      let arr = z.array(item).max(f.maxItems, `${label}最多${f.maxItems}项`);
+      if (mode === 'submit' && f.minItems > 0)
+        arr = arr.min(f.minItems, `请至少填写${f.minItems}项${f.itemLabel}`);
+      base = arr;
+      break;
+    }
+  }
+  if (!required) return base.optional().nullable();
+  return base.refine(
+    (v) => {
+      if (typeof v === 'string') return v.trim() !== '';
+      if (Array.isArray(v)) return v.length > 0;
+      if (f.type === 'confirm') return v === true;
+      return v !== undefined && v !== null;
+    },
+    f.type === 'confirm' ? `请确认${label}` : `请填写${label}`,
+  );
+}
+
+/**
+ * The zod schema of an application's data. A draft may leave required fields empty;
+ * a submission must be complete and within the campaign's word limit. Unknown keys are refused.
+ */
+export function applicationDataSchema(form: FormDeclaration, ctx: FormContext, mode: FormMode) {
+  const shape = Object.fromEntries(
+    form.sections.map((s) => [
+      s.key,
+      // a missing section is an empty one, so a submission names each of its missing fields
+      z
+        .strictObject(Object.fromEntries(s.fields.map((f) => [f.key, fieldSchema(f, ctx, mode)])))
+        .prefault({}),
+    ]),
+  );
+  return z.strictObject(shape).superRefine((data, issue) => {
+    const words = totalWords(form, data);
+    if (words > ctx.wordLimit) {
+      issue.addIssue({
+        code: 'custom',
+        path: [],
+        message: `正文合计${words}字，超过${ctx.wordLimit}字的限制（超出${words - ctx.wordLimit}字）`,
+        params: { words, limit: ctx.wordLimit },
+      });
+    }
+    // the focus area must belong to the chosen category
+    for (const s of form.sections) {
+      for (const f of s.fields) {
+        if (f.type !== 'select' || f.options.from !== 'focusAreas') continue;
+        const sec = (data as Record<string, Record<string, unknown> | undefined>)[s.key];
+        const value = sec?.[f.key];
+        const categoryField = s.fields.find(
+          (x) => x.type === 'select' && x.options.from === 'categories',
+        );
+        const category = categoryField
+          ? ctx.categories.find((c) => c.code === sec?.[categoryField.key])
+          : undefined;
+        const chosen = Array.isArray(value) ? value : value ? [value] : [];
+        if (category && chosen.some((v) => !category.focusAreas.includes(String(v)))) {
+          issue.addIssue({
+            code: 'custom',
+            path: [s.key, f.key],
+            message: `${f.label}须属于所选申报类别`,
+          });
+        }
+      }
+    }
+  });
+}
