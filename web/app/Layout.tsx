@@ -75,7 +75,9 @@ function useSessionWatcher() {
         navigate(`/login?next=${encodeURIComponent(window.location.pathname)}`);
     });
   }, [navigate, qc]);
-  useEffect(() => window.scrollTo(0, 0), [location.pathname]);
+  useEffect(() => {
+    window.scrollTo(0, 0);
+  }, [location.pathname]);
 }
 
 export function Layout() {

@@ -69,7 +69,7 @@ export function RegisterForm({ onRegistered }: { onRegistered: (login: string) =
     return problem ? describeUsccProblem(problem, lang) : null;
   };
   const apiError = register.error instanceof ApiError ? register.error : null;
-  const showAlert = register.error && (!apiError || apiError.fieldIssues.length === 0);
+  const showAlert = register.error && (!apiError || (apiError.fieldIssues.length === 0 && apiError.code !== 'USCC_TAKEN'));
 
   return (
     <Form<Values> form={form} layout="vertical" onFinish={onFinish} requiredMark scrollToFirstError>

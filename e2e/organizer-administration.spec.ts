@@ -1,0 +1,49 @@
+import { expect, test } from '@playwright/test';
+import { pickOption, signIn, signOut } from './helpers';
+
+test('the organizer opens a recommender account, disables it, and checks the audit log', async ({ page }) => {
+  const login = `tj-${Date.now().toString(36)}`;
+  await signIn(page, 'organizer');
+  await expect(page.getByTestId('home-title')).toBeVisible();
+  await expect(page.getByTestId('organizer-counts')).toContainText('推荐单位');
+
+  await page.getByRole('menuitem', { name: '账号管理' }).click();
+  await expect(page).toHaveURL(/\/admin\/users$/);
+  await page.getByRole('button', { name: '新建账号' }).click();
+  const dialog = page.getByRole('dialog', { name: '新建账号' });
+  await pickOption(page, dialog, '推荐单位', '天津市');
+  await dialog.getByLabel('登录名').fill(login);
+  await dialog.getByLabel('姓名').fill('天津推荐员');
+  await dialog.getByLabel('电子邮箱').fill(`${login}@example.com`);
+  await dialog.getByRole('button', { name: /提\s*交/ }).click();
+
+  const otpDialog = page.getByRole('dialog', { name: '一次性密码' });
+  await expect(otpDialog).toContainText('只显示这一次');
+  const password = (await page.getByTestId('one-time-password').innerText()).trim();
+  expect(password.length).toBeGreaterThanOrEqual(10);
+  await otpDialog.getByRole('button', { name: /确\s*定|OK/ }).click();
+  await expect(otpDialog).toBeHidden();
+
+  await page.getByPlaceholder('登录名、姓名或邮箱').fill(login);
+  await page.getByPlaceholder('登录名、姓名或邮箱').press('Enter');
+  const row = page.getByRole('row', { name: new RegExp(login) });
+  await expect(row).toContainText('天津市');
+  await expect(row).toContainText('正常');
+  await row.getByRole('button', { name: /停\s*用/ }).click();
+  await page.locator('.ant-popconfirm').getByRole('button', { name: /确\s*定|OK/ }).click();
+  await expect(row).toContainText('已停用');
+
+  await page.getByRole('menuitem', { name: '审计日志' }).click();
+  await expect(page).toHaveURL(/\/admin\/audit$/);
+  const signInRow = page.getByRole('row').filter({ hasText: '登录' }).filter({ hasText: 'organizer' }).first();
+  await expect(signInRow).toContainText('主管部门');
+  await expect(signInRow).toContainText('127.0.0.1');
+  await expect(page.getByRole('row').filter({ hasText: '新建账号' }).first()).toContainText(login);
+  await page.getByRole('button', { name: '校验哈希链' }).click();
+  await expect(page.getByTestId('chain-verdict')).toContainText('哈希链完整');
+
+  // The disabled account cannot sign in.
+  await signOut(page);
+  await signIn(page, login, password);
+  await expect(page.getByRole('alert').first()).toContainText('账号已停用');
+});
