@@ -22,12 +22,8 @@ describe('campaignPhase', () => {
 describe('endOfDayShanghai', () => {
   test('is 23:59:59.999 in Beijing time, i.e. 15:59:59.999Z', () => {
     expect(endOfDayShanghai('2021-10-20')).toBe('2021-10-20T23:59:59.999+08:00');
-    expect(new Date(endOfDayShanghai('2021-10-20')).toISOString()).toBe(
-      '2021-10-20T15:59:59.999Z',
-    );
-    expect(new Date(endOfDayShanghai('2021-12-31')).toISOString()).toBe(
-      '2021-12-31T15:59:59.999Z',
-    );
+    expect(new Date(endOfDayShanghai('2021-10-20')).toISOString()).toBe('2021-10-20T15:59:59.999Z');
+    expect(new Date(endOfDayShanghai('2021-12-31')).toISOString()).toBe('2021-12-31T15:59:59.999Z');
   });
   test.each(['2021-1-20', '20211020', '2021-10-20T00:00:00', ''])('refuses %j', (d) => {
     expect(() => endOfDayShanghai(d)).toThrow();
@@ -98,7 +94,10 @@ describe('copyCampaignSchema', () => {
     expect(copyCampaignSchema.safeParse(base).success).toBe(true);
   });
   test('refuses a deadline before the opening, naming the field', () => {
-    const r = copyCampaignSchema.safeParse({ ...base, onlineDeadline: '2022-08-01T00:00:00+08:00' });
+    const r = copyCampaignSchema.safeParse({
+      ...base,
+      onlineDeadline: '2022-08-01T00:00:00+08:00',
+    });
     expect(r.success).toBe(false);
     expect(r.error!.issues.map((i) => i.path.join('.'))).toContain('onlineDeadline');
   });

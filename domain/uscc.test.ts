@@ -75,7 +75,11 @@ describe('统一社会信用代码 (GB 32100-2015)', () => {
 
   test('a lower-case code is not silently accepted (no normalisation)', () => {
     const lower = '91350503MA31DKY80A'.toLowerCase();
-    expect(findUsccProblem(lower)).toMatchObject({ kind: 'character', position: 9, character: 'm' });
+    expect(findUsccProblem(lower)).toMatchObject({
+      kind: 'character',
+      position: 9,
+      character: 'm',
+    });
   });
 
   test('check character 0: a weighted sum divisible by 31 gives "0", not a 32nd character', () => {
@@ -93,7 +97,11 @@ describe('统一社会信用代码 (GB 32100-2015)', () => {
     expect(body).not.toBe('');
     expect(usccCheckCharacter(body)).toBe('0');
     expect(isValidUscc(`${body}0`)).toBe(true);
-    expect(findUsccProblem(`${body}1`)).toEqual({ kind: 'check_digit', expected: '0', actual: '1' });
+    expect(findUsccProblem(`${body}1`)).toEqual({
+      kind: 'check_digit',
+      expected: '0',
+      actual: '1',
+    });
   });
 
   test('every single-character substitution of a valid code is detected', () => {

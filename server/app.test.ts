@@ -40,9 +40,12 @@ describe('CSRF', () => {
       const res = await c.post('/api/v1/users', newExpert(i));
       expect(res.status).toBe(403);
       expect(res.body.error.code).toBe('CSRF_REJECTED');
-      const patch = await c.patch(`/api/v1/users/${(await organizer.get('/api/v1/me')).body.user.id}`, {
-        name: '被改名',
-      });
+      const patch = await c.patch(
+        `/api/v1/users/${(await organizer.get('/api/v1/me')).body.user.id}`,
+        {
+          name: '被改名',
+        },
+      );
       expect(patch.status).toBe(403);
     }
     expect(await countRows(t, 'users')).toBe(before);
@@ -160,10 +163,14 @@ describe('bad input never gives a 5xx; every refusal has the error envelope', ()
     expect(res.status).toBe(201);
     expect(res.body.enterprise.id).not.toBe(body.id);
     expect(res.body.enterprise.checkDigitOverrideReason).toBeNull();
-    const me = await (await signedIn(t.app, body.uscc as string, body.password as string, '10.4.2.2')).get(
-      '/api/v1/me',
-    );
-    expect(me.body.user).toMatchObject({ role: 'enterprise', status: 'active', mustChangePassword: false });
+    const me = await (
+      await signedIn(t.app, body.uscc as string, body.password as string, '10.4.2.2')
+    ).get('/api/v1/me');
+    expect(me.body.user).toMatchObject({
+      role: 'enterprise',
+      status: 'active',
+      mustChangePassword: false,
+    });
   });
 
   test('wrong types and non-uuid ids → 400 VALIDATION_FAILED with field paths', async () => {

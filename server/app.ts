@@ -121,14 +121,12 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
     const status = (err as FastifyError).statusCode;
     if (status && status >= 400 && status < 500) {
       const code = status === 413 ? '请求内容过大' : '请求格式不正确';
-      return reply
-        .status(status)
-        .send(
-          new AppError('BAD_REQUEST', {
-            message: `${code}：${err.message}`,
-            messageEn: err.message,
-          }).toBody(),
-        );
+      return reply.status(status).send(
+        new AppError('BAD_REQUEST', {
+          message: `${code}：${err.message}`,
+          messageEn: err.message,
+        }).toBody(),
+      );
     }
     req.log.error({ err }, 'unhandled error');
     return reply.status(500).send(new AppError('INTERNAL').toBody());

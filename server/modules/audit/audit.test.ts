@@ -77,7 +77,12 @@ describe('what is recorded', () => {
 
   test('account, unit and campaign changes and registrations, by the organizer or anonymous', async () => {
     const orgId = await userIdOf(t, 'organizer');
-    const byOrganizer = { actorId: orgId, actorRole: 'organizer', actorLabel: 'organizer', ip: '127.0.0.1' };
+    const byOrganizer = {
+      actorId: orgId,
+      actorRole: 'organizer',
+      actorLabel: 'organizer',
+      ip: '127.0.0.1',
+    };
 
     const user = await organizer.post('/api/v1/users', {
       role: 'expert',
@@ -98,9 +103,15 @@ describe('what is recorded', () => {
       summary: { before: { status: 'active' }, after: { status: 'disabled' } },
     });
     await organizer.post(`/api/v1/users/${user.body.user.id}/password-reset`);
-    expect(await latest('user.reset_password')).toMatchObject({ ...byOrganizer, targetId: user.body.user.id });
+    expect(await latest('user.reset_password')).toMatchObject({
+      ...byOrganizer,
+      targetId: user.body.user.id,
+    });
 
-    const unit = await organizer.post('/api/v1/recommender-units', { name: '审计测试协会', type: 'association' });
+    const unit = await organizer.post('/api/v1/recommender-units', {
+      name: '审计测试协会',
+      type: 'association',
+    });
     await organizer.patch(`/api/v1/recommender-units/${unit.body.id}`, { quotaOverride: 3 });
     expect(await latest('recommender_unit.update')).toMatchObject({
       ...byOrganizer,
@@ -136,7 +147,10 @@ describe('what is recorded', () => {
 
     const expert = await signedIn(t.app, 'expert', DEMO_PASSWORD);
     await expert.post('/api/v1/auth/sign-out');
-    expect(await latest('user.sign_out')).toMatchObject({ actorLabel: 'expert', actorRole: 'expert' });
+    expect(await latest('user.sign_out')).toMatchObject({
+      actorLabel: 'expert',
+      actorRole: 'expert',
+    });
   });
 });
 
@@ -156,7 +170,9 @@ describe('reading the log', () => {
       'recommender_unit.create',
       'recommender_unit.update',
     ]);
-    expect(byAction.actions).toEqual(expect.arrayContaining(['campaign.copy', 'enterprise.register', 'user.sign_in']));
+    expect(byAction.actions).toEqual(
+      expect.arrayContaining(['campaign.copy', 'enterprise.register', 'user.sign_in']),
+    );
 
     // time range: move the clock a day on and act
     const from = new Date(t.clock.now().getTime() + 86_400_000);
@@ -168,7 +184,9 @@ describe('reading the log', () => {
       ['user.sign_in', 'beijing'],
       ['user.sign_in', 'organizer'],
     ]);
-    const before = await events(`to=${encodeURIComponent(new Date(from.getTime() - 1).toISOString())}&actorLabel=beijing`);
+    const before = await events(
+      `to=${encodeURIComponent(new Date(from.getTime() - 1).toISOString())}&actorLabel=beijing`,
+    );
     expect(before.items).toEqual([]);
   });
 
@@ -218,13 +236,21 @@ describe('append-only and tamper-evident', () => {
         new Client(t.app, `10.6.0.${i}`).post('/api/v1/enterprises', registration(200 + i)),
       ),
       ...Array.from({ length: 20 }, (_, i) =>
-        new Client(t.app, `10.6.1.${i}`).signIn(['beijing', 'casic', 'expert', 'organizer'][i % 4]!),
+        new Client(t.app, `10.6.1.${i}`).signIn(
+          ['beijing', 'casic', 'expert', 'organizer'][i % 4]!,
+        ),
       ),
     ]);
-    expect(results.map((r) => r.status).sort()).toEqual([...Array(20).fill(200), ...Array(20).fill(201)]);
+    expect(results.map((r) => r.status).sort()).toEqual([
+      ...Array(20).fill(200),
+      ...Array(20).fill(201),
+    ]);
     expect((await events('limit=1')).total).toBe(before + 40);
     expect(await verifyAuditChain(t.deps.db)).toEqual({ ok: true, rows: before + 40 });
-    const forks = await query(t, `select prev_hash from audit_log group by prev_hash having count(*) > 1`);
+    const forks = await query(
+      t,
+      `select prev_hash from audit_log group by prev_hash having count(*) > 1`,
+    );
     expect(forks).toEqual([]);
   });
 
@@ -242,10 +268,22 @@ describe('append-only and tamper-evident', () => {
     const original = JSON.stringify(victim!.summary).replace(/'/g, "''");
     await query(t, 'alter table audit_log disable trigger audit_log_append_only');
     try {
-      await query(t, `update audit_log set summary = jsonb_set(summary, '{after,name}', '"篡改后的名称"') where id = ${id}`);
+      await query(
+        t,
+        `update audit_log set summary = jsonb_set(summary, '{after,name}', '"篡改后的名称"') where id = ${id}`,
+      );
       const broken = await organizer.get('/api/v1/audit-events/verification');
-      expect(broken.body).toEqual({ ok: false, rows: expect.any(Number), brokenAtId: id, reason: 'hash_mismatch' });
-      expect(await verifyAuditChain(t.deps.db)).toMatchObject({ ok: false, brokenAtId: id, reason: 'hash_mismatch' });
+      expect(broken.body).toEqual({
+        ok: false,
+        rows: expect.any(Number),
+        brokenAtId: id,
+        reason: 'hash_mismatch',
+      });
+      expect(await verifyAuditChain(t.deps.db)).toMatchObject({
+        ok: false,
+        brokenAtId: id,
+        reason: 'hash_mismatch',
+      });
 
       // put it back: whole again (the hash covers content, not storage)
       await query(t, `update audit_log set summary = '${original}'::jsonb where id = ${id}`);
@@ -258,7 +296,11 @@ describe('append-only and tamper-evident', () => {
       )) as [{ id: number; next: number }];
       await query(t, `delete from audit_log where id = ${middle}`);
       const gap = await organizer.get('/api/v1/audit-events/verification');
-      expect(gap.body).toMatchObject({ ok: false, brokenAtId: Number(next), reason: 'link_broken' });
+      expect(gap.body).toMatchObject({
+        ok: false,
+        brokenAtId: Number(next),
+        reason: 'link_broken',
+      });
     } finally {
       await query(t, 'alter table audit_log enable trigger audit_log_append_only');
     }

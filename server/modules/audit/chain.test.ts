@@ -37,8 +37,12 @@ const row: ChainedFields = {
 test('auditHash changes with any field, not with summary key order', () => {
   const h = auditHash(row);
   expect(h).toMatch(/^[0-9a-f]{64}$/);
-  expect(auditHash({ ...row, summary: { after: { uscc: '91110108MA01XK2Q8K', name: '甲' } } })).toBe(h);
-  expect(auditHash({ ...row, summary: { after: { name: '乙', uscc: '91110108MA01XK2Q8K' } } })).not.toBe(h);
+  expect(
+    auditHash({ ...row, summary: { after: { uscc: '91110108MA01XK2Q8K', name: '甲' } } }),
+  ).toBe(h);
+  expect(
+    auditHash({ ...row, summary: { after: { name: '乙', uscc: '91110108MA01XK2Q8K' } } }),
+  ).not.toBe(h);
   expect(auditHash({ ...row, at: new Date(row.at.getTime() + 1) })).not.toBe(h);
   expect(auditHash({ ...row, prevHash: h })).not.toBe(h);
   expect(auditHash({ ...row, ip: null })).not.toBe(h);

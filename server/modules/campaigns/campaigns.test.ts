@@ -1,6 +1,13 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { MIIT_2021 } from '../../../domain/campaigns/miit-2021';
-import { Client, countRows, createTestApp, query, signedIn, type TestApp } from '../../test/harness';
+import {
+  Client,
+  countRows,
+  createTestApp,
+  query,
+  signedIn,
+  type TestApp,
+} from '../../test/harness';
 
 let t: TestApp;
 let organizer: Client;
@@ -79,17 +86,28 @@ describe('copying a campaign (organizer)', () => {
     expect(res.body.settings).toEqual(source.settings);
     expect((await anonymous().get('/api/v1/campaigns/miit-iiapp-2027')).status).toBe(200);
 
-    const [row] = await query<{ action: string; actor_label: string; actor_role: string; summary: any }>(
+    const [row] = await query<{
+      action: string;
+      actor_label: string;
+      actor_role: string;
+      summary: any;
+    }>(
       t,
       `select * from audit_log where action = 'campaign.copy' and target_id = '${res.body.id}'`,
     );
     expect(row).toMatchObject({ actor_label: 'organizer', actor_role: 'organizer' });
-    expect(row!.summary.after).toMatchObject({ code: 'miit-iiapp-2027', copiedFrom: 'miit-iiapp-2021' });
+    expect(row!.summary.after).toMatchObject({
+      code: 'miit-iiapp-2027',
+      copiedFrom: 'miit-iiapp-2021',
+    });
   });
 
   test('the same code again → 409 CAMPAIGN_CODE_TAKEN, nothing created', async () => {
     const before = await countRows(t, 'campaigns');
-    const res = await organizer.post('/api/v1/campaigns/miit-iiapp-2021/copy', copyBody({ code: 'miit-iiapp-2021' }));
+    const res = await organizer.post(
+      '/api/v1/campaigns/miit-iiapp-2021/copy',
+      copyBody({ code: 'miit-iiapp-2021' }),
+    );
     expect(res.status).toBe(409);
     expect(res.body.error.code).toBe('CAMPAIGN_CODE_TAKEN');
     expect(await countRows(t, 'campaigns')).toBe(before);
@@ -105,7 +123,10 @@ describe('copying a campaign (organizer)', () => {
   });
 
   test('copying an unknown campaign → 404', async () => {
-    const res = await organizer.post('/api/v1/campaigns/no-such-call/copy', copyBody({ code: 'miit-iiapp-2029' }));
+    const res = await organizer.post(
+      '/api/v1/campaigns/no-such-call/copy',
+      copyBody({ code: 'miit-iiapp-2029' }),
+    );
     expect(res.status).toBe(404);
   });
 });
@@ -117,9 +138,13 @@ describe('phase follows the clock', () => {
       t.clock.set(new Date(deadline).toISOString());
       expect((await anonymous().get('/api/v1/campaigns/miit-iiapp-2021')).body.phase).toBe('open');
       t.clock.set(new Date(deadline + 1).toISOString());
-      expect((await anonymous().get('/api/v1/campaigns/miit-iiapp-2021')).body.phase).toBe('closed');
+      expect((await anonymous().get('/api/v1/campaigns/miit-iiapp-2021')).body.phase).toBe(
+        'closed',
+      );
       t.clock.set('2021-09-16T23:59:59.999+08:00');
-      expect((await anonymous().get('/api/v1/campaigns/miit-iiapp-2021')).body.phase).toBe('upcoming');
+      expect((await anonymous().get('/api/v1/campaigns/miit-iiapp-2021')).body.phase).toBe(
+        'upcoming',
+      );
     } finally {
       t.clock.set('2026-11-01T09:00:00+08:00');
     }

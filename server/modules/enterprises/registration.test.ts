@@ -103,7 +103,10 @@ describe('POST /api/v1/enterprises (self-service registration)', () => {
 
   test('the real code failing its check digit is refused here, even with a reason in the body', async () => {
     const res = await refused(
-      registration(5, { uscc: REAL_FAILING_CHECK, checkDigitOverrideReason: '营业执照如此，确认无误' }),
+      registration(5, {
+        uscc: REAL_FAILING_CHECK,
+        checkDigitOverrideReason: '营业执照如此，确认无误',
+      }),
     );
     expect(res.status).toBe(400);
     expect(usccIssue(res)).toContain('校验位');
@@ -167,7 +170,9 @@ describe('POST /api/v1/enterprises (self-service registration)', () => {
     const bodies = Array.from({ length: 20 }, (_, i) => registration(100 + i));
     const dup = registration(100, { email: 'dup100@test.zhengxuan.invalid' });
     const results = await Promise.all(
-      [...bodies, dup].map((b, i) => new Client(t.app, `10.2.0.${i}`).post('/api/v1/enterprises', b)),
+      [...bodies, dup].map((b, i) =>
+        new Client(t.app, `10.2.0.${i}`).post('/api/v1/enterprises', b),
+      ),
     );
     const statuses = results.map((r) => r.status);
     expect(statuses.filter((s) => s === 201)).toHaveLength(20);
@@ -197,14 +202,20 @@ describe('POST /api/v1/enterprises/accepted (organizer registers a code failing 
 
   test('a malformed code is refused even with a reason', async () => {
     const res = await refused(
-      registration(21, { uscc: '91350203M0001QAY9', checkDigitOverrideReason: '营业执照如此，已核对' }),
+      registration(21, {
+        uscc: '91350203M0001QAY9',
+        checkDigitOverrideReason: '营业执照如此，已核对',
+      }),
       organizer,
       ACCEPTED,
     );
     expect(res.status).toBe(400);
     expect(res.body.error.details[0]).toMatchObject({ path: 'uscc' });
     const letter = await refused(
-      registration(21, { uscc: '91350203M0001QAYOB', checkDigitOverrideReason: '营业执照如此，已核对' }),
+      registration(21, {
+        uscc: '91350203M0001QAYOB',
+        checkDigitOverrideReason: '营业执照如此，已核对',
+      }),
       organizer,
       ACCEPTED,
     );
@@ -234,10 +245,11 @@ describe('POST /api/v1/enterprises/accepted (organizer registers a code failing 
       uscc: REAL_FAILING_CHECK,
       checkDigitOverrideReason: reason,
     });
-    const [audit] = await query<{ actor_label: string; actor_role: string; summary: { note: string } }>(
-      t,
-      `select * from audit_log where target_id = '${res.body.enterprise.id}'`,
-    );
+    const [audit] = await query<{
+      actor_label: string;
+      actor_role: string;
+      summary: { note: string };
+    }>(t, `select * from audit_log where target_id = '${res.body.enterprise.id}'`);
     expect(audit).toMatchObject({ actor_label: 'organizer', actor_role: 'organizer' });
     expect(audit!.summary.note).toContain(reason);
     // and the enterprise can sign in with it

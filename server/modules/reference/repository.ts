@@ -40,11 +40,7 @@ export function searchIndustries(db: Db, q: string, level: number | undefined, l
           : undefined,
       ),
     )
-    .orderBy(
-      sql`${industries.code} = ${code} desc`,
-      asc(industries.level),
-      asc(industries.code),
-    )
+    .orderBy(sql`${industries.code} = ${code} desc`, asc(industries.level), asc(industries.code))
     .limit(limit);
 }
 

@@ -29,17 +29,24 @@ const staff = (login: string, over: Record<string, unknown> = {}) => ({
 });
 
 async function auditFor(targetId: string) {
-  return query<{ action: string; actor_label: string; actor_role: string; ip: string; summary: any }>(
-    t,
-    `select * from audit_log where target_id = '${targetId}' order by id`,
-  );
+  return query<{
+    action: string;
+    actor_label: string;
+    actor_role: string;
+    ip: string;
+    summary: any;
+  }>(t, `select * from audit_log where target_id = '${targetId}' order by id`);
 }
 
 describe('creating staff accounts', () => {
   test('a recommender bound to a unit, with a one-time password to change', async () => {
     const res = await organizer.post(
       '/api/v1/users',
-      staff('bj-second', { role: 'recommender', recommenderUnitId: beijingUnitId, phone: '010-68208206' }),
+      staff('bj-second', {
+        role: 'recommender',
+        recommenderUnitId: beijingUnitId,
+        phone: '010-68208206',
+      }),
     );
     expect(res.status).toBe(201);
     expect(res.body.user).toMatchObject({
@@ -53,23 +60,40 @@ describe('creating staff accounts', () => {
     const me = await c.get('/api/v1/me');
     expect(me.body.recommenderUnit).toMatchObject({ name: '北京市', type: 'province' });
     const [row] = await auditFor(res.body.user.id);
-    expect(row).toMatchObject({ action: 'user.create', actor_label: 'organizer', actor_role: 'organizer', ip: '127.0.0.1' });
-    expect(row!.summary.after).toEqual({ login: 'bj-second', role: 'recommender', recommenderUnitId: beijingUnitId });
+    expect(row).toMatchObject({
+      action: 'user.create',
+      actor_label: 'organizer',
+      actor_role: 'organizer',
+      ip: '127.0.0.1',
+    });
+    expect(row!.summary.after).toEqual({
+      login: 'bj-second',
+      role: 'recommender',
+      recommenderUnitId: beijingUnitId,
+    });
   });
 
   test('a recommender without a unit, with an unknown one or with a disabled one → 400', async () => {
     const before = await countRows(t, 'users');
     const none = await organizer.post('/api/v1/users', staff('rec-none', { role: 'recommender' }));
     expect(none.status).toBe(400);
-    expect(none.body.error.details.map((d: { path: string }) => d.path)).toContain('recommenderUnitId');
+    expect(none.body.error.details.map((d: { path: string }) => d.path)).toContain(
+      'recommenderUnitId',
+    );
 
     const unknown = await organizer.post(
       '/api/v1/users',
-      staff('rec-unknown', { role: 'recommender', recommenderUnitId: '00000000-0000-4000-8000-000000000000' }),
+      staff('rec-unknown', {
+        role: 'recommender',
+        recommenderUnitId: '00000000-0000-4000-8000-000000000000',
+      }),
     );
     expect(unknown.status).toBe(400);
 
-    const unit = await organizer.post('/api/v1/recommender-units', { name: '已停用的测试协会', type: 'association' });
+    const unit = await organizer.post('/api/v1/recommender-units', {
+      name: '已停用的测试协会',
+      type: 'association',
+    });
     await organizer.patch(`/api/v1/recommender-units/${unit.body.id}`, { active: false });
     const inactive = await organizer.post(
       '/api/v1/users',
@@ -81,7 +105,10 @@ describe('creating staff accounts', () => {
   });
 
   test('an expert ignores a unit; an organizer account can administer at once', async () => {
-    const expert = await organizer.post('/api/v1/users', staff('expert-two', { recommenderUnitId: beijingUnitId }));
+    const expert = await organizer.post(
+      '/api/v1/users',
+      staff('expert-two', { recommenderUnitId: beijingUnitId }),
+    );
     expect(expert.status).toBe(201);
     expect(expert.body.user.recommenderUnitId).toBeNull();
 
@@ -98,7 +125,10 @@ describe('creating staff accounts', () => {
   test('the same login (any case) → 409 LOGIN_TAKEN; the same e-mail → 409 EMAIL_TAKEN; nothing created', async () => {
     const before = await countRows(t, 'users');
     for (const login of ['beijing', 'BeiJing']) {
-      const res = await organizer.post('/api/v1/users', staff(login, { email: `${login}-x@test.zhengxuan.invalid` }));
+      const res = await organizer.post(
+        '/api/v1/users',
+        staff(login, { email: `${login}-x@test.zhengxuan.invalid` }),
+      );
       expect(res.status).toBe(409);
       expect(res.body.error.code).toBe('LOGIN_TAKEN');
     }
@@ -126,7 +156,10 @@ describe('creating staff accounts', () => {
 
 describe('changing accounts', () => {
   test('disabling ends the user’s sessions and blocks sign-in; enabling lets them back', async () => {
-    const created = await organizer.post('/api/v1/users', staff('to-disable', { password: 'Start2021pass' }));
+    const created = await organizer.post(
+      '/api/v1/users',
+      staff('to-disable', { password: 'Start2021pass' }),
+    );
     const id = created.body.user.id;
     const theirs = await signedIn(t.app, 'to-disable', 'Start2021pass');
 
@@ -157,13 +190,19 @@ describe('changing accounts', () => {
 
   test('name and phone changes are recorded with before and after; no change, no row', async () => {
     const id = await userIdOf(t, 'expert');
-    const res = await organizer.patch(`/api/v1/users/${id}`, { name: '改名专家', phone: '13911112222' });
+    const res = await organizer.patch(`/api/v1/users/${id}`, {
+      name: '改名专家',
+      phone: '13911112222',
+    });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ name: '改名专家', phone: '13911112222' });
     const rows = await auditFor(id);
     expect(rows.at(-1)).toMatchObject({
       action: 'user.update',
-      summary: { before: { name: '演示专家', phone: null }, after: { name: '改名专家', phone: '13911112222' } },
+      summary: {
+        before: { name: '演示专家', phone: null },
+        after: { name: '改名专家', phone: '13911112222' },
+      },
     });
     const n = rows.length;
     await organizer.patch(`/api/v1/users/${id}`, { name: '改名专家' });
@@ -172,7 +211,11 @@ describe('changing accounts', () => {
 
   test('an unknown user → 404; a bad phone → 400', async () => {
     expect(
-      (await organizer.patch('/api/v1/users/00000000-0000-4000-8000-000000000000', { name: '某某' })).status,
+      (
+        await organizer.patch('/api/v1/users/00000000-0000-4000-8000-000000000000', {
+          name: '某某',
+        })
+      ).status,
     ).toBe(404);
     const id = await userIdOf(t, 'expert');
     expect((await organizer.patch(`/api/v1/users/${id}`, { phone: '12' })).status).toBe(400);
@@ -186,10 +229,17 @@ describe('listing accounts', () => {
     expect(recommenders.map((u: { login: string }) => u.login)).toEqual(
       expect.arrayContaining(['beijing', 'casic']),
     );
-    const ofBeijing = (await organizer.get(`/api/v1/users?recommenderUnitId=${beijingUnitId}`)).body.items;
-    expect(ofBeijing.map((u: { login: string }) => u.login).sort()).toEqual(['beijing', 'bj-second']);
-    const byName = (await organizer.get(`/api/v1/users?q=${encodeURIComponent('北京示例')}`)).body.items;
-    expect(byName.map((u: { enterpriseName: string }) => u.enterpriseName)).toEqual(['北京示例智造科技有限公司']);
+    const ofBeijing = (await organizer.get(`/api/v1/users?recommenderUnitId=${beijingUnitId}`)).body
+      .items;
+    expect(ofBeijing.map((u: { login: string }) => u.login).sort()).toEqual([
+      'beijing',
+      'bj-second',
+    ]);
+    const byName = (await organizer.get(`/api/v1/users?q=${encodeURIComponent('北京示例')}`)).body
+      .items;
+    expect(byName.map((u: { enterpriseName: string }) => u.enterpriseName)).toEqual([
+      '北京示例智造科技有限公司',
+    ]);
     expect((await organizer.get('/api/v1/users?role=nobody')).status).toBe(400);
   });
 

@@ -1,0 +1,250 @@
+// Who may call what: every route the app registers × every kind of caller, from one explicit
+// table. A route missing from the table fails the first test, so a new route needs a row here.
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import {
+  Client,
+  createTestApp,
+  DEMO_ENTERPRISE_USCC,
+  listRoutes,
+  makeUscc,
+  registration,
+  signedIn,
+  type TestApp,
+} from '../test/harness';
+
+const CALLERS = [
+  'anonymous',
+  'enterprise',
+  'otherEnterprise',
+  'recommender',
+  'otherRecommender',
+  'expert',
+  'organizer',
+] as const;
+type Caller = (typeof CALLERS)[number];
+type Outcome = Record<Caller, number>;
+
+const LOGINS: Record<Exclude<Caller, 'anonymous'>, string> = {
+  enterprise: DEMO_ENTERPRISE_USCC,
+  otherEnterprise: makeUscc(9001),
+  recommender: 'beijing',
+  otherRecommender: 'casic',
+  expert: 'expert',
+  organizer: 'organizer',
+};
+const PASSWORDS: Partial<Record<Caller, string>> = { otherEnterprise: 'Secret2021pass' };
+
+const all = (status: number): Outcome =>
+  Object.fromEntries(CALLERS.map((c) => [c, status])) as Outcome;
+/** Needs a session; then `status` for everyone. */
+const signedInOnly = (status: number): Outcome => ({ ...all(status), anonymous: 401 });
+/** 401 anonymous, 403 for every role but the organizer's. */
+const organizerOnly = (status: number): Outcome => ({
+  ...all(403),
+  anonymous: 401,
+  organizer: status,
+});
+
+let t: TestApp;
+const clients = {} as Record<Caller, Client>;
+const ids = {} as { enterprise: string; otherEnterprise: string; unit: string; user: string };
+let serial = 0;
+
+async function fresh(caller: Caller): Promise<Client> {
+  const ip = `10.9.${CALLERS.indexOf(caller)}.1`;
+  if (caller === 'anonymous') return new Client(t.app, ip);
+  return signedIn(t.app, LOGINS[caller], PASSWORDS[caller], ip);
+}
+
+interface Case {
+  what?: string;
+  expect: Outcome;
+  call(c: Client, caller: Caller, n: number): Promise<{ status: number; body: any }>;
+}
+
+const staffBody = (n: number) => ({
+  role: 'expert',
+  login: `matrix-${n}`,
+  name: '矩阵专家',
+  email: `matrix-${n}@test.zhengxuan.invalid`,
+});
+const copyBody = (n: number) => ({
+  code: `matrix-copy-${n}`,
+  year: 2027,
+  title: '矩阵测试活动',
+  opensAt: '2027-09-01T00:00:00+08:00',
+  onlineDeadline: '2027-10-20T23:59:59.999+08:00',
+  paperDeadline: '2027-10-20T23:59:59.999+08:00',
+});
+const FAILING_CHECK = '91350203M0001QAY9B'; // /work/shared/data/uscc-samples.csv
+
+const TABLE: Record<string, Case[]> = {
+  'GET /api/health': [{ expect: all(200), call: (c) => c.get('/api/health') }],
+  'GET /api/openapi.json': [{ expect: all(200), call: (c) => c.get('/api/openapi.json') }],
+
+  'POST /api/v1/auth/sign-in': [
+    {
+      what: 'unknown account',
+      expect: all(401),
+      call: (c) => c.post('/api/v1/auth/sign-in', { login: 'nobody', password: 'Wrong2021pass' }),
+    },
+  ],
+  'POST /api/v1/auth/sign-out': [
+    // on a session of its own, so the caller's shared session survives
+    {
+      expect: all(200),
+      call: async (_c, caller) => (await fresh(caller)).post('/api/v1/auth/sign-out'),
+    },
+  ],
+  'GET /api/v1/me': [{ expect: signedInOnly(200), call: (c) => c.get('/api/v1/me') }],
+  'POST /api/v1/me/password': [
+    {
+      what: 'wrong current password',
+      expect: signedInOnly(400),
+      call: (c) =>
+        c.post('/api/v1/me/password', {
+          currentPassword: 'Wrong2021pass',
+          newPassword: 'Newer2021pass',
+        }),
+    },
+  ],
+
+  'POST /api/v1/enterprises': [
+    { expect: all(201), call: (c, _w, n) => c.post('/api/v1/enterprises', registration(9100 + n)) },
+  ],
+  'POST /api/v1/enterprises/accepted': [
+    {
+      expect: organizerOnly(201),
+      call: (c, _w, n) =>
+        c.post(
+          '/api/v1/enterprises/accepted',
+          registration(9200 + n, {
+            uscc: n === 0 ? FAILING_CHECK : makeUscc(9200 + n),
+            checkDigitOverrideReason: '营业执照原件已核对',
+          }),
+        ),
+    },
+  ],
+  'GET /api/v1/enterprises': [
+    { expect: organizerOnly(200), call: (c) => c.get('/api/v1/enterprises') },
+  ],
+  'GET /api/v1/enterprises/:id': [
+    {
+      what: 'enterprise A',
+      expect: { ...organizerOnly(200), enterprise: 200 },
+      call: (c) => c.get(`/api/v1/enterprises/${ids.enterprise}`),
+    },
+    {
+      what: 'enterprise B',
+      expect: { ...organizerOnly(200), otherEnterprise: 200 },
+      call: (c) => c.get(`/api/v1/enterprises/${ids.otherEnterprise}`),
+    },
+  ],
+
+  'GET /api/v1/users': [{ expect: organizerOnly(200), call: (c) => c.get('/api/v1/users') }],
+  'POST /api/v1/users': [
+    { expect: organizerOnly(201), call: (c, _w, n) => c.post('/api/v1/users', staffBody(n)) },
+  ],
+  'PATCH /api/v1/users/:id': [
+    {
+      expect: organizerOnly(200),
+      call: (c, _w, n) => c.patch(`/api/v1/users/${ids.user}`, { name: `矩阵专家${n}` }),
+    },
+  ],
+  'POST /api/v1/users/:id/password-reset': [
+    { expect: organizerOnly(200), call: (c) => c.post(`/api/v1/users/${ids.user}/password-reset`) },
+  ],
+
+  'GET /api/v1/recommender-units': [
+    { expect: all(200), call: (c) => c.get('/api/v1/recommender-units') },
+    {
+      what: 'with the disabled ones',
+      expect: organizerOnly(200),
+      call: (c) => c.get('/api/v1/recommender-units?includeInactive=true'),
+    },
+  ],
+  'POST /api/v1/recommender-units': [
+    {
+      expect: organizerOnly(201),
+      call: (c, _w, n) =>
+        c.post('/api/v1/recommender-units', { name: `矩阵协会${n}`, type: 'association' }),
+    },
+  ],
+  'PATCH /api/v1/recommender-units/:id': [
+    {
+      expect: organizerOnly(200),
+      call: (c, _w, n) =>
+        c.patch(`/api/v1/recommender-units/${ids.unit}`, { quotaOverride: n % 50 }),
+    },
+  ],
+
+  'GET /api/v1/campaigns': [{ expect: all(200), call: (c) => c.get('/api/v1/campaigns') }],
+  'GET /api/v1/campaigns/:idOrCode': [
+    { expect: all(200), call: (c) => c.get('/api/v1/campaigns/miit-iiapp-2021') },
+  ],
+  'POST /api/v1/campaigns/:idOrCode/copy': [
+    {
+      expect: organizerOnly(201),
+      call: (c, _w, n) => c.post('/api/v1/campaigns/miit-iiapp-2021/copy', copyBody(n)),
+    },
+  ],
+
+  'GET /api/v1/regions': [{ expect: all(200), call: (c) => c.get('/api/v1/regions') }],
+  'GET /api/v1/industries': [
+    { expect: all(200), call: (c) => c.get(`/api/v1/industries?q=${encodeURIComponent('软件')}`) },
+  ],
+
+  'GET /api/v1/audit-events': [
+    { expect: organizerOnly(200), call: (c) => c.get('/api/v1/audit-events') },
+  ],
+  'GET /api/v1/audit-events/verification': [
+    { expect: organizerOnly(200), call: (c) => c.get('/api/v1/audit-events/verification') },
+  ],
+};
+
+beforeAll(async () => {
+  t = await createTestApp({ config: { signInRatePerMinute: 1000 } });
+  const b = await new Client(t.app, '10.9.9.9').post(
+    '/api/v1/enterprises',
+    registration(9001, { email: 'other-enterprise@test.zhengxuan.invalid' }),
+  );
+  expect(b.status).toBe(201);
+  ids.otherEnterprise = b.body.enterprise.id;
+  for (const caller of CALLERS) clients[caller] = await fresh(caller);
+  ids.enterprise = (await clients.enterprise.get('/api/v1/me')).body.enterprise.id;
+  const org = clients.organizer;
+  ids.unit = (
+    await org.post('/api/v1/recommender-units', { name: '矩阵目标协会', type: 'association' })
+  ).body.id;
+  ids.user = (await org.post('/api/v1/users', staffBody(999))).body.user.id;
+});
+afterAll(() => t.close());
+
+describe('authorization matrix', () => {
+  test('the table covers exactly the routes the app has', () => {
+    const routes = listRoutes(t.app).map((r) => `${r.method} ${r.url}`);
+    // the route listing itself is sound: it finds what the OpenAPI document describes
+    const documented = Object.entries(t.app.swagger().paths ?? {}).flatMap(([path, ops]) =>
+      Object.keys(ops ?? {}).map((m) => `${m.toUpperCase()} ${path.replace(/\{(\w+)\}/g, ':$1')}`),
+    );
+    expect(documented.length).toBeGreaterThan(15);
+    expect(routes).toEqual(expect.arrayContaining(documented));
+    expect([...routes].sort()).toEqual(Object.keys(TABLE).sort());
+  });
+
+  const cases = Object.entries(TABLE).flatMap(([route, list]) =>
+    list.map((c) => ({ route, ...c, name: c.what ? `${route} (${c.what})` : route })),
+  );
+  test.each(cases)('$name', async (c) => {
+    const got: Partial<Outcome> = {};
+    for (const caller of CALLERS) {
+      const res = await c.call(clients[caller], caller, serial++);
+      got[caller] = res.status;
+      if (res.status >= 400)
+        expect(res.body?.error?.code, `${caller}: ${JSON.stringify(res.body)}`).toEqual(
+          expect.any(String),
+        );
+    }
+    expect(got).toEqual(c.expect);
+  });
+});
