@@ -114,7 +114,7 @@ export function Layout() {
           <UserMenu />
         </Flex>
       </AntLayout.Header>
-      <AntLayout.Content style={{ padding: '24px', maxWidth: 1200, width: '100%', margin: '0 auto' }}>
+      <AntLayout.Content style={{ padding: '24px', maxWidth: 1360, width: '100%', margin: '0 auto' }}>
         <Outlet />
       </AntLayout.Content>
       <AntLayout.Footer style={{ textAlign: 'center', color: '#888' }}>{t('app.footer')}</AntLayout.Footer>

@@ -45,6 +45,11 @@ export function AuditPage() {
     const key = `action.${a}`;
     return isMessageKey(key) ? t(key) : a;
   };
+  const targetLabel = (v: string) => {
+    const key = `target.${v}`;
+    return isMessageKey(key) ? t(key) : v;
+  };
+  const nowrap = () => ({ style: { whiteSpace: 'nowrap' as const } });
   const roleLabel = (r: string | null) => (r && (ROLES as readonly string[]).includes(r) ? ROLE_LABELS[r as Role][lang] : r === 'system' ? t('audit.system') : (r ?? '—'));
   return (
     <Card title={t('audit.title')} extra={<VerifyChain />}>
@@ -70,7 +75,7 @@ export function AuditPage() {
           style={{ width: 180 }}
           value={filters.targetType}
           onChange={(v) => setFilters((f) => ({ ...f, targetType: v }))}
-          options={['user', 'enterprise', 'recommender_unit', 'campaign'].map((v) => ({ value: v, label: v }))}
+          options={['user', 'enterprise', 'recommender_unit', 'campaign'].map((v) => ({ value: v, label: targetLabel(v) }))}
         />
         <DatePicker.RangePicker value={filters.range ?? null} onChange={(range) => setFilters((f) => ({ ...f, range }))} />
       </Flex>
@@ -84,15 +89,15 @@ export function AuditPage() {
         scroll={{ x: 1100 }}
         columns={[
           { title: '#', dataIndex: 'id', width: 60 },
-          { title: t('audit.time'), dataIndex: 'at', width: 170, render: (v: string) => formatDateTime(v) },
+          { title: t('audit.time'), dataIndex: 'at', render: (v: string) => formatDateTime(v), onCell: nowrap },
           { title: t('audit.actor'), dataIndex: 'actorLabel', render: (v: string | null) => v ?? '—' },
-          { title: t('audit.role'), dataIndex: 'actorRole', render: roleLabel },
+          { title: t('audit.role'), dataIndex: 'actorRole', render: roleLabel, onCell: nowrap },
           { title: t('audit.action'), dataIndex: 'action', render: (a: string) => <Tag title={a}>{actionLabel(a)}</Tag> },
           {
             title: t('audit.target'),
             render: (_, e) => (
               <Typography.Text style={{ fontSize: 12 }}>
-                {e.targetType}
+                {targetLabel(e.targetType)}
                 {e.targetId && <Typography.Text type="secondary" copyable={{ text: e.targetId }}> {e.targetId.slice(0, 8)}</Typography.Text>}
               </Typography.Text>
             ),

@@ -25,7 +25,9 @@ const beijing = (d: Dayjs | undefined) => (d ? `${d.format('YYYY-MM-DDTHH:mm:ss'
 const pickerValue = (iso: string, years: number) => dayjs(formatDateTime(iso)).add(years, 'year');
 
 function defaults(c: Campaign): Values {
-  const year = Math.max(c.year + 1, new Date().getFullYear());
+  // The next year whose shifted deadline is still ahead.
+  let year = c.year + 1;
+  while (new Date(c.onlineDeadline).getTime() + (year - c.year) * 365.25 * 864e5 < Date.now()) year++;
   const shift = year - c.year;
   return {
     code: c.code.replace(String(c.year), String(year)),

@@ -8,6 +8,7 @@ import { OneTimePasswordModal } from '../../components/OneTimePasswordModal';
 import { api } from '../../lib/api';
 import { formatDateTime } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
+import { useMe } from '../../lib/queries';
 import type { Items, User } from '../../lib/types';
 import { CreateUserModal } from './CreateUserModal';
 import { useUnitOptions } from './useUnits';
@@ -22,6 +23,7 @@ export function UsersPage() {
   const [creating, setCreating] = useState(false);
   const [otp, setOtp] = useState<{ login: string; password: string } | null>(null);
   const units = useUnitOptions();
+  const me = useMe();
   const users = useQuery({
     queryKey: ['users', role, unitId, q],
     queryFn: () => api<Items<User>>('/users', { query: { role, q, recommenderUnitId: unitId } }),
@@ -81,7 +83,7 @@ export function UsersPage() {
         pagination={{ pageSize: 20, showTotal: (n) => t('common.total', { n }) }}
         scroll={{ x: 960 }}
         columns={[
-          { title: t('field.login'), dataIndex: 'login' },
+          { title: t('field.login'), dataIndex: 'login', onCell: () => ({ style: { whiteSpace: 'nowrap' } }) },
           { title: t('field.name'), dataIndex: 'name' },
           { title: t('field.role'), dataIndex: 'role', render: (r: Role) => ROLE_LABELS[r][lang] },
           { title: `${t('field.unit')} / ${t('field.enterpriseName')}`, render: (_, u) => u.recommenderUnitName ?? u.enterpriseName ?? '—' },
@@ -101,7 +103,7 @@ export function UsersPage() {
             fixed: 'right',
             render: (_, u) => (
               <Space size={0}>
-                {u.status === 'active' ? (
+                {u.id === me.data?.user.id ? null : u.status === 'active' ? (
                   <Popconfirm title={t('users.disableConfirm', { login: u.login })} onConfirm={() => update.mutate({ id: u.id, status: 'disabled' })}>
                     <Button type="link" danger size="small">{t('common.disable')}</Button>
                   </Popconfirm>
