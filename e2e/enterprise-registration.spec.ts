@@ -9,7 +9,11 @@ async function fillRegistration(page: Page, v: { name: string; uscc: string; ema
   await page.getByLabel('统一社会信用代码').fill(v.uscc);
   await page.getByLabel('注册地（省 / 市）').click();
   await page.locator('.ant-cascader-menu-item[title="北京市"]').first().click();
-  await page.locator('.ant-cascader-menu').nth(1).locator('.ant-cascader-menu-item[title="北京市"]').click();
+  await page
+    .locator('.ant-cascader-menu')
+    .nth(1)
+    .locator('.ant-cascader-menu-item[title="北京市"]')
+    .click();
   await page.getByLabel('联系人').fill('李申报');
   await page.getByLabel('联系电话').fill('010-68208206');
   await page.getByLabel('电子邮箱').fill(v.email);
@@ -17,18 +21,30 @@ async function fillRegistration(page: Page, v: { name: string; uscc: string; ema
   await page.getByLabel('确认密码').fill(PASSWORD);
 }
 
-test('an enterprise registers with its code, signs in with it and sees its home', async ({ page }) => {
+test('an enterprise registers with its code, signs in with it and sees its home', async ({
+  page,
+}) => {
   const uscc = uniqueUscc();
   const name = `北京测试工业软件有限公司${uscc.slice(-4)}`;
-  await fillRegistration(page, { name, uscc: uscc.toLowerCase(), email: `e2e-${uscc}@example.com` });
+  await fillRegistration(page, {
+    name,
+    uscc: uscc.toLowerCase(),
+    email: `e2e-${uscc}@example.com`,
+  });
   await expect(page.getByLabel('统一社会信用代码')).toHaveValue(uscc);
-  await page.getByRole('main').getByRole('button', { name: /^注\s*册$/ }).click();
+  await page
+    .getByRole('main')
+    .getByRole('button', { name: /^注\s*册$/ })
+    .click();
 
   await expect(page).toHaveURL(/\/login\?registered=/);
   await expect(page.getByText(`您的登录名是统一社会信用代码：${uscc}`)).toBeVisible();
   await expect(page.getByLabel('账号')).toHaveValue(uscc);
   await page.getByLabel('密码').fill(PASSWORD);
-  await page.getByRole('main').getByRole('button', { name: /^登\s*录$/ }).click();
+  await page
+    .getByRole('main')
+    .getByRole('button', { name: /^登\s*录$/ })
+    .click();
 
   await expect(page.getByTestId('home-title')).toContainText(name);
   const info = page.getByTestId('enterprise-info');
@@ -44,10 +60,20 @@ test('a wrong check digit is refused in the form with the exact reason', async (
   page.on('request', (r) => {
     if (r.method() === 'POST') posts.push(r.url());
   });
-  await fillRegistration(page, { name: '北京校验位测试有限公司', uscc: code, email: `e2e-${code}@example.com` });
-  await page.getByRole('main').getByRole('button', { name: /^注\s*册$/ }).click();
+  await fillRegistration(page, {
+    name: '北京校验位测试有限公司',
+    uscc: code,
+    email: `e2e-${code}@example.com`,
+  });
+  await page
+    .getByRole('main')
+    .getByRole('button', { name: /^注\s*册$/ })
+    .click();
   await expect(
-    page.getByText(`统一社会信用代码校验位错误：按前17位计算，第18位应为“${expected}”，实际为“${actual}”`, { exact: false }),
+    page.getByText(
+      `统一社会信用代码校验位错误：按前17位计算，第18位应为“${expected}”，实际为“${actual}”`,
+      { exact: false },
+    ),
   ).toBeVisible();
   await expect(page).toHaveURL(/\/register$/);
   expect(posts).toEqual([]);
@@ -69,9 +95,18 @@ test('a second registration with the same code is refused: 已注册', async ({ 
   });
   expect(first.status()).toBe(201);
 
-  await fillRegistration(page, { name: '北京后注册科技有限公司', uscc, email: `second-${uscc}@example.com` });
-  await page.getByRole('main').getByRole('button', { name: /^注\s*册$/ }).click();
-  await expect(page.getByText('该统一社会信用代码已注册账号，请直接登录', { exact: false })).toBeVisible();
+  await fillRegistration(page, {
+    name: '北京后注册科技有限公司',
+    uscc,
+    email: `second-${uscc}@example.com`,
+  });
+  await page
+    .getByRole('main')
+    .getByRole('button', { name: /^注\s*册$/ })
+    .click();
+  await expect(
+    page.getByText('该统一社会信用代码已注册账号，请直接登录', { exact: false }),
+  ).toBeVisible();
   await expect(page).toHaveURL(/\/register$/);
 
   // The first registrant can still sign in with the code.

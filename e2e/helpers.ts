@@ -23,7 +23,10 @@ export async function signIn(page: Page, login: string, password = DEMO_PASSWORD
   await page.goto('/login');
   await page.getByLabel('账号').fill(login);
   await page.getByLabel('密码').fill(password);
-  await page.getByRole('main').getByRole('button', { name: /^登\s*录$/ }).click();
+  await page
+    .getByRole('main')
+    .getByRole('button', { name: /^登\s*录$/ })
+    .click();
 }
 
 export async function signOut(page: Page) {
@@ -37,8 +40,12 @@ export async function pickOption(page: Page, scope: Locator, label: string, opti
   const input = scope.getByLabel(label, { exact: true });
   await input.click();
   await input.fill(option);
-  const item = page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${option}"]`);
+  const item = page.locator(
+    `.ant-select-dropdown:visible .ant-select-item-option[title="${option}"]`,
+  );
   await expect(item).toBeVisible();
   await item.click();
-  await expect(scope.locator('.ant-form-item').filter({ has: page.getByLabel(label, { exact: true }) })).toContainText(option);
+  await expect(
+    scope.locator('.ant-form-item').filter({ has: page.getByLabel(label, { exact: true }) }),
+  ).toContainText(option);
 }

@@ -1,7 +1,9 @@
 import { expect, test } from '@playwright/test';
 import { pickOption, signIn, signOut } from './helpers';
 
-test('the organizer opens a recommender account, disables it, and checks the audit log', async ({ page }) => {
+test('the organizer opens a recommender account, disables it, and checks the audit log', async ({
+  page,
+}) => {
   const login = `tj-${Date.now().toString(36)}`;
   await signIn(page, 'organizer');
   await expect(page.getByTestId('home-title')).toBeVisible();
@@ -30,12 +32,19 @@ test('the organizer opens a recommender account, disables it, and checks the aud
   await expect(row).toContainText('天津市');
   await expect(row).toContainText('正常');
   await row.getByRole('button', { name: /停\s*用/ }).click();
-  await page.locator('.ant-popconfirm').getByRole('button', { name: /确\s*定|OK/ }).click();
+  await page
+    .locator('.ant-popconfirm')
+    .getByRole('button', { name: /确\s*定|OK/ })
+    .click();
   await expect(row).toContainText('已停用');
 
   await page.getByRole('menuitem', { name: '审计日志' }).click();
   await expect(page).toHaveURL(/\/admin\/audit$/);
-  const signInRow = page.getByRole('row').filter({ hasText: '登录' }).filter({ hasText: 'organizer' }).first();
+  const signInRow = page
+    .getByRole('row')
+    .filter({ hasText: '登录' })
+    .filter({ hasText: 'organizer' })
+    .first();
   await expect(signInRow).toContainText('主管部门');
   await expect(signInRow).toContainText('127.0.0.1');
   await expect(page.getByRole('row').filter({ hasText: '新建账号' }).first()).toContainText(login);

@@ -1,6 +1,8 @@
 import { expect, test } from '@playwright/test';
 
-test('anyone reads the 2021 call: four categories, 2021-10-20 deadline, quotas; English on demand', async ({ page }) => {
+test('anyone reads the 2021 call: four categories, 2021-10-20 deadline, quotas; English on demand', async ({
+  page,
+}) => {
   await page.goto('/');
   const card2021 = page.getByTestId('campaign-miit-iiapp-2021');
   await expect(card2021).toContainText('2021年工业互联网APP优秀解决方案征集遴选');
@@ -14,7 +16,9 @@ test('anyone reads the 2021 call: four categories, 2021-10-20 deadline, quotas; 
 
   await card2021.getByRole('link', { name: '查看征集通知' }).click();
   await expect(page).toHaveURL(/\/campaigns\/miit-iiapp-2021$/);
-  await expect(page.getByRole('heading', { level: 2 })).toHaveText('2021年工业互联网APP优秀解决方案征集遴选');
+  await expect(page.getByRole('heading', { level: 2 })).toHaveText(
+    '2021年工业互联网APP优秀解决方案征集遴选',
+  );
   await expect(page.getByTestId('doc-number')).toHaveText('工信厅信发函〔2021〕224号');
   for (const name of ['安全可靠工业APP', '基础共性工业APP', '行业通用工业APP', '企业专用工业APP'])
     await expect(page.getByText(name, { exact: false }).first()).toBeVisible();

@@ -31,12 +31,20 @@ const sources = ['web', 'domain', 'package-lock.json'].map((p) => newest(path.jo
 const stale = built === 0 || sources.some((m) => m > built);
 
 if (stale) {
-  console.log(built === 0 ? '构建网页 Building the web app (web/dist missing)…' : '构建网页 Rebuilding the web app (sources changed)…');
+  console.log(
+    built === 0
+      ? '构建网页 Building the web app (web/dist missing)…'
+      : '构建网页 Rebuilding the web app (sources changed)…',
+  );
   const vite = path.join(root, 'node_modules', 'vite', 'bin', 'vite.js');
-  const res = spawnSync(process.execPath, [vite, 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], {
-    cwd: root,
-    stdio: 'inherit',
-  });
+  const res = spawnSync(
+    process.execPath,
+    [vite, 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'],
+    {
+      cwd: root,
+      stdio: 'inherit',
+    },
+  );
   if (res.status !== 0) {
     console.error('网页构建失败 Web build failed');
     process.exit(res.status ?? 1);

@@ -28,7 +28,9 @@ function UserMenu() {
     return (
       <Space>
         <Link to="/login">
-          <Button type="primary" size="small">{t('nav.login')}</Button>
+          <Button type="primary" size="small">
+            {t('nav.login')}
+          </Button>
         </Link>
         <Link to="/register">
           <Button size="small">{t('nav.register')}</Button>
@@ -88,12 +90,18 @@ export function Layout() {
   const isOrganizer = me.data?.user.role === 'organizer';
   const items = [
     { key: '/', label: <Link to="/">{t('nav.home')}</Link> },
-    ...(isOrganizer ? ADMIN_LINKS.map(([to, key]) => ({ key: to, label: <Link to={to}>{t(key)}</Link> })) : []),
+    ...(isOrganizer
+      ? ADMIN_LINKS.map(([to, key]) => ({ key: to, label: <Link to={to}>{t(key)}</Link> }))
+      : []),
   ];
-  const selected = items.map((i) => i.key).filter((k) => k !== '/' && location.pathname.startsWith(k));
+  const selected = items
+    .map((i) => i.key)
+    .filter((k) => k !== '/' && location.pathname.startsWith(k));
   return (
     <AntLayout style={{ minHeight: '100vh' }}>
-      <AntLayout.Header style={{ display: 'flex', alignItems: 'center', gap: 24, paddingInline: 24 }}>
+      <AntLayout.Header
+        style={{ display: 'flex', alignItems: 'center', gap: 24, paddingInline: 24 }}
+      >
         <Link to="/" style={{ color: '#fff', whiteSpace: 'nowrap' }}>
           <Typography.Text strong style={{ color: '#fff', fontSize: 20 }}>
             {t('app.name')}
@@ -114,10 +122,14 @@ export function Layout() {
           <UserMenu />
         </Flex>
       </AntLayout.Header>
-      <AntLayout.Content style={{ padding: '24px', maxWidth: 1360, width: '100%', margin: '0 auto' }}>
+      <AntLayout.Content
+        style={{ padding: '24px', maxWidth: 1360, width: '100%', margin: '0 auto' }}
+      >
         <Outlet />
       </AntLayout.Content>
-      <AntLayout.Footer style={{ textAlign: 'center', color: '#888' }}>{t('app.footer')}</AntLayout.Footer>
+      <AntLayout.Footer style={{ textAlign: 'center', color: '#888' }}>
+        {t('app.footer')}
+      </AntLayout.Footer>
     </AntLayout>
   );
 }

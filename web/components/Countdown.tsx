@@ -13,7 +13,11 @@ export function Countdown({ opensAt, deadline }: { opensAt: string; deadline: st
     return () => window.clearInterval(id);
   }, []);
   if (new Date(opensAt).getTime() > now)
-    return <Typography.Text type="secondary">{t('countdown.upcoming', { at: formatDeadline(opensAt, lang) })}</Typography.Text>;
+    return (
+      <Typography.Text type="secondary">
+        {t('countdown.upcoming', { at: formatDeadline(opensAt, lang) })}
+      </Typography.Text>
+    );
   const left = timeLeft(deadline, now);
   if (!left) return <Typography.Text type="secondary">{t('countdown.closed')}</Typography.Text>;
   return (

@@ -27,7 +27,8 @@ export function IndustryPicker(props: {
   const q = useDebounced(search.trim(), 250);
   const { data, isFetching } = useQuery({
     queryKey: ['industries', q, props.level ?? null],
-    queryFn: () => api<Items<Industry>>('/industries', { query: { q, level: props.level, limit: 30 } }),
+    queryFn: () =>
+      api<Items<Industry>>('/industries', { query: { q, level: props.level, limit: 30 } }),
     select: (d) => d.items,
     staleTime: Infinity,
   });

@@ -2,7 +2,11 @@ import { Alert, Modal, Typography } from 'antd';
 import { useI18n } from '../lib/i18n';
 
 /** Shows a generated password exactly once, with a copy button. */
-export function OneTimePasswordModal(props: { login: string; password: string | null; onClose: () => void }) {
+export function OneTimePasswordModal(props: {
+  login: string;
+  password: string | null;
+  onClose: () => void;
+}) {
   const { t } = useI18n();
   return (
     <Modal
@@ -14,7 +18,12 @@ export function OneTimePasswordModal(props: { login: string; password: string | 
       maskClosable={false}
       destroyOnHidden
     >
-      <Alert type="warning" showIcon title={t('users.otpHint', { login: props.login })} style={{ marginBottom: 16 }} />
+      <Alert
+        type="warning"
+        showIcon
+        title={t('users.otpHint', { login: props.login })}
+        style={{ marginBottom: 16 }}
+      />
       <Typography.Paragraph
         copyable={{ text: props.password ?? '', tooltips: [t('common.copy'), t('common.copied')] }}
         style={{ fontSize: 20, fontFamily: 'monospace', textAlign: 'center' }}

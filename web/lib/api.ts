@@ -7,7 +7,13 @@ export class ApiError extends Error {
   readonly messageEn: string;
   readonly details: unknown;
 
-  constructor(status: number, code: ApiError['code'], message: string, messageEn: string, details?: unknown) {
+  constructor(
+    status: number,
+    code: ApiError['code'],
+    message: string,
+    messageEn: string,
+    details?: unknown,
+  ) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
@@ -79,7 +85,11 @@ export async function api<T>(path: string, opts: RequestOptions = {}): Promise<T
   const text = await res.text();
   const data: unknown = text ? safeJson(text) : null;
   if (res.ok) return data as T;
-  const err = (data as { error?: { code?: string; message?: string; messageEn?: string; details?: unknown } } | null)?.error;
+  const err = (
+    data as {
+      error?: { code?: string; message?: string; messageEn?: string; details?: unknown };
+    } | null
+  )?.error;
   const apiError = new ApiError(
     res.status,
     (err?.code as ErrorCode | undefined) ?? 'INTERNAL',

@@ -4,15 +4,21 @@ import { issuesToFields } from './zod-form';
 
 describe('format', () => {
   it('shows deadlines in Beijing time whatever the zone', () => {
-    expect(formatDeadline('2021-10-20T23:59:59.999+08:00', 'zh')).toBe('2021年10月20日 23:59（北京时间）');
-    expect(formatDeadline('2021-10-20T15:59:59.999Z', 'en')).toBe('20 Oct 2021, 23:59 (Beijing time)');
+    expect(formatDeadline('2021-10-20T23:59:59.999+08:00', 'zh')).toBe(
+      '2021年10月20日 23:59（北京时间）',
+    );
+    expect(formatDeadline('2021-10-20T15:59:59.999Z', 'en')).toBe(
+      '20 Oct 2021, 23:59 (Beijing time)',
+    );
     expect(formatDateTime('2021-10-20T16:00:00.000Z')).toBe('2021-10-21 00:00:00');
   });
 
   it('counts down in days, hours and minutes', () => {
     const now = Date.parse('2021-10-18T22:58:00+08:00');
     expect(timeLeft('2021-10-20T23:59:59.999+08:00', now)).toEqual({ d: 2, h: 1, m: 1 });
-    expect(timeLeft('2021-10-20T23:59:59.999+08:00', Date.parse('2021-10-21T00:00:00+08:00'))).toBeNull();
+    expect(
+      timeLeft('2021-10-20T23:59:59.999+08:00', Date.parse('2021-10-21T00:00:00+08:00')),
+    ).toBeNull();
   });
 });
 

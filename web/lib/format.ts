@@ -51,7 +51,10 @@ export function formatPlainDate(ymd: string, lang: Lang): string {
   return `${Number(d)} ${MONTHS[Number(m) - 1]} ${y}`;
 }
 
-export function timeLeft(deadlineIso: string, now: number): { d: number; h: number; m: number } | null {
+export function timeLeft(
+  deadlineIso: string,
+  now: number,
+): { d: number; h: number; m: number } | null {
   const ms = new Date(deadlineIso).getTime() - now;
   if (ms <= 0) return null;
   const minutes = Math.floor(ms / 60_000);

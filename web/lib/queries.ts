@@ -50,7 +50,10 @@ export function useRegions() {
 }
 
 /** 北京市 / 海淀区-style names for region codes. */
-export function regionName(regions: Region[] | undefined, ...codes: Array<string | null | undefined>): string {
+export function regionName(
+  regions: Region[] | undefined,
+  ...codes: Array<string | null | undefined>
+): string {
   if (!regions) return codes.filter(Boolean).join(' / ');
   const names: string[] = [];
   for (const code of codes) {

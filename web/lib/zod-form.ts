@@ -10,7 +10,9 @@ export interface FieldErrors {
 }
 
 /** Groups issues by their top-level field; keeps every message, in order, without repeats. */
-export function issuesToFields(issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey> | string; message: string }>): FieldErrors[] {
+export function issuesToFields(
+  issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey> | string; message: string }>,
+): FieldErrors[] {
   const byField = new Map<string, string[]>();
   for (const issue of issues) {
     const path = typeof issue.path === 'string' ? issue.path : issue.path.map(String).join('.');

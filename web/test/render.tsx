@@ -14,9 +14,14 @@ export function renderWithApp(ui: ReactNode, routes: Record<string, unknown> = {
     const path = url.split('?')[0]!.replace('/api/v1', '');
     const body = routes[`${method} ${path}`];
     if (body === undefined)
-      return new Response(JSON.stringify({ error: { code: 'UNAUTHENTICATED', message: '请先登录', messageEn: 'Please sign in' } }), {
-        status: 401,
-      });
+      return new Response(
+        JSON.stringify({
+          error: { code: 'UNAUTHENTICATED', message: '请先登录', messageEn: 'Please sign in' },
+        }),
+        {
+          status: 401,
+        },
+      );
     return new Response(JSON.stringify(body), { status: 200 });
   });
   vi.stubGlobal('fetch', fetchMock);

@@ -30,20 +30,36 @@ export function ChangePasswordPage() {
       else applyServerErrors(form, e, ['currentPassword', 'newPassword']);
     },
   });
-  const showError = change.error && !(change.error instanceof ApiError && ['WRONG_PASSWORD', 'VALIDATION_FAILED'].includes(change.error.code));
+  const showError =
+    change.error &&
+    !(
+      change.error instanceof ApiError &&
+      ['WRONG_PASSWORD', 'VALIDATION_FAILED'].includes(change.error.code)
+    );
   return (
     <Card title={t('password.title')} style={{ maxWidth: 480, margin: '24px auto' }}>
       {me.data?.user.mustChangePassword && (
-        <Alert type="warning" showIcon title={t('password.mustChange')} style={{ marginBottom: 16 }} />
+        <Alert
+          type="warning"
+          showIcon
+          title={t('password.mustChange')}
+          style={{ marginBottom: 16 }}
+        />
       )}
       {showError && <ErrorAlert error={change.error} />}
       <Form<Values>
         form={form}
         layout="vertical"
         requiredMark={false}
-        onFinish={({ currentPassword, newPassword }) => change.mutate({ currentPassword, newPassword })}
+        onFinish={({ currentPassword, newPassword }) =>
+          change.mutate({ currentPassword, newPassword })
+        }
       >
-        <Form.Item name="currentPassword" label={t('password.current')} rules={[fieldRule(changePasswordSchema, 'currentPassword')]}>
+        <Form.Item
+          name="currentPassword"
+          label={t('password.current')}
+          rules={[fieldRule(changePasswordSchema, 'currentPassword')]}
+        >
           <Input.Password autoComplete="current-password" />
         </Form.Item>
         <Form.Item
@@ -61,7 +77,8 @@ export function ChangePasswordPage() {
           rules={[
             ({ getFieldValue }) => ({
               validator: async (_r, v) => {
-                if (v !== getFieldValue('newPassword')) throw new Error(t('register.confirmMismatch'));
+                if (v !== getFieldValue('newPassword'))
+                  throw new Error(t('register.confirmMismatch'));
               },
             }),
           ]}

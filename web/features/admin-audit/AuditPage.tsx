@@ -35,9 +35,11 @@ export function AuditPage() {
   };
   const events = useInfiniteQuery({
     queryKey: ['audit-events', query],
-    queryFn: ({ pageParam }) => api<Page>('/audit-events', { query: { ...query, beforeId: pageParam } }),
+    queryFn: ({ pageParam }) =>
+      api<Page>('/audit-events', { query: { ...query, beforeId: pageParam } }),
     initialPageParam: undefined as number | undefined,
-    getNextPageParam: (last) => (last.items.length === LIMIT ? last.items[last.items.length - 1]?.id : undefined),
+    getNextPageParam: (last) =>
+      last.items.length === LIMIT ? last.items[last.items.length - 1]?.id : undefined,
   });
   const rows = events.data?.pages.flatMap((p) => p.items) ?? [];
   const first = events.data?.pages[0];
@@ -50,7 +52,12 @@ export function AuditPage() {
     return isMessageKey(key) ? t(key) : v;
   };
   const nowrap = () => ({ style: { whiteSpace: 'nowrap' as const } });
-  const roleLabel = (r: string | null) => (r && (ROLES as readonly string[]).includes(r) ? ROLE_LABELS[r as Role][lang] : r === 'system' ? t('audit.system') : (r ?? '—'));
+  const roleLabel = (r: string | null) =>
+    r && (ROLES as readonly string[]).includes(r)
+      ? ROLE_LABELS[r as Role][lang]
+      : r === 'system'
+        ? t('audit.system')
+        : (r ?? '—');
   return (
     <Card title={t('audit.title')} extra={<VerifyChain />}>
       <Flex gap={12} wrap style={{ marginBottom: 16 }}>
@@ -75,9 +82,15 @@ export function AuditPage() {
           style={{ width: 180 }}
           value={filters.targetType}
           onChange={(v) => setFilters((f) => ({ ...f, targetType: v }))}
-          options={['user', 'enterprise', 'recommender_unit', 'campaign'].map((v) => ({ value: v, label: targetLabel(v) }))}
+          options={['user', 'enterprise', 'recommender_unit', 'campaign'].map((v) => ({
+            value: v,
+            label: targetLabel(v),
+          }))}
         />
-        <DatePicker.RangePicker value={filters.range ?? null} onChange={(range) => setFilters((f) => ({ ...f, range }))} />
+        <DatePicker.RangePicker
+          value={filters.range ?? null}
+          onChange={(range) => setFilters((f) => ({ ...f, range }))}
+        />
       </Flex>
       <ErrorAlert error={events.error} onRetry={() => void events.refetch()} />
       <Table<AuditEvent>
@@ -89,27 +102,59 @@ export function AuditPage() {
         scroll={{ x: 1100 }}
         columns={[
           { title: '#', dataIndex: 'id', width: 60 },
-          { title: t('audit.time'), dataIndex: 'at', render: (v: string) => formatDateTime(v), onCell: nowrap },
-          { title: t('audit.actor'), dataIndex: 'actorLabel', render: (v: string | null) => v ?? '—' },
+          {
+            title: t('audit.time'),
+            dataIndex: 'at',
+            render: (v: string) => formatDateTime(v),
+            onCell: nowrap,
+          },
+          {
+            title: t('audit.actor'),
+            dataIndex: 'actorLabel',
+            render: (v: string | null) => v ?? '—',
+          },
           { title: t('audit.role'), dataIndex: 'actorRole', render: roleLabel, onCell: nowrap },
-          { title: t('audit.action'), dataIndex: 'action', render: (a: string) => <Tag title={a}>{actionLabel(a)}</Tag> },
+          {
+            title: t('audit.action'),
+            dataIndex: 'action',
+            render: (a: string) => <Tag title={a}>{actionLabel(a)}</Tag>,
+          },
           {
             title: t('audit.target'),
             render: (_, e) => (
               <Typography.Text style={{ fontSize: 12 }}>
                 {targetLabel(e.targetType)}
-                {e.targetId && <Typography.Text type="secondary" copyable={{ text: e.targetId }}> {e.targetId.slice(0, 8)}</Typography.Text>}
+                {e.targetId && (
+                  <Typography.Text type="secondary" copyable={{ text: e.targetId }}>
+                    {' '}
+                    {e.targetId.slice(0, 8)}
+                  </Typography.Text>
+                )}
               </Typography.Text>
             ),
           },
-          { title: t('audit.summary'), dataIndex: 'summary', render: (s: Record<string, unknown>) => <SummaryCell summary={s} /> },
-          { title: t('audit.ip'), dataIndex: 'ip', width: 120, render: (v: string | null) => v ?? '—' },
+          {
+            title: t('audit.summary'),
+            dataIndex: 'summary',
+            render: (s: Record<string, unknown>) => <SummaryCell summary={s} />,
+          },
+          {
+            title: t('audit.ip'),
+            dataIndex: 'ip',
+            width: 120,
+            render: (v: string | null) => v ?? '—',
+          },
         ]}
         footer={() => (
           <Flex justify="space-between" align="center">
-            <Typography.Text type="secondary">{first ? t('common.total', { n: first.total }) : ''}</Typography.Text>
+            <Typography.Text type="secondary">
+              {first ? t('common.total', { n: first.total }) : ''}
+            </Typography.Text>
             {events.hasNextPage && (
-              <Button onClick={() => void events.fetchNextPage()} loading={events.isFetchingNextPage}>
+              <Button
+                onClick={() => void events.fetchNextPage()}
+                loading={events.isFetchingNextPage}
+              >
                 {t('common.loadMore')}
               </Button>
             )}

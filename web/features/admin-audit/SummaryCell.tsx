@@ -1,6 +1,7 @@
 import { Typography } from 'antd';
 
-const show = (v: unknown) => (v === undefined ? '—' : typeof v === 'string' ? v : JSON.stringify(v));
+const show = (v: unknown) =>
+  v === undefined ? '—' : typeof v === 'string' ? v : JSON.stringify(v);
 
 function asRecord(v: unknown): Record<string, unknown> {
   return v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {};

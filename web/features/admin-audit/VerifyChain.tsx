@@ -12,7 +12,11 @@ export function VerifyChain() {
   const v = verify.data;
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
-      <Button icon={<SafetyCertificateOutlined />} loading={verify.isPending} onClick={() => verify.mutate()}>
+      <Button
+        icon={<SafetyCertificateOutlined />}
+        loading={verify.isPending}
+        onClick={() => verify.mutate()}
+      >
         {t('audit.verify')}
       </Button>
       <ErrorAlert error={verify.error} />
@@ -24,7 +28,11 @@ export function VerifyChain() {
           title={
             v.ok
               ? t('audit.verifyOk', { rows: v.rows })
-              : t('audit.verifyBroken', { id: v.brokenAtId ?? '?', rows: v.rows, reason: v.reason ? t(`audit.reason.${v.reason}`) : '' })
+              : t('audit.verifyBroken', {
+                  id: v.brokenAtId ?? '?',
+                  rows: v.rows,
+                  reason: v.reason ? t(`audit.reason.${v.reason}`) : '',
+                })
           }
         />
       )}

@@ -25,10 +25,24 @@ export function CampaignsAdminPage() {
         pagination={false}
         columns={[
           { title: t('campaignsAdmin.year'), dataIndex: 'year', width: 80 },
-          { title: t('campaignsAdmin.title.field'), render: (_, c) => <Link to={`/campaigns/${c.code}`}>{c.title}</Link> },
-          { title: t('campaignsAdmin.code'), dataIndex: 'code', onCell: () => ({ style: { whiteSpace: 'nowrap' } }) },
-          { title: t('common.status'), render: (_, c) => <PhaseTag phase={c.phase} isDemo={c.isDemo} /> },
-          { title: t('campaign.onlineDeadline'), render: (_, c) => formatDeadline(c.onlineDeadline, lang), onCell: () => ({ style: { whiteSpace: 'nowrap' } }) },
+          {
+            title: t('campaignsAdmin.title.field'),
+            render: (_, c) => <Link to={`/campaigns/${c.code}`}>{c.title}</Link>,
+          },
+          {
+            title: t('campaignsAdmin.code'),
+            dataIndex: 'code',
+            onCell: () => ({ style: { whiteSpace: 'nowrap' } }),
+          },
+          {
+            title: t('common.status'),
+            render: (_, c) => <PhaseTag phase={c.phase} isDemo={c.isDemo} />,
+          },
+          {
+            title: t('campaign.onlineDeadline'),
+            render: (_, c) => formatDeadline(c.onlineDeadline, lang),
+            onCell: () => ({ style: { whiteSpace: 'nowrap' } }),
+          },
           {
             title: t('common.actions'),
             render: (_, c) => (

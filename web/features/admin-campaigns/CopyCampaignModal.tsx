@@ -27,7 +27,8 @@ const pickerValue = (iso: string, years: number) => dayjs(formatDateTime(iso)).a
 function defaults(c: Campaign): Values {
   // The next year whose shifted deadline is still ahead.
   let year = c.year + 1;
-  while (new Date(c.onlineDeadline).getTime() + (year - c.year) * 365.25 * 864e5 < Date.now()) year++;
+  while (new Date(c.onlineDeadline).getTime() + (year - c.year) * 365.25 * 864e5 < Date.now())
+    year++;
   const shift = year - c.year;
   return {
     code: c.code.replace(String(c.year), String(year)),
@@ -41,7 +42,13 @@ function defaults(c: Campaign): Values {
   };
 }
 
-export function CopyCampaignModal({ source, onClose }: { source: Campaign | null; onClose: (created?: Campaign) => void }) {
+export function CopyCampaignModal({
+  source,
+  onClose,
+}: {
+  source: Campaign | null;
+  onClose: (created?: Campaign) => void;
+}) {
   const { t, errorText } = useI18n();
   const [form] = Form.useForm<Values>();
   const qc = useQueryClient();
@@ -53,8 +60,18 @@ export function CopyCampaignModal({ source, onClose }: { source: Campaign | null
       onClose(c);
     },
     onError: (e) => {
-      if (e instanceof ApiError && e.code === 'CAMPAIGN_CODE_TAKEN') form.setFields([{ name: 'code', errors: [errorText(e)] }]);
-      else applyServerErrors(form, e, ['code', 'year', 'title', 'docNumber', 'opensAt', 'onlineDeadline', 'paperDeadline']);
+      if (e instanceof ApiError && e.code === 'CAMPAIGN_CODE_TAKEN')
+        form.setFields([{ name: 'code', errors: [errorText(e)] }]);
+      else
+        applyServerErrors(form, e, [
+          'code',
+          'year',
+          'title',
+          'docNumber',
+          'opensAt',
+          'onlineDeadline',
+          'paperDeadline',
+        ]);
     },
   });
   const onOk = async () => {
@@ -62,12 +79,19 @@ export function CopyCampaignModal({ source, onClose }: { source: Campaign | null
     if (!v) return;
     const input = validateWith(
       copyCampaignSchema,
-      { ...v, opensAt: beijing(v.opensAt), onlineDeadline: beijing(v.onlineDeadline), paperDeadline: beijing(v.paperDeadline) },
+      {
+        ...v,
+        opensAt: beijing(v.opensAt),
+        onlineDeadline: beijing(v.onlineDeadline),
+        paperDeadline: beijing(v.paperDeadline),
+      },
       form,
     );
     if (input) copy.mutate(input);
   };
-  const generic = copy.error instanceof ApiError && !['CAMPAIGN_CODE_TAKEN', 'VALIDATION_FAILED'].includes(copy.error.code);
+  const generic =
+    copy.error instanceof ApiError &&
+    !['CAMPAIGN_CODE_TAKEN', 'VALIDATION_FAILED'].includes(copy.error.code);
   const required = [{ required: true }];
   return (
     <Modal
@@ -79,16 +103,32 @@ export function CopyCampaignModal({ source, onClose }: { source: Campaign | null
       destroyOnHidden
       width={640}
     >
-      {generic && <Alert type="error" showIcon title={errorText(copy.error)} style={{ marginBottom: 16 }} />}
+      {generic && (
+        <Alert type="error" showIcon title={errorText(copy.error)} style={{ marginBottom: 16 }} />
+      )}
       {source && (
-        <Form<Values> form={form} layout="vertical" initialValues={defaults(source)} name="copy-campaign">
-          <Form.Item name="code" label={t('campaignsAdmin.code')} extra={t('campaignsAdmin.codeHelp')} rules={[fieldRule(copyCampaignSchema, 'code')]}>
+        <Form<Values>
+          form={form}
+          layout="vertical"
+          initialValues={defaults(source)}
+          name="copy-campaign"
+        >
+          <Form.Item
+            name="code"
+            label={t('campaignsAdmin.code')}
+            extra={t('campaignsAdmin.codeHelp')}
+            rules={[fieldRule(copyCampaignSchema, 'code')]}
+          >
             <Input />
           </Form.Item>
           <Form.Item name="year" label={t('campaignsAdmin.year')} rules={required}>
             <InputNumber min={2000} max={2100} precision={0} />
           </Form.Item>
-          <Form.Item name="title" label={t('campaignsAdmin.title.field')} rules={[fieldRule(copyCampaignSchema, 'title')]}>
+          <Form.Item
+            name="title"
+            label={t('campaignsAdmin.title.field')}
+            rules={[fieldRule(copyCampaignSchema, 'title')]}
+          >
             <Input />
           </Form.Item>
           <Form.Item name="docNumber" label={t('campaignsAdmin.docNumber')}>
@@ -97,10 +137,18 @@ export function CopyCampaignModal({ source, onClose }: { source: Campaign | null
           <Form.Item name="opensAt" label={t('campaignsAdmin.opensAt')} rules={required}>
             <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" />
           </Form.Item>
-          <Form.Item name="onlineDeadline" label={t('campaignsAdmin.onlineDeadline')} rules={required}>
+          <Form.Item
+            name="onlineDeadline"
+            label={t('campaignsAdmin.onlineDeadline')}
+            rules={required}
+          >
             <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" />
           </Form.Item>
-          <Form.Item name="paperDeadline" label={t('campaignsAdmin.paperDeadline')} rules={required}>
+          <Form.Item
+            name="paperDeadline"
+            label={t('campaignsAdmin.paperDeadline')}
+            rules={required}
+          >
             <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" />
           </Form.Item>
           <Form.Item name="isDemo" label={t('campaignsAdmin.isDemo')} valuePropName="checked">

@@ -19,7 +19,12 @@ export function EnterprisesPage() {
   });
   return (
     <Card title={t('enterprises.title')}>
-      <Input.Search allowClear placeholder={t('enterprises.searchPlaceholder')} style={{ width: 320, marginBottom: 16 }} onSearch={setQ} />
+      <Input.Search
+        allowClear
+        placeholder={t('enterprises.searchPlaceholder')}
+        style={{ width: 320, marginBottom: 16 }}
+        onSearch={setQ}
+      />
       <ErrorAlert error={list.error} onRetry={() => void list.refetch()} />
       <Table<Enterprise>
         rowKey="id"
@@ -37,18 +42,27 @@ export function EnterprisesPage() {
               <Typography.Text code>
                 {v}
                 {e.checkDigitOverrideReason && (
-                  <Tooltip title={t('enterprises.override', { reason: e.checkDigitOverrideReason })}>
+                  <Tooltip
+                    title={t('enterprises.override', { reason: e.checkDigitOverrideReason })}
+                  >
                     <Typography.Text type="warning"> *</Typography.Text>
                   </Tooltip>
                 )}
               </Typography.Text>
             ),
           },
-          { title: t('field.region'), render: (_, e) => regionName(regions.data, e.provinceCode, e.cityCode) },
+          {
+            title: t('field.region'),
+            render: (_, e) => regionName(regions.data, e.provinceCode, e.cityCode),
+          },
           { title: t('field.contactName'), dataIndex: 'contactName' },
           { title: t('field.phone'), dataIndex: 'phone' },
           { title: t('field.email'), dataIndex: 'email' },
-          { title: t('field.createdAt'), dataIndex: 'createdAt', render: (v: string) => formatDateTime(v) },
+          {
+            title: t('field.createdAt'),
+            dataIndex: 'createdAt',
+            render: (v: string) => formatDateTime(v),
+          },
         ]}
       />
     </Card>

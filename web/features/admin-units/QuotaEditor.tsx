@@ -5,7 +5,13 @@ import { useI18n } from '../../lib/i18n';
 import type { RecommenderUnit } from '../../lib/types';
 
 /** Shows the effective quota; an organizer sets or clears an override. */
-export function QuotaEditor({ unit, onSave }: { unit: RecommenderUnit; onSave: (quotaOverride: number | null) => void }) {
+export function QuotaEditor({
+  unit,
+  onSave,
+}: {
+  unit: RecommenderUnit;
+  onSave: (quotaOverride: number | null) => void;
+}) {
   const { t } = useI18n();
   const [open, setOpen] = useState(false);
   const [value, setValue] = useState<number | null>(unit.quotaOverride);
@@ -25,7 +31,13 @@ export function QuotaEditor({ unit, onSave }: { unit: RecommenderUnit; onSave: (
           <Space direction="vertical">
             <Typography.Text type="secondary">{t('units.quotaOverrideHelp')}</Typography.Text>
             <Space>
-              <InputNumber min={0} max={100} precision={0} value={value} onChange={(v) => setValue(v ?? null)} />
+              <InputNumber
+                min={0}
+                max={100}
+                precision={0}
+                value={value}
+                onChange={(v) => setValue(v ?? null)}
+              />
               <Button
                 type="primary"
                 size="small"
@@ -40,7 +52,12 @@ export function QuotaEditor({ unit, onSave }: { unit: RecommenderUnit; onSave: (
           </Space>
         }
       >
-        <Button type="text" size="small" icon={<EditOutlined />} aria-label={t('units.editQuota')} />
+        <Button
+          type="text"
+          size="small"
+          icon={<EditOutlined />}
+          aria-label={t('units.editQuota')}
+        />
       </Popover>
     </Space>
   );

@@ -2,7 +2,11 @@ import { useState } from 'react';
 import { App, Button, Card, Checkbox, Flex, Input, Segmented, Table, Tag } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { RECOMMENDER_UNIT_TYPE_LABELS, RECOMMENDER_UNIT_TYPES, type RecommenderUnitType } from '../../../domain/recommender-units';
+import {
+  RECOMMENDER_UNIT_TYPE_LABELS,
+  RECOMMENDER_UNIT_TYPES,
+  type RecommenderUnitType,
+} from '../../../domain/recommender-units';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { api } from '../../lib/api';
 import { useI18n } from '../../lib/i18n';
@@ -26,12 +30,17 @@ export function UnitsPage() {
     queryKey: ['recommender-units', 'admin', type, q, includeInactive],
     queryFn: () =>
       api<Items<RecommenderUnit>>('/recommender-units', {
-        query: { type: type === 'all' ? undefined : type, q, includeInactive: includeInactive || undefined },
+        query: {
+          type: type === 'all' ? undefined : type,
+          q,
+          includeInactive: includeInactive || undefined,
+        },
       }),
     select: (d) => d.items,
   });
   const patch = useMutation({
-    mutationFn: ({ id, ...body }: Patch) => api<RecommenderUnit>(`/recommender-units/${id}`, { method: 'PATCH', body }),
+    mutationFn: ({ id, ...body }: Patch) =>
+      api<RecommenderUnit>(`/recommender-units/${id}`, { method: 'PATCH', body }),
     onSuccess: () => {
       message.success(t('units.saved'));
       void qc.invalidateQueries({ queryKey: ['recommender-units'] });
@@ -53,10 +62,18 @@ export function UnitsPage() {
           onChange={setType}
           options={[
             { value: 'all', label: t('common.all') },
-            ...RECOMMENDER_UNIT_TYPES.map((v) => ({ value: v, label: RECOMMENDER_UNIT_TYPE_LABELS[v][lang].replace('工业和信息化主管部门', '') })),
+            ...RECOMMENDER_UNIT_TYPES.map((v) => ({
+              value: v,
+              label: RECOMMENDER_UNIT_TYPE_LABELS[v][lang].replace('工业和信息化主管部门', ''),
+            })),
           ]}
         />
-        <Input.Search allowClear placeholder={t('units.searchPlaceholder')} style={{ width: 220 }} onSearch={setQ} />
+        <Input.Search
+          allowClear
+          placeholder={t('units.searchPlaceholder')}
+          style={{ width: 220 }}
+          onSearch={setQ}
+        />
         <Checkbox checked={includeInactive} onChange={(e) => setIncludeInactive(e.target.checked)}>
           {t('units.showInactive')}
         </Checkbox>
@@ -70,19 +87,41 @@ export function UnitsPage() {
         pagination={{ pageSize: 50, showTotal: (n) => t('common.total', { n }) }}
         columns={[
           { title: t('units.name'), dataIndex: 'name' },
-          { title: t('units.type'), dataIndex: 'type', render: (v: RecommenderUnitType) => RECOMMENDER_UNIT_TYPE_LABELS[v][lang] },
-          { title: t('units.region'), dataIndex: 'regionCode', render: (v: string | null) => (v ? regionName(regions.data, v) : '—') },
-          { title: t('units.quota'), render: (_, u) => <QuotaEditor unit={u} onSave={(quotaOverride) => patch.mutate({ id: u.id, quotaOverride })} /> },
+          {
+            title: t('units.type'),
+            dataIndex: 'type',
+            render: (v: RecommenderUnitType) => RECOMMENDER_UNIT_TYPE_LABELS[v][lang],
+          },
+          {
+            title: t('units.region'),
+            dataIndex: 'regionCode',
+            render: (v: string | null) => (v ? regionName(regions.data, v) : '—'),
+          },
+          {
+            title: t('units.quota'),
+            render: (_, u) => (
+              <QuotaEditor
+                unit={u}
+                onSave={(quotaOverride) => patch.mutate({ id: u.id, quotaOverride })}
+              />
+            ),
+          },
           { title: t('units.accounts'), dataIndex: 'accounts', render: (v?: number) => v ?? '—' },
           {
             title: t('common.status'),
             dataIndex: 'active',
-            render: (v: boolean) => (v ? <Tag color="green">{t('common.active')}</Tag> : <Tag>{t('common.disabled')}</Tag>),
+            render: (v: boolean) =>
+              v ? <Tag color="green">{t('common.active')}</Tag> : <Tag>{t('common.disabled')}</Tag>,
           },
           {
             title: t('common.actions'),
             render: (_, u) => (
-              <Button type="link" size="small" danger={u.active} onClick={() => patch.mutate({ id: u.id, active: !u.active })}>
+              <Button
+                type="link"
+                size="small"
+                danger={u.active}
+                onClick={() => patch.mutate({ id: u.id, active: !u.active })}
+              >
                 {u.active ? t('common.disable') : t('common.enable')}
               </Button>
             ),

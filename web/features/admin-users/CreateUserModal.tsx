@@ -1,6 +1,12 @@
 import { Alert, Form, Input, Modal, Select } from 'antd';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { createStaffUserSchema, passwordSchema, phoneSchema, STAFF_ROLES, type CreateStaffUserInput } from '../../../domain/accounts';
+import {
+  createStaffUserSchema,
+  passwordSchema,
+  phoneSchema,
+  STAFF_ROLES,
+  type CreateStaffUserInput,
+} from '../../../domain/accounts';
 import { ROLE_LABELS } from '../../../domain/roles';
 import { api, ApiError } from '../../lib/api';
 import { useI18n } from '../../lib/i18n';
@@ -8,7 +14,10 @@ import type { User } from '../../lib/types';
 import { applyServerErrors, fieldRule, optionalRule, validateWith } from '../../lib/zod-form';
 import { useUnitOptions } from './useUnits';
 
-type Values = Omit<CreateStaffUserInput, 'phone' | 'password'> & { phone?: string; password?: string };
+type Values = Omit<CreateStaffUserInput, 'phone' | 'password'> & {
+  phone?: string;
+  password?: string;
+};
 const FIELDS = ['role', 'login', 'name', 'email', 'phone', 'recommenderUnitId', 'password'];
 
 export function CreateUserModal(props: {
@@ -30,8 +39,10 @@ export function CreateUserModal(props: {
       props.onCreated(res.user, res.oneTimePassword);
     },
     onError: (e) => {
-      if (e instanceof ApiError && e.code === 'LOGIN_TAKEN') form.setFields([{ name: 'login', errors: [errorText(e)] }]);
-      else if (e instanceof ApiError && e.code === 'EMAIL_TAKEN') form.setFields([{ name: 'email', errors: [errorText(e)] }]);
+      if (e instanceof ApiError && e.code === 'LOGIN_TAKEN')
+        form.setFields([{ name: 'login', errors: [errorText(e)] }]);
+      else if (e instanceof ApiError && e.code === 'EMAIL_TAKEN')
+        form.setFields([{ name: 'email', errors: [errorText(e)] }]);
       else applyServerErrors(form, e, FIELDS);
     },
   });
@@ -50,7 +61,9 @@ export function CreateUserModal(props: {
     );
     if (input) create.mutate(input);
   };
-  const generic = create.error instanceof ApiError && !['LOGIN_TAKEN', 'EMAIL_TAKEN', 'VALIDATION_FAILED'].includes(create.error.code);
+  const generic =
+    create.error instanceof ApiError &&
+    !['LOGIN_TAKEN', 'EMAIL_TAKEN', 'VALIDATION_FAILED'].includes(create.error.code);
   return (
     <Modal
       open={props.open}
@@ -62,9 +75,20 @@ export function CreateUserModal(props: {
       destroyOnHidden
       forceRender
     >
-      {generic && <Alert type="error" showIcon title={errorText(create.error)} style={{ marginBottom: 16 }} />}
-      <Form<Values> form={form} layout="vertical" initialValues={{ role: 'recommender' }} name="create-user">
-        <Form.Item name="role" label={t('field.role')} rules={[fieldRule(createStaffUserSchema, 'role')]}>
+      {generic && (
+        <Alert type="error" showIcon title={errorText(create.error)} style={{ marginBottom: 16 }} />
+      )}
+      <Form<Values>
+        form={form}
+        layout="vertical"
+        initialValues={{ role: 'recommender' }}
+        name="create-user"
+      >
+        <Form.Item
+          name="role"
+          label={t('field.role')}
+          rules={[fieldRule(createStaffUserSchema, 'role')]}
+        >
           <Select options={STAFF_ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r][lang] }))} />
         </Form.Item>
         {role === 'recommender' && (
@@ -81,19 +105,36 @@ export function CreateUserModal(props: {
             />
           </Form.Item>
         )}
-        <Form.Item name="login" label={t('field.login')} rules={[fieldRule(createStaffUserSchema, 'login')]}>
+        <Form.Item
+          name="login"
+          label={t('field.login')}
+          rules={[fieldRule(createStaffUserSchema, 'login')]}
+        >
           <Input autoComplete="off" />
         </Form.Item>
-        <Form.Item name="name" label={t('field.name')} rules={[fieldRule(createStaffUserSchema, 'name')]}>
+        <Form.Item
+          name="name"
+          label={t('field.name')}
+          rules={[fieldRule(createStaffUserSchema, 'name')]}
+        >
           <Input />
         </Form.Item>
-        <Form.Item name="email" label={t('field.email')} rules={[fieldRule(createStaffUserSchema, 'email')]}>
+        <Form.Item
+          name="email"
+          label={t('field.email')}
+          rules={[fieldRule(createStaffUserSchema, 'email')]}
+        >
           <Input autoComplete="off" />
         </Form.Item>
         <Form.Item name="phone" label={t('field.phone')} rules={[optionalRule(phoneSchema)]}>
           <Input />
         </Form.Item>
-        <Form.Item name="password" label={t('users.passwordOptional')} extra={t('users.passwordOptionalHelp')} rules={[optionalRule(passwordSchema)]}>
+        <Form.Item
+          name="password"
+          label={t('users.passwordOptional')}
+          extra={t('users.passwordOptionalHelp')}
+          rules={[optionalRule(passwordSchema)]}
+        >
           <Input.Password autoComplete="new-password" />
         </Form.Item>
       </Form>

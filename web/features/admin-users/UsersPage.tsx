@@ -36,7 +36,8 @@ export function UsersPage() {
     onError: (e) => message.error(errorText(e)),
   });
   const reset = useMutation({
-    mutationFn: (u: User) => api<{ oneTimePassword: string }>(`/users/${u.id}/password-reset`, { method: 'POST' }),
+    mutationFn: (u: User) =>
+      api<{ oneTimePassword: string }>(`/users/${u.id}/password-reset`, { method: 'POST' }),
     onSuccess: (res, u) => {
       setOtp({ login: u.login, password: res.oneTimePassword });
       void qc.invalidateQueries({ queryKey: ['users'] });
@@ -72,7 +73,12 @@ export function UsersPage() {
           onChange={setUnitId}
           options={units.data}
         />
-        <Input.Search allowClear placeholder={t('users.searchPlaceholder')} style={{ width: 260 }} onSearch={setQ} />
+        <Input.Search
+          allowClear
+          placeholder={t('users.searchPlaceholder')}
+          style={{ width: 260 }}
+          onSearch={setQ}
+        />
       </Flex>
       <ErrorAlert error={users.error} onRetry={() => void users.refetch()} />
       <Table<User>
@@ -83,37 +89,68 @@ export function UsersPage() {
         pagination={{ pageSize: 20, showTotal: (n) => t('common.total', { n }) }}
         scroll={{ x: 960 }}
         columns={[
-          { title: t('field.login'), dataIndex: 'login', onCell: () => ({ style: { whiteSpace: 'nowrap' } }) },
+          {
+            title: t('field.login'),
+            dataIndex: 'login',
+            onCell: () => ({ style: { whiteSpace: 'nowrap' } }),
+          },
           { title: t('field.name'), dataIndex: 'name' },
           { title: t('field.role'), dataIndex: 'role', render: (r: Role) => ROLE_LABELS[r][lang] },
-          { title: `${t('field.unit')} / ${t('field.enterpriseName')}`, render: (_, u) => u.recommenderUnitName ?? u.enterpriseName ?? '—' },
+          {
+            title: `${t('field.unit')} / ${t('field.enterpriseName')}`,
+            render: (_, u) => u.recommenderUnitName ?? u.enterpriseName ?? '—',
+          },
           { title: t('field.email'), dataIndex: 'email' },
           {
             title: t('common.status'),
             render: (_, u) => (
               <Space size={4}>
-                {u.status === 'active' ? <Tag color="green">{t('common.active')}</Tag> : <Tag>{t('common.disabled')}</Tag>}
-                {u.lockedUntil && new Date(u.lockedUntil) > new Date() && <Tag color="red">{t('users.locked')}</Tag>}
+                {u.status === 'active' ? (
+                  <Tag color="green">{t('common.active')}</Tag>
+                ) : (
+                  <Tag>{t('common.disabled')}</Tag>
+                )}
+                {u.lockedUntil && new Date(u.lockedUntil) > new Date() && (
+                  <Tag color="red">{t('users.locked')}</Tag>
+                )}
               </Space>
             ),
           },
-          { title: t('field.lastSignIn'), dataIndex: 'lastSignInAt', render: (v: string | null) => formatDateTime(v) },
+          {
+            title: t('field.lastSignIn'),
+            dataIndex: 'lastSignInAt',
+            render: (v: string | null) => formatDateTime(v),
+          },
           {
             title: t('common.actions'),
             fixed: 'right',
             render: (_, u) => (
               <Space size={0}>
                 {u.id === me.data?.user.id ? null : u.status === 'active' ? (
-                  <Popconfirm title={t('users.disableConfirm', { login: u.login })} onConfirm={() => update.mutate({ id: u.id, status: 'disabled' })}>
-                    <Button type="link" danger size="small">{t('common.disable')}</Button>
+                  <Popconfirm
+                    title={t('users.disableConfirm', { login: u.login })}
+                    onConfirm={() => update.mutate({ id: u.id, status: 'disabled' })}
+                  >
+                    <Button type="link" danger size="small">
+                      {t('common.disable')}
+                    </Button>
                   </Popconfirm>
                 ) : (
-                  <Button type="link" size="small" onClick={() => update.mutate({ id: u.id, status: 'active' })}>
+                  <Button
+                    type="link"
+                    size="small"
+                    onClick={() => update.mutate({ id: u.id, status: 'active' })}
+                  >
                     {t('common.enable')}
                   </Button>
                 )}
-                <Popconfirm title={t('users.resetConfirm', { login: u.login })} onConfirm={() => reset.mutate(u)}>
-                  <Button type="link" size="small">{t('users.resetPassword')}</Button>
+                <Popconfirm
+                  title={t('users.resetConfirm', { login: u.login })}
+                  onConfirm={() => reset.mutate(u)}
+                >
+                  <Button type="link" size="small">
+                    {t('users.resetPassword')}
+                  </Button>
                 </Popconfirm>
               </Space>
             ),
@@ -129,7 +166,11 @@ export function UsersPage() {
           if (password) setOtp({ login: user.login, password });
         }}
       />
-      <OneTimePasswordModal login={otp?.login ?? ''} password={otp?.password ?? null} onClose={() => setOtp(null)} />
+      <OneTimePasswordModal
+        login={otp?.login ?? ''}
+        password={otp?.password ?? null}
+        onClose={() => setOtp(null)}
+      />
     </Card>
   );
 }

@@ -36,7 +36,12 @@ export function LoginPage() {
   return (
     <Card title={t('login.title')} style={{ maxWidth: 440, margin: '24px auto' }}>
       {registered && (
-        <Alert type="success" showIcon title={t('login.registered', { login: registered })} style={{ marginBottom: 16 }} />
+        <Alert
+          type="success"
+          showIcon
+          title={t('login.registered', { login: registered })}
+          style={{ marginBottom: 16 }}
+        />
       )}
       {signIn.error && (
         <Alert
@@ -54,10 +59,19 @@ export function LoginPage() {
         onFinish={onFinish}
         requiredMark={false}
       >
-        <Form.Item name="login" label={t('login.login')} extra={t('login.loginHelp')} rules={[fieldRule(signInSchema, 'login')]}>
+        <Form.Item
+          name="login"
+          label={t('login.login')}
+          extra={t('login.loginHelp')}
+          rules={[fieldRule(signInSchema, 'login')]}
+        >
           <Input autoComplete="username" autoFocus={!registered} />
         </Form.Item>
-        <Form.Item name="password" label={t('login.password')} rules={[fieldRule(signInSchema, 'password')]}>
+        <Form.Item
+          name="password"
+          label={t('login.password')}
+          rules={[fieldRule(signInSchema, 'password')]}
+        >
           <Input.Password autoComplete="current-password" autoFocus={!!registered} />
         </Form.Item>
         <Button type="primary" htmlType="submit" block loading={signIn.isPending}>

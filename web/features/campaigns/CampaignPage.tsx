@@ -16,7 +16,8 @@ export function CampaignPage() {
   const { t } = useI18n();
   const q = useCampaign(idOrCode);
   if (q.isPending) return <Loading />;
-  if (q.error instanceof ApiError && q.error.status === 404) return <Result status="404" title={t('campaign.notFound')} />;
+  if (q.error instanceof ApiError && q.error.status === 404)
+    return <Result status="404" title={t('campaign.notFound')} />;
   if (q.isError) return <ErrorAlert error={q.error} onRetry={() => void q.refetch()} />;
   const c = q.data;
   return (
@@ -56,10 +57,14 @@ export function CampaignPage() {
         </Col>
       </Row>
       <Card title={t('campaign.contact')} size="small">
-        <Typography.Paragraph style={{ marginBottom: 0 }}>{c.settings.contact}</Typography.Paragraph>
+        <Typography.Paragraph style={{ marginBottom: 0 }}>
+          {c.settings.contact}
+        </Typography.Paragraph>
       </Card>
       <Card title={t('campaign.industryLookup')} size="small">
-        <Typography.Paragraph type="secondary">{t('campaign.industryLookupHint')}</Typography.Paragraph>
+        <Typography.Paragraph type="secondary">
+          {t('campaign.industryLookupHint')}
+        </Typography.Paragraph>
         <IndustryPicker />
       </Card>
     </Space>

@@ -25,9 +25,15 @@ export function CampaignCard({ campaign: c }: { campaign: Campaign }) {
     >
       <Descriptions column={{ xs: 1, md: 2 }} size="small">
         <Descriptions.Item label={t('campaign.docNumber')}>{c.docNumber || '—'}</Descriptions.Item>
-        <Descriptions.Item label={t('campaign.onlineDeadline')}>{formatDeadline(c.onlineDeadline, lang)}</Descriptions.Item>
+        <Descriptions.Item label={t('campaign.onlineDeadline')}>
+          {formatDeadline(c.onlineDeadline, lang)}
+        </Descriptions.Item>
       </Descriptions>
-      {c.isDemo && <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>{t('campaign.demoNote')}</Typography.Paragraph>}
+      {c.isDemo && (
+        <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
+          {t('campaign.demoNote')}
+        </Typography.Paragraph>
+      )}
       {c.phase !== 'closed' && <Countdown opensAt={c.opensAt} deadline={c.onlineDeadline} />}
     </Card>
   );

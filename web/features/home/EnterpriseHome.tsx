@@ -11,14 +11,27 @@ export function EnterpriseHome({ me }: { me: Me }) {
   const e = me.enterprise;
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }}>
-      <Alert type="info" showIcon title={t('home.enterprise.now')} description={t('home.enterprise.routing')} />
+      <Alert
+        type="info"
+        showIcon
+        title={t('home.enterprise.now')}
+        description={t('home.enterprise.routing')}
+      />
       {e && (
-        <Card title={t('home.enterprise.company')} extra={<Link to="/account/profile">{t('nav.profile')}</Link>} data-testid="enterprise-info">
+        <Card
+          title={t('home.enterprise.company')}
+          extra={<Link to="/account/profile">{t('nav.profile')}</Link>}
+          data-testid="enterprise-info"
+        >
           <Descriptions column={{ xs: 1, md: 2 }} size="small">
             <Descriptions.Item label={t('field.enterpriseName')}>{e.name}</Descriptions.Item>
             <Descriptions.Item label={t('field.uscc')}>{e.uscc}</Descriptions.Item>
-            <Descriptions.Item label={t('field.region')}>{regionName(regions.data, e.provinceCode, e.cityCode)}</Descriptions.Item>
-            <Descriptions.Item label={t('field.contactName')}>{`${e.contactName}  ${e.phone}`}</Descriptions.Item>
+            <Descriptions.Item label={t('field.region')}>
+              {regionName(regions.data, e.provinceCode, e.cityCode)}
+            </Descriptions.Item>
+            <Descriptions.Item
+              label={t('field.contactName')}
+            >{`${e.contactName}  ${e.phone}`}</Descriptions.Item>
           </Descriptions>
         </Card>
       )}

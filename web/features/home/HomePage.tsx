@@ -39,7 +39,9 @@ export function HomePage() {
       <Typography.Title level={3} data-testid="home-title">
         {t('home.welcome', { name: user.enterpriseName ?? user.recommenderUnitName ?? user.name })}
       </Typography.Title>
-      <Typography.Paragraph type="secondary">{t('home.role', { role: ROLE_LABELS[user.role][lang] })}</Typography.Paragraph>
+      <Typography.Paragraph type="secondary">
+        {t('home.role', { role: ROLE_LABELS[user.role][lang] })}
+      </Typography.Paragraph>
       <RoleHome me={me.data} />
     </>
   );

@@ -13,10 +13,14 @@ export function LandingPage() {
     <Space direction="vertical" size="large" style={{ width: '100%' }}>
       <div>
         <Typography.Title level={2}>{t('landing.title')}</Typography.Title>
-        <Typography.Paragraph style={{ fontSize: 15, maxWidth: 820 }}>{t('landing.intro')}</Typography.Paragraph>
+        <Typography.Paragraph style={{ fontSize: 15, maxWidth: 820 }}>
+          {t('landing.intro')}
+        </Typography.Paragraph>
         <Space>
           <Link to="/register">
-            <Button type="primary" size="large">{t('landing.registerCta')}</Button>
+            <Button type="primary" size="large">
+              {t('landing.registerCta')}
+            </Button>
           </Link>
           <Link to="/login">
             <Button size="large">{t('landing.loginCta')}</Button>
@@ -26,7 +30,9 @@ export function LandingPage() {
       {campaigns.isPending && <Loading />}
       <ErrorAlert error={campaigns.error} onRetry={() => void campaigns.refetch()} />
       {campaigns.data?.length === 0 && <Empty description={t('landing.empty')} />}
-      {campaigns.data?.map((c) => <CampaignCard key={c.id} campaign={c} />)}
+      {campaigns.data?.map((c) => (
+        <CampaignCard key={c.id} campaign={c} />
+      ))}
     </Space>
   );
 }

@@ -12,8 +12,12 @@ export function OpenCampaigns() {
     <Space direction="vertical" style={{ width: '100%' }}>
       <Typography.Title level={4}>{t('home.openCampaigns')}</Typography.Title>
       <ErrorAlert error={campaigns.error} />
-      {campaigns.isSuccess && open.length === 0 && <Typography.Text type="secondary">{t('home.noOpenCampaigns')}</Typography.Text>}
-      {open.map((c) => <CampaignCard key={c.id} campaign={c} />)}
+      {campaigns.isSuccess && open.length === 0 && (
+        <Typography.Text type="secondary">{t('home.noOpenCampaigns')}</Typography.Text>
+      )}
+      {open.map((c) => (
+        <CampaignCard key={c.id} campaign={c} />
+      ))}
     </Space>
   );
 }

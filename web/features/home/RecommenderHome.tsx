@@ -25,7 +25,9 @@ export function RecommenderHome({ me }: { me: Me }) {
         <Card title={t('home.recommender.unit')} data-testid="recommender-unit">
           <Descriptions column={1} size="small">
             <Descriptions.Item label={t('units.name')}>{unit.name}</Descriptions.Item>
-            <Descriptions.Item label={t('home.recommender.type')}>{RECOMMENDER_UNIT_TYPE_LABELS[unit.type][lang]}</Descriptions.Item>
+            <Descriptions.Item label={t('home.recommender.type')}>
+              {RECOMMENDER_UNIT_TYPE_LABELS[unit.type][lang]}
+            </Descriptions.Item>
           </Descriptions>
           <List
             size="small"
@@ -34,7 +36,10 @@ export function RecommenderHome({ me }: { me: Me }) {
               <List.Item>
                 {t('home.recommender.quota', {
                   title: c.title,
-                  n: effectiveQuota(c.settings.quotas, { type: unit.type, quotaOverride: units.data?.quotaOverride ?? null }),
+                  n: effectiveQuota(c.settings.quotas, {
+                    type: unit.type,
+                    quotaOverride: units.data?.quotaOverride ?? null,
+                  }),
                 })}
               </List.Item>
             )}

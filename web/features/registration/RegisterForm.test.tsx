@@ -16,9 +16,13 @@ describe('RegisterForm', () => {
     const first17 = '91110108MA01XK2Q8';
     const wrong = usccCheckCharacter(first17) === 'A' ? 'B' : 'A';
     const onRegistered = vi.fn();
-    const { calls } = renderWithApp(<RegisterForm onRegistered={onRegistered} />, { 'GET /regions': regions });
+    const { calls } = renderWithApp(<RegisterForm onRegistered={onRegistered} />, {
+      'GET /regions': regions,
+    });
     const input = screen.getByLabelText('统一社会信用代码');
-    fireEvent.change(input, { target: { value: `${first17.toLowerCase()}${wrong.toLowerCase()}` } });
+    fireEvent.change(input, {
+      target: { value: `${first17.toLowerCase()}${wrong.toLowerCase()}` },
+    });
     expect((input as HTMLInputElement).value).toBe(`${first17}${wrong}`); // upper-cased, nothing else
     fireEvent.click(screen.getByRole('button', { name: /注\s*册/ }));
     expect(

@@ -44,13 +44,19 @@ export function RegisterForm({ onRegistered }: { onRegistered: (login: string) =
   const [form] = Form.useForm<Values>();
   const register = useMutation({
     mutationFn: (input: RegisterEnterpriseInput) =>
-      api<{ enterprise: Enterprise; login: string }>('/enterprises', { method: 'POST', body: input }),
+      api<{ enterprise: Enterprise; login: string }>('/enterprises', {
+        method: 'POST',
+        body: input,
+      }),
     onSuccess: (res) => onRegistered(res.login),
     onError: (e) => {
       if (!(e instanceof ApiError)) return;
       if (e.code === 'USCC_TAKEN') form.setFields([{ name: 'uscc', errors: [errorText(e)] }]);
       const fields = issuesToFields(e.fieldIssues.map((i) => ({ ...i, path: formField(i.path) })));
-      markFields(form, fields.filter((f) => FIELDS.includes(f.name)));
+      markFields(
+        form,
+        fields.filter((f) => FIELDS.includes(f.name)),
+      );
     },
   });
 
@@ -58,7 +64,12 @@ export function RegisterForm({ onRegistered }: { onRegistered: (login: string) =
     const input = toInput(values);
     const parsed = registerEnterpriseSchema.safeParse(input);
     if (!parsed.success) {
-      markFields(form, issuesToFields(parsed.error.issues.map((i) => ({ ...i, path: formField(String(i.path[0])) }))));
+      markFields(
+        form,
+        issuesToFields(
+          parsed.error.issues.map((i) => ({ ...i, path: formField(String(i.path[0])) })),
+        ),
+      );
       return;
     }
     register.mutate(parsed.data);
@@ -69,12 +80,27 @@ export function RegisterForm({ onRegistered }: { onRegistered: (login: string) =
     return problem ? describeUsccProblem(problem, lang) : null;
   };
   const apiError = register.error instanceof ApiError ? register.error : null;
-  const showAlert = register.error && (!apiError || (apiError.fieldIssues.length === 0 && apiError.code !== 'USCC_TAKEN'));
+  const showAlert =
+    register.error &&
+    (!apiError || (apiError.fieldIssues.length === 0 && apiError.code !== 'USCC_TAKEN'));
 
   return (
     <Form<Values> form={form} layout="vertical" onFinish={onFinish} requiredMark scrollToFirstError>
-      {showAlert && <Alert type="error" showIcon role="alert" title={errorText(register.error)} style={{ marginBottom: 16 }} />}
-      <Form.Item name="name" label={t('register.name')} required rules={[fieldRule(registerEnterpriseSchema, 'name')]}>
+      {showAlert && (
+        <Alert
+          type="error"
+          showIcon
+          role="alert"
+          title={errorText(register.error)}
+          style={{ marginBottom: 16 }}
+        />
+      )}
+      <Form.Item
+        name="name"
+        label={t('register.name')}
+        required
+        rules={[fieldRule(registerEnterpriseSchema, 'name')]}
+      >
         <Input placeholder={t('register.namePlaceholder')} maxLength={100} />
       </Form.Item>
       <Form.Item
@@ -86,23 +112,50 @@ export function RegisterForm({ onRegistered }: { onRegistered: (login: string) =
         validateTrigger="onBlur"
         rules={[fieldRule(registerEnterpriseSchema, 'uscc', usccMessage)]}
       >
-        <Input maxLength={24} style={{ fontFamily: 'monospace', letterSpacing: 1 }} autoComplete="off" />
+        <Input
+          maxLength={24}
+          style={{ fontFamily: 'monospace', letterSpacing: 1 }}
+          autoComplete="off"
+        />
       </Form.Item>
       <Form.Item
         name="region"
         label={t('register.region')}
         required
-        rules={[{ validator: async (_r, v?: string[]) => { if (!v || v.length < 2) throw new Error(t('register.regionRequired')); } }]}
+        rules={[
+          {
+            validator: async (_r, v?: string[]) => {
+              if (!v || v.length < 2) throw new Error(t('register.regionRequired'));
+            },
+          },
+        ]}
       >
         <RegionCascader />
       </Form.Item>
-      <Form.Item name="contactName" label={t('register.contactName')} required rules={[fieldRule(registerEnterpriseSchema, 'contactName')]}>
+      <Form.Item
+        name="contactName"
+        label={t('register.contactName')}
+        required
+        rules={[fieldRule(registerEnterpriseSchema, 'contactName')]}
+      >
         <Input maxLength={50} />
       </Form.Item>
-      <Form.Item name="phone" label={t('register.phone')} required validateTrigger="onBlur" rules={[fieldRule(registerEnterpriseSchema, 'phone')]}>
+      <Form.Item
+        name="phone"
+        label={t('register.phone')}
+        required
+        validateTrigger="onBlur"
+        rules={[fieldRule(registerEnterpriseSchema, 'phone')]}
+      >
         <Input autoComplete="tel" />
       </Form.Item>
-      <Form.Item name="email" label={t('register.email')} required validateTrigger="onBlur" rules={[fieldRule(registerEnterpriseSchema, 'email')]}>
+      <Form.Item
+        name="email"
+        label={t('register.email')}
+        required
+        validateTrigger="onBlur"
+        rules={[fieldRule(registerEnterpriseSchema, 'email')]}
+      >
         <Input autoComplete="email" />
       </Form.Item>
       <Form.Item

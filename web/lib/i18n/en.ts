@@ -47,7 +47,8 @@ export const en: Record<MessageKey, string> = {
   'phase.closed': 'Closed',
   'phase.upcoming': 'Upcoming',
   'campaign.demo': 'Demo',
-  'campaign.demoNote': 'Demo campaign: a copy of the 2021 call for trying the system, not a real call.',
+  'campaign.demoNote':
+    'Demo campaign: a copy of the 2021 call for trying the system, not a real call.',
   'campaign.docNumber': 'Document no.',
   'campaign.issuer': 'Issued by',
   'campaign.publishedOn': 'Published',
@@ -73,7 +74,8 @@ export const en: Record<MessageKey, string> = {
   'campaign.followUp': 'Winners of {years} file a self-check report (Annex 4)',
   'campaign.contact': 'Contact',
   'campaign.industryLookup': 'Industry classification (GB/T 4754-2017)',
-  'campaign.industryLookupHint': 'Applications name the industries of the solution; look up the codes here.',
+  'campaign.industryLookupHint':
+    'Applications name the industries of the solution; look up the codes here.',
   'campaign.notFound': 'Campaign not found',
   'campaign.deadlines': 'Dates',
   'countdown.left': '{d} d {h} h {m} min left to file online',
@@ -92,15 +94,18 @@ export const en: Record<MessageKey, string> = {
   'login.submit': 'Sign in',
   'login.noAccount': 'No account yet?',
   'login.registerLink': 'Register your enterprise',
-  'login.staffHint': 'Recommender and expert accounts are opened by the organizer, who also resets forgotten passwords.',
+  'login.staffHint':
+    'Recommender and expert accounts are opened by the organizer, who also resets forgotten passwords.',
   'login.attemptsLeft': '{n} attempts left before the account locks for a while.',
   'login.registered': 'Registered. Your login is the unified social credit code: {login}',
   'register.title': 'Register an enterprise',
-  'register.intro': 'Fill in as on the business licence. Your login will be the unified social credit code.',
+  'register.intro':
+    'Fill in as on the business licence. Your login will be the unified social credit code.',
   'register.name': 'Full company name',
   'register.namePlaceholder': 'As on the business licence',
   'register.uscc': 'Unified social credit code',
-  'register.usccHelp': '18 characters: digits and capital letters except I, O, Z, S, V (typed letters become capitals)',
+  'register.usccHelp':
+    '18 characters: digits and capital letters except I, O, Z, S, V (typed letters become capitals)',
   'register.region': 'Registered in (province / city)',
   'register.regionRequired': 'Choose the province and city',
   'register.contactName': 'Contact person',
@@ -124,7 +129,8 @@ export const en: Record<MessageKey, string> = {
   'home.openCampaigns': 'Open calls',
   'home.noOpenCampaigns': 'No call is open at the moment.',
   'home.enterprise.company': 'Your company',
-  'home.enterprise.now': 'You can now read the call and its requirements, and check your company details.',
+  'home.enterprise.now':
+    'You can now read the call and its requirements, and check your company details.',
   'home.enterprise.routing':
     'An application goes through one recommender: the industry authority of your province (or separately planned city), your central enterprise group, or your national industry association.',
   'home.recommender.unit': 'Your unit',
@@ -158,10 +164,12 @@ export const en: Record<MessageKey, string> = {
   'users.resetConfirm': 'Reset the password of {login}? The old one stops working at once.',
   'users.disableConfirm': 'Disable {login}? The account will not be able to sign in.',
   'users.passwordOptional': 'Initial password (optional)',
-  'users.passwordOptionalHelp': 'Leave empty to generate a one-time password; it must be changed at first sign-in',
+  'users.passwordOptionalHelp':
+    'Leave empty to generate a one-time password; it must be changed at first sign-in',
   'users.created': 'Account created',
   'users.otpTitle': 'One-time password',
-  'users.otpHint': 'Tell {login} over a safe channel. It is shown only this once; the user must change it at first sign-in.',
+  'users.otpHint':
+    'Tell {login} over a safe channel. It is shown only this once; the user must change it at first sign-in.',
   'users.locked': 'Locked',
   'units.title': 'Recommenders',
   'units.create': 'New recommender',
@@ -200,7 +208,8 @@ export const en: Record<MessageKey, string> = {
   'audit.from': 'Period',
   'audit.verify': 'Verify hash chain',
   'audit.verifyOk': 'Hash chain intact: {rows} rows verified, no tampering found.',
-  'audit.verifyBroken': 'Hash chain broken at row {id} ({reason}); {rows} rows checked. Report this to the administrator now.',
+  'audit.verifyBroken':
+    'Hash chain broken at row {id} ({reason}); {rows} rows checked. Report this to the administrator now.',
   'audit.reason.hash_mismatch': 'content does not match its hash',
   'audit.reason.link_broken': 'link to the previous row does not match',
   'audit.actorPlaceholder': 'Actor login',

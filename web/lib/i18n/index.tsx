@@ -1,4 +1,12 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useState,
+  type ReactNode,
+} from 'react';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import { en } from './en';
@@ -11,7 +19,11 @@ export type Translate = (key: MessageKey, vars?: Record<string, string | number>
 const STORAGE_KEY = 'zx.lang';
 const dictionaries: Record<Lang, Record<MessageKey, string>> = { zh, en };
 
-export function translate(lang: Lang, key: MessageKey, vars?: Record<string, string | number>): string {
+export function translate(
+  lang: Lang,
+  key: MessageKey,
+  vars?: Record<string, string | number>,
+): string {
   const text = dictionaries[lang][key] ?? key;
   if (!vars) return text;
   return text.replace(/\{(\w+)\}/g, (m, name: string) => (name in vars ? String(vars[name]) : m));

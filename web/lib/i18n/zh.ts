@@ -160,7 +160,8 @@ export const zh = {
   'users.passwordOptionalHelp': '不填写则自动生成一次性密码，用户首次登录须修改',
   'users.created': '账号已创建',
   'users.otpTitle': '一次性密码',
-  'users.otpHint': '请通过安全渠道告知 {login}。此密码只显示这一次，关闭后无法再次查看；用户首次登录后须修改密码。',
+  'users.otpHint':
+    '请通过安全渠道告知 {login}。此密码只显示这一次，关闭后无法再次查看；用户首次登录后须修改密码。',
   'users.locked': '已锁定',
   'units.title': '推荐单位',
   'units.create': '新增推荐单位',
@@ -199,7 +200,8 @@ export const zh = {
   'audit.from': '起止时间',
   'audit.verify': '校验哈希链',
   'audit.verifyOk': '哈希链完整：已校验 {rows} 条记录，未发现篡改。',
-  'audit.verifyBroken': '哈希链在第 {id} 条记录处断开（{reason}），已校验 {rows} 条。请立即报告系统管理员。',
+  'audit.verifyBroken':
+    '哈希链在第 {id} 条记录处断开（{reason}），已校验 {rows} 条。请立即报告系统管理员。',
   'audit.reason.hash_mismatch': '记录内容与哈希不符',
   'audit.reason.link_broken': '与上一条记录的链接不符',
   'audit.actorPlaceholder': '操作人账号',
