@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { Button, Dropdown, Flex, Layout as AntLayout, Menu, Space, Typography } from 'antd';
+import { Button, Dropdown, Flex, Grid, Layout as AntLayout, Menu, Space, Typography } from 'antd';
 import { DownOutlined, LogoutOutlined, KeyOutlined, UserOutlined } from '@ant-design/icons';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useQueryClient } from '@tanstack/react-query';
@@ -21,6 +21,7 @@ const ADMIN_LINKS: Array<[string, MessageKey]> = [
 
 function UserMenu() {
   const { t, lang } = useI18n();
+  const wide = Grid.useBreakpoint().md !== false;
   const me = useMe();
   const navigate = useNavigate();
   const signOut = useSignOut();
@@ -55,7 +56,7 @@ function UserMenu() {
       }}
     >
       <Button type="text" data-testid="user-menu" style={{ color: '#fff' }}>
-        <UserOutlined /> {user.enterpriseName ?? user.name}
+        <UserOutlined /> {wide && (user.enterpriseName ?? user.name)}
         <Typography.Text style={{ color: 'rgba(255,255,255,.7)', marginInlineStart: 6 }}>
           {ROLE_LABELS[user.role][lang]}
         </Typography.Text>
@@ -86,6 +87,7 @@ export function Layout() {
   const { t } = useI18n();
   const me = useMe();
   const location = useLocation();
+  const wide = Grid.useBreakpoint().md !== false;
   useSessionWatcher();
   const isOrganizer = me.data?.user.role === 'organizer';
   const items = [
@@ -100,15 +102,22 @@ export function Layout() {
   return (
     <AntLayout style={{ minHeight: '100vh' }}>
       <AntLayout.Header
-        style={{ display: 'flex', alignItems: 'center', gap: 24, paddingInline: 24 }}
+        style={{
+          display: 'flex',
+          alignItems: 'center',
+          gap: wide ? 24 : 8,
+          paddingInline: wide ? 24 : 12,
+        }}
       >
         <Link to="/" style={{ color: '#fff', whiteSpace: 'nowrap' }}>
           <Typography.Text strong style={{ color: '#fff', fontSize: 20 }}>
             {t('app.name')}
           </Typography.Text>
-          <Typography.Text style={{ color: 'rgba(255,255,255,.75)', marginInlineStart: 8 }}>
-            {t('app.tagline')}
-          </Typography.Text>
+          {wide && (
+            <Typography.Text style={{ color: 'rgba(255,255,255,.75)', marginInlineStart: 8 }}>
+              {t('app.tagline')}
+            </Typography.Text>
+          )}
         </Link>
         <Menu
           theme="dark"
@@ -117,7 +126,7 @@ export function Layout() {
           items={items}
           style={{ flex: 1, minWidth: 0 }}
         />
-        <Flex gap={16} align="center">
+        <Flex gap={wide ? 16 : 8} align="center">
           <LanguageSwitch />
           <UserMenu />
         </Flex>

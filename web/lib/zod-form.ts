@@ -3,6 +3,7 @@ import type { FormInstance } from 'antd';
 import type { Rule } from 'antd/es/form';
 import type { z } from 'zod';
 import { ApiError } from './api';
+import { localizeSchemaMessage } from './i18n';
 
 export interface FieldErrors {
   name: string;
@@ -18,7 +19,8 @@ export function issuesToFields(
     const path = typeof issue.path === 'string' ? issue.path : issue.path.map(String).join('.');
     const name = path.split('.')[0] ?? '';
     const list = byField.get(name) ?? [];
-    if (!list.includes(issue.message)) list.push(issue.message);
+    const message = localizeSchemaMessage(issue.message);
+    if (!list.includes(message)) list.push(message);
     byField.set(name, list);
   }
   return [...byField].map(([name, errors]) => ({ name, errors }));
@@ -48,7 +50,9 @@ export function fieldRule(
       if (!field) return;
       const result = field.safeParse(value ?? '');
       if (result.success) return;
-      throw new Error(message?.(value) ?? result.error.issues[0]?.message ?? '');
+      throw new Error(
+        message?.(value) ?? localizeSchemaMessage(result.error.issues[0]?.message ?? ''),
+      );
     },
   };
 }
@@ -67,7 +71,8 @@ export function optionalRule(schema: z.ZodType): Rule {
     validator: async (_rule, value: unknown) => {
       if (value === undefined || value === null || String(value).trim() === '') return;
       const result = schema.safeParse(value);
-      if (!result.success) throw new Error(result.error.issues[0]?.message ?? '');
+      if (!result.success)
+        throw new Error(localizeSchemaMessage(result.error.issues[0]?.message ?? ''));
     },
   };
 }

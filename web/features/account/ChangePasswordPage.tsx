@@ -77,6 +77,7 @@ export function ChangePasswordPage() {
           rules={[
             ({ getFieldValue }) => ({
               validator: async (_r, v) => {
+                if (!v) throw new Error(t('register.confirmRequired'));
                 if (v !== getFieldValue('newPassword'))
                   throw new Error(t('register.confirmMismatch'));
               },

@@ -95,7 +95,7 @@ export function CreateUserModal(props: {
           <Form.Item
             name="recommenderUnitId"
             label={t('field.unit')}
-            rules={[{ required: true, message: '推荐单位账号须绑定一个推荐单位' }]}
+            rules={[{ required: true, message: t('users.unitRequired') }]}
           >
             <Select
               showSearch={{ optionFilterProp: 'label' }}

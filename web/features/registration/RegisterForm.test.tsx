@@ -42,4 +42,14 @@ describe('RegisterForm', () => {
     fireEvent.blur(input);
     expect(await screen.findByText('统一社会信用代码应为18位，当前为8位')).toBeTruthy();
   });
+
+  it('speaks English when English is chosen, for the code and the shared schema alike', async () => {
+    window.localStorage.setItem('zx.lang', 'en');
+    renderWithApp(<RegisterForm onRegistered={() => {}} />, { 'GET /regions': regions });
+    const input = screen.getByLabelText('Unified social credit code');
+    fireEvent.change(input, { target: { value: '91110108MA01XK2Q8A' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Register' }));
+    expect(await screen.findByText(/the 18th character should be "K", not "A"/)).toBeTruthy();
+    expect(await screen.findByText('The password needs at least 10 characters')).toBeTruthy();
+  });
 });

@@ -175,6 +175,7 @@ export function RegisterForm({ onRegistered }: { onRegistered: (login: string) =
         rules={[
           ({ getFieldValue }) => ({
             validator: async (_r, v) => {
+              if (!v) throw new Error(t('register.confirmRequired'));
               if (v !== getFieldValue('password')) throw new Error(t('register.confirmMismatch'));
             },
           }),

@@ -114,6 +114,7 @@ export const en: Record<MessageKey, string> = {
   'register.password': 'Password',
   'register.passwordHelp': 'At least 10 characters with letters and digits',
   'register.confirm': 'Confirm password',
+  'register.confirmRequired': 'Enter the password again',
   'register.confirmMismatch': 'The passwords differ',
   'register.submit': 'Register',
   'register.haveAccount': 'Have an account?',
@@ -171,6 +172,7 @@ export const en: Record<MessageKey, string> = {
   'users.otpHint':
     'Tell {login} over a safe channel. It is shown only this once; the user must change it at first sign-in.',
   'users.locked': 'Locked',
+  'users.unitRequired': 'A recommender account belongs to a recommending unit',
   'units.title': 'Recommenders',
   'units.create': 'New recommender',
   'units.type': 'Type',

@@ -10,6 +10,7 @@ import {
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import { en } from './en';
+import { SCHEMA_MESSAGES_EN } from './schema-en';
 import { zh, type MessageKey } from './zh';
 
 export type Lang = 'zh' | 'en';
@@ -32,6 +33,13 @@ export function translate(
 /** Whether a string is a known key (e.g. `action.${name}` from the server). */
 export function isMessageKey(key: string): key is MessageKey {
   return key in zh;
+}
+
+let activeLang: Lang = 'zh';
+
+/** A shared schema's (Chinese) message in the language on screen. */
+export function localizeSchemaMessage(message: string): string {
+  return activeLang === 'en' ? (SCHEMA_MESSAGES_EN[message] ?? message) : message;
 }
 
 function initialLang(): Lang {
@@ -65,7 +73,9 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     dayjs.locale(lang === 'zh' ? 'zh-cn' : 'en');
     document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
+    document.title = `${translate(lang, 'app.name')} · ${translate(lang, 'app.tagline')}`;
   }, [lang]);
+  activeLang = lang;
   const value = useMemo<I18n>(() => {
     const t: Translate = (key, vars) => translate(lang, key, vars);
     const errorText = (e: unknown) => {

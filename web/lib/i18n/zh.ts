@@ -108,6 +108,7 @@ export const zh = {
   'register.password': '密码',
   'register.passwordHelp': '至少10位，须同时包含字母和数字',
   'register.confirm': '确认密码',
+  'register.confirmRequired': '请再次输入密码',
   'register.confirmMismatch': '两次输入的密码不一致',
   'register.submit': '注册',
   'register.haveAccount': '已有账号？',
@@ -163,6 +164,7 @@ export const zh = {
   'users.otpHint':
     '请通过安全渠道告知 {login}。此密码只显示这一次，关闭后无法再次查看；用户首次登录后须修改密码。',
   'users.locked': '已锁定',
+  'users.unitRequired': '推荐单位账号须绑定一个推荐单位',
   'units.title': '推荐单位',
   'units.create': '新增推荐单位',
   'units.type': '类型',

@@ -1,0 +1,26 @@
+// English for the messages of the shared zod schemas (domain/ speaks Chinese).
+import { PASSWORD_MIN } from '../../../domain/accounts';
+
+export const SCHEMA_MESSAGES_EN: Record<string, string> = {
+  请填写营业执照上的企业全称: 'Enter the full name as on the business licence',
+  企业名称最多100字: 'The company name is at most 100 characters',
+  [`密码至少${PASSWORD_MIN}位`]: `The password needs at least ${PASSWORD_MIN} characters`,
+  密码最多128位: 'The password is at most 128 characters',
+  密码须同时包含字母和数字: 'The password needs both letters and digits',
+  推荐单位账号须绑定一个推荐单位: 'A recommender account belongs to a recommending unit',
+  '活动代码为3–60位小写字母、数字或连字符':
+    'The code is 3–60 lower-case letters, digits or hyphens',
+  电子邮箱格式不正确: 'Not a valid e-mail address',
+  '登录名为3–40位小写字母、数字、点、下划线或连字符':
+    'The login is 3–40 lower-case letters, digits, dots, underscores or hyphens',
+  纸质材料截止时间须晚于开始时间: 'The paper deadline must be after the opening',
+  网上申报截止时间须晚于开始时间: 'The online deadline must be after the opening',
+  请写明接受该代码的理由: 'Give the reason for accepting this code',
+  '请填写11位手机号或带区号的固定电话，如 010-68208206':
+    'Enter an 11-digit mobile number or a landline with area code, e.g. 010-68208206',
+  请填写联系人姓名: 'Enter the name of the contact person',
+  请输入密码: 'Enter the password',
+  请输入当前密码: 'Enter the current password',
+  请输入账号: 'Enter the account',
+  请选择所在地区: 'Choose the region',
+};
