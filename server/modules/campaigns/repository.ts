@@ -26,7 +26,7 @@ export async function findLatestCampaign(db: Db): Promise<CampaignRow | undefine
   const [row] = await db
     .select()
     .from(campaigns)
-    .orderBy(desc(campaigns.isDemo), desc(campaigns.year))
+    .orderBy(desc(campaigns.year), desc(campaigns.opensAt))
     .limit(1);
   return row;
 }
