@@ -70,11 +70,10 @@ describe.runIf(testDbKind === 'pglite')('processes on the embedded database', ()
     const database = await openDatabase({ kind: 'pglite', dataDir });
     expect(await verifyAuditChain(database.db)).toMatchObject({ ok: true });
     await database.db.execute(sql`alter table audit_log disable trigger audit_log_append_only`);
-    const [row] = (
-      await database.db.execute(
-        sql`select id from audit_log where action = 'user.create' and actor_label like 'cli:%'`,
-      )
-    ).rows as { id: number }[];
+    const result = (await database.db.execute(
+      sql`select id from audit_log where action = 'user.create' and actor_label like 'cli:%'`,
+    )) as unknown as { rows: { id: number }[] };
+    const [row] = result.rows;
     await database.db.execute(
       sql`update audit_log set actor_label = 'someone-else' where id = ${row!.id}`,
     );
