@@ -39,7 +39,7 @@ export async function signOut(page: Page) {
 export async function pickOption(page: Page, scope: Locator, label: string, option: string) {
   const input = scope.getByLabel(label, { exact: true });
   await input.click();
-  await input.fill(option);
+  if (await input.isEditable()) await input.fill(option);
   const item = page.locator(
     `.ant-select-dropdown:visible .ant-select-item-option[title="${option}"]`,
   );

@@ -1,12 +1,21 @@
 import { expect, test } from '@playwright/test';
-import { pickOption, signIn, signOut } from './helpers';
+import { DEMO_PASSWORD, pickOption, signIn, signOut } from './helpers';
 
 test('the organizer opens a recommender account, disables it, and checks the audit log', async ({
   page,
 }) => {
   const login = `tj-${Date.now().toString(36)}`;
-  await signIn(page, 'organizer');
-  await expect(page.getByTestId('home-title')).toBeVisible();
+  // Administration asks for sign-in first, then comes back.
+  await page.goto('/admin/users');
+  await expect(page).toHaveURL(/\/login\?next=%2Fadmin%2Fusers$/);
+  await page.getByLabel('账号').fill('organizer');
+  await page.getByLabel('密码').fill(DEMO_PASSWORD);
+  await page
+    .getByRole('main')
+    .getByRole('button', { name: /^登\s*录$/ })
+    .click();
+  await expect(page).toHaveURL(/\/admin\/users$/);
+  await page.getByRole('menuitem', { name: '首页' }).click();
   await expect(page.getByTestId('organizer-counts')).toContainText('推荐单位');
 
   await page.getByRole('menuitem', { name: '账号管理' }).click();
@@ -55,4 +64,39 @@ test('the organizer opens a recommender account, disables it, and checks the aud
   await signOut(page);
   await signIn(page, login, password);
   await expect(page.getByRole('alert').first()).toContainText('账号已停用');
+});
+
+test('an account opened with a one-time password must change it before anything else', async ({
+  page,
+}) => {
+  const login = `expert-${Date.now().toString(36)}`;
+  await signIn(page, 'organizer');
+  await page.getByRole('menuitem', { name: '账号管理' }).click();
+  await page.getByRole('button', { name: '新建账号' }).click();
+  const dialog = page.getByRole('dialog', { name: '新建账号' });
+  await pickOption(page, dialog, '角色', '评审专家');
+  await expect(dialog.getByLabel('推荐单位', { exact: true })).toHaveCount(0);
+  await dialog.getByLabel('登录名').fill(login);
+  await dialog.getByLabel('姓名').fill('王评审');
+  await dialog.getByLabel('电子邮箱').fill(`${login}@example.com`);
+  await dialog.getByRole('button', { name: /提\s*交/ }).click();
+  const password = (await page.getByTestId('one-time-password').innerText()).trim();
+  await page
+    .getByRole('dialog', { name: '一次性密码' })
+    .getByRole('button', { name: /确\s*定/ })
+    .click();
+  await signOut(page);
+
+  await signIn(page, login, password);
+  await expect(page).toHaveURL(/\/account\/password$/);
+  await expect(page.getByText('请先修改初始密码')).toBeVisible();
+  await page.goto('/');
+  await expect(page).toHaveURL(/\/account\/password$/);
+  await page.getByLabel('当前密码').fill(password);
+  await page.getByLabel('新密码', { exact: true }).fill('Expert2021review');
+  await page.getByLabel('确认新密码').fill('Expert2021review');
+  await page.getByRole('button', { name: /保\s*存/ }).click();
+  await expect(page).toHaveURL(/\/$/);
+  await expect(page.getByTestId('home-title')).toContainText('王评审');
+  await expect(page.getByText('目前没有分配给您的评审任务')).toBeVisible();
 });
