@@ -1,0 +1,266 @@
+// The frozen application as PDF (pdfmake on pdfkit; Noto Sans SC embedded as a subset).
+import pdfMake from 'pdfmake';
+import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
+import {
+  COPIES_NOTE,
+  DATE_LINE,
+  STAMP_LABEL,
+  blockGroups,
+  printContent,
+  type Block,
+  type PrintContent,
+} from './content';
+import { printFonts } from './fonts';
+import { qrPng } from './qr';
+import type { PrintInput } from './types';
+
+export type { PrintInput } from './types';
+
+const FONT = 'NotoSansSC';
+const GREY = '#555555';
+const LINE = '#999999';
+
+let configured = false;
+
+/** Once per process: the fonts into pdfmake's virtual file system; no URL or file access at all. */
+function configure() {
+  if (configured) return;
+  const fonts = printFonts();
+  const vfs = (pdfMake as unknown as { virtualfs: { writeFileSync(n: string, b: Buffer): void } })
+    .virtualfs;
+  vfs.writeFileSync('zx-print/NotoSansSC-Regular.ttf', fonts.regular);
+  vfs.writeFileSync('zx-print/NotoSansSC-Bold.ttf', fonts.bold);
+  pdfMake.addFonts({
+    [FONT]: {
+      normal: 'zx-print/NotoSansSC-Regular.ttf',
+      bold: 'zx-print/NotoSansSC-Bold.ttf',
+      italics: 'zx-print/NotoSansSC-Regular.ttf',
+      bolditalics: 'zx-print/NotoSansSC-Bold.ttf',
+    },
+  });
+  // everything the document shows is in the definition: never fetch or read anything else
+  pdfMake.setUrlAccessPolicy(() => false);
+  pdfMake.setLocalAccessPolicy(() => false);
+  configured = true;
+}
+
+const gridLayout = {
+  hLineWidth: () => 0.5,
+  vLineWidth: () => 0.5,
+  hLineColor: () => LINE,
+  vLineColor: () => LINE,
+  paddingLeft: () => 5,
+  paddingRight: () => 5,
+  paddingTop: () => 3,
+  paddingBottom: () => 3,
+};
+
+function percentWidths(weights: number[]): string[] {
+  const total = weights.reduce((a, b) => a + b, 0) || 1;
+  return weights.map((w) => `${((w / total) * 100).toFixed(2)}%`);
+}
+
+function blockContent(b: Block): Content {
+  switch (b.kind) {
+    case 'heading':
+      return { text: b.text, style: 'h1', headlineLevel: 1 };
+    case 'note':
+      return { text: b.text, style: 'note' };
+    case 'pairs':
+      return {
+        table: {
+          widths: ['28%', '72%'],
+          dontBreakRows: true,
+          body: b.rows.map(([label, value]): TableCell[] => [
+            { text: label, style: 'label' },
+            { text: value },
+          ]),
+        },
+        layout: gridLayout,
+        margin: [0, 0, 0, 8],
+      };
+    case 'text':
+      return {
+        stack: [
+          {
+            text: [
+              { text: b.label, style: 'h2' },
+              ...(b.meta ? [{ text: `（${b.meta}）`, style: 'meta' }] : []),
+            ],
+            margin: [0, 4, 0, 4],
+          },
+          ...b.paragraphs.map((p): Content => ({
+            text: p === '' ? ' ' : p,
+            preserveLeadingSpaces: true,
+            margin: [0, 0, 0, 3],
+          })),
+        ],
+        margin: [0, 0, 0, 6],
+      };
+    case 'table':
+      return {
+        stack: [
+          { text: b.label, style: 'h2', margin: [0, 4, 0, 4] },
+          {
+            table: {
+              headerRows: 1,
+              widths: percentWidths(b.weights),
+              body: [
+                b.header.map((h): TableCell => ({ text: h, style: 'th' })),
+                ...b.rows.map((r) => r.map((c): TableCell => ({ text: c, style: 'td' }))),
+              ],
+            },
+            layout: gridLayout,
+          },
+        ],
+        margin: [0, 0, 0, 8],
+      };
+    case 'wordTotal':
+      return {
+        text: b.text,
+        bold: true,
+        color: b.over ? '#b00000' : '#000000',
+        alignment: 'right',
+        margin: [0, 2, 0, 8],
+      };
+    case 'statement':
+      return {
+        stack: [
+          { text: b.text, style: 'statement' },
+          { text: b.confirmed, style: 'note', margin: [0, 4, 0, 6] },
+        ],
+        margin: [0, 0, 0, 4],
+      };
+    case 'stamp':
+      return {
+        unbreakable: true,
+        margin: [0, 8, 0, 0],
+        stack: [
+          { text: COPIES_NOTE, style: 'note', margin: [0, 0, 0, 10] },
+          {
+            columns: [
+              {
+                width: '*',
+                stack: [
+                  { text: `申报单位（盖章）：${b.unit}`, margin: [0, 0, 0, 28] },
+                  { text: '法定代表人（签字）：__________________' },
+                ],
+              },
+              {
+                width: 170,
+                stack: [
+                  { text: STAMP_LABEL, color: GREY, alignment: 'center', margin: [0, 40, 0, 14] },
+                  { text: DATE_LINE, alignment: 'center' },
+                ],
+              },
+            ],
+          },
+        ],
+      };
+  }
+}
+
+function coverContent(c: PrintContent, qrDataUrl: string): Content[] {
+  return [
+    { text: c.title, style: 'title', margin: [0, 90, 0, 16] },
+    { text: c.campaignLine, alignment: 'center', fontSize: 13 },
+    { text: c.docNumber, alignment: 'center', color: GREY, margin: [0, 4, 0, 50] },
+    {
+      table: {
+        widths: ['30%', '70%'],
+        body: c.cover.map(([label, value]): TableCell[] => [
+          { text: label, style: 'label', fontSize: 11 },
+          { text: value, fontSize: 11 },
+        ]),
+      },
+      layout: { ...gridLayout, paddingTop: () => 7, paddingBottom: () => 7 },
+      margin: [30, 0, 30, 30],
+    },
+    {
+      columns: [
+        { width: '*', text: '' },
+        { width: 96, image: qrDataUrl, fit: [96, 96] },
+        {
+          width: 230,
+          margin: [10, 8, 0, 0],
+          stack: [
+            { text: `验证码：${c.verificationCode}`, bold: true, fontSize: 11 },
+            { text: '扫描二维码或在以下网址核对纸质材料与网上申报是否一致：', style: 'note' },
+            { text: c.verifyUrl, fontSize: 8, color: GREY },
+          ],
+        },
+        { width: '*', text: '' },
+      ],
+      pageBreak: 'after',
+    },
+  ];
+}
+
+export function applicationPdfDefinition(
+  input: PrintInput,
+  qrDataUrl: string,
+): TDocumentDefinitions {
+  const c = printContent(input);
+  return {
+    pageSize: 'A4',
+    pageMargins: [56, 60, 56, 60],
+    info: {
+      title: `${c.title} — ${c.solutionName}`,
+      subject: `${c.campaignLine} ${c.docNumber}`,
+      keywords: c.verificationCode,
+      creator: '征选 Zhengxuan',
+      producer: '征选 Zhengxuan',
+    },
+    header: () => ({
+      columns: [
+        { text: c.solutionName, alignment: 'left' },
+        { text: c.title, alignment: 'right', width: 'auto' },
+      ],
+      fontSize: 8,
+      color: GREY,
+      margin: [56, 28, 56, 0],
+    }),
+    footer: (page: number, pages: number) => ({
+      columns: [
+        { text: `验证码：${c.verificationCode}`, alignment: 'left' },
+        { text: `第 ${page} 页 / 共 ${pages} 页`, alignment: 'right' },
+      ],
+      fontSize: 8,
+      color: GREY,
+      margin: [56, 24, 56, 0],
+    }),
+    // a heading never ends a page
+    pageBreakBefore: (node, ctx) =>
+      node.headlineLevel === 1 && ctx.getFollowingNodesOnPage().length === 0,
+    content: [
+      ...coverContent(c, qrDataUrl),
+      ...blockGroups(c.blocks).flatMap((g): Content[] =>
+        g.keepTogether
+          ? [{ stack: g.blocks.map(blockContent), unbreakable: true }]
+          : g.blocks.map(blockContent),
+      ),
+    ],
+    defaultStyle: { font: FONT, fontSize: 10.5, lineHeight: 1.35 },
+    styles: {
+      title: { fontSize: 22, bold: true, alignment: 'center' },
+      h1: { fontSize: 14, bold: true, margin: [0, 10, 0, 6] },
+      h2: { fontSize: 11.5, bold: true },
+      meta: { fontSize: 9, color: GREY },
+      note: { fontSize: 9, color: GREY },
+      label: { bold: true, fillColor: '#f2f2f2' },
+      th: { bold: true, fillColor: '#e8e8e8', fontSize: 9.5, alignment: 'center' },
+      td: { fontSize: 9.5 },
+      statement: { fontSize: 11, lineHeight: 1.6 },
+    },
+  };
+}
+
+export async function renderApplicationPdf(input: PrintInput): Promise<Buffer> {
+  configure();
+  const qr = await qrPng(input.verifyUrl);
+  const definition = applicationPdfDefinition(
+    input,
+    `data:image/png;base64,${qr.toString('base64')}`,
+  );
+  return pdfMake.createPdf(definition).getBuffer();
+}
