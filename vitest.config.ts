@@ -5,6 +5,8 @@ const databases = process.env.TEST_DATABASE_URL ? ['pglite', 'postgres'] : ['pgl
 
 export default defineConfig({
   test: {
+    // PGlite is WASM and the machine has 2 cores: two files at a time.
+    maxWorkers: 2,
     projects: [
       { test: { name: 'domain', include: ['domain/**/*.test.ts'], environment: 'node' } },
       ...databases.map((db) => ({
@@ -16,8 +18,6 @@ export default defineConfig({
           globalSetup: ['server/test/global-setup.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,
-          // PGlite is WASM: one per file is plenty for 2 cores.
-          maxWorkers: 2,
         },
       })),
       {
