@@ -47,10 +47,12 @@ const asObject = (v: unknown): Obj =>
  * line breaks, no lone surrogates (either would make document.xml unreadable).
  */
 export function clean(s: string): string {
-  return s
-    // eslint-disable-next-line no-control-regex
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffe\uffff]/g, '')
-    .replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
+  return (
+    s
+      // eslint-disable-next-line no-control-regex
+      .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffe\uffff]/g, '')
+      .replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd')
+  );
 }
 
 function plain(v: unknown): string {
@@ -167,15 +169,15 @@ export function displayValue(f: FormField, v: unknown, input: PrintInput): strin
 function columnWeight(f: FormField): number {
   switch (f.type) {
     case 'longtext':
-      return 4;
+      return 3.2;
     case 'text':
-      return f.maxLength <= 30 ? 1.3 : f.maxLength <= 40 ? 2.1 : f.maxLength <= 60 ? 2 : 2.6;
+      return f.maxLength <= 30 ? 1.3 : f.maxLength <= 40 ? 2.1 : f.maxLength <= 60 ? 2.4 : 2.6;
     case 'uscc':
       return 2.6;
     case 'number':
-      return 1.1;
+      return 1.4;
     default:
-      return 1.2;
+      return 1.4;
   }
 }
 
