@@ -25,6 +25,7 @@ export const rubricDimensionSchema = z.object({
 
 /** Everything about a call that varies from year to year (DESIGN §2). */
 export const campaignSettingsSchema = z.object({
+  formId: z.string().min(1), // which declared application form (domain/forms)
   categories: z.array(categorySchema).min(1),
   wordLimit: z.number().int().positive(),
   quotas: z.object(

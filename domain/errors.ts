@@ -58,6 +58,39 @@ export const ERRORS = {
     zh: '请求过于频繁，请稍后再试',
     en: 'Too many requests; try again later',
   },
+  CAMPAIGN_NOT_OPEN: {
+    status: 409,
+    zh: '该征集活动当前不在申报期内',
+    en: 'The campaign is not open for applications',
+  },
+  DEADLINE_PASSED: { status: 409, zh: '网上申报已截止，不能再提交', en: 'The deadline has passed' },
+  DRAFT_CONFLICT: {
+    status: 409,
+    zh: '申报书已在别处（另一个窗口或同事）修改并保存。为避免覆盖，本次保存未生效：请复制您的改动，刷新后再合并',
+    en: 'Someone changed this application meanwhile; your save was not applied',
+  },
+  APPLICATION_INCOMPLETE: {
+    status: 400,
+    zh: '申报书尚未填写完整，请按提示逐项修改后再提交',
+    en: 'The application is incomplete',
+  },
+  WRONG_STATE: {
+    status: 409,
+    zh: '申报书当前状态不允许此操作',
+    en: 'Not allowed in the application’s current state',
+  },
+  CHANNEL_NOT_ALLOWED: {
+    status: 400,
+    zh: '不能通过该推荐单位申报',
+    en: 'This recommending unit is not a channel for you',
+  },
+  FILE_REJECTED: { status: 400, zh: '文件未通过检查', en: 'The file was refused' },
+  FILE_TOO_LARGE: { status: 413, zh: '文件过大', en: 'The file is too large' },
+  VERIFICATION_CODE_INVALID: {
+    status: 400,
+    zh: '验证码格式不正确（应为12位，如 ABCD-EFGH-JKMN）',
+    en: 'Malformed verification code',
+  },
   CONFLICT: {
     status: 409,
     zh: '数据已被他人修改，请刷新后重试',

@@ -113,7 +113,7 @@ function optionValues(src: OptionSource, ctx: FormContext): string[] | null {
 }
 
 function fieldSchema(f: FormField, ctx: FormContext, mode: FormMode): z.ZodType {
-  const required = mode === 'submit' && !!f.required;
+  const required = mode === 'submit' && (!!f.required || (f.type === 'group' && f.minItems > 0));
   const label = f.label;
   const str = () => z.string({ error: `请填写${label}` }).trim();
   let base: z.ZodType;
@@ -195,13 +195,17 @@ function fieldSchema(f: FormField, ctx: FormContext, mode: FormMode): z.ZodType 
       if (f.type === 'confirm') return v === true;
       return v !== undefined && v !== null;
     },
-    f.type === 'confirm' ? `请确认${label}` : `请填写${label}`,
+    f.type === 'confirm'
+      ? `请确认${label}`
+      : f.type === 'group'
+        ? `请至少填写${f.minItems}项${f.itemLabel}`
+        : `请填写${label}`,
   );
 }
 
 /**
- * The zod schema of an application's data. A draft may leave required fields empty;
- * a submission must be complete and within the campaign's word limit. Unknown keys are refused.
+ * The zod schema of an application's data. A draft may leave required fields empty and run
+ * over the word limit; a submission must be complete and within it. Unknown keys are refused.
  */
 export function applicationDataSchema(form: FormDeclaration, ctx: FormContext, mode: FormMode) {
   const shape = Object.fromEntries(
@@ -214,8 +218,9 @@ export function applicationDataSchema(form: FormDeclaration, ctx: FormContext, m
     ]),
   );
   return z.strictObject(shape).superRefine((data, issue) => {
+    // A draft may run over while being written (the count is shown live); a submission may not.
     const words = totalWords(form, data);
-    if (words > ctx.wordLimit) {
+    if (mode === 'submit' && words > ctx.wordLimit) {
       issue.addIssue({
         code: 'custom',
         path: [],

@@ -5,6 +5,7 @@ import { loadConfig } from '../server/config';
 import { openDatabase } from '../server/db/client';
 import { ERRORS } from '../domain/errors';
 import { systemClock } from '../server/lib/clock';
+import { localFileStorage } from '../server/lib/files';
 
 type Operation = { operationId: string; summary?: string; tags?: string[] };
 
@@ -24,17 +25,34 @@ export function renderApiDoc(doc: { paths: Record<string, Record<string, Operati
   ];
   for (const [path, methods] of Object.entries(doc.paths)) {
     for (const [method, op] of Object.entries(methods)) {
-      lines.push(`| \`${op.operationId}\` | ${method.toUpperCase()} | \`${path}\` | ${op.summary ?? ''} |`);
+      lines.push(
+        `| \`${op.operationId}\` | ${method.toUpperCase()} | \`${path}\` | ${op.summary ?? ''} |`,
+      );
     }
   }
-  lines.push('', '## Errors', '', 'Every error answers `{ "error": { "code", "message" (中文), "messageEn", "details"? } }`;', 'for invalid fields `details` is `[{ "path", "message" }]`.', '', '| code | status | message |', '|---|---|---|');
-  for (const [code, e] of Object.entries(ERRORS)) lines.push(`| \`${code}\` | ${e.status} | ${e.zh} / ${e.en} |`);
+  lines.push(
+    '',
+    '## Errors',
+    '',
+    'Every error answers `{ "error": { "code", "message" (中文), "messageEn", "details"? } }`;',
+    'for invalid fields `details` is `[{ "path", "message" }]`.',
+    '',
+    '| code | status | message |',
+    '|---|---|---|',
+  );
+  for (const [code, e] of Object.entries(ERRORS))
+    lines.push(`| \`${code}\` | ${e.status} | ${e.zh} / ${e.en} |`);
   return `${lines.join('\n')}\n`;
 }
 
 export async function currentApiDoc(): Promise<string> {
   const database = await openDatabase({ kind: 'pglite-memory' });
-  const app = await buildApp({ db: database.db, clock: systemClock, config: loadConfig({ LOG_LEVEL: 'silent' }) });
+  const app = await buildApp({
+    db: database.db,
+    clock: systemClock,
+    config: loadConfig({ LOG_LEVEL: 'silent' }),
+    files: localFileStorage('.tmp/api-doc-files'),
+  });
   await app.ready();
   const doc = app.swagger() as unknown as Parameters<typeof renderApiDoc>[0];
   await app.close();

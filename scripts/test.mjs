@@ -35,6 +35,11 @@ function check(name, cmd, args) {
 }
 
 fs.mkdirSync('test-results', { recursive: true });
+if (spawnSync('pdftotext', ['-v']).error) {
+  console.log(
+    '\n!!!!! PDF TEXT CHECKS SKIPPED: no pdftotext. Install it with: sudo apt-get install -y poppler-utils !!!!!',
+  );
+}
 
 check('typecheck', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']);
 check('lint', 'npx', ['eslint', '.']);

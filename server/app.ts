@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply } from 'fastify';
 import cookie from '@fastify/cookie';
+import multipart from '@fastify/multipart';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
@@ -57,6 +58,9 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
     },
   });
   await app.register(cookie);
+  await app.register(multipart, {
+    limits: { files: 1, fields: 5, fileSize: config.maxFileBytes + 1 },
+  });
   await app.register(rateLimit, {
     global: false,
     errorResponseBuilder: () => new AppError('RATE_LIMITED'),
@@ -155,7 +159,14 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
     });
   }
   app.setNotFoundHandler((req, reply) => {
-    if (req.url.startsWith('/api/') || req.method !== 'GET' || !hasWeb) {
+    // Only page routes fall back to the app; a missing file (/assets/x.js, /favicon.ico) is a 404.
+    const pathname = req.url.split('?')[0]!;
+    if (
+      pathname.startsWith('/api/') ||
+      req.method !== 'GET' ||
+      !hasWeb ||
+      /\.[a-z0-9]+$/i.test(pathname)
+    ) {
       return reply.status(404).send(new AppError('NOT_FOUND').toBody());
     }
     return reply.header('cache-control', 'no-cache').sendFile('index.html', webDist, { maxAge: 0 });

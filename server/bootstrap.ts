@@ -3,6 +3,7 @@ import { openDatabase, type Database } from './db/client';
 import { seedDemoAccounts, seedDemoCampaign, type DemoAccount } from './db/seed/demo';
 import { seedReference } from './db/seed/reference';
 import type { Clock } from './lib/clock';
+import { storageFromConfig } from './storage';
 
 /** Opens (and locks) the configured database, migrates and seeds it. Shared by the server and the CLI. */
 export async function openConfiguredDatabase(
@@ -16,7 +17,7 @@ export async function openConfiguredDatabase(
   let demoAccounts: DemoAccount[] = [];
   try {
     await seedReference(database.db);
-    const deps = { db: database.db, clock, config };
+    const deps = { db: database.db, clock, config, files: storageFromConfig(config) };
     if (opts.demo && config.demoCampaign) await seedDemoCampaign(deps);
     if (opts.demo && config.demoAccounts) demoAccounts = await seedDemoAccounts(deps);
   } catch (e) {

@@ -35,6 +35,18 @@ const envSchema = z.object({
   TRUST_PROXY: flag,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('warn'),
   WEB_DIST: z.string().default('web/dist'),
+  /** Uploaded files: a local folder (default DATA_DIR/files) unless S3_BUCKET is set. */
+  FILES_DIR: z.string().min(1).optional(),
+  S3_ENDPOINT: z.string().url().optional(),
+  S3_REGION: z.string().default('us-east-1'),
+  S3_BUCKET: z.string().min(1).optional(),
+  S3_ACCESS_KEY_ID: z.string().optional(),
+  S3_SECRET_ACCESS_KEY: z.string().optional(),
+  S3_FORCE_PATH_STYLE: flag,
+  MAX_FILE_MB: z.coerce.number().positive().max(200).default(20),
+  MAX_APPLICATION_FILES_MB: z.coerce.number().positive().max(2000).default(100),
+  /** The address people reach the platform at, printed into verification QR codes. */
+  PUBLIC_URL: z.string().url().optional(),
 });
 
 export type Config = {
@@ -53,6 +65,18 @@ export type Config = {
   trustProxy: boolean;
   logLevel: string;
   webDist: string;
+  filesDir: string;
+  s3: {
+    endpoint: string;
+    region: string;
+    bucket: string;
+    accessKeyId: string;
+    secretAccessKey: string;
+    forcePathStyle: boolean;
+  } | null;
+  maxFileBytes: number;
+  maxApplicationFileBytes: number;
+  publicUrl: string;
 };
 
 export class ConfigError extends Error {}
@@ -61,6 +85,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   // An empty variable counts as unset (`DATABASE_URL= npm start` means the embedded database).
   const given = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== ''));
   const parsed = envSchema.safeParse(given);
+  if (
+    parsed.success &&
+    parsed.data.S3_BUCKET &&
+    !(parsed.data.S3_ACCESS_KEY_ID && parsed.data.S3_SECRET_ACCESS_KEY)
+  ) {
+    throw new ConfigError(
+      '配置错误 / invalid configuration:\n  S3_BUCKET needs S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY',
+    );
+  }
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
     throw new ConfigError(`配置错误 / invalid configuration:\n${lines.join('\n')}`);
@@ -84,5 +117,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.TRUST_PROXY ?? false,
     logLevel: e.LOG_LEVEL,
     webDist: path.resolve(e.WEB_DIST),
+    filesDir: path.resolve(e.FILES_DIR ?? path.join(e.DATA_DIR, 'files')),
+    s3: e.S3_BUCKET
+      ? {
+          endpoint: e.S3_ENDPOINT ?? `https://s3.${e.S3_REGION}.amazonaws.com`,
+          region: e.S3_REGION,
+          bucket: e.S3_BUCKET,
+          accessKeyId: e.S3_ACCESS_KEY_ID ?? '',
+          secretAccessKey: e.S3_SECRET_ACCESS_KEY ?? '',
+          forcePathStyle: e.S3_FORCE_PATH_STYLE ?? true,
+        }
+      : null,
+    maxFileBytes: Math.round(e.MAX_FILE_MB * 1024 * 1024),
+    maxApplicationFileBytes: Math.round(e.MAX_APPLICATION_FILES_MB * 1024 * 1024),
+    publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
   };
 }

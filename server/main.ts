@@ -4,6 +4,7 @@ import { ConfigError, loadConfig } from './config';
 import { DataDirLockedError } from './db/lock';
 import { DEMO_PASSWORD } from './db/seed/demo';
 import { systemClock } from './lib/clock';
+import { storageFromConfig } from './storage';
 
 async function main() {
   const started = performance.now();
@@ -11,7 +12,12 @@ async function main() {
   const { database, demoAccounts } = await openConfiguredDatabase(config, systemClock, {
     demo: true,
   });
-  const app = await buildApp({ db: database.db, clock: systemClock, config });
+  const app = await buildApp({
+    db: database.db,
+    clock: systemClock,
+    config,
+    files: storageFromConfig(config),
+  });
 
   let closing = false;
   const shutdown = async (signal: string) => {

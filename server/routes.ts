@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Deps } from './lib/deps';
+import { applicationRoutes } from './modules/applications/routes';
 import { auditRoutes } from './modules/audit/routes';
 import { authRoutes } from './modules/auth/routes';
 import { campaignRoutes } from './modules/campaigns/routes';
@@ -19,6 +20,7 @@ export function apiRoutes(deps: Deps): FastifyPluginAsyncZod {
       campaignRoutes,
       referenceRoutes,
       auditRoutes,
+      applicationRoutes,
     ]) {
       await app.register(routes(deps));
     }

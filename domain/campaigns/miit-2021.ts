@@ -12,6 +12,7 @@ export const MIIT_2021: CampaignDeclaration = {
   onlineDeadline: endOfDayShanghai('2021-10-20'),
   paperDeadline: endOfDayShanghai('2021-10-20'),
   settings: {
+    formId: 'miit-iiapp-2021',
     categories: [
       {
         code: 'secure_reliable',

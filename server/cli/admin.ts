@@ -8,6 +8,7 @@ import { DataDirLockedError } from '../db/lock';
 import { seedDemoAccounts, seedDemoCampaign, DEMO_PASSWORD } from '../db/seed/demo';
 import type { Actor } from '../lib/actor';
 import { systemClock } from '../lib/clock';
+import { storageFromConfig } from '../storage';
 import type { Deps } from '../lib/deps';
 import { AppError } from '../lib/errors';
 import { verifyAuditChain } from '../modules/audit/service';
@@ -182,7 +183,7 @@ async function main(): Promise<number> {
     return await run(
       command,
       values as Record<string, string | undefined>,
-      { db: database.db, clock: systemClock, config },
+      { db: database.db, clock: systemClock, config, files: storageFromConfig(config) },
       actor,
     );
   } finally {

@@ -177,3 +177,107 @@ export const meta = pgTable('meta', {
   key: text('key').primaryKey(),
   value: jsonb('value').notNull(),
 });
+
+/** An application's life (DESIGN §3). */
+export const applicationStateEnum = pgEnum('application_state', [
+  'draft',
+  'submitted',
+  'returned',
+  'recommended',
+  'rejected_by_recommender',
+  'forwarded',
+  'ineligible',
+  'under_review',
+  'selected',
+  'not_selected',
+  'in_public_notice',
+  'awarded',
+  'expired',
+  'revoked',
+  'catalogued',
+]);
+
+/** 申报书: the working copy an enterprise edits. Submitting freezes a numbered version. */
+export const applications = pgTable(
+  'applications',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    campaignId: uuid('campaign_id')
+      .notNull()
+      .references(() => campaigns.id),
+    enterpriseId: uuid('enterprise_id')
+      .notNull()
+      .references(() => enterprises.id),
+    channelUnitId: uuid('channel_unit_id')
+      .notNull()
+      .references(() => recommenderUnits.id),
+    state: applicationStateEnum('state').notNull().default('draft'),
+    formId: text('form_id').notNull(),
+    data: jsonb('data').$type<Record<string, unknown>>().notNull(),
+    draftVersion: integer('draft_version').notNull().default(1), // bumped by every save
+    wordCount: integer('word_count').notNull().default(0),
+    solutionName: text('solution_name').notNull().default(''),
+    currentVersionNo: integer('current_version_no'),
+    returnComment: text('return_comment'),
+    createdAt: ts('created_at').notNull(),
+    updatedAt: ts('updated_at').notNull(),
+    updatedBy: uuid('updated_by'),
+    submittedAt: ts('submitted_at'),
+  },
+  (t) => [
+    index('applications_enterprise').on(t.enterpriseId),
+    index('applications_channel_state').on(t.channelUnitId, t.state),
+    index('applications_campaign').on(t.campaignId),
+  ],
+);
+
+/** A frozen, numbered version. Never updated. */
+export const applicationVersions = pgTable(
+  'application_versions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    applicationId: uuid('application_id')
+      .notNull()
+      .references(() => applications.id),
+    versionNo: integer('version_no').notNull(),
+    data: jsonb('data').$type<Record<string, unknown>>().notNull(),
+    attachments: jsonb('attachments').$type<FrozenAttachment[]>().notNull(),
+    channelUnitId: uuid('channel_unit_id').notNull(),
+    wordCount: integer('word_count').notNull(),
+    verificationCode: text('verification_code').notNull(),
+    submittedAt: ts('submitted_at').notNull(),
+    submittedBy: uuid('submitted_by').notNull(),
+  },
+  (t) => [
+    uniqueIndex('application_versions_no').on(t.applicationId, t.versionNo),
+    uniqueIndex('application_versions_code').on(t.verificationCode),
+  ],
+);
+
+export interface FrozenAttachment {
+  id: string;
+  filename: string;
+  kind: 'pdf' | 'image' | 'office';
+  size: number;
+  sha256: string;
+}
+
+/** Uploaded files. Bytes live in the file storage; a file a frozen version names is never removed. */
+export const attachments = pgTable(
+  'attachments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    applicationId: uuid('application_id')
+      .notNull()
+      .references(() => applications.id),
+    filename: text('filename').notNull(),
+    kind: text('kind').$type<FrozenAttachment['kind']>().notNull(),
+    mime: text('mime').notNull(),
+    size: integer('size').notNull(),
+    sha256: text('sha256').notNull(),
+    storageKey: text('storage_key').notNull(),
+    uploadedBy: uuid('uploaded_by').notNull(),
+    createdAt: ts('created_at').notNull(),
+  },
+  (t) => [index('attachments_application').on(t.applicationId)],
+);

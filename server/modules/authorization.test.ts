@@ -1,6 +1,7 @@
 // Who may call what: every route the app registers × every kind of caller, from one explicit
 // table. A route missing from the table fails the first test, so a new route needs a row here.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { makePng } from '../lib/files/test-support';
 import {
   Client,
   createTestApp,
@@ -47,7 +48,15 @@ const organizerOnly = (status: number): Outcome => ({
 
 let t: TestApp;
 const clients = {} as Record<Caller, Client>;
-const ids = {} as { enterprise: string; otherEnterprise: string; unit: string; user: string };
+const ids = {} as {
+  enterprise: string;
+  otherEnterprise: string;
+  unit: string;
+  user: string;
+  campaign: string;
+  application: string;
+  attachment: string;
+};
 let serial = 0;
 
 async function fresh(caller: Caller): Promise<Client> {
@@ -76,6 +85,19 @@ const copyBody = (n: number) => ({
   onlineDeadline: '2027-10-20T23:59:59.999+08:00',
   paperDeadline: '2027-10-20T23:59:59.999+08:00',
 });
+function uploadPng(c: Client, applicationId: string) {
+  const boundary = 'zx-matrix-boundary';
+  const body = Buffer.concat([
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="图.png"\r\n\r\n`,
+    ),
+    makePng(),
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  ]);
+  return c.request('POST', `/api/v1/applications/${applicationId}/attachments`, body, {
+    'content-type': `multipart/form-data; boundary=${boundary}`,
+  });
+}
 const FAILING_CHECK = '91350203M0001QAY9B'; // /work/shared/data/uscc-samples.csv
 
 const TABLE: Record<string, Case[]> = {
@@ -200,6 +222,89 @@ const TABLE: Record<string, Case[]> = {
   'GET /api/v1/audit-events/verification': [
     { expect: organizerOnly(200), call: (c) => c.get('/api/v1/audit-events/verification') },
   ],
+
+  'GET /api/v1/campaigns/:idOrCode/form': [
+    { expect: all(200), call: (c) => c.get('/api/v1/campaigns/miit-iiapp-2021/form') },
+  ],
+  'POST /api/v1/applications': [
+    {
+      expect: { ...all(403), anonymous: 401, enterprise: 201, otherEnterprise: 201 },
+      call: (c) => c.post('/api/v1/applications', { campaignId: ids.campaign }),
+    },
+  ],
+  'GET /api/v1/applications': [
+    {
+      expect: { ...organizerOnly(200), enterprise: 200, otherEnterprise: 200 },
+      call: (c) => c.get('/api/v1/applications'),
+    },
+  ],
+  'GET /api/v1/applications/:id': [
+    {
+      what: "enterprise A's draft: not yet its recommender's",
+      expect: { ...organizerOnly(200), enterprise: 200 },
+      call: (c) => c.get(`/api/v1/applications/${ids.application}`),
+    },
+  ],
+  'PUT /api/v1/applications/:id/draft': [
+    {
+      expect: { ...all(403), anonymous: 401, enterprise: 200 },
+      call: async (c, _w, n) => {
+        const current = await clients.organizer.get(`/api/v1/applications/${ids.application}`);
+        return c.request('PUT', `/api/v1/applications/${ids.application}/draft`, {
+          baseVersion: current.body.application.draftVersion,
+          data: { solution: { name: `矩阵方案${n}` } },
+        });
+      },
+    },
+  ],
+  'POST /api/v1/applications/:id/submit': [
+    {
+      what: 'incomplete draft',
+      expect: { ...all(403), anonymous: 401, enterprise: 400 },
+      call: async (c) => {
+        const current = await clients.organizer.get(`/api/v1/applications/${ids.application}`);
+        return c.post(`/api/v1/applications/${ids.application}/submit`, {
+          draftVersion: current.body.application.draftVersion,
+        });
+      },
+    },
+  ],
+  'POST /api/v1/applications/:id/withdraw': [
+    {
+      what: 'a draft: nothing to withdraw',
+      expect: { ...all(403), anonymous: 401, enterprise: 409 },
+      call: (c) => c.post(`/api/v1/applications/${ids.application}/withdraw`),
+    },
+  ],
+  'POST /api/v1/applications/:id/attachments': [
+    {
+      expect: { ...all(403), anonymous: 401, enterprise: 201 },
+      call: (c) => uploadPng(c, ids.application),
+    },
+  ],
+  'GET /api/v1/applications/:id/attachments/:attachmentId': [
+    {
+      expect: { ...organizerOnly(200), enterprise: 200 },
+      call: (c) => c.get(`/api/v1/applications/${ids.application}/attachments/${ids.attachment}`),
+    },
+  ],
+  'GET /api/v1/applications/:id/versions/:versionNo/pdf': [
+    {
+      what: 'a draft has no version yet',
+      expect: { ...organizerOnly(404), enterprise: 404 },
+      call: (c) => c.get(`/api/v1/applications/${ids.application}/versions/1/pdf`),
+    },
+  ],
+  'GET /api/v1/applications/:id/versions/:versionNo/docx': [
+    {
+      what: 'a draft has no version yet',
+      expect: { ...organizerOnly(404), enterprise: 404 },
+      call: (c) => c.get(`/api/v1/applications/${ids.application}/versions/1/docx`),
+    },
+  ],
+  'GET /api/v1/verify/:code': [
+    { expect: all(200), call: (c) => c.get('/api/v1/verify/ABCD-EFGH-JKMN') },
+  ],
 };
 
 beforeAll(async () => {
@@ -217,6 +322,19 @@ beforeAll(async () => {
     await org.post('/api/v1/recommender-units', { name: '矩阵目标协会', type: 'association' })
   ).body.id;
   ids.user = (await org.post('/api/v1/users', staffBody(999))).body.user.id;
+  const campaigns = (await org.get('/api/v1/campaigns')).body.items as {
+    id: string;
+    isDemo: boolean;
+  }[];
+  ids.campaign = campaigns.find((c) => c.isDemo)!.id;
+  const created = await clients.enterprise.post('/api/v1/applications', {
+    campaignId: ids.campaign,
+  });
+  expect(created.status).toBe(201);
+  ids.application = created.body.id;
+  const uploaded = await uploadPng(clients.enterprise, ids.application);
+  expect(uploaded.status).toBe(201);
+  ids.attachment = uploaded.body.id;
 });
 afterAll(() => t.close());
 

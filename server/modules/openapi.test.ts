@@ -16,8 +16,11 @@ test('the OpenAPI document names every operation, and the stable names stay', as
   expect(res.statusCode).toBe(200);
   const doc = res.json();
   const operations: { path: string; method: string; operationId?: string }[] = [];
-  for (const [p, methods] of Object.entries(doc.paths as Record<string, Record<string, { operationId?: string }>>)) {
-    for (const [method, op] of Object.entries(methods)) operations.push({ path: p, method, operationId: op.operationId });
+  for (const [p, methods] of Object.entries(
+    doc.paths as Record<string, Record<string, { operationId?: string }>>,
+  )) {
+    for (const [method, op] of Object.entries(methods))
+      operations.push({ path: p, method, operationId: op.operationId });
   }
   expect(operations.length).toBeGreaterThan(15);
   expect(operations.filter((o) => !o.operationId)).toEqual([]);
@@ -28,7 +31,16 @@ test('the OpenAPI document names every operation, and the stable names stay', as
   // request bodies come from the same zod schemas as the forms
   const register = doc.paths['/api/v1/enterprises'].post;
   expect(Object.keys(register.requestBody.content['application/json'].schema.properties)).toEqual(
-    expect.arrayContaining(['name', 'uscc', 'provinceCode', 'cityCode', 'contactName', 'phone', 'email', 'password']),
+    expect.arrayContaining([
+      'name',
+      'uscc',
+      'provinceCode',
+      'cityCode',
+      'contactName',
+      'phone',
+      'email',
+      'password',
+    ]),
   );
 });
 

@@ -1,4 +1,7 @@
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { localFileStorage } from '../lib/files';
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import pg from 'pg';
@@ -101,7 +104,8 @@ export async function createTestApp(
     ...loadConfig({ LOG_LEVEL: 'silent', WEB_DIST: '/nonexistent' }),
     ...opts.config,
   };
-  const deps: Deps = { db: database.db, clock, config };
+  const filesDir = fs.mkdtempSync(path.join(os.tmpdir(), 'zx-files-'));
+  const deps: Deps = { db: database.db, clock, config, files: localFileStorage(filesDir) };
   if (opts.demo ?? true) {
     await seedDemoCampaign(deps);
     await seedDemoAccounts(deps);
@@ -115,6 +119,7 @@ export async function createTestApp(
     async close() {
       await app.close();
       await database.close();
+      fs.rmSync(filesDir, { recursive: true, force: true });
     },
   };
 }

@@ -1,5 +1,5 @@
 // Needs poppler-utils (pdftotext, pdffonts, pdfinfo, pdftoppm).
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -32,8 +32,10 @@ function pagesOf(file: string): string[] {
     .map((p) => p.replace(/\s+/g, ''));
 }
 const squash = (s: string) => s.replace(/\s+/g, '');
+// On a machine without poppler-utils these are skipped; npm test says so in one loud line.
+const hasPoppler = !spawnSync('pdftotext', ['-v']).error;
 
-describe('renderApplicationPdf: a full application', () => {
+describe.skipIf(!hasPoppler)('renderApplicationPdf: a full application', () => {
   const input = fullSamplePrintInput();
   let pdf: Buffer;
   let file: string;
@@ -174,7 +176,7 @@ describe('renderApplicationPdf: a full application', () => {
   });
 });
 
-describe('renderApplicationPdf: incomplete or odd data never crashes', () => {
+describe.skipIf(!hasPoppler)('renderApplicationPdf: incomplete or odd data never crashes', () => {
   it('prints a nearly empty application with "—" for what is missing', async () => {
     const input = emptySamplePrintInput();
     const pages = pagesOf(save(await renderApplicationPdf(input)));

@@ -53,7 +53,12 @@ export function recommenderUnitRoutes(deps: Deps): FastifyPluginAsyncZod {
         const includeInactive = req.query.includeInactive === 'true';
         if (includeInactive) authorizeManageUnits(requireUser(req));
         const units = await service.listRecommenderUnits(deps, { ...req.query, includeInactive });
-        return { items: units.map(unitView) };
+        const isOrganizer = req.auth?.user.role === 'organizer'; // account counts are not public
+        return {
+          items: units.map((u) =>
+            unitView({ ...u, accounts: isOrganizer ? u.accounts : undefined }),
+          ),
+        };
       },
     );
 

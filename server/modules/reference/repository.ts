@@ -1,4 +1,4 @@
-import { and, asc, eq, ilike, like, or, sql } from 'drizzle-orm';
+import { and, asc, eq, ilike, inArray, like, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { industries, regions } from '../../db/schema';
 
@@ -47,4 +47,18 @@ export function searchIndustries(db: Db, q: string, level: number | undefined, l
 export async function findIndustry(db: Db, code: string) {
   const [row] = await db.select().from(industries).where(eq(industries.code, code));
   return row;
+}
+
+export async function industryNames(db: Db, codes: string[]): Promise<Record<string, string>> {
+  if (codes.length === 0) return {};
+  const rows = await db
+    .select({ code: industries.code, name: industries.name })
+    .from(industries)
+    .where(inArray(industries.code, codes));
+  return Object.fromEntries(rows.map((r) => [r.code, r.name]));
+}
+
+export async function regionNames(db: Db): Promise<Record<string, string>> {
+  const rows = await db.select({ code: regions.code, name: regions.name }).from(regions);
+  return Object.fromEntries(rows.map((r) => [r.code, r.name]));
 }

@@ -1,0 +1,89 @@
+import { createHash, randomUUID } from 'node:crypto';
+import type { Actor } from '../../lib/actor';
+import type { SignedInUser } from '../../lib/auth-context';
+import type { Deps } from '../../lib/deps';
+import { AppError } from '../../lib/errors';
+import { checkUploadedFile, FileNotFoundError } from '../../lib/files';
+import { recordAudit } from '../audit/service';
+import * as repo from './repository';
+
+const EDITABLE = new Set(['draft', 'returned']);
+
+function mb(bytes: number) {
+  return `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB`;
+}
+
+/** Checks the file by its content, stores it, then records it; the file is referenced from the form's data. */
+export async function uploadAttachment(
+  deps: Deps,
+  user: SignedInUser,
+  app: repo.ApplicationRow,
+  file: { filename: string; bytes: Buffer },
+  actor: Actor,
+) {
+  if (!EDITABLE.has(app.state))
+    throw new AppError('WRONG_STATE', {
+      message: '申报书已提交，不能再上传附件；如需修改请先撤回',
+    });
+  const { maxFileBytes, maxApplicationFileBytes } = deps.config;
+  if (file.bytes.length > maxFileBytes) {
+    throw new AppError('FILE_TOO_LARGE', {
+      message: `单个文件不能超过 ${mb(maxFileBytes)}`,
+      messageEn: `A file may not exceed ${mb(maxFileBytes)}`,
+    });
+  }
+  const check = checkUploadedFile(file.bytes, file.filename);
+  if (!check.ok)
+    throw new AppError('FILE_REJECTED', { message: check.reason, messageEn: check.reasonEn });
+  const used = await repo.attachmentBytesTotal(deps.db, app.id);
+  if (used + file.bytes.length > maxApplicationFileBytes) {
+    throw new AppError('FILE_TOO_LARGE', {
+      message: `每份申报书的附件合计不能超过 ${mb(maxApplicationFileBytes)}（已用 ${mb(used)}）`,
+      messageEn: `Attachments of one application may not exceed ${mb(maxApplicationFileBytes)}`,
+    });
+  }
+  const id = randomUUID();
+  const storageKey = `applications/${app.id}/${id}.${check.detected.ext}`;
+  await deps.files.put(storageKey, file.bytes, check.detected.mime);
+  return deps.db.transaction(async (tx) => {
+    const current = await repo.lockApplication(tx, app.id);
+    if (!current || !EDITABLE.has(current.state)) throw new AppError('WRONG_STATE');
+    const row = await repo.insertAttachment(tx, {
+      id,
+      applicationId: app.id,
+      filename: file.filename.slice(0, 200),
+      kind: check.detected.kind,
+      mime: check.detected.mime,
+      size: file.bytes.length,
+      sha256: createHash('sha256').update(file.bytes).digest('hex'),
+      storageKey,
+      uploadedBy: user.id,
+      createdAt: deps.clock.now(),
+    });
+    await recordAudit(tx, deps.clock, actor, {
+      action: 'application.attachment_upload',
+      targetType: 'application',
+      targetId: app.id,
+      after: {
+        attachmentId: row.id,
+        filename: row.filename,
+        kind: row.kind,
+        size: row.size,
+        sha256: row.sha256,
+      },
+    });
+    return row;
+  });
+}
+
+export async function readAttachment(deps: Deps, appId: string, attachmentId: string) {
+  const row = await repo.findAttachment(deps.db, appId, attachmentId);
+  if (!row) throw new AppError('NOT_FOUND', { message: '未找到该附件' });
+  try {
+    return { row, bytes: await deps.files.get(row.storageKey) };
+  } catch (e) {
+    if (e instanceof FileNotFoundError)
+      throw new AppError('NOT_FOUND', { message: '附件文件已丢失，请联系主管部门' });
+    throw e;
+  }
+}

@@ -1,0 +1,193 @@
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client';
+import {
+  applications,
+  applicationVersions,
+  attachments,
+  campaigns,
+  enterprises,
+  recommenderUnits,
+} from '../../db/schema';
+
+export type ApplicationRow = typeof applications.$inferSelect;
+export type VersionRow = typeof applicationVersions.$inferSelect;
+export type AttachmentRow = typeof attachments.$inferSelect;
+
+export async function insertApplication(tx: Db, row: typeof applications.$inferInsert) {
+  const [created] = await tx.insert(applications).values(row).returning();
+  return created!;
+}
+
+export async function findApplication(db: Db, id: string) {
+  const [row] = await db.select().from(applications).where(eq(applications.id, id));
+  return row;
+}
+
+export async function lockApplication(tx: Db, id: string) {
+  const [row] = await tx.select().from(applications).where(eq(applications.id, id)).for('update');
+  return row;
+}
+
+/** Saves over exactly `baseVersion`; returns nothing when someone saved meanwhile. */
+export async function updateDraft(
+  tx: Db,
+  id: string,
+  baseVersion: number,
+  patch: {
+    data: Record<string, unknown>;
+    wordCount: number;
+    solutionName: string;
+    channelUnitId: string;
+    updatedAt: Date;
+    updatedBy: string;
+  },
+) {
+  const [row] = await tx
+    .update(applications)
+    .set({ ...patch, draftVersion: sql`${applications.draftVersion} + 1` })
+    .where(
+      and(
+        eq(applications.id, id),
+        eq(applications.draftVersion, baseVersion),
+        inArray(applications.state, ['draft', 'returned']),
+      ),
+    )
+    .returning();
+  return row;
+}
+
+export async function updateApplication(
+  tx: Db,
+  id: string,
+  patch: Partial<typeof applications.$inferInsert>,
+) {
+  const [row] = await tx.update(applications).set(patch).where(eq(applications.id, id)).returning();
+  return row!;
+}
+
+export async function insertVersion(tx: Db, row: typeof applicationVersions.$inferInsert) {
+  const [created] = await tx.insert(applicationVersions).values(row).returning();
+  return created!;
+}
+
+export function listVersions(db: Db, applicationId: string) {
+  return db
+    .select({
+      versionNo: applicationVersions.versionNo,
+      verificationCode: applicationVersions.verificationCode,
+      submittedAt: applicationVersions.submittedAt,
+      wordCount: applicationVersions.wordCount,
+    })
+    .from(applicationVersions)
+    .where(eq(applicationVersions.applicationId, applicationId))
+    .orderBy(desc(applicationVersions.versionNo));
+}
+
+export async function findVersion(db: Db, applicationId: string, versionNo: number) {
+  const [row] = await db
+    .select()
+    .from(applicationVersions)
+    .where(
+      and(
+        eq(applicationVersions.applicationId, applicationId),
+        eq(applicationVersions.versionNo, versionNo),
+      ),
+    );
+  return row;
+}
+
+export async function findVersionByCode(db: Db, code: string) {
+  const [row] = await db
+    .select({
+      version: applicationVersions,
+      application: {
+        id: applications.id,
+        state: applications.state,
+        currentVersionNo: applications.currentVersionNo,
+        solutionName: applications.solutionName,
+      },
+      enterpriseName: enterprises.name,
+      campaignTitle: campaigns.title,
+      channelName: recommenderUnits.name,
+    })
+    .from(applicationVersions)
+    .innerJoin(applications, eq(applications.id, applicationVersions.applicationId))
+    .innerJoin(enterprises, eq(enterprises.id, applications.enterpriseId))
+    .innerJoin(campaigns, eq(campaigns.id, applications.campaignId))
+    .innerJoin(recommenderUnits, eq(recommenderUnits.id, applicationVersions.channelUnitId))
+    .where(eq(applicationVersions.verificationCode, code));
+  return row;
+}
+
+/** Summaries for lists: an enterprise's own, a unit's, or all. */
+export function listApplicationSummaries(
+  db: Db,
+  f: {
+    enterpriseId?: string;
+    channelUnitId?: string;
+    campaignId?: string;
+    excludeDrafts?: boolean;
+  },
+) {
+  return db
+    .select({
+      id: applications.id,
+      campaignId: applications.campaignId,
+      campaignTitle: campaigns.title,
+      onlineDeadline: campaigns.onlineDeadline,
+      enterpriseId: applications.enterpriseId,
+      enterpriseName: enterprises.name,
+      channelUnitId: applications.channelUnitId,
+      channelName: recommenderUnits.name,
+      state: applications.state,
+      solutionName: applications.solutionName,
+      wordCount: applications.wordCount,
+      currentVersionNo: applications.currentVersionNo,
+      returnComment: applications.returnComment,
+      updatedAt: applications.updatedAt,
+      submittedAt: applications.submittedAt,
+    })
+    .from(applications)
+    .innerJoin(campaigns, eq(campaigns.id, applications.campaignId))
+    .innerJoin(enterprises, eq(enterprises.id, applications.enterpriseId))
+    .innerJoin(recommenderUnits, eq(recommenderUnits.id, applications.channelUnitId))
+    .where(
+      and(
+        f.enterpriseId ? eq(applications.enterpriseId, f.enterpriseId) : undefined,
+        f.channelUnitId ? eq(applications.channelUnitId, f.channelUnitId) : undefined,
+        f.campaignId ? eq(applications.campaignId, f.campaignId) : undefined,
+        f.excludeDrafts ? sql`${applications.state} <> 'draft'` : undefined,
+      ),
+    )
+    .orderBy(desc(applications.updatedAt))
+    .limit(1000);
+}
+
+export async function insertAttachment(tx: Db, row: typeof attachments.$inferInsert) {
+  const [created] = await tx.insert(attachments).values(row).returning();
+  return created!;
+}
+
+export function listAttachments(db: Db, applicationId: string) {
+  return db
+    .select()
+    .from(attachments)
+    .where(eq(attachments.applicationId, applicationId))
+    .orderBy(attachments.createdAt);
+}
+
+export async function findAttachment(db: Db, applicationId: string, id: string) {
+  const [row] = await db
+    .select()
+    .from(attachments)
+    .where(and(eq(attachments.applicationId, applicationId), eq(attachments.id, id)));
+  return row;
+}
+
+export async function attachmentBytesTotal(db: Db, applicationId: string): Promise<number> {
+  const [row] = await db
+    .select({ total: sql<number>`coalesce(sum(${attachments.size}), 0)::int` })
+    .from(attachments)
+    .where(eq(attachments.applicationId, applicationId));
+  return row?.total ?? 0;
+}

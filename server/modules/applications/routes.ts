@@ -1,0 +1,396 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { formOf } from '../../../domain/forms';
+import { z } from '../../../domain/zod';
+import { actorOf, requireUser } from '../../lib/auth-context';
+import type { Deps } from '../../lib/deps';
+import { AppError } from '../../lib/errors';
+import { idParamsSchema, isoDate } from '../../lib/views';
+import { findCampaign } from '../campaigns/repository';
+import { normaliseVerificationCode } from '../printing/verification-code';
+import {
+  authorizeCreateApplication,
+  authorizeEditApplication,
+  authorizeViewApplication,
+} from './policy';
+import * as repo from './repository';
+import * as service from './service';
+import { readAttachment, uploadAttachment } from './attachments';
+import { printVersion } from './print';
+import {
+  APPLICATION_STATES,
+  applicationView,
+  applicationViewSchema,
+  attachmentViewSchema,
+  versionSummarySchema,
+} from './views';
+
+async function loadApplication(deps: Deps, id: string) {
+  const app = await repo.findApplication(deps.db, id);
+  if (!app) throw new AppError('NOT_FOUND', { message: '未找到该申报书' });
+  return app;
+}
+
+const summarySchema = z.object({
+  id: z.string(),
+  campaignId: z.string(),
+  campaignTitle: z.string(),
+  onlineDeadline: isoDate,
+  enterpriseName: z.string(),
+  channelName: z.string(),
+  state: z.enum(APPLICATION_STATES),
+  solutionName: z.string(),
+  wordCount: z.number(),
+  currentVersionNo: z.number().nullable(),
+  returnComment: z.string().nullable(),
+  updatedAt: isoDate,
+  submittedAt: isoDate.nullable(),
+});
+
+export function applicationRoutes(deps: Deps): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get(
+      '/campaigns/:idOrCode/form',
+      {
+        schema: {
+          operationId: 'getApplicationForm',
+          tags: ['applications'],
+          summary: '活动的申报书表单定义（分节、字段、字数限制）',
+          params: z.object({ idOrCode: z.string().min(1).max(80) }),
+          response: {
+            200: z.object({ form: z.record(z.string(), z.unknown()), wordLimit: z.number() }),
+          },
+        },
+      },
+      async (req) => {
+        const campaign = await findCampaign(deps.db, req.params.idOrCode);
+        if (!campaign) throw new AppError('NOT_FOUND', { message: '未找到该征集活动' });
+        return {
+          form: formOf(campaign.settings) as unknown as Record<string, unknown>,
+          wordLimit: campaign.settings.wordLimit,
+        };
+      },
+    );
+
+    app.post(
+      '/applications',
+      {
+        schema: {
+          operationId: 'createApplication',
+          tags: ['applications'],
+          summary: '新建申报书（草稿）；不指定推荐渠道时为企业注册地的主管部门',
+          body: z.object({
+            campaignId: z.string().min(1).max(80),
+            channelUnitId: z.string().uuid().optional(),
+          }),
+          response: { 201: applicationViewSchema },
+        },
+      },
+      async (req, reply) => {
+        const user = requireUser(req);
+        authorizeCreateApplication(user);
+        const created = await service.createApplication(deps, user, req.body, actorOf(req));
+        return reply.status(201).send(applicationView(created));
+      },
+    );
+
+    app.get(
+      '/applications',
+      {
+        schema: {
+          operationId: 'listApplications',
+          tags: ['applications'],
+          summary: '申报书列表：企业看本企业的，主管部门看全部',
+          querystring: z.object({ campaignId: z.string().uuid().optional() }),
+          response: { 200: z.object({ items: z.array(summarySchema) }) },
+        },
+      },
+      async (req) => {
+        const user = requireUser(req);
+        if (user.role !== 'enterprise' && user.role !== 'organizer')
+          throw new AppError('FORBIDDEN');
+        const rows = await repo.listApplicationSummaries(deps.db, {
+          campaignId: req.query.campaignId,
+          enterpriseId: user.role === 'enterprise' ? user.enterpriseId! : undefined,
+        });
+        return {
+          items: rows.map((r) => ({
+            ...r,
+            onlineDeadline: r.onlineDeadline.toISOString(),
+            updatedAt: r.updatedAt.toISOString(),
+            submittedAt: r.submittedAt?.toISOString() ?? null,
+          })),
+        };
+      },
+    );
+
+    app.get(
+      '/applications/:id',
+      {
+        schema: {
+          operationId: 'getApplication',
+          tags: ['applications'],
+          summary: '申报书：当前内容、已冻结的版本、附件',
+          params: idParamsSchema,
+          response: {
+            200: z.object({
+              application: applicationViewSchema,
+              versions: z.array(versionSummarySchema),
+              attachments: z.array(attachmentViewSchema),
+            }),
+          },
+        },
+      },
+      async (req) => {
+        const user = requireUser(req);
+        const found = await loadApplication(deps, req.params.id);
+        authorizeViewApplication(user, found);
+        const [versions, files] = await Promise.all([
+          repo.listVersions(deps.db, found.id),
+          repo.listAttachments(deps.db, found.id),
+        ]);
+        return {
+          application: applicationView(found),
+          versions: versions.map((v) => ({ ...v, submittedAt: v.submittedAt.toISOString() })),
+          attachments: files.map((f) => ({
+            id: f.id,
+            filename: f.filename,
+            kind: f.kind,
+            mime: f.mime,
+            size: f.size,
+            sha256: f.sha256,
+            createdAt: f.createdAt.toISOString(),
+          })),
+        };
+      },
+    );
+
+    app.put(
+      '/applications/:id/draft',
+      {
+        bodyLimit: 4 * 1024 * 1024,
+        schema: {
+          operationId: 'saveApplicationDraft',
+          tags: ['applications'],
+          summary:
+            '保存草稿：须带上所编辑的版本号，他人已保存更新版本时返回 409 DRAFT_CONFLICT，不覆盖',
+          params: idParamsSchema,
+          body: z.object({
+            baseVersion: z.number().int().positive(),
+            data: z.record(z.string(), z.unknown()),
+            channelUnitId: z.string().uuid().optional(),
+          }),
+          response: { 200: applicationViewSchema },
+        },
+      },
+      async (req) => {
+        const user = requireUser(req);
+        const found = await loadApplication(deps, req.params.id);
+        authorizeEditApplication(user, found);
+        return applicationView(await service.saveDraft(deps, user, found, req.body));
+      },
+    );
+
+    app.post(
+      '/applications/:id/submit',
+      {
+        schema: {
+          operationId: 'submitApplication',
+          tags: ['applications'],
+          summary: '提交：截止前、填写完整时冻结为新的版本并报送推荐单位；不完整时逐项列出问题',
+          params: idParamsSchema,
+          body: z.object({ draftVersion: z.number().int().positive() }),
+          response: { 200: versionSummarySchema },
+        },
+      },
+      async (req) => {
+        const user = requireUser(req);
+        const found = await loadApplication(deps, req.params.id);
+        authorizeEditApplication(user, found);
+        const v = await service.submitApplication(deps, user, found.id, req.body, actorOf(req));
+        return {
+          versionNo: v.versionNo,
+          verificationCode: v.verificationCode,
+          submittedAt: v.submittedAt.toISOString(),
+          wordCount: v.wordCount,
+        };
+      },
+    );
+
+    app.post(
+      '/applications/:id/withdraw',
+      {
+        schema: {
+          operationId: 'withdrawApplication',
+          tags: ['applications'],
+          summary: '撤回：推荐单位处理前，企业可撤回已提交的申报书继续修改',
+          params: idParamsSchema,
+          response: { 200: applicationViewSchema },
+        },
+      },
+      async (req) => {
+        const user = requireUser(req);
+        const found = await loadApplication(deps, req.params.id);
+        authorizeEditApplication(user, found);
+        return applicationView(await service.withdrawApplication(deps, found.id, actorOf(req)));
+      },
+    );
+
+    app.post(
+      '/applications/:id/attachments',
+      {
+        schema: {
+          operationId: 'uploadAttachment',
+          tags: ['applications'],
+          summary:
+            '上传附件（multipart/form-data，字段 file）：PDF、PNG、JPEG、DOCX、XLSX，按内容检查',
+          consumes: ['multipart/form-data'],
+          params: idParamsSchema,
+          response: { 201: attachmentViewSchema },
+        },
+      },
+      async (req, reply) => {
+        const user = requireUser(req);
+        const found = await loadApplication(deps, req.params.id);
+        authorizeEditApplication(user, found);
+        if (!req.isMultipart())
+          throw new AppError('BAD_REQUEST', {
+            message: '请以 multipart/form-data 上传文件（字段名 file）',
+          });
+        const part = await req.file();
+        if (!part) throw new AppError('BAD_REQUEST', { message: '没有收到文件' });
+        const bytes = await part.toBuffer().catch(() => null);
+        if (!bytes || part.file.truncated) {
+          throw new AppError('FILE_TOO_LARGE', {
+            message: `单个文件不能超过 ${Math.round(deps.config.maxFileBytes / 1048576)} MB`,
+          });
+        }
+        const row = await uploadAttachment(
+          deps,
+          user,
+          found,
+          { filename: part.filename, bytes },
+          actorOf(req),
+        );
+        return reply.status(201).send({
+          id: row.id,
+          filename: row.filename,
+          kind: row.kind,
+          mime: row.mime,
+          size: row.size,
+          sha256: row.sha256,
+          createdAt: row.createdAt.toISOString(),
+        });
+      },
+    );
+
+    app.get(
+      '/applications/:id/attachments/:attachmentId',
+      {
+        schema: {
+          operationId: 'downloadAttachment',
+          tags: ['applications'],
+          summary: '下载附件',
+          params: z.object({ id: z.string().uuid(), attachmentId: z.string().uuid() }),
+        },
+      },
+      async (req, reply) => {
+        const user = requireUser(req);
+        const found = await loadApplication(deps, req.params.id);
+        authorizeViewApplication(user, found);
+        const { row, bytes } = await readAttachment(deps, found.id, req.params.attachmentId);
+        return reply
+          .header('content-type', row.mime)
+          .header(
+            'content-disposition',
+            `attachment; filename*=UTF-8''${encodeURIComponent(row.filename)}`,
+          )
+          .send(bytes);
+      },
+    );
+
+    for (const format of ['pdf', 'docx'] as const) {
+      app.get(
+        `/applications/:id/versions/:versionNo/${format}`,
+        {
+          schema: {
+            operationId: format === 'pdf' ? 'getApplicationPdf' : 'getApplicationDocx',
+            tags: ['applications'],
+            summary: `打印已提交版本（${format.toUpperCase()}），带验证码和二维码，纸质与网上一致`,
+            params: z.object({
+              id: z.string().uuid(),
+              versionNo: z.coerce.number().int().positive(),
+            }),
+          },
+        },
+        async (req, reply) => {
+          const user = requireUser(req);
+          const found = await loadApplication(deps, req.params.id);
+          authorizeViewApplication(user, found);
+          const { bytes, filename } = await printVersion(deps, found, req.params.versionNo, format);
+          return reply
+            .header(
+              'content-type',
+              format === 'pdf'
+                ? 'application/pdf'
+                : 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+            )
+            .header(
+              'content-disposition',
+              `attachment; filename*=UTF-8''${encodeURIComponent(filename)}`,
+            )
+            .send(bytes);
+        },
+      );
+    }
+
+    app.get(
+      '/verify/:code',
+      {
+        schema: {
+          operationId: 'verifyPrintCode',
+          tags: ['applications'],
+          summary: '核验纸质申报书上的验证码：属于哪份申报书、哪个版本、是否为当前版本（公开）',
+          params: z.object({ code: z.string().min(1).max(40) }),
+          response: {
+            200: z.object({
+              found: z.boolean(),
+              code: z.string(),
+              solutionName: z.string().optional(),
+              enterpriseName: z.string().optional(),
+              campaignTitle: z.string().optional(),
+              channelName: z.string().optional(),
+              versionNo: z.number().optional(),
+              submittedAt: isoDate.optional(),
+              currentVersionNo: z.number().nullable().optional(),
+              isCurrent: z.boolean().optional(),
+            }),
+          },
+        },
+        config: { rateLimit: { max: 60, timeWindow: '1 minute' } },
+      },
+      async (req) => {
+        const code = normaliseVerificationCode(req.params.code);
+        if (!code) throw new AppError('VERIFICATION_CODE_INVALID');
+        const hit = await repo.findVersionByCode(deps.db, code);
+        if (!hit) return { found: false, code };
+        const isCurrent =
+          hit.application.currentVersionNo === hit.version.versionNo &&
+          hit.application.state !== 'draft';
+        return {
+          found: true,
+          code,
+          solutionName:
+            (hit.version.data.solution as { name?: string } | undefined)?.name ??
+            hit.application.solutionName,
+          enterpriseName: hit.enterpriseName,
+          campaignTitle: hit.campaignTitle,
+          channelName: hit.channelName,
+          versionNo: hit.version.versionNo,
+          submittedAt: hit.version.submittedAt.toISOString(),
+          currentVersionNo: hit.application.currentVersionNo,
+          isCurrent,
+        };
+      },
+    );
+  };
+}

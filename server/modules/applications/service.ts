@@ -1,0 +1,272 @@
+import { applicationDataSchema, totalWords } from '../../../domain/form';
+import { formContextOf, formOf } from '../../../domain/forms';
+import { campaignPhase } from '../../../domain/campaign';
+import { defaultChannel, isChannelAllowed } from '../../../domain/channels';
+import type { Actor } from '../../lib/actor';
+import type { SignedInUser } from '../../lib/auth-context';
+import type { Deps } from '../../lib/deps';
+import { AppError } from '../../lib/errors';
+import { recordAudit } from '../audit/service';
+import { findCampaign } from '../campaigns/repository';
+import { findEnterprise } from '../enterprises/repository';
+import { findRecommenderUnit } from '../recommender-units/repository';
+import { listRecommenderUnits } from '../recommender-units/repository';
+import { verificationCodeOf } from '../printing/verification-code';
+import * as repo from './repository';
+
+const EDITABLE = new Set(['draft', 'returned']);
+
+function solutionNameOf(data: Record<string, unknown>): string {
+  const name = (data.solution as { name?: unknown } | undefined)?.name;
+  return typeof name === 'string' ? name.trim().slice(0, 200) : '';
+}
+
+async function checkChannel(deps: Pick<Deps, 'db'>, enterpriseId: string, unitId: string) {
+  const [enterprise, unit] = await Promise.all([
+    findEnterprise(deps.db, enterpriseId),
+    findRecommenderUnit(deps.db, unitId),
+  ]);
+  if (!enterprise) throw new AppError('NOT_FOUND');
+  const units = (await listRecommenderUnits(deps.db, { type: 'plan_separate_city' })).map(
+    (r) => r.unit,
+  );
+  const cityIsPlanSeparate = units.some((u) => u.regionCode === enterprise.cityCode);
+  if (!unit || !isChannelAllowed(unit, enterprise, cityIsPlanSeparate)) {
+    throw new AppError('CHANNEL_NOT_ALLOWED', {
+      message: unit
+        ? `不能通过“${unit.name}”申报：地方推荐须由企业注册地的主管部门（计划单列市企业由计划单列市）推荐`
+        : '所选推荐单位不存在',
+      details: [
+        {
+          path: 'channelUnitId',
+          message: '请选择本地区主管部门、所属中央企业集团或所在全国性行业协会',
+        },
+      ],
+    });
+  }
+  return unit;
+}
+
+export async function createApplication(
+  deps: Deps,
+  user: SignedInUser,
+  input: { campaignId: string; channelUnitId?: string },
+  actor: Actor,
+) {
+  const campaign = await findCampaign(deps.db, input.campaignId);
+  if (!campaign) throw new AppError('NOT_FOUND', { message: '未找到该征集活动' });
+  const enterprise = (await findEnterprise(deps.db, user.enterpriseId!))!;
+  let channelUnitId = input.channelUnitId;
+  if (!channelUnitId) {
+    const regional = (await listRecommenderUnits(deps.db, {})).map((r) => r.unit);
+    channelUnitId = defaultChannel(regional, enterprise)?.id;
+    if (!channelUnitId)
+      throw new AppError('CHANNEL_NOT_ALLOWED', {
+        message: '未找到本地区的推荐单位，请选择推荐渠道',
+      });
+  }
+  await checkChannel(deps, enterprise.id, channelUnitId);
+  return deps.db.transaction(async (tx) => {
+    const now = deps.clock.now();
+    const fresh = (await findCampaign(tx, campaign.id))!;
+    if (campaignPhase(fresh, now) !== 'open') throw new AppError('CAMPAIGN_NOT_OPEN');
+    const app = await repo.insertApplication(tx, {
+      campaignId: campaign.id,
+      enterpriseId: enterprise.id,
+      channelUnitId: channelUnitId!,
+      formId: campaign.settings.formId,
+      data: {
+        applicant: {
+          name: enterprise.name,
+          uscc: enterprise.uscc,
+          region: enterprise.cityCode,
+          contactName: enterprise.contactName,
+          phone: enterprise.phone,
+          email: enterprise.email,
+        },
+      },
+      createdAt: now,
+      updatedAt: now,
+      updatedBy: user.id,
+    });
+    await recordAudit(tx, deps.clock, actor, {
+      action: 'application.create',
+      targetType: 'application',
+      targetId: app.id,
+      after: { campaign: campaign.code, channelUnitId: app.channelUnitId },
+    });
+    return app;
+  });
+}
+
+export async function saveDraft(
+  deps: Deps,
+  user: SignedInUser,
+  app: repo.ApplicationRow,
+  input: { baseVersion: number; data: Record<string, unknown>; channelUnitId?: string },
+) {
+  const campaign = (await findCampaign(deps.db, app.campaignId))!;
+  const form = formOf(campaign.settings);
+  const parsed = applicationDataSchema(form, formContextOf(campaign.settings), 'draft').safeParse(
+    input.data,
+  );
+  if (!parsed.success) {
+    throw new AppError('VALIDATION_FAILED', {
+      details: parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
+    });
+  }
+  const channelUnitId = input.channelUnitId ?? app.channelUnitId;
+  if (channelUnitId !== app.channelUnitId)
+    await checkChannel(deps, app.enterpriseId, channelUnitId);
+  const data = input.data;
+  const saved = await deps.db.transaction((tx) =>
+    repo.updateDraft(tx, app.id, input.baseVersion, {
+      data,
+      wordCount: totalWords(form, data),
+      solutionName: solutionNameOf(data),
+      channelUnitId,
+      updatedAt: deps.clock.now(),
+      updatedBy: user.id,
+    }),
+  );
+  if (saved) return saved;
+  const current = await repo.findApplication(deps.db, app.id);
+  if (current && !EDITABLE.has(current.state))
+    throw new AppError('WRONG_STATE', { message: '申报书已提交，不能再修改；如需修改请先撤回' });
+  throw new AppError('DRAFT_CONFLICT', {
+    details: { currentVersion: current?.draftVersion, updatedAt: current?.updatedAt.toISOString() },
+  });
+}
+
+/** Freezes a numbered version and sends it to the chosen recommender. */
+export async function submitApplication(
+  deps: Deps,
+  user: SignedInUser,
+  appId: string,
+  input: { draftVersion: number },
+  actor: Actor,
+) {
+  return deps.db.transaction(async (tx) => {
+    const app = await repo.lockApplication(tx, appId);
+    if (!app) throw new AppError('NOT_FOUND');
+    if (!EDITABLE.has(app.state))
+      throw new AppError('WRONG_STATE', { message: '申报书已提交，请勿重复提交' });
+    if (app.draftVersion !== input.draftVersion) throw new AppError('DRAFT_CONFLICT');
+    const campaign = (await findCampaign(tx, app.campaignId))!;
+    const now = deps.clock.now();
+    if (now > campaign.onlineDeadline) throw new AppError('DEADLINE_PASSED');
+    if (now < campaign.opensAt) throw new AppError('CAMPAIGN_NOT_OPEN');
+    const form = formOf(campaign.settings);
+    const parsed = applicationDataSchema(
+      form,
+      formContextOf(campaign.settings),
+      'submit',
+    ).safeParse(app.data);
+    if (!parsed.success) {
+      throw new AppError('APPLICATION_INCOMPLETE', {
+        details: parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
+      });
+    }
+    const unit = await findRecommenderUnit(tx, app.channelUnitId);
+    if (!unit?.active)
+      throw new AppError('CHANNEL_NOT_ALLOWED', {
+        message: '所选推荐单位已停用，请重新选择推荐渠道',
+      });
+    const files = await referencedAttachments(tx, app);
+    const versionNo = (app.currentVersionNo ?? 0) + 1;
+    const frozen = files.map((f) => ({
+      id: f.id,
+      filename: f.filename,
+      kind: f.kind,
+      size: f.size,
+      sha256: f.sha256,
+    }));
+    const verificationCode = verificationCodeOf({
+      applicationId: app.id,
+      versionNo,
+      campaignId: app.campaignId,
+      enterpriseId: app.enterpriseId,
+      channelUnitId: app.channelUnitId,
+      data: app.data,
+      attachments: frozen,
+    });
+    const version = await repo.insertVersion(tx, {
+      applicationId: app.id,
+      versionNo,
+      data: app.data,
+      attachments: frozen,
+      channelUnitId: app.channelUnitId,
+      wordCount: app.wordCount,
+      verificationCode,
+      submittedAt: now,
+      submittedBy: user.id,
+    });
+    await repo.updateApplication(tx, app.id, {
+      state: 'submitted',
+      currentVersionNo: versionNo,
+      submittedAt: now,
+      returnComment: null,
+      updatedAt: now,
+    });
+    await recordAudit(tx, deps.clock, actor, {
+      action: 'application.submit',
+      targetType: 'application',
+      targetId: app.id,
+      before: { state: app.state },
+      after: { state: 'submitted', versionNo, verificationCode, channelUnitId: app.channelUnitId },
+    });
+    return version;
+  });
+}
+
+/** Every attachment the data names must be this application's own upload. */
+async function referencedAttachments(tx: Deps['db'], app: repo.ApplicationRow) {
+  const ids = new Set<string>();
+  const collect = (v: unknown) => {
+    if (Array.isArray(v)) v.forEach(collect);
+    else if (v && typeof v === 'object') Object.values(v).forEach(collect);
+  };
+  const form = app.data;
+  for (const section of Object.values(form)) {
+    if (!section || typeof section !== 'object') continue;
+    for (const value of Object.values(section as Record<string, unknown>)) {
+      if (
+        Array.isArray(value) &&
+        value.every((x) => typeof x === 'string' && /^[0-9a-f-]{36}$/.test(x))
+      )
+        value.forEach((x) => ids.add(x));
+      else collect(value);
+    }
+  }
+  const uploaded = await repo.listAttachments(tx, app.id);
+  const byId = new Map(uploaded.map((a) => [a.id, a]));
+  const missing = [...ids].filter((id) => !byId.has(id));
+  if (missing.length) {
+    throw new AppError('APPLICATION_INCOMPLETE', {
+      message: '申报书引用了不存在或不属于本申报的附件，请重新上传',
+      details: missing.map((id) => ({ path: 'attachments', message: `附件 ${id} 不存在` })),
+    });
+  }
+  return [...ids].map((id) => byId.get(id)!);
+}
+
+/** The enterprise takes a submitted application back until its recommender acts. */
+export async function withdrawApplication(deps: Deps, appId: string, actor: Actor) {
+  return deps.db.transaction(async (tx) => {
+    const app = await repo.lockApplication(tx, appId);
+    if (!app) throw new AppError('NOT_FOUND');
+    if (app.state !== 'submitted') {
+      throw new AppError('WRONG_STATE', { message: '推荐单位已处理该申报书，不能撤回' });
+    }
+    const now = deps.clock.now();
+    const updated = await repo.updateApplication(tx, app.id, { state: 'draft', updatedAt: now });
+    await recordAudit(tx, deps.clock, actor, {
+      action: 'application.withdraw',
+      targetType: 'application',
+      targetId: app.id,
+      before: { state: 'submitted', versionNo: app.currentVersionNo },
+      after: { state: 'draft' },
+    });
+    return updated;
+  });
+}
