@@ -252,3 +252,20 @@ export function applicationDataSchema(form: FormDeclaration, ctx: FormContext, m
     }
   });
 }
+
+/** The ids of every uploaded file the data names, from the declaration's attachment fields. */
+export function attachmentIdsOf(form: FormDeclaration, data: unknown): string[] {
+  const ids = new Set<string>();
+  const visit = (fields: FormField[], value: unknown) => {
+    const obj = (value && typeof value === 'object' ? value : {}) as Record<string, unknown>;
+    for (const f of fields) {
+      const v = obj[f.key];
+      if (f.type === 'attachments' && Array.isArray(v))
+        v.forEach((id) => typeof id === 'string' && ids.add(id));
+      else if (f.type === 'group' && Array.isArray(v)) v.forEach((item) => visit(f.fields, item));
+    }
+  };
+  for (const s of form.sections)
+    visit(s.fields, (data as Record<string, unknown> | undefined)?.[s.key]);
+  return [...ids];
+}

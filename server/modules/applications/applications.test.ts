@@ -309,6 +309,22 @@ describe('submitting', () => {
     );
   });
 
+  test("another application's file cannot be named as an attachment", async () => {
+    const mine = await readyApplication();
+    const theirs = await readyApplication();
+    const saved = await save(
+      enterprise,
+      mine.id,
+      mine.draftVersion,
+      completeData(theirs.certificateId),
+    );
+    const res = await enterprise.post(`/api/v1/applications/${mine.id}/submit`, {
+      draftVersion: saved.body.draftVersion,
+    });
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toContain('不属于本申报的附件');
+  });
+
   test('over the word limit is refused with the total named', async () => {
     const ready = await readyApplication();
     const data = completeData(ready.certificateId);

@@ -1,4 +1,9 @@
-import { applicationDataSchema, totalWords } from '../../../domain/form';
+import {
+  applicationDataSchema,
+  attachmentIdsOf,
+  totalWords,
+  type FormDeclaration,
+} from '../../../domain/form';
 import { formContextOf, formOf } from '../../../domain/forms';
 import { campaignPhase } from '../../../domain/campaign';
 import { defaultChannel, isChannelAllowed } from '../../../domain/channels';
@@ -172,7 +177,7 @@ export async function submitApplication(
       throw new AppError('CHANNEL_NOT_ALLOWED', {
         message: '所选推荐单位已停用，请重新选择推荐渠道',
       });
-    const files = await referencedAttachments(tx, app);
+    const files = await referencedAttachments(tx, app, form);
     const versionNo = (app.currentVersionNo ?? 0) + 1;
     const frozen = files.map((f) => ({
       id: f.id,
@@ -220,34 +225,21 @@ export async function submitApplication(
 }
 
 /** Every attachment the data names must be this application's own upload. */
-async function referencedAttachments(tx: Deps['db'], app: repo.ApplicationRow) {
-  const ids = new Set<string>();
-  const collect = (v: unknown) => {
-    if (Array.isArray(v)) v.forEach(collect);
-    else if (v && typeof v === 'object') Object.values(v).forEach(collect);
-  };
-  const form = app.data;
-  for (const section of Object.values(form)) {
-    if (!section || typeof section !== 'object') continue;
-    for (const value of Object.values(section as Record<string, unknown>)) {
-      if (
-        Array.isArray(value) &&
-        value.every((x) => typeof x === 'string' && /^[0-9a-f-]{36}$/.test(x))
-      )
-        value.forEach((x) => ids.add(x));
-      else collect(value);
-    }
-  }
-  const uploaded = await repo.listAttachments(tx, app.id);
-  const byId = new Map(uploaded.map((a) => [a.id, a]));
-  const missing = [...ids].filter((id) => !byId.has(id));
+async function referencedAttachments(
+  tx: Deps['db'],
+  app: repo.ApplicationRow,
+  form: FormDeclaration,
+) {
+  const ids = attachmentIdsOf(form, app.data);
+  const uploaded = new Map((await repo.listAttachments(tx, app.id)).map((a) => [a.id, a]));
+  const missing = ids.filter((id) => !uploaded.has(id));
   if (missing.length) {
     throw new AppError('APPLICATION_INCOMPLETE', {
       message: '申报书引用了不存在或不属于本申报的附件，请重新上传',
       details: missing.map((id) => ({ path: 'attachments', message: `附件 ${id} 不存在` })),
     });
   }
-  return [...ids].map((id) => byId.get(id)!);
+  return ids.map((id) => uploaded.get(id)!);
 }
 
 /** The enterprise takes a submitted application back until its recommender acts. */
