@@ -92,6 +92,7 @@ export function Layout() {
   const isOrganizer = me.data?.user.role === 'organizer';
   const items = [
     { key: '/', label: <Link to="/">{t('nav.home')}</Link> },
+    ...(me.data ? [] : [{ key: '/verify', label: <Link to="/verify">{t('nav.verify')}</Link> }]),
     ...(isOrganizer
       ? ADMIN_LINKS.map(([to, key]) => ({ key: to, label: <Link to={to}>{t(key)}</Link> }))
       : []),
@@ -137,7 +138,7 @@ export function Layout() {
         <Outlet />
       </AntLayout.Content>
       <AntLayout.Footer style={{ textAlign: 'center', color: '#888' }}>
-        {t('app.footer')}
+        {t('app.footer')} · <Link to="/verify">{t('nav.verify')}</Link>
       </AntLayout.Footer>
     </AntLayout>
   );

@@ -4,9 +4,11 @@ import { Loading } from '../components/Loading';
 import { ChangePasswordPage } from '../features/account/ChangePasswordPage';
 import { ProfilePage } from '../features/account/ProfilePage';
 import { LoginPage } from '../features/auth/LoginPage';
+import { ApplicationPage } from '../features/applications/ApplicationPage';
 import { CampaignPage } from '../features/campaigns/CampaignPage';
 import { HomePage } from '../features/home/HomePage';
 import { RegisterPage } from '../features/registration/RegisterPage';
+import { VerifyPage } from '../features/verify/VerifyPage';
 import { CHANGE_PASSWORD_PATH, RequireAuth } from './guards';
 import { Layout } from './Layout';
 import { NotFound } from './NotFound';
@@ -48,6 +50,15 @@ export function AppRoutes() {
         <Route path="campaigns/:idOrCode" element={<CampaignPage />} />
         <Route path="login" element={<LoginPage />} />
         <Route path="register" element={<RegisterPage />} />
+        <Route path="verify" element={<VerifyPage />} />
+        <Route
+          path="applications/:id"
+          element={
+            <RequireAuth>
+              <ApplicationPage />
+            </RequireAuth>
+          }
+        />
         <Route
           path={CHANGE_PASSWORD_PATH.slice(1)}
           element={

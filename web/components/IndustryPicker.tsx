@@ -21,6 +21,9 @@ export function IndustryPicker(props: {
   multiple?: boolean;
   level?: 1 | 2 | 3 | 4;
   id?: string;
+  /** With multiple: at most this many. */
+  maxCount?: number;
+  disabled?: boolean;
 }) {
   const { t } = useI18n();
   const [search, setSearch] = useState('');
@@ -36,6 +39,8 @@ export function IndustryPicker(props: {
     <Select
       id={props.id}
       mode={props.multiple ? 'multiple' : undefined}
+      maxCount={props.multiple ? props.maxCount : undefined}
+      disabled={props.disabled}
       showSearch={{ filterOption: false, onSearch: setSearch }}
       allowClear
       value={props.value}

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { Button, Card, Descriptions, Flex, Typography } from 'antd';
 import { Link } from 'react-router-dom';
 import { Countdown } from '../../components/Countdown';
@@ -6,7 +7,7 @@ import { formatDeadline } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
 import type { Campaign } from '../../lib/types';
 
-export function CampaignCard({ campaign: c }: { campaign: Campaign }) {
+export function CampaignCard({ campaign: c, action }: { campaign: Campaign; action?: ReactNode }) {
   const { t, lang } = useI18n();
   return (
     <Card
@@ -18,9 +19,14 @@ export function CampaignCard({ campaign: c }: { campaign: Campaign }) {
         </Flex>
       }
       extra={
-        <Link to={`/campaigns/${c.code}`}>
-          <Button type={c.phase === 'open' ? 'primary' : 'default'}>{t('campaign.view')}</Button>
-        </Link>
+        <Flex gap={8} wrap>
+          <Link to={`/campaigns/${c.code}`}>
+            <Button type={c.phase === 'open' && !action ? 'primary' : 'default'}>
+              {t('campaign.view')}
+            </Button>
+          </Link>
+          {action}
+        </Flex>
       }
     >
       <Descriptions column={{ xs: 1, md: 2 }} size="small">

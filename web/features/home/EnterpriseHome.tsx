@@ -3,6 +3,8 @@ import { Link } from 'react-router-dom';
 import { useI18n } from '../../lib/i18n';
 import { regionName, useRegions } from '../../lib/queries';
 import type { Me } from '../../lib/types';
+import { MyApplications } from './MyApplications';
+import { NewApplicationButton } from './NewApplicationButton';
 import { OpenCampaigns } from './OpenCampaigns';
 
 export function EnterpriseHome({ me }: { me: Me }) {
@@ -11,12 +13,8 @@ export function EnterpriseHome({ me }: { me: Me }) {
   const e = me.enterprise;
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }}>
-      <Alert
-        type="info"
-        showIcon
-        title={t('home.enterprise.now')}
-        description={t('home.enterprise.routing')}
-      />
+      <MyApplications />
+      <Alert type="info" showIcon title={t('home.enterprise.routing')} />
       {e && (
         <Card
           title={t('home.enterprise.company')}
@@ -35,7 +33,7 @@ export function EnterpriseHome({ me }: { me: Me }) {
           </Descriptions>
         </Card>
       )}
-      <OpenCampaigns />
+      <OpenCampaigns action={(c) => e && <NewApplicationButton campaign={c} enterprise={e} />} />
     </Space>
   );
 }

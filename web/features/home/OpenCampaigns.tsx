@@ -1,10 +1,13 @@
+import type { ReactNode } from 'react';
 import { Space, Typography } from 'antd';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useI18n } from '../../lib/i18n';
 import { useCampaigns } from '../../lib/queries';
+import type { Campaign } from '../../lib/types';
 import { CampaignCard } from './CampaignCard';
 
-export function OpenCampaigns() {
+/** Campaigns not yet closed; `action` adds a button to each (e.g. 新建申报书 for enterprises). */
+export function OpenCampaigns({ action }: { action?: (c: Campaign) => ReactNode }) {
   const { t } = useI18n();
   const campaigns = useCampaigns();
   const open = (campaigns.data ?? []).filter((c) => c.phase !== 'closed');
@@ -16,7 +19,7 @@ export function OpenCampaigns() {
         <Typography.Text type="secondary">{t('home.noOpenCampaigns')}</Typography.Text>
       )}
       {open.map((c) => (
-        <CampaignCard key={c.id} campaign={c} />
+        <CampaignCard key={c.id} campaign={c} action={action?.(c)} />
       ))}
     </Space>
   );

@@ -1,0 +1,121 @@
+import { Card, Empty, Space, Table, Tag, Typography } from 'antd';
+import { Link } from 'react-router-dom';
+import { Countdown } from '../../components/Countdown';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { pdfUrl, useApplications, type ApplicationSummary } from '../../lib/applications';
+import { formatDateTime } from '../../lib/format';
+import { useI18n } from '../../lib/i18n';
+
+const STATE_COLORS: Partial<Record<ApplicationSummary['state'], string>> = {
+  draft: 'default',
+  submitted: 'blue',
+  returned: 'orange',
+  recommended: 'cyan',
+  rejected_by_recommender: 'red',
+  ineligible: 'red',
+  awarded: 'green',
+  catalogued: 'green',
+};
+
+/** What the enterprise should do next with an application. */
+function NextStep({ a }: { a: ApplicationSummary }) {
+  const { t } = useI18n();
+  const closed = new Date(a.onlineDeadline).getTime() < Date.now();
+  const open = <Link to={`/applications/${a.id}`}>{t('apps.continue')}</Link>;
+  const pdf = a.currentVersionNo != null && (
+    <a href={pdfUrl(a.id, a.currentVersionNo, 'pdf')}>{t('apps.downloadPdf')}</a>
+  );
+  switch (a.state) {
+    case 'draft':
+      return closed ? <Typography.Text type="secondary">{t('apps.closed')}</Typography.Text> : open;
+    case 'returned':
+      return (
+        <Space direction="vertical" size={2}>
+          <Typography.Text type="warning">
+            {t('apps.returned', { comment: a.returnComment ?? '' })}
+          </Typography.Text>
+          {open}
+        </Space>
+      );
+    case 'submitted':
+      return (
+        <Space direction="vertical" size={2}>
+          <Typography.Text>{t('apps.waiting')}</Typography.Text>
+          {pdf}
+        </Space>
+      );
+    default:
+      return <>{pdf}</>;
+  }
+}
+
+export function MyApplications() {
+  const { t } = useI18n();
+  const q = useApplications();
+  return (
+    <Card title={t('apps.title')} data-testid="my-applications">
+      <ErrorAlert error={q.error} onRetry={() => void q.refetch()} />
+      {q.isSuccess && q.data.length === 0 ? (
+        <Empty description={t('apps.empty')} />
+      ) : (
+        <Table
+          rowKey="id"
+          size="small"
+          loading={q.isPending}
+          dataSource={q.data}
+          pagination={false}
+          scroll={{ x: 900 }}
+          columns={[
+            {
+              title: t('apps.solution'),
+              key: 'solution',
+              render: (_, a) => (
+                <Link to={`/applications/${a.id}`}>{a.solutionName || t('apps.untitled')}</Link>
+              ),
+            },
+            { title: t('apps.campaign'), dataIndex: 'campaignTitle' },
+            { title: t('apps.channel'), dataIndex: 'channelName' },
+            {
+              title: t('apps.state'),
+              key: 'state',
+              render: (_, a) => (
+                <Space direction="vertical" size={2}>
+                  <Tag color={STATE_COLORS[a.state] ?? 'purple'} data-testid="application-state">
+                    {t(`appState.${a.state}`)}
+                  </Tag>
+                  {a.currentVersionNo != null && (
+                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                      {t('apps.version', { n: a.currentVersionNo })}
+                    </Typography.Text>
+                  )}
+                </Space>
+              ),
+            },
+            {
+              title: t('apps.words'),
+              dataIndex: 'wordCount',
+              render: (n: number) => n.toLocaleString('en-US'),
+            },
+            {
+              title: t('campaign.onlineDeadline'),
+              key: 'deadline',
+              render: (_, a) => (
+                <Countdown opensAt="1970-01-01T00:00:00Z" deadline={a.onlineDeadline} />
+              ),
+            },
+            {
+              title: t('apps.updated'),
+              dataIndex: 'updatedAt',
+              render: (at: string) => formatDateTime(at),
+            },
+            {
+              title: t('apps.next'),
+              key: 'next',
+              render: (_, a) => <NextStep a={a} />,
+            },
+          ]}
+        />
+      )}
+    </Card>
+  );
+}
