@@ -1,8 +1,19 @@
 // npm run bench: measurements, not tests. Each prints medians of runs taken side by side.
+// `npm run bench -- <name>` runs one of them.
+import { benchDraftSave } from './draft-save';
+import { benchPdf } from './pdf';
 import { benchStartup } from './startup';
 
 const only = process.argv[2];
-const benches: Record<string, () => Promise<void>> = { startup: benchStartup };
+const benches: Record<string, () => Promise<void>> = {
+  startup: benchStartup,
+  'draft-save': benchDraftSave,
+  pdf: benchPdf,
+};
+if (only && !(only in benches)) {
+  console.error(`no bench "${only}"; there are: ${Object.keys(benches).join(', ')}`);
+  process.exit(1);
+}
 for (const [name, run] of Object.entries(benches)) {
   if (only && only !== name) continue;
   console.log(`\n== ${name}`);
