@@ -52,7 +52,15 @@ import {
   writeLocalCopy,
   type LocalCopy,
 } from './localCopy';
-import { fieldPathOf, labelOfPath, pathKey, toNamePath, type NamePath } from './paths';
+import {
+  fieldAt,
+  fieldPathOf,
+  labelOfPath,
+  pathKey,
+  toNamePath,
+  valueAt,
+  type NamePath,
+} from './paths';
 import { SaveStatusText, StickyBar, WordCount, type SaveStatus } from './StickyBar';
 
 const AUTOSAVE_MS = 3000;
@@ -143,6 +151,40 @@ export function ApplicationEditor(props: {
 
   const getData = useCallback(() => form.getFieldsValue(true) as ApplicationData, [form]);
 
+  /** A type error on an empty required field ("expected string, got undefined") says what to do. */
+  const messageOf = useCallback(
+    (name: NamePath, message: string): string => {
+      const field = fieldAt(decl, name);
+      const value = valueAt(form.getFieldsValue(true), name);
+      if (
+        field &&
+        (value === undefined || value === null) &&
+        /^(无效输入|Invalid input)/.test(message)
+      ) {
+        const label = lang === 'zh' ? field.label : field.labelEn;
+        switch (field.type) {
+          case 'group':
+            return t('editor.requiredItems', {
+              n: Math.max(field.minItems, 1),
+              label: lang === 'zh' ? field.itemLabel : field.labelEn,
+            });
+          case 'confirm':
+            return t('editor.requiredConfirm', { label });
+          case 'select':
+          case 'industries':
+          case 'region':
+            return t('editor.requiredSelect', { label });
+          case 'attachments':
+            return t('editor.requiredFile', { label });
+          default:
+            return t('editor.required', { label });
+        }
+      }
+      return localizeSchemaMessage(message);
+    },
+    [decl, form, lang, t],
+  );
+
   /** Puts messages on fields (clearing the ones fixed since); returns the summary list. */
   const applyIssues = useCallback(
     (issues: ReadonlyArray<Issue>): Problem[] => {
@@ -151,7 +193,7 @@ export function ApplicationEditor(props: {
       for (const issue of issues) {
         const raw = toNamePath(issue.path as string | ReadonlyArray<PropertyKey>);
         const name = fieldPathOf(decl, raw);
-        const msg = localizeSchemaMessage(issue.message);
+        const msg = messageOf(name, issue.message);
         const key = pathKey(name);
         list.push({
           key: `${key}:${list.length}`,
@@ -171,7 +213,7 @@ export function ApplicationEditor(props: {
       form.setFields(fields);
       return list;
     },
-    [decl, form, lang, t],
+    [decl, form, lang, messageOf, t],
   );
 
   const validate = useCallback(

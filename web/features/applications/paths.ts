@@ -59,3 +59,26 @@ export function fieldPathOf(form: FormDeclaration, path: NamePath): NamePath {
   }
   return out;
 }
+
+/** The declared field a path names (inside groups too). */
+export function fieldAt(form: FormDeclaration, path: NamePath): FormField | undefined {
+  const [sectionKey, ...rest] = path;
+  let fields: FormField[] | undefined = form.sections.find((s) => s.key === sectionKey)?.fields;
+  let found: FormField | undefined;
+  for (const seg of rest) {
+    if (typeof seg === 'number') continue;
+    found = fields?.find((f) => f.key === seg);
+    if (!found) return undefined;
+    fields = found.type === 'group' ? found.fields : undefined;
+  }
+  return found;
+}
+
+export function valueAt(data: unknown, path: NamePath): unknown {
+  let v = data;
+  for (const seg of path) {
+    if (v === null || typeof v !== 'object') return undefined;
+    v = (v as Record<string | number, unknown>)[seg];
+  }
+  return v;
+}

@@ -381,4 +381,9 @@ export const en: Record<MessageKey, string> = {
   'verify.channel': 'Recommending unit',
   'verify.version': 'Version',
   'verify.submittedAt': 'Submitted',
+  'editor.required': 'Fill in {label}',
+  'editor.requiredSelect': 'Choose {label}',
+  'editor.requiredConfirm': 'Confirm the {label}',
+  'editor.requiredFile': 'Upload {label}',
+  'editor.requiredItems': 'Add at least {n} {label}',
 };

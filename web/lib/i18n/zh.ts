@@ -367,6 +367,11 @@ export const zh = {
   'verify.channel': '推荐单位',
   'verify.version': '版本',
   'verify.submittedAt': '提交时间',
+  'editor.required': '请填写{label}',
+  'editor.requiredSelect': '请选择{label}',
+  'editor.requiredConfirm': '请确认{label}',
+  'editor.requiredFile': '请上传{label}',
+  'editor.requiredItems': '请至少填写{n}项{label}',
 } as const;
 
 export type MessageKey = keyof typeof zh;
