@@ -34,7 +34,7 @@ export function ConflictDialog(props: {
       title={t('conflict.title')}
       onCancel={props.onClose}
       width={720}
-      maskClosable={false}
+      mask={{ closable: false }}
       footer={
         <Space wrap>
           <Button onClick={props.onClose}>{t('conflict.later')}</Button>

@@ -1,0 +1,133 @@
+import { Form } from 'antd';
+import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
+import type { FormSection } from '../../../domain/form';
+import { renderWithApp } from '../../test/render';
+import { ConflictDialog } from './ConflictDialog';
+import { FieldsProvider, SectionFields } from './FormFields';
+import { WordCount } from './StickyBar';
+
+const section: FormSection = {
+  key: 'apps',
+  title: '三、工业APP清单',
+  titleEn: 'APPs',
+  fields: [
+    {
+      key: 'items',
+      type: 'group',
+      label: '工业APP',
+      labelEn: 'APPs',
+      itemLabel: '工业APP',
+      minItems: 1,
+      maxItems: 3,
+      fields: [{ key: 'name', type: 'text', label: 'APP名称', labelEn: 'Name', maxLength: 60 }],
+    },
+    {
+      key: 'text',
+      type: 'longtext',
+      label: '解决方案',
+      labelEn: 'Approach',
+      countsTowardWordLimit: true,
+    },
+  ],
+};
+
+function Harness({ onChange }: { onChange?: (v: unknown) => void }) {
+  const [form] = Form.useForm();
+  return (
+    <FieldsProvider
+      value={{
+        appId: '00000000-0000-0000-0000-000000000000',
+        settings: { categories: [], businessStages: [] },
+        attachments: new Map(),
+        onUploaded: () => {},
+        readOnly: false,
+      }}
+    >
+      <Form form={form} onValuesChange={(_, all) => onChange?.(all)}>
+        <SectionFields section={section} />
+      </Form>
+    </FieldsProvider>
+  );
+}
+
+describe('the live word count', () => {
+  it('shows the total against the limit with thousands separators', () => {
+    renderWithApp(<WordCount words={4980} limit={5000} />);
+    expect(screen.getByTestId('word-count').textContent).toBe('正文 4,980 / 5,000 字');
+  });
+
+  it('turns red and names the overflow when over', () => {
+    renderWithApp(<WordCount words={5012} limit={5000} />);
+    const el = screen.getByTestId('word-count');
+    expect(el.textContent).toBe('正文 5,012 / 5,000 字（超出 12 字）');
+    expect(el.className).toContain('danger');
+  });
+
+  it('counts a field as WPS/Word does while typing', () => {
+    renderWithApp(<Harness />);
+    fireEvent.change(screen.getByLabelText('解决方案'), {
+      target: { value: '基于 PaaS 平台，OEE 提升12%。' },
+    });
+    // 基 于 平 台 ， 提 升 。 = 8; PaaS, OEE, 12% = 3
+    expect(screen.getByTestId('field-words').textContent).toBe('本栏 11 字（计入正文字数）');
+  });
+});
+
+describe('a repeatable group', () => {
+  it('adds and removes rows, each with its own fields', async () => {
+    const onChange = vi.fn();
+    renderWithApp(<Harness onChange={onChange} />);
+    expect(screen.getByText('尚未添加')).toBeTruthy();
+    const add = screen.getByRole('button', { name: /添加工业APP/ });
+    fireEvent.click(add);
+    fireEvent.click(add);
+    await waitFor(() => expect(screen.getAllByLabelText('APP名称')).toHaveLength(2));
+    fireEvent.change(screen.getAllByLabelText('APP名称')[1]!, { target: { value: '第二个' } });
+    expect(screen.getByText('工业APP 2')).toBeTruthy();
+    fireEvent.click(screen.getAllByRole('button', { name: /删\s*除/ })[0]!);
+    await waitFor(() => expect(screen.getAllByLabelText('APP名称')).toHaveLength(1));
+    expect((screen.getByLabelText('APP名称') as HTMLInputElement).value).toBe('第二个');
+    expect(onChange).toHaveBeenLastCalledWith(
+      expect.objectContaining({ apps: { items: [{ name: '第二个' }] } }),
+    );
+  });
+
+  it('stops offering 添加 at the maximum', async () => {
+    renderWithApp(<Harness />);
+    for (let i = 0; i < 3; i++)
+      fireEvent.click(screen.getByRole('button', { name: /添加工业APP/ }));
+    await waitFor(() => expect(screen.getAllByLabelText('APP名称')).toHaveLength(3));
+    expect(screen.queryByRole('button', { name: /添加工业APP/ })).toBeNull();
+  });
+});
+
+describe('the conflict dialog', () => {
+  it('keeps the unsaved text in view and offers copy, reload and a confirmed overwrite', async () => {
+    const onOverwrite = vi.fn();
+    const onReload = vi.fn();
+    const text = '【四、解决方案内容 › 需求与痛点】\n这是没有保存的一段文字';
+    renderWithApp(
+      <ConflictDialog
+        open
+        myText={text}
+        currentVersion={7}
+        updatedAt="2026-10-20T02:32:00.000Z"
+        onReload={onReload}
+        onOverwrite={onOverwrite}
+        onClose={() => {}}
+      />,
+    );
+    expect(await screen.findByText('申报书已在别处修改')).toBeTruthy();
+    expect(screen.getByText(/第 7 版，2026-10-20 10:32:00/)).toBeTruthy();
+    expect((screen.getByTestId('conflict-mine') as HTMLTextAreaElement).value).toBe(text);
+    expect(screen.getByRole('button', { name: /复制我的内容/ })).toBeTruthy();
+    // overwriting asks once more
+    fireEvent.click(screen.getByRole('button', { name: /用我的内容覆盖/ }));
+    expect(onOverwrite).not.toHaveBeenCalled();
+    fireEvent.click(await screen.findByRole('button', { name: /确\s*定|OK/ }));
+    await waitFor(() => expect(onOverwrite).toHaveBeenCalledTimes(1));
+    fireEvent.click(screen.getByRole('button', { name: /载入最新版本/ }));
+    expect(onReload).toHaveBeenCalledTimes(1);
+  });
+});
