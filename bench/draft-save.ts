@@ -216,9 +216,6 @@ export async function benchDraftSave() {
     if (!campaign) throw new Error('no demo campaign');
 
     const data = fullSampleData();
-    // The sample's industry codes ('C34', 'C36') do not pass the form's own rule
-    // (/^[A-T]$|^\d{2,4}$/): use the same divisions written the way the form accepts.
-    (data.solution as { industries: string[] }).industries = ['34', '36'];
     const dataJson = JSON.stringify(data);
     let words = 0;
     // One application per virtual client and per side; both sides write the same table.

@@ -453,6 +453,9 @@ describe('submitting', () => {
     expect(pdf.status).toBe(200);
     expect(pdf.headers['content-type']).toBe('application/pdf');
     expect(pdf.raw.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    // the frozen version is rendered once and kept: the same bytes again
+    const again = await enterprise.get(`/api/v1/applications/${ready.id}/versions/1/pdf`);
+    expect(again.raw.rawPayload.equals(pdf.raw.rawPayload)).toBe(true);
     const docx = await enterprise.get(`/api/v1/applications/${ready.id}/versions/1/docx`);
     expect(docx.status).toBe(200);
     expect(docx.raw.rawPayload.subarray(0, 2).toString()).toBe('PK');

@@ -1,6 +1,7 @@
 import { formOf } from '../../../domain/forms';
 import type { Deps } from '../../lib/deps';
 import { AppError } from '../../lib/errors';
+import { FileNotFoundError } from '../../lib/files';
 import { findCampaign } from '../campaigns/repository';
 import { findEnterprise } from '../enterprises/repository';
 import { findRecommenderUnit } from '../recommender-units/repository';
@@ -55,14 +56,34 @@ export async function printInputOf(
   };
 }
 
+// Bump when the printed layout changes, so earlier renders are not served again.
+const PRINT_REVISION = 1;
+
+/**
+ * A frozen version never changes, so its print is rendered once (a full PDF takes about half a
+ * second of CPU) and kept in the file storage beside the attachments.
+ */
 export async function printVersion(
   deps: Deps,
   app: repo.ApplicationRow,
   versionNo: number,
   format: 'pdf' | 'docx',
 ) {
+  const enterprise = await findEnterprise(deps.db, app.enterpriseId);
+  const filename = `申报书-${enterprise!.name}-第${versionNo}版.${format}`;
+  const key = `prints/${app.id}/v${versionNo}-r${PRINT_REVISION}.${format}`;
+  const cached = await deps.files.get(key).catch((e: unknown) => {
+    if (e instanceof FileNotFoundError) return null;
+    throw e;
+  });
+  if (cached) return { bytes: cached, filename };
   const input = await printInputOf(deps, app, versionNo);
   const bytes =
     format === 'pdf' ? await renderApplicationPdf(input) : await renderApplicationDocx(input);
-  return { bytes, filename: `申报书-${input.enterprise.name}-第${versionNo}版.${format}` };
+  await deps.files.put(
+    key,
+    bytes,
+    format === 'pdf' ? 'application/pdf' : 'application/octet-stream',
+  );
+  return { bytes, filename };
 }

@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, desc, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import {
   applications,
@@ -28,6 +28,18 @@ export async function lockApplication(tx: Db, id: string) {
   return row;
 }
 
+/** Everything but the (large) data: enough to authorize and route a request. */
+function headColumns() {
+  const { data: _data, ...columns } = getTableColumns(applications);
+  return columns;
+}
+
+export async function findApplicationHead(db: Db, id: string) {
+  const [row] = await db.select(headColumns()).from(applications).where(eq(applications.id, id));
+  return row;
+}
+export type ApplicationHead = NonNullable<Awaited<ReturnType<typeof findApplicationHead>>>;
+
 /** Saves over exactly `baseVersion`; returns nothing when someone saved meanwhile. */
 export async function updateDraft(
   tx: Db,
@@ -52,7 +64,7 @@ export async function updateDraft(
         inArray(applications.state, ['draft', 'returned']),
       ),
     )
-    .returning();
+    .returning(headColumns());
   return row;
 }
 

@@ -184,7 +184,8 @@ export function applicationRoutes(deps: Deps): FastifyPluginAsyncZod {
       },
       async (req) => {
         const user = requireUser(req);
-        const found = await loadApplication(deps, req.params.id);
+        const found = await repo.findApplicationHead(deps.db, req.params.id);
+        if (!found) throw new AppError('NOT_FOUND', { message: '未找到该申报书' });
         authorizeEditApplication(user, found);
         return applicationView(await service.saveDraft(deps, user, found, req.body));
       },

@@ -1,10 +1,6 @@
-import {
-  applicationDataSchema,
-  attachmentIdsOf,
-  totalWords,
-  type FormDeclaration,
-} from '../../../domain/form';
-import { formContextOf, formOf } from '../../../domain/forms';
+import { attachmentIdsOf, totalWords, type FormDeclaration } from '../../../domain/form';
+import { formOf } from '../../../domain/forms';
+import { dataSchemaOf } from './schemas';
 import { campaignPhase } from '../../../domain/campaign';
 import { defaultChannel, isChannelAllowed } from '../../../domain/channels';
 import type { Actor } from '../../lib/actor';
@@ -107,14 +103,11 @@ export async function createApplication(
 export async function saveDraft(
   deps: Deps,
   user: SignedInUser,
-  app: repo.ApplicationRow,
+  app: repo.ApplicationHead,
   input: { baseVersion: number; data: Record<string, unknown>; channelUnitId?: string },
-) {
+): Promise<repo.ApplicationRow> {
   const campaign = (await findCampaign(deps.db, app.campaignId))!;
-  const form = formOf(campaign.settings);
-  const parsed = applicationDataSchema(form, formContextOf(campaign.settings), 'draft').safeParse(
-    input.data,
-  );
+  const parsed = dataSchemaOf(campaign, 'draft').safeParse(input.data);
   if (!parsed.success) {
     throw new AppError('VALIDATION_FAILED', {
       details: parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
@@ -124,18 +117,17 @@ export async function saveDraft(
   if (channelUnitId !== app.channelUnitId)
     await checkChannel(deps, app.enterpriseId, channelUnitId);
   const data = input.data;
-  const saved = await deps.db.transaction((tx) =>
-    repo.updateDraft(tx, app.id, input.baseVersion, {
-      data,
-      wordCount: totalWords(form, data),
-      solutionName: solutionNameOf(data),
-      channelUnitId,
-      updatedAt: deps.clock.now(),
-      updatedBy: user.id,
-    }),
-  );
-  if (saved) return saved;
-  const current = await repo.findApplication(deps.db, app.id);
+  // one conditional UPDATE: it either applies over the base version or changes nothing
+  const saved = await repo.updateDraft(deps.db, app.id, input.baseVersion, {
+    data,
+    wordCount: totalWords(formOf(campaign.settings), data),
+    solutionName: solutionNameOf(data),
+    channelUnitId,
+    updatedAt: deps.clock.now(),
+    updatedBy: user.id,
+  });
+  if (saved) return { ...saved, data };
+  const current = await repo.findApplicationHead(deps.db, app.id);
   if (current && !EDITABLE.has(current.state))
     throw new AppError('WRONG_STATE', { message: '申报书已提交，不能再修改；如需修改请先撤回' });
   throw new AppError('DRAFT_CONFLICT', {
@@ -162,11 +154,7 @@ export async function submitApplication(
     if (now > campaign.onlineDeadline) throw new AppError('DEADLINE_PASSED');
     if (now < campaign.opensAt) throw new AppError('CAMPAIGN_NOT_OPEN');
     const form = formOf(campaign.settings);
-    const parsed = applicationDataSchema(
-      form,
-      formContextOf(campaign.settings),
-      'submit',
-    ).safeParse(app.data);
+    const parsed = dataSchemaOf(campaign, 'submit').safeParse(app.data);
     if (!parsed.success) {
       throw new AppError('APPLICATION_INCOMPLETE', {
         details: parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
