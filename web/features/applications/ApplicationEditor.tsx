@@ -156,11 +156,9 @@ export function ApplicationEditor(props: {
     (name: NamePath, message: string): string => {
       const field = fieldAt(decl, name);
       const value = valueAt(form.getFieldsValue(true), name);
-      if (
-        field &&
-        (value === undefined || value === null) &&
-        /^(无效输入|Invalid input)/.test(message)
-      ) {
+      const empty =
+        value === undefined || value === null || (typeof value === 'string' && !value.trim());
+      if (field && empty && (field.required || /^(无效输入|Invalid input)/.test(message))) {
         const label = lang === 'zh' ? field.label : field.labelEn;
         switch (field.type) {
           case 'group':
