@@ -14,6 +14,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import type { CampaignSettings } from '../../domain/campaign';
+import { APPLICATION_STATES } from '../../domain/application-states';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
@@ -179,23 +180,7 @@ export const meta = pgTable('meta', {
 });
 
 /** An application's life (DESIGN §3). */
-export const applicationStateEnum = pgEnum('application_state', [
-  'draft',
-  'submitted',
-  'returned',
-  'recommended',
-  'rejected_by_recommender',
-  'forwarded',
-  'ineligible',
-  'under_review',
-  'selected',
-  'not_selected',
-  'in_public_notice',
-  'awarded',
-  'expired',
-  'revoked',
-  'catalogued',
-]);
+export const applicationStateEnum = pgEnum('application_state', APPLICATION_STATES);
 
 /** 申报书: the working copy an enterprise edits. Submitting freezes a numbered version. */
 export const applications = pgTable(

@@ -1,24 +1,9 @@
 import { z } from '../../../domain/zod';
 import { isoDate } from '../../lib/views';
 import type { ApplicationRow } from './repository';
+import { APPLICATION_STATES } from '../../../domain/application-states';
 
-export const APPLICATION_STATES = [
-  'draft',
-  'submitted',
-  'returned',
-  'recommended',
-  'rejected_by_recommender',
-  'forwarded',
-  'ineligible',
-  'under_review',
-  'selected',
-  'not_selected',
-  'in_public_notice',
-  'awarded',
-  'expired',
-  'revoked',
-  'catalogued',
-] as const;
+export { APPLICATION_STATES };
 
 export const applicationViewSchema = z.object({
   id: z.string(),
