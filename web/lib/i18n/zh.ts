@@ -253,7 +253,7 @@ export const zh = {
   'appState.revoked': '已撤销',
   'appState.catalogued': '已入目录',
   'apps.title': '我的申报书',
-  'apps.empty': '还没有申报书。在下方正在征集的活动中点击“新建申报书”开始填写。',
+  'apps.empty': '还没有申报书。请在下方的征集活动上点击“新建申报书”开始填写。',
   'apps.solution': '解决方案',
   'apps.campaign': '征集活动',
   'apps.channel': '推荐渠道',
