@@ -102,6 +102,15 @@ describe('the 2021 application form', () => {
     expect(paths).toContain('solution.category');
     expect(paths).toContain('applicant.uscc');
     expect(paths).toContain('apps.items'); // at least one APP, even when the section is missing
+    const messages = Object.fromEntries(r.error!.issues.map((i) => [i.path.join('.'), i.message]));
+    // a missing value is named as missing, not as a type error
+    expect(messages).toMatchObject({
+      'solution.category': '请选择申报类别',
+      'applicant.revenue': '请填写上年度营业收入（万元）',
+      'apps.items': '请至少填写1项工业APP',
+      'ip.certificates': '请上传软件著作权证书等证明材料',
+      'declaration.truthful': '请确认真实性声明',
+    });
     const data = complete() as Record<string, any>;
     delete data.text.theory;
     data.apps.items = [];

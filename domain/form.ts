@@ -188,19 +188,29 @@ function fieldSchema(f: FormField, ctx: FormContext, mode: FormMode): z.ZodType 
     }
   }
   if (!required) return base.optional().nullable();
-  return base.refine(
-    (v) => {
-      if (typeof v === 'string') return v.trim() !== '';
-      if (Array.isArray(v)) return v.length > 0;
-      if (f.type === 'confirm') return v === true;
-      return v !== undefined && v !== null;
-    },
+  // A missing value is named as missing (请填写…), before any type or format check.
+  const missing =
     f.type === 'confirm'
       ? `请确认${label}`
       : f.type === 'group'
         ? `请至少填写${f.minItems}项${f.itemLabel}`
-        : `请填写${label}`,
-  );
+        : f.type === 'attachments'
+          ? `请上传${label}`
+          : f.type === 'select' || f.type === 'region' || f.type === 'industries'
+            ? `请选择${label}`
+            : `请填写${label}`;
+  const isEmpty = (v: unknown) =>
+    v === undefined ||
+    v === null ||
+    (typeof v === 'string' && v.trim() === '') ||
+    (Array.isArray(v) && v.length === 0) ||
+    (f.type === 'confirm' && v !== true);
+  return z
+    .unknown()
+    .superRefine((v, ctx) => {
+      if (isEmpty(v)) ctx.addIssue({ code: 'custom', message: missing });
+    })
+    .pipe(base);
 }
 
 /**

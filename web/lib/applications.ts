@@ -3,26 +3,10 @@ import { useQuery } from '@tanstack/react-query';
 import type { FormDeclaration } from '../../domain/form';
 import { api } from './api';
 import type { Items, RecommenderUnit } from './types';
+import { APPLICATION_STATES, type ApplicationState } from '../../domain/application-states';
 
 /** Every state of an application's life (DESIGN §3), in order. */
-export const APPLICATION_STATES = [
-  'draft',
-  'submitted',
-  'returned',
-  'recommended',
-  'rejected_by_recommender',
-  'forwarded',
-  'ineligible',
-  'under_review',
-  'selected',
-  'not_selected',
-  'in_public_notice',
-  'awarded',
-  'expired',
-  'revoked',
-  'catalogued',
-] as const;
-export type ApplicationState = (typeof APPLICATION_STATES)[number];
+export { APPLICATION_STATES, type ApplicationState };
 
 /** The enterprise may change the content only in these states. */
 export const EDITABLE_STATES: ReadonlySet<ApplicationState> = new Set(['draft', 'returned']);
