@@ -1,7 +1,9 @@
 import { defineConfig } from '@playwright/test';
 
-const PORT = Number(process.env.E2E_PORT ?? 3199);
-// A fresh embedded database per run; old ones are removed before the server starts.
+// A port of this run's own (workers inherit it), so two runs on one machine do not collide.
+process.env.E2E_PORT ??= String(20000 + (process.pid % 20000));
+const PORT = Number(process.env.E2E_PORT);
+// A fresh embedded database per run; ones left by runs over an hour old are removed.
 const dataDir = `.tmp/e2e-data-${Date.now()}`;
 
 export default defineConfig({
@@ -35,7 +37,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `rm -rf .tmp/e2e-data-* && npm run build --silent && DATA_DIR=${dataDir} PORT=${PORT} HOST=127.0.0.1 LOG_LEVEL=warn npx tsx server/main.ts`,
+    command: `mkdir -p .tmp && find .tmp -maxdepth 1 -name 'e2e-data-*' -mmin +60 -exec rm -rf {} + ; npm run build --silent && DATA_DIR=${dataDir} PORT=${PORT} HOST=127.0.0.1 LOG_LEVEL=warn npx tsx server/main.ts`,
     url: `http://127.0.0.1:${PORT}/api/health`,
     reuseExistingServer: false,
     timeout: 180_000,

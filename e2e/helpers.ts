@@ -38,14 +38,18 @@ export async function signOut(page: Page) {
 /** Picks an option in an antd Select (found by its form label inside scope) by typing and clicking. */
 export async function pickOption(page: Page, scope: Locator, label: string, option: string) {
   const input = scope.getByLabel(label, { exact: true });
-  await input.click();
-  if (await input.isEditable()) await input.fill(option);
+  const field = scope
+    .locator('.ant-form-item')
+    .filter({ has: page.getByLabel(label, { exact: true }) });
   const item = page.locator(
     `.ant-select-dropdown:visible .ant-select-item-option[title="${option}"]`,
   );
-  await expect(item).toBeVisible();
-  await item.click();
-  await expect(
-    scope.locator('.ant-form-item').filter({ has: page.getByLabel(label, { exact: true }) }),
-  ).toContainText(option);
+  // antd's dropdown animates in: on a loaded machine a click can land before it takes clicks,
+  // so open, pick and check again until the field shows the choice.
+  await expect(async () => {
+    if (!(await item.isVisible())) await input.click();
+    if (await input.isEditable()) await input.fill(option);
+    await item.click({ timeout: 3_000 });
+    await expect(field).toContainText(option, { timeout: 2_000 });
+  }).toPass({ timeout: 20_000 });
 }
