@@ -1,10 +1,20 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { countWords } from '../domain/word-count';
-import { DEMO_PASSWORD, pickOption, signIn } from './helpers';
+import {
+  DEMO_CAMPAIGN,
+  DEMO_PASSWORD,
+  fillRegistration,
+  NEW_PASSWORD,
+  pickOption,
+  signIn,
+  uniqueUscc,
+} from './helpers';
 
 const DEMO_ENTERPRISE = '91110108MA01XK2Q8K';
-const DEMO_CAMPAIGN = 'demo-miit-iiapp-2026';
+
+/** The enterprise the first journey registers; the deadline journey copies its submitted form. */
+let registered: { uscc: string; name: string } | undefined;
 
 // A 1×1 PNG and a one-page PDF, made here so the uploads are real files of those types.
 const PNG_1X1 = Buffer.from(
@@ -83,17 +93,28 @@ async function csrfOf(page: Page): Promise<string> {
   return ((await me.json()) as { csrfToken: string }).csrfToken;
 }
 
-test('the demo enterprise fills the whole form, submits, prints the PDF and verifies its code', async ({
+test('a new enterprise registers, fills the whole form, submits, prints the PDF and verifies its code', async ({
   page,
 }) => {
-  test.setTimeout(120_000);
-  await signIn(page, DEMO_ENTERPRISE);
+  test.setTimeout(150_000);
+  // Register a new enterprise in 北京市 / 北京市 (so the default channel is 北京市) and sign in with it.
+  const uscc = uniqueUscc();
+  const name = `北京申报测试科技有限公司${uscc.slice(-4)}`;
+  await fillRegistration(page, { name, uscc, email: `e2e-app-${uscc}@example.com` });
+  await page
+    .getByRole('main')
+    .getByRole('button', { name: /^注\s*册$/ })
+    .click();
+  await expect(page).toHaveURL(/\/login\?registered=/);
+  await signIn(page, uscc, NEW_PASSWORD);
+  await expect(page.getByTestId('home-title')).toContainText(name);
   await expect(page.getByTestId('my-applications')).toBeVisible();
   const id = await createInCampaign(page, DEMO_CAMPAIGN);
   await expect(page.getByTestId('application-channel')).toHaveText('北京市');
   // the applicant is filled from the registration
-  await expect(section(page, 'applicant').getByLabel('统一社会信用代码')).toHaveValue(
-    DEMO_ENTERPRISE,
+  await expect(section(page, 'applicant').getByLabel('统一社会信用代码')).toHaveValue(uscc);
+  await expect(section(page, 'applicant').getByLabel('单位名称', { exact: true })).toHaveValue(
+    name,
   );
 
   // Submitting an empty form lists every problem at once, each linked to its field.
@@ -229,7 +250,7 @@ test('the demo enterprise fills the whole form, submits, prints the PDF and veri
   await page.goto(`/verify?code=${encodeURIComponent(code)}`);
   const result = page.getByTestId('verify-result');
   await expect(result).toContainText('离散制造设备健康管理解决方案');
-  await expect(result).toContainText('北京示例智造科技有限公司');
+  await expect(result).toContainText(name);
   await expect(result).toContainText('北京市');
   await expect(result).toContainText('第 1 版');
   await expect(page.getByTestId('verify-currency')).toHaveText('这是该申报书的当前版本');
@@ -253,6 +274,7 @@ test('the demo enterprise fills the whole form, submits, prints the PDF and veri
     .click();
   await expect(page.getByTestId('save-status')).toBeVisible();
   await expect(section(page, 'solution').getByLabel('解决方案名称')).toBeEditable();
+  registered = { uscc, name };
 });
 
 test('a save over a newer version is refused with a dialog, and the text is kept', async ({
@@ -325,8 +347,13 @@ test('a submit after the deadline is refused', async ({ page, request }) => {
   });
   expect(copied.status()).toBe(201);
 
-  // The enterprise starts an application while it is open and completes it (copied from a full one).
-  await signIn(page, DEMO_ENTERPRISE);
+  // The enterprise of the first journey starts an application while it is open and completes it
+  // (copied from the one it submitted there).
+  expect(
+    registered,
+    'the first journey registers the enterprise and submits a full form',
+  ).toBeTruthy();
+  await signIn(page, registered!.uscc, NEW_PASSWORD);
   await expect(page.getByTestId('my-applications')).toBeVisible();
   const id = await createInCampaign(page, code);
   const list = (await (await page.request.get('/api/v1/applications')).json()) as {

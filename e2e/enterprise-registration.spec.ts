@@ -1,25 +1,11 @@
-import { expect, test, type Page } from '@playwright/test';
-import { signIn, uniqueUscc, withWrongCheck } from './helpers';
-
-const PASSWORD = 'Zhengxuan2021ok';
-
-async function fillRegistration(page: Page, v: { name: string; uscc: string; email: string }) {
-  await page.goto('/register');
-  await page.getByLabel('企业全称').fill(v.name);
-  await page.getByLabel('统一社会信用代码').fill(v.uscc);
-  await page.getByLabel('注册地（省 / 市）').click();
-  await page.locator('.ant-cascader-menu-item[title="北京市"]').first().click();
-  await page
-    .locator('.ant-cascader-menu')
-    .nth(1)
-    .locator('.ant-cascader-menu-item[title="北京市"]')
-    .click();
-  await page.getByLabel('联系人').fill('李申报');
-  await page.getByLabel('联系电话').fill('010-68208206');
-  await page.getByLabel('电子邮箱').fill(v.email);
-  await page.getByLabel('密码', { exact: true }).fill(PASSWORD);
-  await page.getByLabel('确认密码').fill(PASSWORD);
-}
+import { expect, test } from '@playwright/test';
+import {
+  fillRegistration,
+  NEW_PASSWORD as PASSWORD,
+  signIn,
+  uniqueUscc,
+  withWrongCheck,
+} from './helpers';
 
 test('an enterprise registers with its code, signs in with it and sees its home', async ({
   page,

@@ -2,6 +2,11 @@ import { expect, type Locator, type Page } from '@playwright/test';
 import { usccCheckCharacter } from '../domain/uscc';
 
 export const DEMO_PASSWORD = 'Demo2021zx';
+/** The password the journeys give the enterprises they register. */
+export const NEW_PASSWORD = 'Zhengxuan2021ok';
+
+/** The demo call the server seeds for the current year in Asia/Shanghai (server/db/seed/demo.ts). */
+export const DEMO_CAMPAIGN = `demo-miit-iiapp-${new Date(Date.now() + 8 * 3_600_000).getUTCFullYear()}`;
 
 const ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 
@@ -17,6 +22,29 @@ export function withWrongCheck(code: string): { code: string; expected: string; 
   const expected = code[17]!;
   const actual = expected === 'A' ? 'B' : 'A';
   return { code: code.slice(0, 17) + actual, expected, actual };
+}
+
+/** Opens /register and fills the form for an enterprise in 北京市 / 北京市 (not submitted). */
+export async function fillRegistration(
+  page: Page,
+  v: { name: string; uscc: string; email: string },
+  password = NEW_PASSWORD,
+) {
+  await page.goto('/register');
+  await page.getByLabel('企业全称').fill(v.name);
+  await page.getByLabel('统一社会信用代码').fill(v.uscc);
+  await page.getByLabel('注册地（省 / 市）').click();
+  await page.locator('.ant-cascader-menu-item[title="北京市"]').first().click();
+  await page
+    .locator('.ant-cascader-menu')
+    .nth(1)
+    .locator('.ant-cascader-menu-item[title="北京市"]')
+    .click();
+  await page.getByLabel('联系人').fill('李申报');
+  await page.getByLabel('联系电话').fill('010-68208206');
+  await page.getByLabel('电子邮箱').fill(v.email);
+  await page.getByLabel('密码', { exact: true }).fill(password);
+  await page.getByLabel('确认密码').fill(password);
 }
 
 export async function signIn(page: Page, login: string, password = DEMO_PASSWORD) {
