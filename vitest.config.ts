@@ -25,6 +25,8 @@ export default defineConfig({
           name: 'web',
           include: ['web/**/*.test.{ts,tsx}'],
           environment: 'jsdom',
+          // antd in jsdom is slow on a loaded 2-core machine; this bounds a hang, it is not a speed target
+          testTimeout: 30_000,
           setupFiles: ['web/test/setup.ts'],
         },
       },

@@ -33,13 +33,19 @@ export async function fillRegistration(
   await page.goto('/register');
   await page.getByLabel('企业全称').fill(v.name);
   await page.getByLabel('统一社会信用代码').fill(v.uscc);
-  await page.getByLabel('注册地（省 / 市）').click();
-  await page.locator('.ant-cascader-menu-item[title="北京市"]').first().click();
-  await page
-    .locator('.ant-cascader-menu')
-    .nth(1)
-    .locator('.ant-cascader-menu-item[title="北京市"]')
-    .click();
+  // the cascader's menus animate in and re-render: retry until the choice shows in the field
+  const region = page.getByLabel('注册地（省 / 市）');
+  const regionField = page.locator('.ant-form-item').filter({ has: region });
+  await expect(async () => {
+    if (!(await page.locator('.ant-cascader-menu').first().isVisible())) await region.click();
+    await page.locator('.ant-cascader-menu-item[title="北京市"]').first().click({ timeout: 3_000 });
+    await page
+      .locator('.ant-cascader-menu')
+      .nth(1)
+      .locator('.ant-cascader-menu-item[title="北京市"]')
+      .click({ timeout: 3_000 });
+    await expect(regionField).toContainText('北京市', { timeout: 2_000 });
+  }).toPass({ timeout: 30_000 });
   await page.getByLabel('联系人').fill('李申报');
   await page.getByLabel('联系电话').fill('010-68208206');
   await page.getByLabel('电子邮箱').fill(v.email);
