@@ -91,6 +91,7 @@ export const ERRORS = {
     zh: '验证码格式不正确（应为12位，如 ABCD-EFGH-JKMN）',
     en: 'Malformed verification code',
   },
+  QUOTA_EXCEEDED: { status: 409, zh: '推荐数量已达上限，不能再推荐；如需更换请先取消其他推荐', en: 'The recommendation quota is used up' },
   CONFLICT: {
     status: 409,
     zh: '数据已被他人修改，请刷新后重试',

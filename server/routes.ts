@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Deps } from './lib/deps';
 import { applicationRoutes } from './modules/applications/routes';
 import { auditRoutes } from './modules/audit/routes';
+import { recommendationRoutes } from './modules/recommendations/routes';
 import { authRoutes } from './modules/auth/routes';
 import { campaignRoutes } from './modules/campaigns/routes';
 import { enterpriseRoutes } from './modules/enterprises/routes';
@@ -21,6 +22,7 @@ export function apiRoutes(deps: Deps): FastifyPluginAsyncZod {
       referenceRoutes,
       auditRoutes,
       applicationRoutes,
+      recommendationRoutes,
     ]) {
       await app.register(routes(deps));
     }

@@ -204,6 +204,9 @@ export const applications = pgTable(
     solutionName: text('solution_name').notNull().default(''),
     currentVersionNo: integer('current_version_no'),
     returnComment: text('return_comment'),
+    rejectReason: text('reject_reason'),
+    recommendRank: integer('recommend_rank'), // 推荐排序 within the unit's batch
+    decidedAt: ts('decided_at'), // the recommender's latest decision
     createdAt: ts('created_at').notNull(),
     updatedAt: ts('updated_at').notNull(),
     updatedBy: uuid('updated_by'),

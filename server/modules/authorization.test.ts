@@ -302,6 +302,32 @@ const TABLE: Record<string, Case[]> = {
       call: (c) => c.get(`/api/v1/applications/${ids.application}/versions/1/docx`),
     },
   ],
+  'GET /api/v1/inbox': [
+    {
+      what: "each unit's own",
+      expect: { ...all(403), anonymous: 401, recommender: 200, otherRecommender: 200 },
+      call: (c) => c.get(`/api/v1/inbox?campaignId=${ids.campaign}`),
+    },
+  ],
+  ...Object.fromEntries(
+    (
+      [
+        ['return', { comment: '矩阵退回意见' }],
+        ['reject', { reason: '矩阵不予推荐' }],
+        ['recommend', { rank: 1 }],
+        ['unrecommend', {}],
+      ] as const
+    ).map(([action, body]) => [
+      `POST /api/v1/applications/:id/${action}`,
+      [
+        {
+          what: "enterprise A's draft, filed through the recommender's unit: not yet to decide",
+          expect: { ...all(403), anonymous: 401, recommender: 409 },
+          call: (c: Client) => c.post(`/api/v1/applications/${ids.application}/${action}`, body),
+        },
+      ],
+    ]),
+  ),
   'GET /api/v1/verify/:code': [
     { expect: all(200), call: (c) => c.get('/api/v1/verify/ABCD-EFGH-JKMN') },
   ],

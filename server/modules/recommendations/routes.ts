@@ -1,0 +1,130 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { APPLICATION_STATES } from '../../../domain/application-states';
+import { effectiveQuota } from '../../../domain/recommender-units';
+import { z } from '../../../domain/zod';
+import { actorOf, requireUser } from '../../lib/auth-context';
+import type { Deps } from '../../lib/deps';
+import { AppError } from '../../lib/errors';
+import { idParamsSchema, isoDate } from '../../lib/views';
+import { findApplicationHead } from '../applications/repository';
+import { applicationView, applicationViewSchema } from '../applications/views';
+import { findCampaign } from '../campaigns/repository';
+import { findRecommenderUnit } from '../recommender-units/repository';
+import { authorizeDecide, authorizeInbox } from './policy';
+import { countRecommended, listInbox } from './repository';
+import { decide, type Decision } from './service';
+
+const inboxItemSchema = z.object({
+  id: z.string(),
+  state: z.enum(APPLICATION_STATES),
+  solutionName: z.string(),
+  category: z.string().nullable(),
+  enterpriseName: z.string(),
+  uscc: z.string(),
+  currentVersionNo: z.number().nullable(),
+  recommendRank: z.number().nullable(),
+  submittedAt: isoDate.nullable(),
+  decidedAt: isoDate.nullable(),
+});
+
+export function recommendationRoutes(deps: Deps): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get(
+      '/inbox',
+      {
+        schema: {
+          operationId: 'listInbox',
+          tags: ['recommendations'],
+          summary: '推荐单位收件箱：经本单位申报的申报书（不含草稿）及推荐数量使用情况',
+          querystring: z.object({
+            campaignId: z.string().min(1).max(80),
+            state: z.enum(APPLICATION_STATES).optional(),
+            category: z.string().max(60).optional(),
+            q: z.string().max(100).optional(),
+          }),
+          response: {
+            200: z.object({
+              items: z.array(inboxItemSchema),
+              quota: z.number(),
+              recommended: z.number(),
+            }),
+          },
+        },
+      },
+      async (req) => {
+        const unitId = authorizeInbox(requireUser(req));
+        const campaign = await findCampaign(deps.db, req.query.campaignId);
+        if (!campaign) throw new AppError('NOT_FOUND', { message: '未找到该征集活动' });
+        const [rows, unit, recommended] = await Promise.all([
+          listInbox(deps.db, unitId, { ...req.query, campaignId: campaign.id }),
+          findRecommenderUnit(deps.db, unitId),
+          countRecommended(deps.db, unitId, campaign.id),
+        ]);
+        return {
+          items: rows.map((r) => ({
+            ...r,
+            submittedAt: r.submittedAt?.toISOString() ?? null,
+            decidedAt: r.decidedAt?.toISOString() ?? null,
+          })),
+          quota: effectiveQuota(campaign.settings.quotas, unit!),
+          recommended,
+        };
+      },
+    );
+
+    const decisions = [
+      {
+        path: 'return',
+        operationId: 'returnApplication',
+        summary: '退回企业修改（附意见）；截止前企业可修改后重新提交',
+        body: z.object({ comment: z.string().trim().min(2, '请填写退回意见').max(2000) }),
+        toDecision: (b: { comment: string }): Decision => ({ kind: 'return', comment: b.comment }),
+      },
+      {
+        path: 'reject',
+        operationId: 'rejectApplication',
+        summary: '不予推荐（附理由）',
+        body: z.object({ reason: z.string().trim().min(2, '请填写不予推荐的理由').max(2000) }),
+        toDecision: (b: { reason: string }): Decision => ({ kind: 'reject', reason: b.reason }),
+      },
+      {
+        path: 'recommend',
+        operationId: 'recommendApplication',
+        summary: '推荐（带推荐排序）；超过推荐数量上限时拒绝',
+        body: z.object({ rank: z.number().int().min(1).max(100) }),
+        toDecision: (b: { rank: number }): Decision => ({ kind: 'recommend', rank: b.rank }),
+      },
+      {
+        path: 'unrecommend',
+        operationId: 'unrecommendApplication',
+        summary: '取消推荐，回到待审核',
+        body: z.object({}),
+        toDecision: (): Decision => ({ kind: 'unrecommend' }),
+      },
+    ] as const;
+
+    for (const d of decisions) {
+      app.post(
+        `/applications/:id/${d.path}`,
+        {
+          schema: {
+            operationId: d.operationId,
+            tags: ['recommendations'],
+            summary: d.summary,
+            params: idParamsSchema,
+            body: d.body,
+            response: { 200: applicationViewSchema },
+          },
+        },
+        async (req) => {
+          const user = requireUser(req);
+          const found = await findApplicationHead(deps.db, req.params.id);
+          if (!found) throw new AppError('NOT_FOUND', { message: '未找到该申报书' });
+          authorizeDecide(user, found);
+          const decision = (d.toDecision as (b: unknown) => Decision)(req.body);
+          return applicationView(await decide(deps, found.id, decision, actorOf(req)));
+        },
+      );
+    }
+  };
+}
