@@ -2,6 +2,7 @@
 // table. A route missing from the table fails the first test, so a new route needs a row here.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { makePng } from '../lib/files/test-support';
+import { upload } from '../test/applications';
 import {
   Client,
   createTestApp,
@@ -86,17 +87,7 @@ const copyBody = (n: number) => ({
   paperDeadline: '2027-10-20T23:59:59.999+08:00',
 });
 function uploadPng(c: Client, applicationId: string) {
-  const boundary = 'zx-matrix-boundary';
-  const body = Buffer.concat([
-    Buffer.from(
-      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="图.png"\r\n\r\n`,
-    ),
-    makePng(),
-    Buffer.from(`\r\n--${boundary}--\r\n`),
-  ]);
-  return c.request('POST', `/api/v1/applications/${applicationId}/attachments`, body, {
-    'content-type': `multipart/form-data; boundary=${boundary}`,
-  });
+  return upload(c, applicationId, '图.png', makePng());
 }
 const FAILING_CHECK = '91350203M0001QAY9B'; // /work/shared/data/uscc-samples.csv
 

@@ -87,15 +87,12 @@ export function completeData(certificateId: string, figureId?: string) {
   };
 }
 
-/** Creates, fills, attaches and submits an application in the campaign; returns its id. */
-export async function submittedApplication(
-  c: Client,
-  campaignId: string,
-  uscc = DEMO_ENTERPRISE_USCC,
-) {
+/** A complete, saved draft with a certificate uploaded. */
+export async function readyApplication(c: Client, campaignId: string, uscc = DEMO_ENTERPRISE_USCC) {
   const created = await c.post('/api/v1/applications', { campaignId });
   expect(created.status, JSON.stringify(created.body)).toBe(201);
-  const cert = await upload(c, created.body.id, '证书.pdf', PDF);
+  const cert = await upload(c, created.body.id, '软件著作权证书.pdf', PDF);
+  expect(cert.status, JSON.stringify(cert.body)).toBe(201);
   const data = completeData(cert.body.id);
   data.applicant.uscc = uscc;
   const saved = await c.request('PUT', `/api/v1/applications/${created.body.id}/draft`, {
@@ -103,9 +100,23 @@ export async function submittedApplication(
     data,
   });
   expect(saved.status, JSON.stringify(saved.body)).toBe(200);
-  const sub = await c.post(`/api/v1/applications/${created.body.id}/submit`, {
-    draftVersion: saved.body.draftVersion,
+  return {
+    id: created.body.id as string,
+    draftVersion: saved.body.draftVersion as number,
+    certificateId: cert.body.id as string,
+  };
+}
+
+/** Creates, fills, attaches and submits an application in the campaign; returns its id. */
+export async function submittedApplication(
+  c: Client,
+  campaignId: string,
+  uscc = DEMO_ENTERPRISE_USCC,
+) {
+  const ready = await readyApplication(c, campaignId, uscc);
+  const sub = await c.post(`/api/v1/applications/${ready.id}/submit`, {
+    draftVersion: ready.draftVersion,
   });
   expect(sub.status, JSON.stringify(sub.body)).toBe(200);
-  return created.body.id as string;
+  return ready.id;
 }

@@ -3,7 +3,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { makePng } from '../../lib/files/test-support';
-import { completeData, PDF, upload } from '../../test/applications';
+import { completeData, readyApplication, upload } from '../../test/applications';
 import {
   Client,
   createTestApp,
@@ -17,6 +17,9 @@ let t: TestApp;
 let enterprise: Client;
 let demoCampaign: { id: string; onlineDeadline: string };
 
+/** A complete, saved draft of the demo enterprise in the demo campaign. */
+const readyDraft = () => readyApplication(enterprise, demoCampaign.id);
+
 async function newApplication(c: Client = enterprise, body: Record<string, unknown> = {}) {
   const res = await c.post('/api/v1/applications', { campaignId: demoCampaign.id, ...body });
   expect(res.status, JSON.stringify(res.body)).toBe(201);
@@ -28,19 +31,6 @@ async function save(c: Client, id: string, baseVersion: number, data: unknown) {
 }
 
 /** A complete, saved application with a certificate uploaded. */
-async function readyApplication() {
-  const app = await newApplication();
-  const cert = await upload(enterprise, app.id, '软件著作权证书.pdf', PDF);
-  expect(cert.status, JSON.stringify(cert.body)).toBe(201);
-  const saved = await save(enterprise, app.id, app.draftVersion, completeData(cert.body.id));
-  expect(saved.status, JSON.stringify(saved.body)).toBe(200);
-  return {
-    id: app.id,
-    draftVersion: saved.body.draftVersion as number,
-    certificateId: cert.body.id as string,
-  };
-}
-
 beforeAll(async () => {
   t = await createTestApp();
   enterprise = await signedIn(t.app, DEMO_ENTERPRISE_USCC);
@@ -226,8 +216,8 @@ describe('submitting', () => {
   });
 
   test("another application's file cannot be named as an attachment", async () => {
-    const mine = await readyApplication();
-    const theirs = await readyApplication();
+    const mine = await readyDraft();
+    const theirs = await readyDraft();
     const saved = await save(
       enterprise,
       mine.id,
@@ -242,7 +232,7 @@ describe('submitting', () => {
   });
 
   test('over the word limit is refused with the total named', async () => {
-    const ready = await readyApplication();
+    const ready = await readyDraft();
     const data = completeData(ready.certificateId);
     data.text.practice = '字'.repeat(4999);
     const saved = await save(enterprise, ready.id, ready.draftVersion, data);
@@ -254,7 +244,7 @@ describe('submitting', () => {
   });
 
   test('submit freezes version 1 and sends it to the recommender; withdraw and resubmit make version 2', async () => {
-    const ready = await readyApplication();
+    const ready = await readyDraft();
     const beijing = await signedIn(t.app, 'beijing');
     const casic = await signedIn(t.app, 'casic');
     expect((await beijing.get(`/api/v1/applications/${ready.id}`)).status).toBe(403); // drafts are the enterprise's own
@@ -341,7 +331,7 @@ describe('submitting', () => {
   });
 
   test('after the deadline nothing is submitted', async () => {
-    const ready = await readyApplication();
+    const ready = await readyDraft();
     t.clock.set(new Date(new Date(demoCampaign.onlineDeadline).getTime() + 1).toISOString());
     try {
       const late = await signedIn(t.app, DEMO_ENTERPRISE_USCC); // the old session has expired meanwhile
@@ -359,7 +349,7 @@ describe('submitting', () => {
   });
 
   test('the printed form: PDF and DOCX of a frozen version, with its code', async () => {
-    const ready = await readyApplication();
+    const ready = await readyDraft();
     const v = (
       await enterprise.post(`/api/v1/applications/${ready.id}/submit`, {
         draftVersion: ready.draftVersion,
