@@ -91,7 +91,31 @@ export const ERRORS = {
     zh: '验证码格式不正确（应为12位，如 ABCD-EFGH-JKMN）',
     en: 'Malformed verification code',
   },
-  QUOTA_EXCEEDED: { status: 409, zh: '推荐数量已达上限，不能再推荐；如需更换请先取消其他推荐', en: 'The recommendation quota is used up' },
+  QUOTA_EXCEEDED: {
+    status: 409,
+    zh: '推荐数量已达上限，不能再推荐；如需更换请先取消其他推荐',
+    en: 'The recommendation quota is used up',
+  },
+  BATCH_SIGNED_OFF: {
+    status: 409,
+    zh: '本单位已确认报送，推荐结果已锁定；如需修改，请联系工业和信息化部重新开放',
+    en: 'This unit has signed off its batch; the desk is locked',
+  },
+  BATCH_NOT_READY: {
+    status: 409,
+    zh: '尚不能确认报送，请按提示完成后再试',
+    en: 'The batch cannot be signed off yet',
+  },
+  IMPORT_REJECTED: {
+    status: 422,
+    zh: '导入文件中有不符合要求的行，全部未导入；请按逐行说明修改后重新导入',
+    en: 'Some rows are invalid; nothing was imported',
+  },
+  FOLLOW_UP_INCOMPLETE: {
+    status: 400,
+    zh: '统计表尚未填写完整，请按提示逐项修改后再提交',
+    en: 'The follow-up report is incomplete',
+  },
   CONFLICT: {
     status: 409,
     zh: '数据已被他人修改，请刷新后重试',

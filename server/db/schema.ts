@@ -269,3 +269,107 @@ export const attachments = pgTable(
   },
   (t) => [index('attachments_application').on(t.applicationId)],
 );
+
+/** Files that belong to no application: a unit's stamped 附件3 scan, a stamped 附件4 summary. */
+export const documents = pgTable(
+  'documents',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    purpose: text('purpose').$type<'summary_table_scan' | 'follow_up_summary_scan'>().notNull(),
+    ownerUnitId: uuid('owner_unit_id').references(() => recommenderUnits.id),
+    campaignId: uuid('campaign_id').references(() => campaigns.id),
+    filename: text('filename').notNull(),
+    kind: text('kind').$type<FrozenAttachment['kind']>().notNull(),
+    mime: text('mime').notNull(),
+    size: integer('size').notNull(),
+    sha256: text('sha256').notNull(),
+    storageKey: text('storage_key').notNull(),
+    uploadedBy: uuid('uploaded_by').notNull(),
+    createdAt: ts('created_at').notNull(),
+  },
+  (t) => [index('documents_owner').on(t.ownerUnitId, t.campaignId)],
+);
+
+export const batchStateEnum = pgEnum('batch_state', ['open', 'signed_off']);
+
+/**
+ * 报送批次: one per recommender and campaign. Signing off forwards the recommended
+ * applications and locks the desk; only an organizer reopens it, with a reason.
+ */
+export const recommendationBatches = pgTable(
+  'recommendation_batches',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    campaignId: uuid('campaign_id')
+      .notNull()
+      .references(() => campaigns.id),
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => recommenderUnits.id),
+    state: batchStateEnum('state').notNull().default('open'),
+    stampedScanId: uuid('stamped_scan_id').references(() => documents.id), // 盖章扫描件 of 附件3
+    signedOffAt: ts('signed_off_at'),
+    signedOffBy: uuid('signed_off_by'),
+    reopenedAt: ts('reopened_at'),
+    reopenedBy: uuid('reopened_by'),
+    reopenReason: text('reopen_reason'),
+    createdAt: ts('created_at').notNull(),
+    updatedAt: ts('updated_at').notNull(),
+  },
+  (t) => [uniqueIndex('recommendation_batches_unit').on(t.campaignId, t.unitId)],
+);
+
+export const awardSourceEnum = pgEnum('award_source', ['imported', 'platform']);
+
+/** 往届获奖名单: past awards, imported or made in the platform. */
+export const awards = pgTable(
+  'awards',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    year: integer('year').notNull(),
+    solutionName: text('solution_name').notNull(),
+    enterpriseName: text('enterprise_name').notNull(),
+    uscc: text('uscc').notNull(),
+    category: text('category').notNull(),
+    recommenderName: text('recommender_name').notNull(),
+    recommenderUnitId: uuid('recommender_unit_id').references(() => recommenderUnits.id),
+    source: awardSourceEnum('source').notNull(),
+    applicationId: uuid('application_id').references(() => applications.id),
+    text: text('text'), // the full text, kept for awards made in the platform
+    importedBy: uuid('imported_by'),
+    createdAt: ts('created_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('awards_identity').on(t.year, t.uscc, t.solutionName),
+    index('awards_uscc').on(t.uscc),
+    index('awards_recommender').on(t.recommenderUnitId),
+  ],
+);
+
+export const followUpStateEnum = pgEnum('follow_up_state', ['draft', 'submitted', 'returned']);
+
+/** 附件4 工业互联网APP优秀解决方案应用推广情况统计表: one per past award and campaign. */
+export const followUpReports = pgTable(
+  'follow_up_reports',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    campaignId: uuid('campaign_id')
+      .notNull()
+      .references(() => campaigns.id),
+    awardId: uuid('award_id')
+      .notNull()
+      .references(() => awards.id),
+    enterpriseId: uuid('enterprise_id')
+      .notNull()
+      .references(() => enterprises.id),
+    state: followUpStateEnum('state').notNull().default('draft'),
+    data: jsonb('data').$type<Record<string, unknown>>().notNull(),
+    draftVersion: integer('draft_version').notNull().default(1),
+    returnComment: text('return_comment'),
+    submittedAt: ts('submitted_at'),
+    createdAt: ts('created_at').notNull(),
+    updatedAt: ts('updated_at').notNull(),
+    updatedBy: uuid('updated_by'),
+  },
+  (t) => [uniqueIndex('follow_up_reports_award').on(t.campaignId, t.awardId)],
+);
