@@ -2,10 +2,14 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Deps } from './lib/deps';
 import { applicationRoutes } from './modules/applications/routes';
 import { auditRoutes } from './modules/audit/routes';
+import { awardRoutes } from './modules/awards/routes';
+import { batchRoutes } from './modules/batches/routes';
 import { recommendationRoutes } from './modules/recommendations/routes';
 import { authRoutes } from './modules/auth/routes';
 import { campaignRoutes } from './modules/campaigns/routes';
 import { enterpriseRoutes } from './modules/enterprises/routes';
+import { followUpRoutes } from './modules/follow-ups/routes';
+import { progressRoutes } from './modules/progress/routes';
 import { recommenderUnitRoutes } from './modules/recommender-units/routes';
 import { referenceRoutes } from './modules/reference/routes';
 import { userRoutes } from './modules/users/routes';
@@ -23,6 +27,10 @@ export function apiRoutes(deps: Deps): FastifyPluginAsyncZod {
       auditRoutes,
       applicationRoutes,
       recommendationRoutes,
+      batchRoutes,
+      progressRoutes,
+      awardRoutes,
+      followUpRoutes,
     ]) {
       await app.register(routes(deps));
     }

@@ -2,7 +2,9 @@
 // table. A route missing from the table fails the first test, so a new route needs a row here.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { makePng } from '../lib/files/test-support';
-import { upload } from '../test/applications';
+import { PDF, upload } from '../test/applications';
+import { postFile } from './batches/fixtures';
+import { csvOf, importFile } from './awards/test-support';
 import {
   Client,
   createTestApp,
@@ -57,6 +59,9 @@ const ids = {} as {
   campaign: string;
   application: string;
   attachment: string;
+  recommenderUnit: string; // 北京市
+  otherRecommenderUnit: string; // 中国航天科工集团有限公司
+  award: string; // the demo enterprise's 2020 award, recommended by 北京市
 };
 let serial = 0;
 
@@ -90,6 +95,68 @@ function uploadPng(c: Client, applicationId: string) {
   return upload(c, applicationId, '图.png', makePng());
 }
 const FAILING_CHECK = '91350203M0001QAY9B'; // /work/shared/data/uscc-samples.csv
+
+/** The recommender's batch routes, on 北京市's desk in the demo campaign (nothing recommended). */
+function batchRows(): Record<string, Case[]> {
+  const base = (unit = ids.recommenderUnit) =>
+    `/api/v1/campaigns/${ids.campaign}/units/${unit}/batch`;
+  const ownOrOrganizer = { ...organizerOnly(200), recommender: 200 };
+  const ownOnly = (status: number) => ({ ...all(403), anonymous: 401, recommender: status });
+  let scan: Promise<unknown> | undefined;
+  return {
+    'GET /api/v1/campaigns/:idOrCode/units/:unitId/batch': [
+      { what: "北京市's", expect: ownOrOrganizer, call: (c) => c.get(base()) },
+      {
+        what: "中国航天科工's",
+        expect: { ...organizerOnly(200), otherRecommender: 200 },
+        call: (c) => c.get(base(ids.otherRecommenderUnit)),
+      },
+    ],
+    'PUT /api/v1/campaigns/:idOrCode/units/:unitId/batch/ranking': [
+      {
+        what: 'nothing recommended: the empty order',
+        expect: ownOnly(200),
+        call: (c) => c.request('PUT', `${base()}/ranking`, { order: [] }),
+      },
+    ],
+    'GET /api/v1/campaigns/:idOrCode/units/:unitId/batch/summary-table.xlsx': [
+      { expect: ownOrOrganizer, call: (c) => c.get(`${base()}/summary-table.xlsx`) },
+    ],
+    'GET /api/v1/campaigns/:idOrCode/units/:unitId/batch/summary-table.pdf': [
+      { expect: ownOrOrganizer, call: (c) => c.get(`${base()}/summary-table.pdf`) },
+    ],
+    'POST /api/v1/campaigns/:idOrCode/units/:unitId/batch/stamped-scan': [
+      {
+        expect: ownOnly(200),
+        call: (c) => postFile(c, `${base()}/stamped-scan`, '盖章汇总表.pdf', PDF),
+      },
+    ],
+    'GET /api/v1/campaigns/:idOrCode/units/:unitId/batch/stamped-scan': [
+      {
+        expect: ownOrOrganizer,
+        call: async (c) => {
+          scan ??= postFile(clients.recommender, `${base()}/stamped-scan`, '盖章汇总表.pdf', PDF);
+          await scan;
+          return c.get(`${base()}/stamped-scan`);
+        },
+      },
+    ],
+    'POST /api/v1/campaigns/:idOrCode/units/:unitId/batch/sign-off': [
+      {
+        what: 'nothing recommended: not ready',
+        expect: ownOnly(409),
+        call: (c) => c.post(`${base()}/sign-off`, {}),
+      },
+    ],
+    'POST /api/v1/campaigns/:idOrCode/units/:unitId/batch/reopen': [
+      {
+        what: 'not signed off: nothing to reopen',
+        expect: organizerOnly(409),
+        call: (c) => c.post(`${base()}/reopen`, { reason: '矩阵重新开放' }),
+      },
+    ],
+  };
+}
 
 const TABLE: Record<string, Case[]> = {
   'GET /api/health': [{ expect: all(200), call: (c) => c.get('/api/health') }],
@@ -319,6 +386,96 @@ const TABLE: Record<string, Case[]> = {
       ],
     ]),
   ),
+  ...batchRows(),
+  'GET /api/v1/campaigns/:idOrCode/progress': [
+    {
+      expect: organizerOnly(200),
+      call: (c) => c.get(`/api/v1/campaigns/${ids.campaign}/progress`),
+    },
+  ],
+  'GET /api/v1/campaigns/:idOrCode/progress.xlsx': [
+    {
+      expect: organizerOnly(200),
+      call: (c) => c.get(`/api/v1/campaigns/${ids.campaign}/progress.xlsx`),
+    },
+  ],
+  'GET /api/v1/applications/:id/versions/:versionNo': [
+    {
+      what: 'a draft has no version yet',
+      expect: { ...organizerOnly(404), enterprise: 404 },
+      call: (c) => c.get(`/api/v1/applications/${ids.application}/versions/1`),
+    },
+  ],
+  'GET /api/v1/applications/:id/history': [
+    {
+      what: "enterprise A's draft",
+      expect: { ...organizerOnly(200), enterprise: 200 },
+      call: (c) => c.get(`/api/v1/applications/${ids.application}/history`),
+    },
+  ],
+  'POST /api/v1/awards/import': [
+    {
+      what: 'a file missing a column: refused, nothing written',
+      expect: organizerOnly(422),
+      call: (c) => importFile(c, 'awards.csv', csvOf([['年份'], [2019]])),
+    },
+  ],
+  'GET /api/v1/awards': [{ expect: organizerOnly(200), call: (c) => c.get('/api/v1/awards') }],
+  'GET /api/v1/follow-up-reports': [
+    {
+      what: 'each its own',
+      expect: { ...all(200), anonymous: 401, expert: 403 },
+      call: (c) => c.get(`/api/v1/follow-up-reports?campaignId=${ids.campaign}`),
+    },
+  ],
+  'GET /api/v1/follow-up-reports/summary.xlsx': [
+    {
+      what: "a unit's own, or all",
+      expect: { ...organizerOnly(200), recommender: 200, otherRecommender: 200 },
+      call: (c) => c.get(`/api/v1/follow-up-reports/summary.xlsx?campaignId=${ids.campaign}`),
+    },
+  ],
+  'GET /api/v1/follow-up-reports/:awardId': [
+    {
+      what: "enterprise A's award, recommended by the recommender's unit",
+      expect: { ...organizerOnly(200), enterprise: 200, recommender: 200 },
+      call: (c) => c.get(`/api/v1/follow-up-reports/${ids.award}?campaignId=${ids.campaign}`),
+    },
+  ],
+  'PUT /api/v1/follow-up-reports/:awardId': [
+    {
+      expect: { ...all(403), anonymous: 401, enterprise: 200 },
+      call: async (c, _w, n) => {
+        const current = await clients.organizer.get(
+          `/api/v1/follow-up-reports/${ids.award}?campaignId=${ids.campaign}`,
+        );
+        return c.request('PUT', `/api/v1/follow-up-reports/${ids.award}`, {
+          campaignId: ids.campaign,
+          draftVersion: current.body.report?.draftVersion ?? 0,
+          data: { promotion: { newCustomers: n } },
+        });
+      },
+    },
+  ],
+  'POST /api/v1/follow-up-reports/:awardId/submit': [
+    {
+      what: 'incomplete',
+      expect: { ...all(403), anonymous: 401, enterprise: 400 },
+      call: (c) =>
+        c.post(`/api/v1/follow-up-reports/${ids.award}/submit`, { campaignId: ids.campaign }),
+    },
+  ],
+  'POST /api/v1/follow-up-reports/:awardId/return': [
+    {
+      what: 'not submitted: nothing to return',
+      expect: { ...all(403), anonymous: 401, recommender: 409 },
+      call: (c) =>
+        c.post(`/api/v1/follow-up-reports/${ids.award}/return`, {
+          campaignId: ids.campaign,
+          comment: '矩阵退回意见',
+        }),
+    },
+  ],
   'GET /api/v1/verify/:code': [
     { expect: all(200), call: (c) => c.get('/api/v1/verify/ABCD-EFGH-JKMN') },
   ],
@@ -352,6 +509,13 @@ beforeAll(async () => {
   const uploaded = await uploadPng(clients.enterprise, ids.application);
   expect(uploaded.status).toBe(201);
   ids.attachment = uploaded.body.id;
+  ids.recommenderUnit = (await clients.recommender.get('/api/v1/me')).body.recommenderUnit.id;
+  ids.otherRecommenderUnit = (
+    await clients.otherRecommender.get('/api/v1/me')
+  ).body.recommenderUnit.id;
+  ids.award = (
+    await org.get(`/api/v1/awards?q=${DEMO_ENTERPRISE_USCC}&year=2020`)
+  ).body.items[0].id;
 });
 afterAll(() => t.close());
 

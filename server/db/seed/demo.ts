@@ -8,6 +8,7 @@ import { registerEnterprise } from '../../modules/enterprises/service';
 import { findRecommenderUnitByName } from '../../modules/recommender-units/repository';
 import { createStaffUser } from '../../modules/users/service';
 import { findUserForSignIn } from '../../modules/auth/repository';
+import { seedDemoAwards } from './demo-awards';
 import { readMeta, writeMeta } from './repository';
 
 export const DEMO_PASSWORD = 'Demo2021zx';
@@ -50,6 +51,7 @@ export async function seedDemoCampaign(deps: Deps) {
 
 /** One account per role. Returns them when created now, nothing when they existed already. */
 export async function seedDemoAccounts(deps: Deps): Promise<DemoAccount[]> {
+  await seedDemoAwards(deps, DEMO_ENTERPRISE_USCC); // also into a database seeded before awards existed
   if (await readMeta(deps.db, 'demo_accounts')) return [];
   const beijing = await findRecommenderUnitByName(deps.db, '北京市');
   const casic = await findRecommenderUnitByName(deps.db, '中国航天科工集团有限公司');

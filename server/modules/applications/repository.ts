@@ -1,9 +1,10 @@
-import { and, desc, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import {
   applications,
   applicationVersions,
   attachments,
+  auditLog,
   campaigns,
   enterprises,
   recommenderUnits,
@@ -203,3 +204,20 @@ export async function attachmentBytesTotal(db: Db, applicationId: string): Promi
     .where(eq(attachments.applicationId, applicationId));
   return row?.total ?? 0;
 }
+
+/** What happened to an application, oldest first, from the audit log. */
+export function listApplicationHistory(db: Db, applicationId: string) {
+  return db
+    .select({
+      at: auditLog.at,
+      action: auditLog.action,
+      actorLabel: auditLog.actorLabel,
+      actorRole: auditLog.actorRole,
+      summary: auditLog.summary,
+    })
+    .from(auditLog)
+    .where(and(eq(auditLog.targetType, 'application'), eq(auditLog.targetId, applicationId)))
+    .orderBy(asc(auditLog.id))
+    .limit(1000);
+}
+export type HistoryRow = Awaited<ReturnType<typeof listApplicationHistory>>[number];

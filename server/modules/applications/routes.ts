@@ -30,6 +30,50 @@ async function loadApplication(deps: Deps, id: string) {
   return app;
 }
 
+const versionParamsSchema = z.object({
+  id: z.string().uuid(),
+  versionNo: z.coerce.number().int().positive(),
+});
+
+const frozenVersionSchema = versionSummarySchema.extend({
+  data: z.record(z.string(), z.unknown()),
+  attachments: z.array(
+    z.object({
+      id: z.string(),
+      filename: z.string(),
+      kind: z.enum(['pdf', 'image', 'office']),
+      size: z.number(),
+      sha256: z.string(),
+    }),
+  ),
+});
+
+const historyItemSchema = z.object({
+  at: isoDate,
+  action: z.string().describe('e.g. application.submit, application.recommend'),
+  actorLabel: z.string().nullable(),
+  actorRole: z.string().nullable(),
+  fromState: z.string().nullable(),
+  toState: z.string().nullable(),
+  note: z.string().nullable(),
+});
+
+function historyItem(r: repo.HistoryRow): z.infer<typeof historyItemSchema> {
+  const stateIn = (side: unknown) => {
+    const state = (side as { state?: unknown } | undefined)?.state;
+    return typeof state === 'string' ? state : null;
+  };
+  return {
+    at: r.at.toISOString(),
+    action: r.action,
+    actorLabel: r.actorLabel,
+    actorRole: r.actorRole,
+    fromState: stateIn(r.summary.before),
+    toState: stateIn(r.summary.after),
+    note: typeof r.summary.note === 'string' ? r.summary.note : null,
+  };
+}
+
 const summarySchema = z.object({
   id: z.string(),
   campaignId: z.string(),
@@ -161,6 +205,55 @@ export function applicationRoutes(deps: Deps): FastifyPluginAsyncZod {
             createdAt: f.createdAt.toISOString(),
           })),
         };
+      },
+    );
+
+    app.get(
+      '/applications/:id/versions/:versionNo',
+      {
+        schema: {
+          operationId: 'getApplicationVersion',
+          tags: ['applications'],
+          summary: '已提交（冻结）的某一版本：内容与附件清单',
+          params: versionParamsSchema,
+          response: { 200: frozenVersionSchema },
+        },
+      },
+      async (req) => {
+        const user = requireUser(req);
+        const found = await loadApplication(deps, req.params.id);
+        authorizeViewApplication(user, found);
+        const v = await repo.findVersion(deps.db, found.id, req.params.versionNo);
+        if (!v) throw new AppError('NOT_FOUND', { message: `未找到第${req.params.versionNo}版` });
+        return {
+          versionNo: v.versionNo,
+          verificationCode: v.verificationCode,
+          submittedAt: v.submittedAt.toISOString(),
+          wordCount: v.wordCount,
+          data: v.data,
+          attachments: v.attachments,
+        };
+      },
+    );
+
+    app.get(
+      '/applications/:id/history',
+      {
+        schema: {
+          operationId: 'getApplicationHistory',
+          tags: ['applications'],
+          summary: '申报书的处理记录（取自审计日志）：谁、何时、从何状态到何状态、意见',
+          params: idParamsSchema,
+          response: { 200: z.object({ items: z.array(historyItemSchema) }) },
+        },
+      },
+      async (req) => {
+        const user = requireUser(req);
+        const found = await repo.findApplicationHead(deps.db, req.params.id);
+        if (!found) throw new AppError('NOT_FOUND', { message: '未找到该申报书' });
+        authorizeViewApplication(user, found);
+        const rows = await repo.listApplicationHistory(deps.db, found.id);
+        return { items: rows.map(historyItem) };
       },
     );
 
@@ -317,10 +410,7 @@ export function applicationRoutes(deps: Deps): FastifyPluginAsyncZod {
             operationId: format === 'pdf' ? 'getApplicationPdf' : 'getApplicationDocx',
             tags: ['applications'],
             summary: `打印已提交版本（${format.toUpperCase()}），带验证码和二维码，纸质与网上一致`,
-            params: z.object({
-              id: z.string().uuid(),
-              versionNo: z.coerce.number().int().positive(),
-            }),
+            params: versionParamsSchema,
           },
         },
         async (req, reply) => {

@@ -1,5 +1,4 @@
 // The frozen application as PDF (pdfmake on pdfkit; Noto Sans SC embedded as a subset).
-import pdfMake from 'pdfmake';
 import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
 import {
   COPIES_NOTE,
@@ -10,39 +9,14 @@ import {
   type Block,
   type PrintContent,
 } from './content';
-import { printFonts } from './fonts';
+import { configurePdfMake, PRINT_FONT } from './pdfmake-setup';
 import { qrPng } from './qr';
 import type { PrintInput } from './types';
 
 export type { PrintInput } from './types';
 
-const FONT = 'NotoSansSC';
 const GREY = '#555555';
 const LINE = '#999999';
-
-let configured = false;
-
-/** Once per process: the fonts into pdfmake's virtual file system; no URL or file access at all. */
-function configure() {
-  if (configured) return;
-  const fonts = printFonts();
-  const vfs = (pdfMake as unknown as { virtualfs: { writeFileSync(n: string, b: Buffer): void } })
-    .virtualfs;
-  vfs.writeFileSync('zx-print/NotoSansSC-Regular.ttf', fonts.regular);
-  vfs.writeFileSync('zx-print/NotoSansSC-Bold.ttf', fonts.bold);
-  pdfMake.addFonts({
-    [FONT]: {
-      normal: 'zx-print/NotoSansSC-Regular.ttf',
-      bold: 'zx-print/NotoSansSC-Bold.ttf',
-      italics: 'zx-print/NotoSansSC-Regular.ttf',
-      bolditalics: 'zx-print/NotoSansSC-Bold.ttf',
-    },
-  });
-  // everything the document shows is in the definition: never fetch or read anything else
-  pdfMake.setUrlAccessPolicy(() => false);
-  pdfMake.setLocalAccessPolicy(() => false);
-  configured = true;
-}
 
 const gridLayout = {
   hLineWidth: () => 0.5,
@@ -240,7 +214,7 @@ export function applicationPdfDefinition(
           : g.blocks.map(blockContent),
       ),
     ],
-    defaultStyle: { font: FONT, fontSize: 10.5, lineHeight: 1.35 },
+    defaultStyle: { font: PRINT_FONT, fontSize: 10.5, lineHeight: 1.35 },
     styles: {
       title: { fontSize: 22, bold: true, alignment: 'center' },
       h1: { fontSize: 14, bold: true, margin: [0, 10, 0, 6] },
@@ -256,7 +230,7 @@ export function applicationPdfDefinition(
 }
 
 export async function renderApplicationPdf(input: PrintInput): Promise<Buffer> {
-  configure();
+  const pdfMake = configurePdfMake();
   const qr = await qrPng(input.verifyUrl);
   const definition = applicationPdfDefinition(
     input,

@@ -44,7 +44,7 @@ describe('the inbox and the decisions', () => {
     const inbox = (await beijing.get(`/api/v1/inbox?campaignId=${campaignId}`)).body;
     expect(inbox.items.map((i: { id: string }) => i.id)).toContain(id);
     expect(inbox.items.map((i: { id: string }) => i.id)).not.toContain(draft);
-    expect(inbox.quota).toBe(10);
+    expect(inbox).toMatchObject({ quota: 10, batchState: 'open' });
     expect((await casic.get(`/api/v1/inbox?campaignId=${campaignId}`)).body.items).toEqual([]);
     expect((await casic.post(`/api/v1/applications/${id}/recommend`, { rank: 1 })).status).toBe(
       403,
@@ -88,7 +88,7 @@ describe('the inbox and the decisions', () => {
     ).toBe('WRONG_STATE');
     expect(
       (await beijing.post(`/api/v1/applications/${b}/recommend`, { rank: 2 })).body,
-    ).toMatchObject({ state: 'recommended', recommendRank: 2 });
+    ).toMatchObject({ state: 'recommended', recommendRank: 1 }); // ranks stay 1..n: nothing above it
     expect((await enterprises[2]!.post(`/api/v1/applications/${b}/withdraw`)).status).toBe(409); // the recommender has acted
     expect((await beijing.post(`/api/v1/applications/${b}/unrecommend`, {})).body.state).toBe(
       'submitted',
@@ -166,6 +166,10 @@ describe(`the quota holds under concurrency (${testDbKind})`, () => {
       );
       expect(inbox.items).toHaveLength(10);
       expect(inbox.recommended).toBe(10);
+      // and the ranks stay 1..n, however the requests interleaved
+      expect(inbox.items.map((i: { recommendRank: number }) => i.recommendRank)).toEqual(
+        Array.from({ length: 10 }, (_, i) => i + 1),
+      );
       expect(byStatus[200]).toBe(10);
       expect(
         results

@@ -1,4 +1,4 @@
-import { and, asc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { applications, enterprises } from '../../db/schema';
 import type { ApplicationState } from '../../../domain/application-states';
@@ -45,7 +45,7 @@ export function listInbox(
     .limit(1000);
 }
 
-/** How many applications the unit has recommended in the campaign. Call after locking the unit. */
+/** How much of its quota the unit has used: recommended, or recommended and since forwarded. */
 export async function countRecommended(
   tx: Db,
   unitId: string,
@@ -58,8 +58,44 @@ export async function countRecommended(
       and(
         eq(applications.channelUnitId, unitId),
         eq(applications.campaignId, campaignId),
-        eq(applications.state, 'recommended'),
+        inArray(applications.state, ['recommended', 'forwarded']),
       ),
     );
   return row?.n ?? 0;
+}
+
+/** The unit's recommended applications in rank order. Call after locking the unit. */
+export async function listRecommendedIds(
+  tx: Db,
+  unitId: string,
+  campaignId: string,
+): Promise<string[]> {
+  const rows = await tx
+    .select({ id: applications.id })
+    .from(applications)
+    .where(
+      and(
+        eq(applications.channelUnitId, unitId),
+        eq(applications.campaignId, campaignId),
+        eq(applications.state, 'recommended'),
+      ),
+    )
+    .orderBy(
+      sql`${applications.recommendRank} asc nulls last`,
+      asc(applications.submittedAt),
+      asc(applications.id),
+    );
+  return rows.map((r) => r.id);
+}
+
+/** Ranks 1..n in the given order; rows already at their rank are left alone. */
+export async function setRanks(tx: Db, orderedIds: string[]) {
+  for (const [i, id] of orderedIds.entries()) {
+    await tx
+      .update(applications)
+      .set({ recommendRank: i + 1 })
+      .where(
+        and(eq(applications.id, id), sql`${applications.recommendRank} is distinct from ${i + 1}`),
+      );
+  }
 }

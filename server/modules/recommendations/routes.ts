@@ -8,6 +8,7 @@ import { AppError } from '../../lib/errors';
 import { idParamsSchema, isoDate } from '../../lib/views';
 import { findApplicationHead } from '../applications/repository';
 import { applicationView, applicationViewSchema } from '../applications/views';
+import { findBatch } from '../batches/repository';
 import { findCampaign } from '../campaigns/repository';
 import { findRecommenderUnit } from '../recommender-units/repository';
 import { authorizeDecide, authorizeInbox } from './policy';
@@ -35,7 +36,8 @@ export function recommendationRoutes(deps: Deps): FastifyPluginAsyncZod {
         schema: {
           operationId: 'listInbox',
           tags: ['recommendations'],
-          summary: '推荐单位收件箱：经本单位申报的申报书（不含草稿）及推荐数量使用情况',
+          summary:
+            '推荐单位收件箱：经本单位申报的申报书（不含草稿）、推荐数量使用情况及报送批次状态',
           querystring: z.object({
             campaignId: z.string().min(1).max(80),
             state: z.enum(APPLICATION_STATES).optional(),
@@ -47,6 +49,7 @@ export function recommendationRoutes(deps: Deps): FastifyPluginAsyncZod {
               items: z.array(inboxItemSchema),
               quota: z.number(),
               recommended: z.number(),
+              batchState: z.enum(['open', 'signed_off']),
             }),
           },
         },
@@ -55,10 +58,11 @@ export function recommendationRoutes(deps: Deps): FastifyPluginAsyncZod {
         const unitId = authorizeInbox(requireUser(req));
         const campaign = await findCampaign(deps.db, req.query.campaignId);
         if (!campaign) throw new AppError('NOT_FOUND', { message: '未找到该征集活动' });
-        const [rows, unit, recommended] = await Promise.all([
+        const [rows, unit, recommended, batch] = await Promise.all([
           listInbox(deps.db, unitId, { ...req.query, campaignId: campaign.id }),
           findRecommenderUnit(deps.db, unitId),
           countRecommended(deps.db, unitId, campaign.id),
+          findBatch(deps.db, campaign.id, unitId),
         ]);
         return {
           items: rows.map((r) => ({
@@ -68,6 +72,7 @@ export function recommendationRoutes(deps: Deps): FastifyPluginAsyncZod {
           })),
           quota: effectiveQuota(campaign.settings.quotas, unit!),
           recommended,
+          batchState: batch?.state ?? 'open',
         };
       },
     );
@@ -122,7 +127,7 @@ export function recommendationRoutes(deps: Deps): FastifyPluginAsyncZod {
           if (!found) throw new AppError('NOT_FOUND', { message: '未找到该申报书' });
           authorizeDecide(user, found);
           const decision = (d.toDecision as (b: unknown) => Decision)(req.body);
-          return applicationView(await decide(deps, found.id, decision, actorOf(req)));
+          return applicationView(await decide(deps, found, decision, actorOf(req)));
         },
       );
     }

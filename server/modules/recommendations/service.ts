@@ -9,8 +9,8 @@ import {
 } from '../applications/repository';
 import { recordAudit } from '../audit/service';
 import { findCampaign } from '../campaigns/repository';
-import { lockRecommenderUnit } from '../recommender-units/repository';
-import { countRecommended } from './repository';
+import { dropStaleStampedScan, lockOpenDesk } from '../batches/desk';
+import { listRecommendedIds, setRanks } from './repository';
 
 export type Decision =
   | { kind: 'return'; comment: string }
@@ -32,17 +32,22 @@ const TO = {
 } as const;
 
 /**
- * A recommender's decision. State, deadline and quota are re-checked inside the transaction
- * that makes it; for a recommendation the unit's row is locked first, so concurrent requests
- * of one unit queue and the count they see is exact.
+ * A recommender's decision. The unit's row is locked first, so a unit's decisions, its ranking
+ * and its sign-off queue one behind the other: the quota count is exact and no decision slips
+ * past a sign-off. State, deadline, quota and the batch are re-checked inside the transaction.
+ * Ranks stay 1..n: a recommendation goes in at the rank asked for, the others move down.
  */
-export async function decide(deps: Deps, appId: string, decision: Decision, actor: Actor) {
+export async function decide(
+  deps: Deps,
+  target: { id: string; channelUnitId: string; campaignId: string },
+  decision: Decision,
+  actor: Actor,
+) {
   return deps.db.transaction(async (tx) => {
-    const app = await lockApplication(tx, appId);
+    const { unit, batch } = await lockOpenDesk(tx, target.channelUnitId, target.campaignId);
+    const app = await lockApplication(tx, target.id);
     if (!app) throw new AppError('NOT_FOUND');
-    const unit =
-      decision.kind === 'recommend' ? await lockRecommenderUnit(tx, app.channelUnitId) : undefined;
-    if (app.state !== FROM[decision.kind]) {
+    if (app.state !== FROM[decision.kind] || app.channelUnitId !== target.channelUnitId) {
       throw new AppError('WRONG_STATE', {
         message:
           decision.kind === 'unrecommend' ? '该申报书当前未被推荐' : '该申报书已处理或已被企业撤回',
@@ -52,25 +57,32 @@ export async function decide(deps: Deps, appId: string, decision: Decision, acto
     const now = deps.clock.now();
     if (now > campaign.paperDeadline)
       throw new AppError('DEADLINE_PASSED', { message: '推荐报送已截止' });
+    const ranked = await listRecommendedIds(tx, app.channelUnitId, app.campaignId);
     if (decision.kind === 'recommend') {
-      const quota = effectiveQuota(campaign.settings.quotas, unit!);
-      const used = await countRecommended(tx, app.channelUnitId, app.campaignId);
-      if (used >= quota) {
+      const quota = effectiveQuota(campaign.settings.quotas, unit);
+      if (ranked.length >= quota) {
         throw new AppError('QUOTA_EXCEEDED', {
-          message: `本单位推荐数量上限为${quota}个，已推荐${used}个；如需更换请先取消其他推荐`,
-          details: { quota, used },
+          message: `本单位推荐数量上限为${quota}个，已推荐${ranked.length}个；如需更换请先取消其他推荐`,
+          details: { quota, used: ranked.length },
         });
       }
     }
+    const others = ranked.filter((id) => id !== app.id);
+    const rank = decision.kind === 'recommend' ? Math.min(decision.rank, others.length + 1) : null;
     const patch = {
       state: TO[decision.kind],
       decidedAt: now,
       updatedAt: now,
       returnComment: decision.kind === 'return' ? decision.comment : app.returnComment,
       rejectReason: decision.kind === 'reject' ? decision.reason : null,
-      recommendRank: decision.kind === 'recommend' ? decision.rank : null,
+      recommendRank: rank,
     };
     const updated = await updateApplication(tx, app.id, patch);
+    if (rank !== null) others.splice(rank - 1, 0, app.id);
+    await setRanks(tx, others);
+    const scanDropped =
+      (decision.kind === 'recommend' || decision.kind === 'unrecommend') &&
+      (await dropStaleStampedScan(tx, batch, now));
     await recordAudit(tx, deps.clock, actor, {
       action: `application.${decision.kind}`,
       targetType: 'application',
@@ -78,7 +90,8 @@ export async function decide(deps: Deps, appId: string, decision: Decision, acto
       before: { state: app.state },
       after: {
         state: updated.state,
-        ...(decision.kind === 'recommend' ? { rank: decision.rank } : {}),
+        ...(rank !== null ? { rank } : {}),
+        ...(scanDropped ? { stampedScanDropped: true } : {}),
       },
       note:
         decision.kind === 'return'

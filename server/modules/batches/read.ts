@@ -1,0 +1,88 @@
+import { effectiveQuota } from '../../../domain/recommender-units';
+import type { Db } from '../../db/client';
+import type { CampaignRow } from '../campaigns/repository';
+import type { RecommenderUnitRow } from '../recommender-units/repository';
+import { industryNames, regionNames } from '../reference/repository';
+import { findBatch, findDocument, listSummarySources } from './repository';
+import {
+  shanghaiDateLabel,
+  summaryRow,
+  summaryTitle,
+  type SummaryDocument,
+  type SummaryRow,
+} from './summary-table';
+import type { BatchView } from './views';
+
+const iso = (d: Date | null | undefined) => d?.toISOString() ?? null;
+
+export async function summaryRows(
+  db: Db,
+  campaign: CampaignRow,
+  unitId: string,
+): Promise<SummaryRow[]> {
+  const sources = await listSummarySources(db, unitId, campaign.id);
+  const codes = sources.flatMap((s) => {
+    const industries = (s.data.solution as { industries?: unknown } | undefined)?.industries;
+    return Array.isArray(industries) ? industries.filter((c) => typeof c === 'string') : [];
+  });
+  const lookups = {
+    categories: campaign.settings.categories,
+    regionNames: await regionNames(db),
+    industryNames: await industryNames(db, [...new Set(codes)]),
+  };
+  return sources.map((s, i) => summaryRow(s, i + 1, lookups));
+}
+
+export async function loadBatchView(
+  db: Db,
+  campaign: CampaignRow,
+  unit: RecommenderUnitRow,
+): Promise<BatchView> {
+  const [batch, rows] = await Promise.all([
+    findBatch(db, campaign.id, unit.id),
+    summaryRows(db, campaign, unit.id),
+  ]);
+  const scan = batch?.stampedScanId ? await findDocument(db, batch.stampedScanId) : undefined;
+  return {
+    id: batch?.id ?? null,
+    campaignId: campaign.id,
+    unitId: unit.id,
+    unitName: unit.name,
+    unitType: unit.type,
+    state: batch?.state ?? 'open',
+    quota: effectiveQuota(campaign.settings.quotas, unit),
+    recommended: rows.length,
+    signedOffAt: iso(batch?.signedOffAt),
+    reopenedAt: iso(batch?.reopenedAt),
+    reopenReason: batch?.reopenReason ?? null,
+    stampedScan: scan
+      ? {
+          id: scan.id,
+          filename: scan.filename,
+          mime: scan.mime,
+          size: scan.size,
+          createdAt: scan.createdAt.toISOString(),
+        }
+      : null,
+    rows,
+  };
+}
+
+/** What 附件3 prints; dated the day of the sign-off once signed off, else today. */
+export async function summaryDocument(
+  db: Db,
+  campaign: CampaignRow,
+  unit: RecommenderUnitRow,
+  now: Date,
+): Promise<SummaryDocument> {
+  const [batch, rows] = await Promise.all([
+    findBatch(db, campaign.id, unit.id),
+    summaryRows(db, campaign, unit.id),
+  ]);
+  return {
+    title: summaryTitle(campaign.year),
+    unitName: unit.name,
+    date: shanghaiDateLabel(batch?.signedOffAt ?? now),
+    rows,
+  };
+}

@@ -1,0 +1,159 @@
+import type { Actor } from '../../lib/actor';
+import type { Deps } from '../../lib/deps';
+import { AppError } from '../../lib/errors';
+import { recordAudit } from '../audit/service';
+import type { CampaignRow } from '../campaigns/repository';
+import { lockRecommenderUnit } from '../recommender-units/repository';
+import { listRecommendedIds, setRanks } from '../recommendations/repository';
+import { assertBeforePaperDeadline, dropStaleStampedScan, lockOpenDesk } from './desk';
+import { lockBatch, moveApplications, updateBatch } from './repository';
+
+export interface Desk {
+  campaign: CampaignRow;
+  unitId: string;
+}
+
+const BATCH = 'recommendation_batch';
+
+/** The new order must name exactly the applications recommended now: each once, none missing. */
+export async function reorder(deps: Deps, desk: Desk, order: string[], actor: Actor) {
+  const { campaign, unitId } = desk;
+  await deps.db.transaction(async (tx) => {
+    const { batch: before } = await lockOpenDesk(tx, unitId, campaign.id);
+    const now = deps.clock.now();
+    assertBeforePaperDeadline(campaign, now, '推荐报送已截止，不能再调整推荐排序');
+    const current = await listRecommendedIds(tx, unitId, campaign.id);
+    const given = new Set(order);
+    if (
+      given.size !== order.length ||
+      order.length !== current.length ||
+      current.some((id) => !given.has(id))
+    ) {
+      throw new AppError('CONFLICT', {
+        message: '推荐名单已发生变化（可能有同事同时操作），请刷新页面后重新排序',
+        details: { current },
+      });
+    }
+    await setRanks(tx, order);
+    const changed = order.some((id, i) => id !== current[i]);
+    const scanDropped = changed && (await dropStaleStampedScan(tx, before, now));
+    const batch = await lockBatch(tx, campaign.id, unitId, now);
+    await recordAudit(tx, deps.clock, actor, {
+      action: 'batch.reorder',
+      targetType: BATCH,
+      targetId: batch.id,
+      before: { order: current },
+      after: { order, ...(scanDropped ? { stampedScanDropped: true } : {}) },
+    });
+  });
+}
+
+/** Forwards the recommended applications to the organizer and locks the unit's desk. */
+export async function signOff(deps: Deps, desk: Desk, actor: Actor) {
+  const { campaign, unitId } = desk;
+  await deps.db.transaction(async (tx) => {
+    await lockOpenDesk(tx, unitId, campaign.id);
+    const now = deps.clock.now();
+    assertBeforePaperDeadline(campaign, now, '推荐报送已截止，不能再确认报送');
+    const batch = await lockBatch(tx, campaign.id, unitId, now);
+    const recommended = await listRecommendedIds(tx, unitId, campaign.id);
+    const missing = [
+      ...(recommended.length === 0 ? [{ what: 'recommended', label: '至少推荐1个解决方案' }] : []),
+      ...(batch.stampedScanId
+        ? []
+        : [{ what: 'stamped_scan', label: '上传加盖公章的报送信息汇总表（附件3）扫描件' }]),
+    ];
+    if (missing.length) {
+      throw new AppError('BATCH_NOT_READY', {
+        message: `尚不能确认报送：请先${missing.map((m) => m.label).join('，并')}`,
+        details: { missing: missing.map((m) => m.what) },
+      });
+    }
+    const forwarded = await moveApplications(
+      tx,
+      { unitId, campaignId: campaign.id },
+      'recommended',
+      'forwarded',
+      now,
+    );
+    for (const id of forwarded) {
+      await recordAudit(tx, deps.clock, actor, {
+        action: 'application.forward',
+        targetType: 'application',
+        targetId: id,
+        before: { state: 'recommended' },
+        after: { state: 'forwarded', batchId: batch.id },
+      });
+    }
+    await updateBatch(tx, batch.id, {
+      state: 'signed_off',
+      signedOffAt: now,
+      signedOffBy: actor.userId,
+      updatedAt: now,
+    });
+    await recordAudit(tx, deps.clock, actor, {
+      action: 'batch.sign_off',
+      targetType: BATCH,
+      targetId: batch.id,
+      before: { state: 'open' },
+      after: { state: 'signed_off', count: forwarded.length, order: recommended },
+    });
+  });
+}
+
+/**
+ * The organizer opens a signed-off batch again: the forwarded applications return to the desk
+ * and a new stamped scan is needed before the next sign-off.
+ */
+export async function reopen(deps: Deps, desk: Desk, reason: string, actor: Actor) {
+  const { campaign, unitId } = desk;
+  await deps.db.transaction(async (tx) => {
+    if (!(await lockRecommenderUnit(tx, unitId)))
+      throw new AppError('NOT_FOUND', { message: '未找到该推荐单位' });
+    const now = deps.clock.now();
+    const batch = await lockBatch(tx, campaign.id, unitId, now);
+    if (batch.state !== 'signed_off')
+      throw new AppError('WRONG_STATE', { message: '该推荐单位尚未确认报送，无需重新开放' });
+    // reopened after the deadline, the unit could never sign off again
+    assertBeforePaperDeadline(
+      campaign,
+      now,
+      '推荐报送已截止，重新开放后推荐单位将无法再次确认报送',
+    );
+    const back = await moveApplications(
+      tx,
+      { unitId, campaignId: campaign.id },
+      'forwarded',
+      'recommended',
+      now,
+    );
+    for (const id of back) {
+      await recordAudit(tx, deps.clock, actor, {
+        action: 'application.reopen',
+        targetType: 'application',
+        targetId: id,
+        before: { state: 'forwarded' },
+        after: { state: 'recommended', batchId: batch.id },
+        note: reason,
+      });
+    }
+    await updateBatch(tx, batch.id, {
+      state: 'open',
+      stampedScanId: null,
+      signedOffAt: null,
+      signedOffBy: null,
+      reopenedAt: now,
+      reopenedBy: actor.userId,
+      reopenReason: reason,
+      updatedAt: now,
+    });
+    await recordAudit(tx, deps.clock, actor, {
+      action: 'batch.reopen',
+      targetType: BATCH,
+      targetId: batch.id,
+      before: { state: 'signed_off', stampedScanId: batch.stampedScanId },
+      after: { state: 'open', count: back.length },
+      note: reason,
+    });
+  });
+}

@@ -1,0 +1,224 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { revenueYearsOf } from '../../../domain/follow-up-report';
+import { z } from '../../../domain/zod';
+import { actorOf, requireUser, type SignedInUser } from '../../lib/auth-context';
+import type { Deps } from '../../lib/deps';
+import { AppError } from '../../lib/errors';
+import { isoDate } from '../../lib/views';
+import { sendFile, XLSX_MIME } from '../../lib/xlsx';
+import { findAward } from '../awards/repository';
+import { awardView, awardViewSchema } from '../awards/views';
+import { findCampaign } from '../campaigns/repository';
+import { findEnterprise } from '../enterprises/repository';
+import {
+  authorizeEditFollowUp,
+  authorizeExportFollowUps,
+  authorizeReturnFollowUp,
+  authorizeViewFollowUp,
+  followUpScopeOf,
+  type FollowUpScope,
+} from './policy';
+import { findReport, listFollowUpRows } from './repository';
+import { assertFollowUpDue, contextOf, returnReport, saveReport, submitReport } from './service';
+import { followUpSummary } from './summary-data';
+import { followUpRowSchema, followUpRowView, reportView, reportViewSchema } from './views';
+
+const campaignId = z.string().min(1).max(80);
+const awardParams = z.object({ awardId: z.string().uuid('编号格式不正确') });
+
+async function scopeOf(deps: Deps, user: SignedInUser): Promise<FollowUpScope> {
+  const enterprise =
+    user.role === 'enterprise' && user.enterpriseId
+      ? await findEnterprise(deps.db, user.enterpriseId)
+      : undefined;
+  return followUpScopeOf(user, enterprise);
+}
+
+async function campaignOf(deps: Deps, id: string) {
+  const campaign = await findCampaign(deps.db, id);
+  if (!campaign) throw new AppError('NOT_FOUND', { message: '未找到该征集活动' });
+  return campaign;
+}
+
+async function awardOf(deps: Deps, id: string) {
+  const award = await findAward(deps.db, id);
+  if (!award) throw new AppError('NOT_FOUND', { message: '未找到该获奖记录' });
+  return award;
+}
+
+export function followUpRoutes(deps: Deps): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get(
+      '/follow-up-reports',
+      {
+        schema: {
+          operationId: 'listFollowUpReports',
+          tags: ['follow-ups'],
+          summary:
+            '附件4 统计信息表填报情况：企业看本企业的往届获奖方案，推荐单位看本单位推荐的，主管部门看全部',
+          querystring: z.object({ campaignId }),
+          response: {
+            200: z.object({
+              items: z.array(followUpRowSchema),
+              followUpAwardYears: z.array(z.number()),
+            }),
+          },
+        },
+      },
+      async (req) => {
+        const scope = await scopeOf(deps, requireUser(req));
+        const campaign = await campaignOf(deps, req.query.campaignId);
+        const years = campaign.settings.followUpAwardYears;
+        const rows = await listFollowUpRows(deps.db, {
+          campaignId: campaign.id,
+          years,
+          uscc: scope.kind === 'enterprise' ? scope.uscc : undefined,
+          unitId: scope.kind === 'unit' ? scope.unitId : undefined,
+        });
+        return {
+          items: rows.map((r) => followUpRowView(r.award, r.report)),
+          followUpAwardYears: years,
+        };
+      },
+    );
+
+    app.get(
+      '/follow-up-reports/summary.xlsx',
+      {
+        schema: {
+          operationId: 'exportFollowUpSummary',
+          tags: ['follow-ups'],
+          summary:
+            '附件4 工业互联网APP统计信息表（XLSX）：推荐单位汇总本单位的，供盖章报送；主管部门为全部',
+          querystring: z.object({ campaignId }),
+        },
+      },
+      async (req, reply) => {
+        const scope = await scopeOf(deps, requireUser(req));
+        authorizeExportFollowUps(scope);
+        const campaign = await campaignOf(deps, req.query.campaignId);
+        const { bytes, filename } = await followUpSummary(deps, campaign, scope);
+        return sendFile(reply, bytes, filename, XLSX_MIME);
+      },
+    );
+
+    app.get(
+      '/follow-up-reports/:awardId',
+      {
+        schema: {
+          operationId: 'getFollowUpReport',
+          tags: ['follow-ups'],
+          summary: '一个往届获奖方案的附件4统计信息表（尚未填写时 report 为 null）及截止时间',
+          params: awardParams,
+          querystring: z.object({ campaignId }),
+          response: {
+            200: z.object({
+              award: awardViewSchema,
+              report: reportViewSchema.nullable(),
+              deadline: isoDate,
+              revenueYears: z.array(z.number()),
+            }),
+          },
+        },
+      },
+      async (req) => {
+        const scope = await scopeOf(deps, requireUser(req));
+        const campaign = await campaignOf(deps, req.query.campaignId);
+        const award = await awardOf(deps, req.params.awardId);
+        authorizeViewFollowUp(scope, award);
+        assertFollowUpDue(campaign, award);
+        const report = await findReport(deps.db, campaign.id, award.id);
+        return {
+          award: awardView(award),
+          report: report ? reportView(report) : null,
+          deadline: campaign.paperDeadline.toISOString(),
+          revenueYears: revenueYearsOf(contextOf(campaign, award)),
+        };
+      },
+    );
+
+    app.put(
+      '/follow-up-reports/:awardId',
+      {
+        schema: {
+          operationId: 'saveFollowUpReport',
+          tags: ['follow-ups'],
+          summary:
+            '保存附件4（获奖企业）：带上所编辑的版本号（尚无时为0），他人已保存更新版本时返回 409 DRAFT_CONFLICT',
+          params: awardParams,
+          body: z.object({
+            campaignId,
+            draftVersion: z.number().int().min(0),
+            data: z.record(z.string(), z.unknown()),
+          }),
+          response: { 200: reportViewSchema },
+        },
+      },
+      async (req) => {
+        const user = requireUser(req);
+        const scope = await scopeOf(deps, user);
+        const campaign = await campaignOf(deps, req.body.campaignId);
+        const award = await awardOf(deps, req.params.awardId);
+        const enterpriseId = authorizeEditFollowUp(scope, award);
+        assertFollowUpDue(campaign, award);
+        const saved = await saveReport(
+          deps,
+          { userId: user.id, enterpriseId },
+          campaign,
+          award,
+          req.body,
+        );
+        return reportView(saved);
+      },
+    );
+
+    app.post(
+      '/follow-up-reports/:awardId/submit',
+      {
+        schema: {
+          operationId: 'submitFollowUpReport',
+          tags: ['follow-ups'],
+          summary:
+            '提交附件4：截止前、填写完整时提交推荐单位；不完整时 FOLLOW_UP_INCOMPLETE 逐项列出问题',
+          params: awardParams,
+          body: z.object({ campaignId }),
+          response: { 200: reportViewSchema },
+        },
+      },
+      async (req) => {
+        const scope = await scopeOf(deps, requireUser(req));
+        const campaign = await campaignOf(deps, req.body.campaignId);
+        const award = await awardOf(deps, req.params.awardId);
+        authorizeEditFollowUp(scope, award);
+        assertFollowUpDue(campaign, award);
+        return reportView(await submitReport(deps, campaign, award, actorOf(req)));
+      },
+    );
+
+    app.post(
+      '/follow-up-reports/:awardId/return',
+      {
+        schema: {
+          operationId: 'returnFollowUpReport',
+          tags: ['follow-ups'],
+          summary: '退回附件4（推荐单位，附意见）：企业修改后重新提交',
+          params: awardParams,
+          body: z.object({
+            campaignId,
+            comment: z.string().trim().min(2, '请填写退回意见（至少2个字）').max(2000),
+          }),
+          response: { 200: reportViewSchema },
+        },
+      },
+      async (req) => {
+        const scope = await scopeOf(deps, requireUser(req));
+        const campaign = await campaignOf(deps, req.body.campaignId);
+        const award = await awardOf(deps, req.params.awardId);
+        authorizeReturnFollowUp(scope, award);
+        assertFollowUpDue(campaign, award);
+        const returned = await returnReport(deps, campaign, award, req.body.comment, actorOf(req));
+        return reportView(returned);
+      },
+    );
+  };
+}

@@ -1,0 +1,154 @@
+// 附件4 reports: the enterprise saves and submits, its recommender returns with a comment.
+// State and deadline are re-checked inside the transaction that changes the state.
+import {
+  followUpDataSchema,
+  followUpIssues,
+  type FollowUpContext,
+} from '../../../domain/follow-up-report';
+import type { Actor } from '../../lib/actor';
+import type { Deps } from '../../lib/deps';
+import { AppError } from '../../lib/errors';
+import { recordAudit } from '../audit/service';
+import type { AwardRow } from '../awards/repository';
+import type { CampaignRow } from '../campaigns/repository';
+import * as repo from './repository';
+
+const EDITABLE = new Set(['draft', 'returned']);
+
+export function contextOf(campaign: CampaignRow, award: AwardRow): FollowUpContext {
+  return { awardYear: award.year, campaignYear: campaign.year };
+}
+
+/** Winners of the campaign's follow-up years report; others have nothing to file here. */
+export function assertFollowUpDue(campaign: CampaignRow, award: AwardRow) {
+  if (!campaign.settings.followUpAwardYears.includes(award.year))
+    throw new AppError('NOT_FOUND', {
+      message: `${award.year}年获奖的解决方案不在本次活动附件4的填报范围内`,
+    });
+}
+
+function assertBeforeDeadline(deps: Deps, campaign: CampaignRow, what: string) {
+  if (deps.clock.now() > campaign.paperDeadline)
+    throw new AppError('DEADLINE_PASSED', { message: `附件4报送已截止，不能再${what}` });
+}
+
+const SUBMITTED = () =>
+  new AppError('WRONG_STATE', {
+    message: '统计表已提交，不能修改；如需修改，请联系推荐单位退回',
+  });
+
+export async function saveReport(
+  deps: Deps,
+  who: { userId: string; enterpriseId: string },
+  campaign: CampaignRow,
+  award: AwardRow,
+  input: { draftVersion: number; data: Record<string, unknown> },
+): Promise<repo.FollowUpReportRow> {
+  assertBeforeDeadline(deps, campaign, '保存');
+  const parsed = followUpDataSchema('draft', contextOf(campaign, award)).safeParse(input.data);
+  if (!parsed.success)
+    throw new AppError('VALIDATION_FAILED', {
+      details: parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
+    });
+  const data = parsed.data as Record<string, unknown>;
+  const now = deps.clock.now();
+  const current = await repo.findReport(deps.db, campaign.id, award.id);
+  // one statement each: it either applies over the version the user edited or changes nothing
+  const saved =
+    input.draftVersion === 0
+      ? await repo.insertReport(deps.db, {
+          campaignId: campaign.id,
+          awardId: award.id,
+          enterpriseId: who.enterpriseId,
+          data,
+          createdAt: now,
+          updatedAt: now,
+          updatedBy: who.userId,
+        })
+      : current &&
+        (await repo.saveOverVersion(deps.db, current.id, input.draftVersion, {
+          data,
+          updatedAt: now,
+          updatedBy: who.userId,
+        }));
+  if (saved) return saved;
+  const latest = await repo.findReport(deps.db, campaign.id, award.id);
+  if (latest?.state === 'submitted') throw SUBMITTED();
+  throw new AppError('DRAFT_CONFLICT', {
+    message:
+      '统计表已在别处（另一个窗口或同事）修改并保存。为避免覆盖，本次保存未生效：请复制您的改动，刷新后再合并',
+    details: {
+      currentVersion: latest?.draftVersion ?? 0,
+      updatedAt: latest?.updatedAt.toISOString() ?? null,
+    },
+  });
+}
+
+export async function submitReport(
+  deps: Deps,
+  campaign: CampaignRow,
+  award: AwardRow,
+  actor: Actor,
+) {
+  return deps.db.transaction(async (tx) => {
+    const report = await repo.lockReport(tx, campaign.id, award.id);
+    if (report && !EDITABLE.has(report.state))
+      throw new AppError('WRONG_STATE', {
+        message: '统计表已提交，请勿重复提交；如需修改，请联系推荐单位退回',
+      });
+    assertBeforeDeadline(deps, campaign, '提交');
+    const issues = followUpIssues(report?.data ?? {}, 'submit', contextOf(campaign, award));
+    if (!report || issues.length) throw new AppError('FOLLOW_UP_INCOMPLETE', { details: issues });
+    const now = deps.clock.now();
+    const updated = await repo.updateReport(tx, report.id, {
+      state: 'submitted',
+      submittedAt: now,
+      returnComment: null,
+      updatedAt: now,
+    });
+    await recordAudit(tx, deps.clock, actor, {
+      action: 'follow_up.submit',
+      targetType: 'follow_up_report',
+      targetId: report.id,
+      before: { state: report.state },
+      after: {
+        state: 'submitted',
+        awardId: award.id,
+        campaignId: campaign.id,
+        draftVersion: report.draftVersion,
+      },
+    });
+    return updated;
+  });
+}
+
+export async function returnReport(
+  deps: Deps,
+  campaign: CampaignRow,
+  award: AwardRow,
+  comment: string,
+  actor: Actor,
+) {
+  return deps.db.transaction(async (tx) => {
+    const report = await repo.lockReport(tx, campaign.id, award.id);
+    if (report?.state !== 'submitted')
+      throw new AppError('WRONG_STATE', {
+        message: '只能退回企业已提交的统计表',
+      });
+    assertBeforeDeadline(deps, campaign, '退回（企业将无法再修改提交）');
+    const updated = await repo.updateReport(tx, report.id, {
+      state: 'returned',
+      returnComment: comment,
+      updatedAt: deps.clock.now(),
+    });
+    await recordAudit(tx, deps.clock, actor, {
+      action: 'follow_up.return',
+      targetType: 'follow_up_report',
+      targetId: report.id,
+      before: { state: 'submitted' },
+      after: { state: 'returned', awardId: award.id, campaignId: campaign.id },
+      note: comment,
+    });
+    return updated;
+  });
+}

@@ -1,0 +1,147 @@
+// 附件4 工业互联网APP统计信息表 (the notice's own title): one row per past award of a unit, drawn
+// from the submitted reports, for the unit to stamp and send with its 附件3.
+import {
+  FOLLOW_UP_REPORT_STATE_LABELS,
+  FOLLOW_UP_SECTIONS,
+  FOLLOW_UP_STATUS_LABELS,
+  type FollowUpStatusState,
+} from '../../../domain/follow-up-report';
+import { ExcelJS, workbookBytes } from '../../lib/xlsx';
+import type { AwardRow } from '../awards/repository';
+import type { FollowUpReportRow } from './repository';
+
+export const SUMMARY_TITLE = '工业互联网APP统计信息表';
+
+export interface SummaryInput {
+  unitName: string | null; // null: every unit (organizer)
+  date: string; // 2021年10月20日
+  awardYears: number[];
+  revenueYears: number[];
+  industryNames: Record<string, string>;
+  rows: { award: AwardRow; report: FollowUpReportRow | null }[];
+}
+
+type Obj = Record<string, unknown>;
+const obj = (v: unknown): Obj =>
+  v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Obj) : {};
+const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+const num = (v: unknown): number | null => (typeof v === 'number' ? v : null);
+const str = (v: unknown): string => (typeof v === 'string' ? v : '');
+
+/** 2021年10月20日, the calendar day in Asia/Shanghai (UTC+8, no DST). */
+export function shanghaiDateLabel(at: Date): string {
+  const d = new Date(at.getTime() + 8 * 3_600_000);
+  return `${d.getUTCFullYear()}年${d.getUTCMonth() + 1}月${d.getUTCDate()}日`;
+}
+
+export function summaryFilename(unitName: string | null) {
+  return `附件4-${SUMMARY_TITLE}-${unitName ?? '全部推荐单位'}.xlsx`;
+}
+
+/** The latest version by release date; the later one in the list when two share a date. */
+function latestVersion(data: Obj) {
+  let best: Obj | null = null;
+  for (const v of list(data.versions).map(obj))
+    if (!best || str(v.date) >= str(best.date)) best = v;
+  return best;
+}
+
+function columns(input: SummaryInput) {
+  const P = FOLLOW_UP_SECTIONS.promotion.fields;
+  const V = FOLLOW_UP_SECTIONS.versions.fields;
+  return [
+    { header: '序号', width: 6 },
+    { header: '获奖年份', width: 9 },
+    { header: '解决方案名称', width: 30 },
+    { header: '企业名称', width: 26 },
+    { header: '统一社会信用代码', width: 21 },
+    ...(input.unitName === null ? [{ header: '推荐单位', width: 16 }] : []),
+    { header: '填报状态', width: 10 },
+    { header: `${P.newCustomers.label}（${P.newCustomers.unit}）`, width: 10 },
+    { header: P.industriesReached.label, width: 24 },
+    ...input.revenueYears.map((y) => ({ header: `${y}年市场收入（万元）`, width: 12 })),
+    { header: `最新${V.version.label}`, width: 10 },
+    { header: V.date.label, width: 12 },
+    { header: FOLLOW_UP_SECTIONS.status.fields.state.label, width: 10 },
+  ];
+}
+
+function rowValues(
+  input: SummaryInput,
+  n: number,
+  { award, report }: SummaryInput['rows'][number],
+) {
+  const submitted = report?.state === 'submitted';
+  const data = submitted ? obj(report.data) : {};
+  const promotion = obj(data.promotion);
+  const revenue = new Map(list(data.revenue).map((r) => [num(obj(r).year), num(obj(r).amount)]));
+  const version = latestVersion(data);
+  const status = str(obj(data.status).state) as FollowUpStatusState;
+  return [
+    n,
+    award.year,
+    award.solutionName,
+    award.enterpriseName,
+    award.uscc,
+    ...(input.unitName === null ? [award.recommenderName] : []),
+    FOLLOW_UP_REPORT_STATE_LABELS[report?.state ?? 'not_started'].zh,
+    submitted ? num(promotion.newCustomers) : null,
+    list(promotion.industriesReached)
+      .map((c) => input.industryNames[str(c)] ?? str(c))
+      .join('、') || null,
+    ...input.revenueYears.map((y) => (submitted ? (revenue.get(y) ?? null) : null)),
+    str(version?.version) || null,
+    str(version?.date) || null,
+    FOLLOW_UP_STATUS_LABELS[status]?.zh ?? null,
+  ];
+}
+
+export async function followUpSummaryXlsx(input: SummaryInput): Promise<Buffer> {
+  const cols = columns(input);
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('附件4', {
+    pageSetup: {
+      orientation: 'landscape',
+      paperSize: 9,
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+    },
+  });
+  ws.columns = cols.map((c) => ({ width: c.width }));
+  const last = cols.length;
+  const years = input.awardYears;
+  ws.getCell(1, 1).value = '附件4';
+  ws.mergeCells(2, 1, 2, last);
+  Object.assign(ws.getCell(2, 1), {
+    value: SUMMARY_TITLE,
+    font: { bold: true, size: 16 },
+    alignment: { horizontal: 'center' },
+  });
+  ws.mergeCells(3, 1, 3, last);
+  Object.assign(ws.getCell(3, 1), {
+    value: `（${years.length ? `${Math.min(...years)}－${Math.max(...years)}年` : ''}获得工业和信息化部工业互联网APP优秀解决方案的企业自查情况）`,
+    alignment: { horizontal: 'center' },
+  });
+  ws.getCell(4, 1).value = `推荐单位（盖章）：${input.unitName ?? '全部推荐单位'}`;
+  Object.assign(ws.getCell(4, last), {
+    value: `日期：${input.date}`,
+    alignment: { horizontal: 'right' },
+  });
+
+  const header = ws.getRow(5);
+  header.values = cols.map((c) => c.header);
+  header.font = { bold: true };
+  header.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
+  input.rows.forEach((r, i) => ws.addRow(rowValues(input, i + 1, r)));
+  const border = { style: 'thin' as const };
+  for (let r = 5; r <= 5 + input.rows.length; r++)
+    for (let c = 1; c <= last; c++) {
+      const cell = ws.getCell(r, c);
+      cell.border = { top: border, left: border, bottom: border, right: border };
+      if (r > 5) cell.alignment = { vertical: 'middle', wrapText: true };
+    }
+  ws.getCell(7 + input.rows.length, 1).value =
+    '说明：市场收入单位为万元；只汇总企业已提交的统计表，未填报、填报中或已退回修改的只列出填报状态。';
+  return workbookBytes(wb);
+}
