@@ -1,4 +1,4 @@
-import { expect, type Locator, type Page } from '@playwright/test';
+import { expect, type APIRequestContext, type Locator, type Page } from '@playwright/test';
 import { usccCheckCharacter } from '../domain/uscc';
 
 export const DEMO_PASSWORD = 'Demo2021zx';
@@ -63,6 +63,12 @@ export async function signIn(page: Page, login: string, password = DEMO_PASSWORD
     .click();
 }
 
+/** Opens an organizer's page through the 系统管理 submenu of the top bar. */
+export async function openAdminPage(page: Page, name: string) {
+  await page.getByRole('menuitem', { name: '系统管理' }).hover();
+  await page.getByRole('menuitem', { name }).click();
+}
+
 export async function signOut(page: Page) {
   await page.getByTestId('user-menu').hover();
   await page.getByRole('menuitem', { name: '退出登录' }).click();
@@ -86,4 +92,161 @@ export async function pickOption(page: Page, scope: Locator, label: string, opti
     await item.click({ timeout: 3_000 });
     await expect(field).toContainText(option, { timeout: 2_000 });
   }).toPass({ timeout: 20_000 });
+}
+
+// ── API-level setup (no browser): register, sign in, file and submit complete applications ──
+
+/** A signed-in API client: cookies live in its request context, the CSRF token goes in a header. */
+export interface ApiSession {
+  request: APIRequestContext;
+  csrf: string;
+}
+
+export async function apiSignIn(
+  request: APIRequestContext,
+  login: string,
+  password = DEMO_PASSWORD,
+): Promise<ApiSession> {
+  const res = await request.post('/api/v1/auth/sign-in', { data: { login, password } });
+  expect(res.status(), await res.text()).toBe(200);
+  return { request, csrf: ((await res.json()) as { csrfToken: string }).csrfToken };
+}
+
+/** Registers an enterprise in 北京市 / 北京市 (so it files through 北京市 by default). */
+export async function apiRegisterBeijingEnterprise(
+  request: APIRequestContext,
+  v: { name: string; uscc: string; email: string },
+  password = NEW_PASSWORD,
+) {
+  const res = await request.post('/api/v1/enterprises', {
+    data: {
+      ...v,
+      provinceCode: '110000',
+      cityCode: '110100',
+      contactName: '李申报',
+      phone: '010-68208206',
+      password,
+    },
+  });
+  expect(res.status(), await res.text()).toBe(201);
+}
+
+/** Form data the 2021 form accepts on submit (mirrors server/test/applications.ts completeData). */
+export function completeApplicationData(v: {
+  solutionName: string;
+  enterpriseName: string;
+  uscc: string;
+  certificateId: string;
+  platform?: string;
+}) {
+  return {
+    solution: {
+      name: v.solutionName,
+      category: 'basic_common',
+      focusAreas: ['核心基础零部件'],
+      industries: ['3451'],
+      businessStages: ['生产制造'],
+      platform: v.platform ?? '示例工业互联网平台',
+      platformProvider: '示例科技有限公司',
+      paasServices: '设备接入、工业模型',
+      summary: '轴承表面缺陷在线检测。',
+    },
+    applicant: {
+      name: v.enterpriseName,
+      uscc: v.uscc,
+      region: '110100',
+      address: '北京市海淀区示例路1号',
+      ownership: '民营企业',
+      size: '中型',
+      revenue: 12000,
+      rdStaff: 80,
+      contactName: '李申报',
+      phone: '13800000000',
+      email: 'desk@example.cn',
+      coApplicants: [],
+    },
+    apps: {
+      items: [
+        {
+          name: '缺陷检测APP',
+          version: 'V2.1',
+          copyrightNo: '2021SR0123456',
+          function: '识别表面缺陷',
+          deployment: '边缘侧',
+          users: 35,
+        },
+      ],
+    },
+    text: {
+      needs: '需求与痛点。',
+      approach: '解决方案。',
+      practice: '实践内容。',
+      theory: '理论剖析。',
+      results: '良品率提升12.5%。',
+      value: '可推广。',
+    },
+    ip: {
+      ownership: '完全自主知识产权',
+      ipDescription: '软件著作权1项',
+      deploymentStatus: '已部署应用',
+      deploymentEvidence: '已在3家企业部署',
+      certificates: [v.certificateId],
+    },
+    figures: { figures: [] },
+    declaration: { truthful: true, signer: '李申报' },
+  };
+}
+
+/** A one-page PDF, small and well formed, for uploads. */
+export function tinyPdf(): Buffer {
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >>',
+  ];
+  let body = '%PDF-1.4\n';
+  const offsets: number[] = [];
+  objects.forEach((o, i) => {
+    offsets.push(body.length);
+    body += `${i + 1} 0 obj\n${o}\nendobj\n`;
+  });
+  const xref = body.length;
+  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
+  for (const off of offsets) body += `${String(off).padStart(10, '0')} 00000 n \n`;
+  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return Buffer.from(body, 'latin1');
+}
+
+/** As the signed-in enterprise: creates, completes, attaches and submits one application; returns its id. */
+export async function apiSubmitApplication(
+  s: ApiSession,
+  v: { campaign: string; solutionName: string; enterpriseName: string; uscc: string },
+): Promise<string> {
+  const headers = { 'x-csrf-token': s.csrf };
+  const created = await s.request.post('/api/v1/applications', {
+    headers,
+    data: { campaignId: v.campaign },
+  });
+  expect(created.status(), await created.text()).toBe(201);
+  const app = (await created.json()) as { id: string; draftVersion: number };
+  const cert = await s.request.post(`/api/v1/applications/${app.id}/attachments`, {
+    headers,
+    multipart: {
+      file: { name: '软件著作权证书.pdf', mimeType: 'application/pdf', buffer: tinyPdf() },
+    },
+  });
+  expect(cert.status(), await cert.text()).toBe(201);
+  const certificateId = ((await cert.json()) as { id: string }).id;
+  const saved = await s.request.put(`/api/v1/applications/${app.id}/draft`, {
+    headers,
+    data: { baseVersion: app.draftVersion, data: completeApplicationData({ ...v, certificateId }) },
+  });
+  expect(saved.status(), await saved.text()).toBe(200);
+  const { draftVersion } = (await saved.json()) as { draftVersion: number };
+  const submitted = await s.request.post(`/api/v1/applications/${app.id}/submit`, {
+    headers,
+    data: { draftVersion },
+  });
+  expect(submitted.status(), await submitted.text()).toBe(200);
+  return app.id;
 }

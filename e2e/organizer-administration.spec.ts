@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { DEMO_PASSWORD, pickOption, signIn, signOut } from './helpers';
+import { DEMO_PASSWORD, openAdminPage, pickOption, signIn, signOut } from './helpers';
 
 test('the organizer opens a recommender account, disables it, and checks the audit log', async ({
   page,
@@ -18,7 +18,7 @@ test('the organizer opens a recommender account, disables it, and checks the aud
   await page.getByRole('menuitem', { name: '首页' }).click();
   await expect(page.getByTestId('organizer-counts')).toContainText('推荐单位');
 
-  await page.getByRole('menuitem', { name: '账号管理' }).click();
+  await openAdminPage(page, '账号管理');
   await expect(page).toHaveURL(/\/admin\/users$/);
   await page.getByRole('button', { name: '新建账号' }).click();
   const dialog = page.getByRole('dialog', { name: '新建账号' });
@@ -47,7 +47,7 @@ test('the organizer opens a recommender account, disables it, and checks the aud
     .click();
   await expect(row).toContainText('已停用');
 
-  await page.getByRole('menuitem', { name: '审计日志' }).click();
+  await openAdminPage(page, '审计日志');
   await expect(page).toHaveURL(/\/admin\/audit$/);
   const signInRow = page
     .getByRole('row')
@@ -71,7 +71,7 @@ test('an account opened with a one-time password must change it before anything 
 }) => {
   const login = `expert-${Date.now().toString(36)}`;
   await signIn(page, 'organizer');
-  await page.getByRole('menuitem', { name: '账号管理' }).click();
+  await openAdminPage(page, '账号管理');
   await page.getByRole('button', { name: '新建账号' }).click();
   const dialog = page.getByRole('dialog', { name: '新建账号' });
   await pickOption(page, dialog, '角色', '评审专家');

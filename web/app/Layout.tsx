@@ -11,6 +11,11 @@ import { meKey, useMe } from '../lib/queries';
 import { useSignOut } from '../lib/session';
 import { CHANGE_PASSWORD_PATH } from './guards';
 
+// The organizer's daily work sits in the bar; administration is one submenu.
+const ORGANIZER_LINKS: Array<[string, MessageKey]> = [
+  ['/admin/progress', 'progress.nav'],
+  ['/admin/awards', 'awards.nav'],
+];
 const ADMIN_LINKS: Array<[string, MessageKey]> = [
   ['/admin/users', 'nav.users'],
   ['/admin/units', 'nav.units'],
@@ -90,16 +95,26 @@ export function Layout() {
   const wide = Grid.useBreakpoint().md !== false;
   useSessionWatcher();
   const isOrganizer = me.data?.user.role === 'organizer';
+  const link = ([to, key]: [string, MessageKey]) => ({
+    key: to,
+    label: <Link to={to}>{t(key)}</Link>,
+  });
   const items = [
     { key: '/', label: <Link to="/">{t('nav.home')}</Link> },
     ...(me.data ? [] : [{ key: '/verify', label: <Link to="/verify">{t('nav.verify')}</Link> }]),
+    ...(me.data?.user.role === 'recommender'
+      ? [{ key: '/desk', label: <Link to="/desk">{t('desk.nav')}</Link> }]
+      : []),
     ...(isOrganizer
-      ? ADMIN_LINKS.map(([to, key]) => ({ key: to, label: <Link to={to}>{t(key)}</Link> }))
+      ? [
+          ...ORGANIZER_LINKS.map(link),
+          { key: 'admin', label: t('nav.admin'), children: ADMIN_LINKS.map(link) },
+        ]
       : []),
   ];
-  const selected = items
-    .map((i) => i.key)
-    .filter((k) => k !== '/' && location.pathname.startsWith(k));
+  const selected = [...(isOrganizer ? [...ORGANIZER_LINKS, ...ADMIN_LINKS] : []), ...items]
+    .map((i) => (Array.isArray(i) ? i[0] : i.key))
+    .filter((k) => k !== '/' && k !== 'admin' && location.pathname.startsWith(k));
   return (
     <AntLayout style={{ minHeight: '100vh' }}>
       <AntLayout.Header

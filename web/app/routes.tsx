@@ -1,11 +1,15 @@
 import { lazy, Suspense, type ReactNode } from 'react';
-import { Route, Routes } from 'react-router-dom';
+import { Outlet, Route, Routes } from 'react-router-dom';
 import { Loading } from '../components/Loading';
 import { ChangePasswordPage } from '../features/account/ChangePasswordPage';
 import { ProfilePage } from '../features/account/ProfilePage';
 import { LoginPage } from '../features/auth/LoginPage';
 import { ApplicationPage } from '../features/applications/ApplicationPage';
 import { CampaignPage } from '../features/campaigns/CampaignPage';
+import { BatchPage } from '../features/recommender-desk/BatchPage';
+import { DeskIndexPage } from '../features/recommender-desk/DeskIndexPage';
+import { DeskPage } from '../features/recommender-desk/DeskPage';
+import { ReviewPage } from '../features/recommender-desk/ReviewPage';
 import { HomePage } from '../features/home/HomePage';
 import { RegisterPage } from '../features/registration/RegisterPage';
 import { VerifyPage } from '../features/verify/VerifyPage';
@@ -33,11 +37,43 @@ const EnterprisesPage = lazy(() =>
     default: m.EnterprisesPage,
   })),
 );
+const AwardsPage = lazy(() =>
+  import('../features/admin-awards/AwardsPage').then((m) => ({ default: m.AwardsPage })),
+);
+const ProgressPage = lazy(() =>
+  import('../features/admin-progress/ProgressPage').then((m) => ({ default: m.ProgressPage })),
+);
+// 附件4: enterprises fill in, recommenders collect, organizers see all.
+const FollowUpListPage = lazy(() =>
+  import('../features/follow-ups/FollowUpListPage').then((m) => ({
+    default: m.FollowUpListPage,
+  })),
+);
+const FollowUpPage = lazy(() =>
+  import('../features/follow-ups/FollowUpPage').then((m) => ({ default: m.FollowUpPage })),
+);
+
+function FollowUps({ children }: { children: ReactNode }) {
+  return (
+    <RequireAuth roles={['enterprise', 'recommender', 'organizer']}>
+      <Suspense fallback={<Loading />}>{children}</Suspense>
+    </RequireAuth>
+  );
+}
 
 function Organizer({ children }: { children: ReactNode }) {
   return (
     <RequireAuth roles={['organizer']}>
       <Suspense fallback={<Loading />}>{children}</Suspense>
+    </RequireAuth>
+  );
+}
+
+/** The recommender's desk: its own unit's applications only. */
+function Recommender() {
+  return (
+    <RequireAuth roles={['recommender']}>
+      <Outlet />
     </RequireAuth>
   );
 }
@@ -59,6 +95,12 @@ export function AppRoutes() {
             </RequireAuth>
           }
         />
+        <Route path="desk" element={<Recommender />}>
+          <Route index element={<DeskIndexPage />} />
+          <Route path=":campaignId" element={<DeskPage />} />
+          <Route path=":campaignId/applications/:id" element={<ReviewPage />} />
+          <Route path=":campaignId/batch" element={<BatchPage />} />
+        </Route>
         <Route
           path={CHANGE_PASSWORD_PATH.slice(1)}
           element={
@@ -113,6 +155,38 @@ export function AppRoutes() {
             <Organizer>
               <EnterprisesPage />
             </Organizer>
+          }
+        />
+        <Route
+          path="admin/awards"
+          element={
+            <Organizer>
+              <AwardsPage />
+            </Organizer>
+          }
+        />
+        <Route
+          path="admin/progress/:campaignId?"
+          element={
+            <Organizer>
+              <ProgressPage />
+            </Organizer>
+          }
+        />
+        <Route
+          path="follow-ups/:campaignId"
+          element={
+            <FollowUps>
+              <FollowUpListPage />
+            </FollowUps>
+          }
+        />
+        <Route
+          path="follow-ups/:campaignId/:awardId"
+          element={
+            <FollowUps>
+              <FollowUpPage />
+            </FollowUps>
           }
         />
         <Route path="*" element={<NotFound />} />

@@ -1,6 +1,10 @@
 // jsdom lacks a few browser APIs antd relies on.
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterEach } from 'vitest';
+
+// findBy*/waitFor give up after 1 s by default; on a loaded 2-core machine antd can take longer.
+// This bounds a hang, it is not a speed target.
+configure({ asyncUtilTimeout: 8_000 });
 
 if (!window.matchMedia) {
   window.matchMedia = (query: string): MediaQueryList =>

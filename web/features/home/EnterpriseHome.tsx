@@ -3,6 +3,7 @@ import { Link } from 'react-router-dom';
 import { useI18n } from '../../lib/i18n';
 import { regionName, useRegions } from '../../lib/queries';
 import type { Me } from '../../lib/types';
+import { FollowUpsCard } from './FollowUpsCard';
 import { MyApplications } from './MyApplications';
 import { NewApplicationButton } from './NewApplicationButton';
 import { OpenCampaigns } from './OpenCampaigns';
@@ -14,6 +15,7 @@ export function EnterpriseHome({ me }: { me: Me }) {
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }}>
       <MyApplications />
+      <FollowUpsCard />
       <Alert type="info" showIcon title={t('home.enterprise.routing')} />
       {e && (
         <Card

@@ -1,0 +1,79 @@
+// 附件4 requests: one report, save, submit, return; the summary download.
+import { useQuery } from '@tanstack/react-query';
+import type { FollowUpReportState } from '../../../domain/follow-up-report';
+import { api } from '../../lib/api';
+import type { AwardView } from '../../lib/follow-ups';
+
+export type FollowUpData = Record<string, unknown>;
+
+export interface FollowUpReport {
+  state: Exclude<FollowUpReportState, 'not_started'>;
+  data: FollowUpData;
+  draftVersion: number;
+  returnComment: string | null;
+  submittedAt: string | null;
+  updatedAt: string | null;
+}
+
+export interface FollowUpDetail {
+  award: AwardView;
+  report: FollowUpReport | null;
+  deadline: string;
+}
+
+export const followUpKey = (campaignId: string, awardId: string) =>
+  ['follow-up-reports', campaignId, awardId] as const;
+
+export function useFollowUp(campaignId: string | undefined, awardId: string | undefined) {
+  return useQuery({
+    queryKey: followUpKey(campaignId ?? '', awardId ?? ''),
+    queryFn: () =>
+      api<FollowUpDetail>(`/follow-up-reports/${encodeURIComponent(awardId!)}`, {
+        query: { campaignId },
+      }),
+    enabled: !!campaignId && !!awardId,
+  });
+}
+
+export function saveFollowUp(
+  awardId: string,
+  body: { campaignId: string; draftVersion: number; data: FollowUpData },
+) {
+  return api<FollowUpReport>(`/follow-up-reports/${encodeURIComponent(awardId)}`, {
+    method: 'PUT',
+    body,
+  });
+}
+
+export function submitFollowUp(awardId: string, campaignId: string) {
+  return api<FollowUpReport>(`/follow-up-reports/${encodeURIComponent(awardId)}/submit`, {
+    method: 'POST',
+    body: { campaignId },
+  });
+}
+
+export function returnFollowUp(awardId: string, campaignId: string, comment: string) {
+  return api<FollowUpReport>(`/follow-up-reports/${encodeURIComponent(awardId)}/return`, {
+    method: 'POST',
+    body: { campaignId, comment },
+  });
+}
+
+export function summaryXlsxUrl(campaignId: string): string {
+  return `/api/v1/follow-up-reports/summary.xlsx?campaignId=${encodeURIComponent(campaignId)}`;
+}
+
+/** FOLLOW_UP_INCOMPLETE details: { issues: [{ path, message }] } (or the list itself). */
+export function issuesOfError(details: unknown): Array<{ path: string; message: string }> {
+  const list = Array.isArray(details)
+    ? details
+    : Array.isArray((details as { issues?: unknown } | null)?.issues)
+      ? (details as { issues: unknown[] }).issues
+      : [];
+  return (list as unknown[])
+    .filter((d): d is { path: unknown; message: unknown } => !!d && typeof d === 'object')
+    .map((d) => ({
+      path: Array.isArray(d.path) ? d.path.join('.') : String(d.path ?? ''),
+      message: String(d.message ?? ''),
+    }));
+}

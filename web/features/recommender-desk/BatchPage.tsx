@@ -1,0 +1,304 @@
+import { useMemo, useState } from 'react';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Descriptions,
+  Flex,
+  List,
+  Popconfirm,
+  Result,
+  Space,
+  Table,
+  Typography,
+  Upload,
+} from 'antd';
+import {
+  ArrowDownOutlined,
+  ArrowUpOutlined,
+  CheckCircleTwoTone,
+  ExclamationCircleTwoTone,
+  FileExcelOutlined,
+  FilePdfOutlined,
+  PaperClipOutlined,
+  UploadOutlined,
+} from '@ant-design/icons';
+import { Link, useParams } from 'react-router-dom';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { formatSize } from '../../lib/applications';
+import { deskPath, type SummaryRow } from '../../lib/desk';
+import { formatDateTime } from '../../lib/format';
+import { useI18n } from '../../lib/i18n';
+import { batchFileUrl, useSaveRanking, useSignOff, useUploadScan } from './api';
+import { DeskFrame, type Desk } from './DeskFrame';
+import { moveItem, orderChanged } from './ranking';
+
+function Check({ ok, children }: { ok: boolean; children: string }) {
+  return (
+    <Space>
+      {ok ? (
+        <CheckCircleTwoTone twoToneColor="#52c41a" aria-hidden />
+      ) : (
+        <ExclamationCircleTwoTone twoToneColor="#faad14" aria-hidden />
+      )}
+      <Typography.Text type={ok ? undefined : 'warning'}>{children}</Typography.Text>
+    </Space>
+  );
+}
+
+function Batch({ desk }: { desk: Desk }) {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const { batch, campaign, unitId, signedOff } = desk;
+  const saved = useMemo(() => batch.rows.map((r) => r.applicationId), [batch.rows]);
+  // the order on screen until saved; a different saved order from the server replaces it
+  const [local, setLocal] = useState<{ base: string[]; order: string[] } | null>(null);
+  const order = local && !orderChanged(local.base, saved) ? local.order : saved;
+  const setOrder = (next: string[]) => setLocal({ base: saved, order: next });
+  const byId = new Map(batch.rows.map((r) => [r.applicationId, r]));
+  const rows = order.map((id) => byId.get(id)).filter((r): r is SummaryRow => !!r);
+  const dirty = orderChanged(order, saved);
+  const ranking = useSaveRanking(campaign.id, unitId);
+  const upload = useUploadScan(campaign.id, unitId);
+  const signOff = useSignOff(campaign.id, unitId);
+  const ready = batch.rows.length > 0 && !!batch.stampedScan && !dirty;
+  const base = deskPath(campaign.id);
+
+  const move = (index: number, delta: number) => setOrder(moveItem(order, index, index + delta));
+
+  return (
+    <Flex vertical gap={16}>
+      {signedOff && (
+        <Result
+          status="success"
+          data-testid="signed-off"
+          title={t('desk.signOff.doneTitle', { at: formatDateTime(batch.signedOffAt) })}
+          subTitle={t('desk.signOff.doneText')}
+          style={{ padding: 16 }}
+        />
+      )}
+      <Card
+        title={t('desk.batch.rowsTitle')}
+        extra={
+          <Space wrap>
+            <Button
+              icon={<FileExcelOutlined />}
+              href={batchFileUrl(campaign.id, unitId, 'summary-table.xlsx')}
+              data-testid="download-xlsx"
+              disabled={batch.rows.length === 0}
+            >
+              {t('desk.batch.downloadXlsx')}
+            </Button>
+            <Button
+              icon={<FilePdfOutlined />}
+              href={batchFileUrl(campaign.id, unitId, 'summary-table.pdf')}
+              data-testid="download-summary-pdf"
+              disabled={batch.rows.length === 0}
+            >
+              {t('desk.batch.downloadPdf')}
+            </Button>
+          </Space>
+        }
+      >
+        {dirty && (
+          <Alert
+            type="warning"
+            showIcon
+            style={{ marginBottom: 12 }}
+            title={t('desk.ranking.unsaved')}
+            data-testid="ranking-unsaved"
+          />
+        )}
+        <ErrorAlert error={ranking.error} />
+        <Table<SummaryRow>
+          rowKey="applicationId"
+          size="small"
+          data-testid="ranking-table"
+          pagination={false}
+          dataSource={rows}
+          scroll={{ x: 1500 }}
+          locale={{ emptyText: t('desk.ranking.empty') }}
+          columns={[
+            {
+              title: t('desk.col.rank'),
+              key: 'rank',
+              width: 64,
+              align: 'center',
+              render: (_, __, i) => <Typography.Text strong>{i + 1}</Typography.Text>,
+            },
+            {
+              title: t('desk.col.solution'),
+              dataIndex: 'solutionName',
+              width: 180,
+              render: (name: string, r) => (
+                <Link to={`${base}/applications/${r.applicationId}`}>{name}</Link>
+              ),
+            },
+            { title: t('desk.col.category'), dataIndex: 'category', width: 120 },
+            { title: t('desk.col.applicant'), dataIndex: 'applicantName', width: 180 },
+            {
+              title: t('field.uscc'),
+              dataIndex: 'uscc',
+              width: 190,
+              onCell: () => ({ style: { whiteSpace: 'nowrap', fontFamily: 'monospace' } }),
+            },
+            { title: t('desk.col.region'), dataIndex: 'region', width: 110 },
+            { title: t('desk.col.industry'), dataIndex: 'industry', width: 140 },
+            { title: t('desk.col.appCount'), dataIndex: 'appCount', align: 'center', width: 80 },
+            { title: t('desk.col.platform'), dataIndex: 'platform', width: 140 },
+            { title: t('field.contactName'), dataIndex: 'contactName', width: 90 },
+            { title: t('field.phone'), dataIndex: 'phone', width: 140 },
+            ...(signedOff
+              ? []
+              : [
+                  {
+                    title: t('desk.ranking.move'),
+                    key: 'move',
+                    fixed: 'right' as const,
+                    width: 110,
+                    render: (_: unknown, r: SummaryRow, i: number) => (
+                      <Space size={4}>
+                        <Button
+                          size="small"
+                          icon={<ArrowUpOutlined />}
+                          disabled={i === 0}
+                          aria-label={t('desk.ranking.up', { name: r.solutionName })}
+                          title={t('desk.ranking.upShort')}
+                          onClick={() => move(i, -1)}
+                        />
+                        <Button
+                          size="small"
+                          icon={<ArrowDownOutlined />}
+                          disabled={i === rows.length - 1}
+                          aria-label={t('desk.ranking.down', { name: r.solutionName })}
+                          title={t('desk.ranking.downShort')}
+                          onClick={() => move(i, 1)}
+                        />
+                      </Space>
+                    ),
+                  },
+                ]),
+          ]}
+        />
+        {!signedOff && (
+          <Flex gap={8} justify="flex-end" style={{ marginTop: 12 }}>
+            <Button disabled={!dirty} onClick={() => setOrder(saved)}>
+              {t('desk.ranking.undo')}
+            </Button>
+            <Button
+              type="primary"
+              disabled={!dirty}
+              loading={ranking.isPending}
+              data-testid="save-ranking"
+              onClick={() =>
+                ranking.mutate(order, { onSuccess: () => message.success(t('desk.ranking.saved')) })
+              }
+            >
+              {t('desk.ranking.save')}
+            </Button>
+          </Flex>
+        )}
+      </Card>
+
+      <Card title={t('desk.scan.title')}>
+        <Typography.Paragraph type="secondary">{t('desk.scan.hint')}</Typography.Paragraph>
+        <Descriptions size="small" column={1}>
+          <Descriptions.Item label={t('desk.scan.current')}>
+            {batch.stampedScan ? (
+              <a
+                href={batchFileUrl(campaign.id, unitId, 'stamped-scan')}
+                download={batch.stampedScan.filename}
+                data-testid="stamped-scan"
+              >
+                <PaperClipOutlined /> {batch.stampedScan.filename}（
+                {formatSize(batch.stampedScan.size)}，{formatDateTime(batch.stampedScan.createdAt)}
+                ）
+              </a>
+            ) : (
+              <Typography.Text type="secondary" data-testid="stamped-scan-none">
+                {t('desk.scan.none')}
+              </Typography.Text>
+            )}
+          </Descriptions.Item>
+        </Descriptions>
+        <ErrorAlert error={upload.error} />
+        {!signedOff && (
+          <Upload
+            accept=".pdf,.png,.jpg,.jpeg,application/pdf,image/png,image/jpeg"
+            showUploadList={false}
+            maxCount={1}
+            customRequest={({ file }) => {
+              upload.mutate(file as File, {
+                onSuccess: () => message.success(t('desk.scan.uploaded')),
+              });
+            }}
+          >
+            <Button icon={<UploadOutlined />} loading={upload.isPending} data-testid="upload-scan">
+              {batch.stampedScan ? t('desk.scan.replace') : t('desk.scan.upload')}
+            </Button>
+          </Upload>
+        )}
+      </Card>
+
+      {!signedOff && (
+        <Card title={t('desk.signOff.title')}>
+          <List
+            size="small"
+            split={false}
+            dataSource={[
+              {
+                ok: batch.rows.length > 0,
+                text: t('desk.signOff.needRecommended', { n: batch.rows.length }),
+              },
+              { ok: !dirty, text: t('desk.signOff.needSaved') },
+              { ok: !!batch.stampedScan, text: t('desk.signOff.needScan') },
+            ]}
+            renderItem={(c) => (
+              <List.Item>
+                <Check ok={c.ok}>{c.text}</Check>
+              </List.Item>
+            )}
+          />
+          <ErrorAlert error={signOff.error} />
+          <Popconfirm
+            title={t('desk.signOff.confirmTitle')}
+            description={
+              <Typography.Paragraph style={{ maxWidth: 360, margin: 0 }}>
+                {t('desk.signOff.confirmText', { n: batch.rows.length })}
+              </Typography.Paragraph>
+            }
+            okText={t('desk.signOff.ok')}
+            cancelText={t('common.cancel')}
+            disabled={!ready}
+            onConfirm={() =>
+              signOff.mutate(undefined, {
+                onSuccess: () => message.success(t('desk.signOff.done')),
+              })
+            }
+          >
+            <Button
+              type="primary"
+              size="large"
+              disabled={!ready}
+              loading={signOff.isPending}
+              data-testid="sign-off"
+            >
+              {t('desk.signOff.button')}
+            </Button>
+          </Popconfirm>
+        </Card>
+      )}
+    </Flex>
+  );
+}
+
+/** /desk/:campaignId/batch — 附件3 in rank order, the stamped scan and 确认报送. */
+export function BatchPage() {
+  const { campaignId = '' } = useParams();
+  return (
+    <DeskFrame campaignId={campaignId} view="batch">
+      {(desk) => <Batch desk={desk} />}
+    </DeskFrame>
+  );
+}
