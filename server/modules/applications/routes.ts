@@ -4,6 +4,7 @@ import { z } from '../../../domain/zod';
 import { actorOf, requireUser } from '../../lib/auth-context';
 import type { Deps } from '../../lib/deps';
 import { AppError } from '../../lib/errors';
+import { readUploadedFile } from '../../lib/upload';
 import { idParamsSchema, isoDate } from '../../lib/views';
 import { findCampaign } from '../campaigns/repository';
 import { normaliseVerificationCode } from '../printing/verification-code';
@@ -346,25 +347,8 @@ export function applicationRoutes(deps: Deps): FastifyPluginAsyncZod {
         const user = requireUser(req);
         const found = await loadApplication(deps, req.params.id);
         authorizeEditApplication(user, found);
-        if (!req.isMultipart())
-          throw new AppError('BAD_REQUEST', {
-            message: '请以 multipart/form-data 上传文件（字段名 file）',
-          });
-        const part = await req.file();
-        if (!part) throw new AppError('BAD_REQUEST', { message: '没有收到文件' });
-        const bytes = await part.toBuffer().catch(() => null);
-        if (!bytes || part.file.truncated) {
-          throw new AppError('FILE_TOO_LARGE', {
-            message: `单个文件不能超过 ${Math.round(deps.config.maxFileBytes / 1048576)} MB`,
-          });
-        }
-        const row = await uploadAttachment(
-          deps,
-          user,
-          found,
-          { filename: part.filename, bytes },
-          actorOf(req),
-        );
+        const file = await readUploadedFile(req, deps.config.maxFileBytes);
+        const row = await uploadAttachment(deps, user, found, file, actorOf(req));
         return reply.status(201).send({
           id: row.id,
           filename: row.filename,

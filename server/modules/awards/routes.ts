@@ -5,7 +5,7 @@ import type { Deps } from '../../lib/deps';
 import { authorizeManageAwards } from './policy';
 import { listAwardRows } from './repository';
 import { importAwards } from './service';
-import { readUploadedFile } from './upload';
+import { readUploadedFile } from '../../lib/upload';
 import { awardView, awardViewSchema } from './views';
 
 export function awardRoutes(deps: Deps): FastifyPluginAsyncZod {

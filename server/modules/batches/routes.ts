@@ -1,9 +1,9 @@
-import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from '../../../domain/zod';
 import { actorOf, requireUser } from '../../lib/auth-context';
 import type { Deps } from '../../lib/deps';
 import { AppError } from '../../lib/errors';
+import { readUploadedFile } from '../../lib/upload';
 import { sendFile, XLSX_MIME } from '../../lib/xlsx';
 import { findCampaign } from '../campaigns/repository';
 import { findRecommenderUnit } from '../recommender-units/repository';
@@ -26,21 +26,6 @@ async function loadDesk(deps: Deps, params: { idOrCode: string; unitId: string }
   if (!campaign) throw new AppError('NOT_FOUND', { message: '未找到该征集活动' });
   if (!unit) throw new AppError('NOT_FOUND', { message: '未找到该推荐单位' });
   return { campaign, unit, desk: { campaign, unitId: unit.id } };
-}
-
-async function uploadedFile(req: FastifyRequest, maxBytes: number) {
-  if (!req.isMultipart())
-    throw new AppError('BAD_REQUEST', {
-      message: '请以 multipart/form-data 上传文件（字段名 file）',
-    });
-  const part = await req.file();
-  if (!part) throw new AppError('BAD_REQUEST', { message: '没有收到文件' });
-  const bytes = await part.toBuffer().catch(() => null);
-  if (!bytes || part.file.truncated)
-    throw new AppError('FILE_TOO_LARGE', {
-      message: `单个文件不能超过 ${Math.round(maxBytes / 1048576)} MB`,
-    });
-  return { filename: part.filename, bytes };
 }
 
 export function batchRoutes(deps: Deps): FastifyPluginAsyncZod {
@@ -127,7 +112,7 @@ export function batchRoutes(deps: Deps): FastifyPluginAsyncZod {
         const user = requireUser(req);
         authorizeActOnBatch(user, req.params.unitId);
         const { campaign, unit, desk } = await loadDesk(deps, req.params);
-        const file = await uploadedFile(req, deps.config.maxFileBytes);
+        const file = await readUploadedFile(req, deps.config.maxFileBytes);
         await uploadStampedScan(deps, desk, file, user.id, actorOf(req));
         return loadBatchView(deps.db, campaign, unit);
       },

@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import { AppError } from '../../lib/errors';
+import { AppError } from './errors';
 
 /** The one file of a multipart request (field "file"), within the per-file size limit. */
 export async function readUploadedFile(req: FastifyRequest, maxBytes: number) {
