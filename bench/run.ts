@@ -1,6 +1,7 @@
 // npm run bench: measurements, not tests. Each prints medians of runs taken side by side.
 // `npm run bench -- <name>` runs one of them.
 import { benchDraftSave } from './draft-save';
+import { benchDuplicates } from './duplicates';
 import { benchPdf } from './pdf';
 import { benchStartup } from './startup';
 
@@ -9,6 +10,7 @@ const benches: Record<string, () => Promise<void>> = {
   startup: benchStartup,
   'draft-save': benchDraftSave,
   pdf: benchPdf,
+  duplicates: benchDuplicates,
 };
 if (only && !(only in benches)) {
   console.error(`no bench "${only}"; there are: ${Object.keys(benches).join(', ')}`);

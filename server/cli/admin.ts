@@ -10,6 +10,8 @@ import type { Actor } from '../lib/actor';
 import { systemClock } from '../lib/clock';
 import { storageFromConfig } from '../storage';
 import type { Deps } from '../lib/deps';
+import { runDupCheck } from '../lib/duplicates/cli';
+import { DuplicateInputError } from '../lib/duplicates/files';
 import { AppError } from '../lib/errors';
 import { verifyAuditChain } from '../modules/audit/service';
 import { findUserForSignIn } from '../modules/auth/repository';
@@ -29,6 +31,8 @@ const HELP = `征选 Zhengxuan 管理命令 / admin commands
   npm run admin -- list-units
   npm run admin -- audit-verify        exit 0 when the audit hash chain is intact, 1 when not
   npm run admin -- seed-demo           demo campaign and accounts (e.g. on a configured PostgreSQL)
+  npm run admin -- dup-check --awards AWARDS.csv --applications APPS.jsonl
+                   重复申报检查，每条发现一行 JSON / duplicate check, one JSON line per finding (no database)
 Uses the same DATA_DIR / DATABASE_URL as the server. On the embedded database stop the server first.`;
 
 class UsageError extends Error {}
@@ -160,16 +164,28 @@ async function main(): Promise<number> {
   const { positionals, values } = parseArgs({
     allowPositionals: true,
     options: Object.fromEntries(
-      ['role', 'login', 'name', 'email', 'phone', 'unit', 'unit-id', 'password'].map((k) => [
-        k,
-        { type: 'string' as const },
-      ]),
+      [
+        'role',
+        'login',
+        'name',
+        'email',
+        'phone',
+        'unit',
+        'unit-id',
+        'password',
+        'awards',
+        'applications',
+      ].map((k) => [k, { type: 'string' as const }]),
     ),
   });
   const command = positionals[0];
   if (!command || command === 'help' || command === '--help') {
     console.log(HELP);
     return command ? 0 : 2;
+  }
+  if (command === 'dup-check') {
+    runDupCheck(values as { awards?: string; applications?: string });
+    return 0;
   }
   const config = loadConfig();
   const { database } = await openConfiguredDatabase(config, systemClock, { demo: false });
@@ -194,7 +210,12 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (e: unknown) => {
-    if (e instanceof UsageError || e instanceof ConfigError || e instanceof DataDirLockedError) {
+    if (
+      e instanceof UsageError ||
+      e instanceof ConfigError ||
+      e instanceof DataDirLockedError ||
+      e instanceof DuplicateInputError
+    ) {
       console.error(e.message);
       if (e instanceof UsageError) console.error(`\n${HELP}`);
     } else if (e instanceof AppError) {
