@@ -1,5 +1,6 @@
 import { z } from './zod';
 import { QUOTA_GROUPS } from './recommender-units';
+import { duplicateSettingsSchema } from './duplicate-settings';
 
 export const CATEGORY_CODES = [
   'secure_reliable',
@@ -39,6 +40,8 @@ export const campaignSettingsSchema = z.object({
   postAwardDimensions: z.array(z.string().min(1)),
   followUpAwardYears: z.array(z.number().int()), // 附件4: winners of these years report
   contact: z.string(),
+  /** 不得重复上报 / 多头申报: the duplicate detector's thresholds; absent → its defaults. */
+  duplicates: duplicateSettingsSchema.optional(), // 重复申报 thresholds; absent: the defaults
 });
 export type CampaignSettings = z.infer<typeof campaignSettingsSchema>;
 

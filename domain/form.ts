@@ -93,6 +93,25 @@ export function countedText(
   return out;
 }
 
+/**
+ * The application's comparable text for the duplicate check: the word-counted text fields in
+ * form order, joined with "\n". Evidence offsets index into exactly this string.
+ */
+export function comparableText(form: FormDeclaration, data: unknown): string {
+  const parts: string[] = [];
+  const visit = (fields: FormField[], value: unknown) => {
+    const obj = (value && typeof value === 'object' ? value : {}) as Record<string, unknown>;
+    for (const f of fields) {
+      const v = obj[f.key];
+      if (f.type === 'longtext' && f.countsTowardWordLimit && typeof v === 'string') parts.push(v);
+      else if (f.type === 'group' && Array.isArray(v)) v.forEach((item) => visit(f.fields, item));
+    }
+  };
+  for (const s of form.sections)
+    visit(s.fields, (data as Record<string, unknown> | undefined)?.[s.key]);
+  return parts.join('\n');
+}
+
 export function totalWords(form: FormDeclaration, data: unknown): number {
   return countedText(form, data).reduce((n, c) => n + c.words, 0);
 }

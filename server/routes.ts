@@ -4,6 +4,7 @@ import { applicationRoutes } from './modules/applications/routes';
 import { auditRoutes } from './modules/audit/routes';
 import { awardRoutes } from './modules/awards/routes';
 import { batchRoutes } from './modules/batches/routes';
+import { duplicateRoutes } from './modules/duplicates/routes';
 import { recommendationRoutes } from './modules/recommendations/routes';
 import { authRoutes } from './modules/auth/routes';
 import { campaignRoutes } from './modules/campaigns/routes';
@@ -31,6 +32,7 @@ export function apiRoutes(deps: Deps): FastifyPluginAsyncZod {
       progressRoutes,
       awardRoutes,
       followUpRoutes,
+      duplicateRoutes,
     ]) {
       await app.register(routes(deps));
     }

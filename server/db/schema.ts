@@ -7,6 +7,7 @@ import {
   jsonb,
   pgEnum,
   pgTable,
+  real,
   smallint,
   text,
   timestamp,
@@ -372,4 +373,49 @@ export const followUpReports = pgTable(
     updatedBy: uuid('updated_by'),
   },
   (t) => [uniqueIndex('follow_up_reports_award').on(t.campaignId, t.awardId)],
+);
+
+export const duplicateKindEnum = pgEnum('duplicate_kind', ['award', 'application']);
+export const duplicateFindingStateEnum = pgEnum('duplicate_finding_state', [
+  'open',
+  'confirmed',
+  'dismissed',
+]);
+
+/**
+ * 不得重复上报 / 多头申报: an application resembling a past award or another current
+ * application. A pair of applications has two rows, one per side, so each recommender sees its
+ * own. Open rows follow the detector; confirmed and dismissed ones are people's decisions.
+ */
+export const duplicateFindings = pgTable(
+  'duplicate_findings',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    campaignId: uuid('campaign_id')
+      .notNull()
+      .references(() => campaigns.id),
+    applicationId: uuid('application_id')
+      .notNull()
+      .references(() => applications.id),
+    kind: duplicateKindEnum('kind').notNull(),
+    matchAwardId: uuid('match_award_id').references(() => awards.id),
+    matchApplicationId: uuid('match_application_id').references(() => applications.id),
+    score: real('score').notNull(),
+    reasons: jsonb('reasons').$type<string[]>().notNull(),
+    signals: jsonb('signals').$type<Record<string, unknown>>().notNull(),
+    evidence: jsonb('evidence').$type<unknown[]>().notNull(),
+    applicationTextHash: text('application_text_hash').notNull(), // sha256 of the text the offsets index into
+    state: duplicateFindingStateEnum('state').notNull().default('open'),
+    decisionReason: text('decision_reason'),
+    decidedBy: uuid('decided_by'),
+    decidedAt: ts('decided_at'),
+    createdAt: ts('created_at').notNull(),
+    updatedAt: ts('updated_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('duplicate_findings_award').on(t.applicationId, t.matchAwardId),
+    uniqueIndex('duplicate_findings_application').on(t.applicationId, t.matchApplicationId),
+    index('duplicate_findings_campaign').on(t.campaignId, t.state),
+    index('duplicate_findings_match').on(t.matchApplicationId),
+  ],
 );

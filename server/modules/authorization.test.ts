@@ -94,6 +94,7 @@ const copyBody = (n: number) => ({
 function uploadPng(c: Client, applicationId: string) {
   return upload(c, applicationId, '图.png', makePng());
 }
+const NO_SUCH_ID = '00000000-0000-4000-8000-000000000000';
 const FAILING_CHECK = '91350203M0001QAY9B'; // /work/shared/data/uscc-samples.csv
 
 /** The recommender's batch routes, on 北京市's desk in the demo campaign (nothing recommended). */
@@ -474,6 +475,46 @@ const TABLE: Record<string, Case[]> = {
           campaignId: ids.campaign,
           comment: '矩阵退回意见',
         }),
+    },
+  ],
+  'POST /api/v1/applications/:id/duplicate-check': [
+    {
+      what: "enterprise A's own working copy",
+      expect: { ...all(403), anonymous: 401, enterprise: 200 },
+      call: (c) => c.post(`/api/v1/applications/${ids.application}/duplicate-check`, {}),
+    },
+  ],
+  'GET /api/v1/applications/:id/findings': [
+    {
+      what: "enterprise A's draft: not yet the recommender's",
+      expect: { ...organizerOnly(200), enterprise: 200 },
+      call: (c) => c.get(`/api/v1/applications/${ids.application}/findings`),
+    },
+  ],
+  'GET /api/v1/campaigns/:idOrCode/findings': [
+    {
+      expect: organizerOnly(200),
+      call: (c) => c.get(`/api/v1/campaigns/${ids.campaign}/findings`),
+    },
+  ],
+  'POST /api/v1/campaigns/:idOrCode/findings/sweep': [
+    {
+      expect: organizerOnly(200),
+      call: (c) => c.post(`/api/v1/campaigns/${ids.campaign}/findings/sweep`, {}),
+    },
+  ],
+  'POST /api/v1/findings/:id/dismiss': [
+    {
+      what: 'no such finding',
+      expect: organizerOnly(404),
+      call: (c) => c.post(`/api/v1/findings/${NO_SUCH_ID}/dismiss`, { reason: '矩阵忽略理由' }),
+    },
+  ],
+  'POST /api/v1/findings/:id/confirm': [
+    {
+      what: 'no such finding',
+      expect: organizerOnly(404),
+      call: (c) => c.post(`/api/v1/findings/${NO_SUCH_ID}/confirm`, {}),
     },
   ],
   'GET /api/v1/verify/:code': [

@@ -8,6 +8,7 @@ import type { SignedInUser } from '../../lib/auth-context';
 import type { Deps } from '../../lib/deps';
 import { AppError } from '../../lib/errors';
 import { recordAudit } from '../audit/service';
+import { onApplicationChanged } from '../duplicates/service';
 import { findCampaign } from '../campaigns/repository';
 import { findEnterprise } from '../enterprises/repository';
 import { findRecommenderUnit } from '../recommender-units/repository';
@@ -143,7 +144,7 @@ export async function submitApplication(
   input: { draftVersion: number },
   actor: Actor,
 ) {
-  return deps.db.transaction(async (tx) => {
+  const submitted = await deps.db.transaction(async (tx) => {
     const app = await repo.lockApplication(tx, appId);
     if (!app) throw new AppError('NOT_FOUND');
     if (!EDITABLE.has(app.state))
@@ -210,6 +211,8 @@ export async function submitApplication(
     });
     return version;
   });
+  await onApplicationChanged(deps, appId); // 不得重复上报: findings on both sides
+  return submitted;
 }
 
 /** Every attachment the data names must be this application's own upload. */
@@ -232,7 +235,7 @@ async function referencedAttachments(
 
 /** The enterprise takes a submitted application back until its recommender acts. */
 export async function withdrawApplication(deps: Deps, appId: string, actor: Actor) {
-  return deps.db.transaction(async (tx) => {
+  const withdrawn = await deps.db.transaction(async (tx) => {
     const app = await repo.lockApplication(tx, appId);
     if (!app) throw new AppError('NOT_FOUND');
     if (app.state !== 'submitted') {
@@ -249,4 +252,6 @@ export async function withdrawApplication(deps: Deps, appId: string, actor: Acto
     });
     return updated;
   });
+  await onApplicationChanged(deps, appId); // its open findings go
+  return withdrawn;
 }

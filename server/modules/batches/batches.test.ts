@@ -304,7 +304,8 @@ describe('sign-off', () => {
       w.bjEnterprise,
       c.id,
       w.bjUscc,
-      Array.from({ length: 7 }, (_, i) => `竞态${i}`),
+      // not 竞态0..6: one enterprise's names differing only by a number are 疑似重复
+      Array.from({ length: 7 }, (_, i) => `竞态${'甲乙丙丁戊己庚'[i]}`),
     );
     await recommend(w.beijing, apps[0]!, 1);
     await uploadScan(w.beijing, c.id, w.beijingUnit);

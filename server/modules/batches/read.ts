@@ -1,6 +1,7 @@
 import { effectiveQuota } from '../../../domain/recommender-units';
 import type { Db } from '../../db/client';
 import type { CampaignRow } from '../campaigns/repository';
+import { flaggedApplicationIds } from '../duplicates/repository';
 import type { RecommenderUnitRow } from '../recommender-units/repository';
 import { industryNames, regionNames } from '../reference/repository';
 import { findBatch, findDocument, listSummarySources } from './repository';
@@ -43,6 +44,12 @@ export async function loadBatchView(
     summaryRows(db, campaign, unit.id),
   ]);
   const scan = batch?.stampedScanId ? await findDocument(db, batch.stampedScanId) : undefined;
+  const flagged = new Set(
+    await flaggedApplicationIds(
+      db,
+      rows.map((r) => r.applicationId),
+    ),
+  );
   return {
     id: batch?.id ?? null,
     campaignId: campaign.id,
@@ -64,7 +71,7 @@ export async function loadBatchView(
           createdAt: scan.createdAt.toISOString(),
         }
       : null,
-    rows,
+    rows: rows.map((r) => ({ ...r, flagged: flagged.has(r.applicationId) })),
   };
 }
 

@@ -2,6 +2,7 @@ import type { Actor } from '../../lib/actor';
 import type { Deps } from '../../lib/deps';
 import { AppError } from '../../lib/errors';
 import { recordAudit } from '../audit/service';
+import { flaggedApplicationIds } from '../duplicates/repository';
 import type { CampaignRow } from '../campaigns/repository';
 import { lockRecommenderUnit } from '../recommender-units/repository';
 import { listRecommendedIds, setRanks } from '../recommendations/repository';
@@ -63,10 +64,24 @@ export async function signOff(deps: Deps, desk: Desk, actor: Actor) {
         ? []
         : [{ what: 'stamped_scan', label: '上传加盖公章的报送信息汇总表（附件3）扫描件' }]),
     ];
-    if (missing.length) {
+    // 不得重复上报: a flagged application goes on only after the organizer dismisses its findings
+    const flagged = await flaggedApplicationIds(tx, recommended);
+    if (missing.length || flagged.length) {
+      const steps = missing.length ? [`请先${missing.map((m) => m.label).join('，并')}`] : [];
+      if (flagged.length)
+        steps.push(
+          `已推荐的申报书中有${flagged.length}个被标记为疑似重复申报，须由工业和信息化部审核处理后方可报送`,
+        );
       throw new AppError('BATCH_NOT_READY', {
-        message: `尚不能确认报送：请先${missing.map((m) => m.label).join('，并')}`,
-        details: { missing: missing.map((m) => m.what) },
+        message: `尚不能确认报送：${steps.join('；')}`,
+        details: {
+          missing: [
+            ...missing.map((m) => m.what),
+            ...(flagged.length ? ['duplicate_findings'] : []),
+          ],
+          flagged,
+          applications: flagged,
+        },
       });
     }
     const forwarded = await moveApplications(

@@ -38,7 +38,13 @@ export const batchViewSchema = z.object({
   reopenedAt: isoDate.nullable(),
   reopenReason: z.string().nullable(),
   stampedScan: stampedScanSchema.nullable(),
-  rows: z.array(summaryRowSchema),
+  rows: z.array(
+    summaryRowSchema.extend({
+      flagged: z
+        .boolean()
+        .describe('has an open or confirmed 疑似重复 finding: blocks the sign-off'),
+    }),
+  ),
 });
 export type BatchView = z.infer<typeof batchViewSchema>;
 

@@ -2,6 +2,7 @@ import { and, asc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { applications, enterprises } from '../../db/schema';
 import type { ApplicationState } from '../../../domain/application-states';
+import { openFindingsCount } from '../duplicates/repository';
 
 /** A unit's inbox: what reached it, never drafts, never another unit's. */
 export function listInbox(
@@ -37,6 +38,7 @@ export function listInbox(
       recommendRank: applications.recommendRank,
       submittedAt: applications.submittedAt,
       decidedAt: applications.decidedAt,
+      findings: openFindingsCount(applications.id), // 疑似重复, open or confirmed
     })
     .from(applications)
     .innerJoin(enterprises, eq(enterprises.id, applications.enterpriseId))

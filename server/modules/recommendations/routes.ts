@@ -26,6 +26,7 @@ const inboxItemSchema = z.object({
   recommendRank: z.number().nullable(),
   submittedAt: isoDate.nullable(),
   decidedAt: isoDate.nullable(),
+  findings: z.number().describe('open or confirmed 疑似重复 findings on this application'),
 });
 
 export function recommendationRoutes(deps: Deps): FastifyPluginAsyncZod {

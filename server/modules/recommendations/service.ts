@@ -9,6 +9,7 @@ import {
 } from '../applications/repository';
 import { recordAudit } from '../audit/service';
 import { findCampaign } from '../campaigns/repository';
+import { onApplicationChanged } from '../duplicates/service';
 import { dropStaleStampedScan, lockOpenDesk } from '../batches/desk';
 import { listRecommendedIds, setRanks } from './repository';
 
@@ -43,7 +44,7 @@ export async function decide(
   decision: Decision,
   actor: Actor,
 ) {
-  return deps.db.transaction(async (tx) => {
+  const decided = await deps.db.transaction(async (tx) => {
     const { unit, batch } = await lockOpenDesk(tx, target.channelUnitId, target.campaignId);
     const app = await lockApplication(tx, target.id);
     if (!app) throw new AppError('NOT_FOUND');
@@ -102,4 +103,6 @@ export async function decide(
     });
     return updated;
   });
+  if (decision.kind === 'return') await onApplicationChanged(deps, decided.id); // out of the index
+  return decided;
 }

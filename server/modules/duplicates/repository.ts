@@ -1,0 +1,192 @@
+import { and, count, desc, eq, inArray, max, or, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { Db } from '../../db/client';
+import {
+  applications,
+  awards,
+  duplicateFindings,
+  enterprises,
+  recommenderUnits,
+} from '../../db/schema';
+
+export type FindingRow = typeof duplicateFindings.$inferSelect;
+export type FindingInsert = typeof duplicateFindings.$inferInsert;
+
+export function listAwardSources(db: Db) {
+  return db
+    .select({
+      id: awards.id,
+      year: awards.year,
+      solutionName: awards.solutionName,
+      enterpriseName: awards.enterpriseName,
+      uscc: awards.uscc,
+      text: awards.text,
+    })
+    .from(awards);
+}
+export type AwardSource = Awaited<ReturnType<typeof listAwardSources>>[number];
+
+/** Changes whenever awards are added (imports, awards made in the platform). */
+export async function awardsFingerprint(db: Db): Promise<string> {
+  const [row] = await db.select({ n: count(), at: max(awards.createdAt) }).from(awards);
+  return `${row?.n ?? 0}:${row?.at ? new Date(row.at).toISOString() : ''}`;
+}
+
+const sourceColumns = {
+  id: applications.id,
+  campaignId: applications.campaignId,
+  enterpriseId: applications.enterpriseId,
+  channelUnitId: applications.channelUnitId,
+  state: applications.state,
+  data: applications.data,
+  enterpriseName: enterprises.name,
+  uscc: enterprises.uscc,
+  channelUnitName: recommenderUnits.name,
+};
+
+function sources(db: Db, where: SQL | undefined) {
+  return db
+    .select(sourceColumns)
+    .from(applications)
+    .innerJoin(enterprises, eq(enterprises.id, applications.enterpriseId))
+    .innerJoin(recommenderUnits, eq(recommenderUnits.id, applications.channelUnitId))
+    .where(where);
+}
+
+/** The campaign's filed applications, with what the detector compares. */
+export function listApplicationSources(db: Db, campaignId: string) {
+  return sources(
+    db,
+    and(
+      eq(applications.campaignId, campaignId),
+      sql`${applications.state} not in ('draft', 'returned')`,
+    ),
+  );
+}
+
+export async function findApplicationSource(db: Db, id: string) {
+  const [row] = await sources(db, eq(applications.id, id));
+  return row;
+}
+export type ApplicationSource = NonNullable<Awaited<ReturnType<typeof findApplicationSource>>>;
+
+export function listAwardsById(db: Db, ids: string[]) {
+  if (!ids.length) return Promise.resolve([]);
+  return db.select().from(awards).where(inArray(awards.id, ids));
+}
+
+/** Every finding on `applicationId`'s side or naming it as the match. */
+export const touching = (applicationId: string) =>
+  or(
+    eq(duplicateFindings.applicationId, applicationId),
+    eq(duplicateFindings.matchApplicationId, applicationId),
+  );
+export const inCampaign = (campaignId: string) => eq(duplicateFindings.campaignId, campaignId);
+
+export function listFindingRows(tx: Db, where: SQL | undefined) {
+  return tx.select().from(duplicateFindings).where(where);
+}
+
+export async function insertFinding(tx: Db, row: FindingInsert) {
+  await tx.insert(duplicateFindings).values(row).onConflictDoNothing();
+}
+
+export async function updateFinding(tx: Db, id: string, patch: Partial<FindingInsert>) {
+  const [row] = await tx
+    .update(duplicateFindings)
+    .set(patch)
+    .where(eq(duplicateFindings.id, id))
+    .returning();
+  return row!;
+}
+
+export async function deleteFindings(tx: Db, ids: string[]) {
+  if (ids.length) await tx.delete(duplicateFindings).where(inArray(duplicateFindings.id, ids));
+}
+
+export async function lockFinding(tx: Db, id: string) {
+  const [row] = await tx
+    .select()
+    .from(duplicateFindings)
+    .where(eq(duplicateFindings.id, id))
+    .for('update');
+  return row;
+}
+
+/** Of these applications, the ones with an open or confirmed finding: they cannot be forwarded. */
+export async function flaggedApplicationIds(db: Db, ids: string[]): Promise<string[]> {
+  if (!ids.length) return [];
+  const rows = await db
+    .selectDistinct({ id: duplicateFindings.applicationId })
+    .from(duplicateFindings)
+    .where(
+      and(
+        inArray(duplicateFindings.applicationId, ids),
+        inArray(duplicateFindings.state, ['open', 'confirmed']),
+      ),
+    );
+  const flagged = new Set(rows.map((r) => r.id));
+  return ids.filter((id) => flagged.has(id));
+}
+
+/** Open and confirmed findings on an application's side: a SQL expression for list queries. */
+export const openFindingsCount = (applicationId: SQL | typeof applications.id) =>
+  sql<number>`(select count(*)::int from ${duplicateFindings} where ${duplicateFindings.applicationId} = ${applicationId} and ${duplicateFindings.state} in ('open', 'confirmed'))`;
+
+const matchApp = alias(applications, 'match_app');
+const matchEnterprise = alias(enterprises, 'match_enterprise');
+const matchUnit = alias(recommenderUnits, 'match_unit');
+
+/** Findings with both sides' names, strongest first. */
+export function listFindings(
+  db: Db,
+  f: {
+    id?: string;
+    applicationId?: string;
+    campaignId?: string;
+    state?: FindingRow['state'];
+    kind?: FindingRow['kind'];
+  },
+) {
+  return db
+    .select({
+      finding: duplicateFindings,
+      applicationName: applications.solutionName,
+      enterpriseName: enterprises.name,
+      channelUnitName: recommenderUnits.name,
+      award: {
+        id: awards.id,
+        year: awards.year,
+        solutionName: awards.solutionName,
+        enterpriseName: awards.enterpriseName,
+        uscc: awards.uscc,
+        recommenderName: awards.recommenderName,
+      },
+      match: {
+        id: matchApp.id,
+        solutionName: matchApp.solutionName,
+        enterpriseName: matchEnterprise.name,
+        channelUnitName: matchUnit.name,
+      },
+    })
+    .from(duplicateFindings)
+    .innerJoin(applications, eq(applications.id, duplicateFindings.applicationId))
+    .innerJoin(enterprises, eq(enterprises.id, applications.enterpriseId))
+    .innerJoin(recommenderUnits, eq(recommenderUnits.id, applications.channelUnitId))
+    .leftJoin(awards, eq(awards.id, duplicateFindings.matchAwardId))
+    .leftJoin(matchApp, eq(matchApp.id, duplicateFindings.matchApplicationId))
+    .leftJoin(matchEnterprise, eq(matchEnterprise.id, matchApp.enterpriseId))
+    .leftJoin(matchUnit, eq(matchUnit.id, matchApp.channelUnitId))
+    .where(
+      and(
+        f.id ? eq(duplicateFindings.id, f.id) : undefined,
+        f.applicationId ? eq(duplicateFindings.applicationId, f.applicationId) : undefined,
+        f.campaignId ? eq(duplicateFindings.campaignId, f.campaignId) : undefined,
+        f.state ? eq(duplicateFindings.state, f.state) : undefined,
+        f.kind ? eq(duplicateFindings.kind, f.kind) : undefined,
+      ),
+    )
+    .orderBy(desc(duplicateFindings.score), duplicateFindings.id)
+    .limit(2000);
+}
+export type FindingListRow = Awaited<ReturnType<typeof listFindings>>[number];

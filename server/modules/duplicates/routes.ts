@@ -1,0 +1,179 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from '../../../domain/zod';
+import { actorOf, requireUser } from '../../lib/auth-context';
+import type { Deps } from '../../lib/deps';
+import { AppError } from '../../lib/errors';
+import { idParamsSchema } from '../../lib/views';
+import { findCampaign } from '../campaigns/repository';
+import { authorizeCheckDuplicates, authorizeManageFindings, authorizeReadFindings } from './policy';
+import { findApplicationSource, listFindings } from './repository';
+import { checkAgainstAwards, decideFinding, sweepDuplicates, textOf } from './service';
+import {
+  applicationFindingsSchema,
+  campaignParamsSchema,
+  findingsQuerySchema,
+  forEnterprise,
+  findingView,
+  findingViewSchema,
+  sweepResultSchema,
+} from './views';
+
+async function loadApplication(deps: Deps, id: string) {
+  const app = await findApplicationSource(deps.db, id);
+  if (!app) throw new AppError('NOT_FOUND', { message: '未找到该申报书' });
+  return app;
+}
+
+async function loadCampaign(deps: Deps, idOrCode: string) {
+  const campaign = await findCampaign(deps.db, idOrCode);
+  if (!campaign) throw new AppError('NOT_FOUND', { message: '未找到该征集活动' });
+  return campaign;
+}
+
+async function loadFindingView(deps: Deps, id: string) {
+  const [row] = await listFindings(deps.db, { id });
+  if (!row) throw new AppError('NOT_FOUND', { message: '未找到该疑似重复记录' });
+  return findingView(row);
+}
+
+export function duplicateRoutes(deps: Deps): FastifyPluginAsyncZod {
+  return async (app) => {
+    const tags = ['duplicates'];
+
+    app.post(
+      '/applications/:id/duplicate-check',
+      {
+        schema: {
+          operationId: 'checkApplicationDuplicates',
+          tags,
+          summary:
+            '不得重复上报自查：用当前填写内容比对往届获奖名单（不保存）；列出相似的获奖方案、年份和原因',
+          params: idParamsSchema,
+          body: z.object({}),
+          response: { 200: applicationFindingsSchema },
+        },
+      },
+      async (req) => {
+        const user = requireUser(req);
+        const found = await loadApplication(deps, req.params.id);
+        authorizeCheckDuplicates(user, found);
+        const checked = await checkAgainstAwards(deps, found);
+        return { ...checked, findings: checked.findings.map((f) => forEnterprise(f, found.uscc)) };
+      },
+    );
+
+    app.get(
+      '/applications/:id/findings',
+      {
+        schema: {
+          operationId: 'listApplicationFindings',
+          tags,
+          summary:
+            '申报书的疑似重复记录（与往届获奖或本届其他渠道申报相似）及其比对文本；企业只看到与往届获奖的比对',
+          params: idParamsSchema,
+          response: { 200: applicationFindingsSchema },
+        },
+      },
+      async (req) => {
+        const user = requireUser(req);
+        const found = await loadApplication(deps, req.params.id);
+        authorizeReadFindings(user, found);
+        const campaign = (await findCampaign(deps.db, found.campaignId))!;
+        const rows = await listFindings(deps.db, {
+          applicationId: found.id,
+          ...(user.role === 'enterprise' ? { kind: 'award' as const } : {}),
+        });
+        const views = rows.map(findingView);
+        return {
+          text: textOf(campaign, found.data),
+          findings:
+            user.role === 'enterprise' ? views.map((f) => forEnterprise(f, found.uscc)) : views,
+        };
+      },
+    );
+
+    app.get(
+      '/campaigns/:idOrCode/findings',
+      {
+        schema: {
+          operationId: 'listCampaignFindings',
+          tags,
+          summary: '征集活动的全部疑似重复记录（主管部门），按相似程度从高到低',
+          params: campaignParamsSchema,
+          querystring: findingsQuerySchema,
+          response: { 200: z.object({ items: z.array(findingViewSchema) }) },
+        },
+      },
+      async (req) => {
+        authorizeManageFindings(requireUser(req));
+        const campaign = await loadCampaign(deps, req.params.idOrCode);
+        const rows = await listFindings(deps.db, { campaignId: campaign.id, ...req.query });
+        return { items: rows.map(findingView) };
+      },
+    );
+
+    app.post(
+      '/campaigns/:idOrCode/findings/sweep',
+      {
+        schema: {
+          operationId: 'sweepDuplicates',
+          tags,
+          summary:
+            '全面比对（主管部门）：重建索引，重新计算本活动全部申报书与往届获奖、申报书之间的疑似重复；已处理的记录保留',
+          params: campaignParamsSchema,
+          body: z.object({}),
+          response: { 200: sweepResultSchema },
+        },
+      },
+      async (req) => {
+        authorizeManageFindings(requireUser(req));
+        const campaign = await loadCampaign(deps, req.params.idOrCode);
+        return sweepDuplicates(deps, campaign, actorOf(req));
+      },
+    );
+
+    app.post(
+      '/findings/:id/dismiss',
+      {
+        schema: {
+          operationId: 'dismissFinding',
+          tags,
+          summary: '忽略疑似重复（主管部门核实后放行，须填写理由）；忽略后不再阻止确认报送',
+          params: idParamsSchema,
+          body: z.object({ reason: z.string().trim().min(2, '请填写忽略的理由').max(2000) }),
+          response: { 200: findingViewSchema },
+        },
+      },
+      async (req) => {
+        authorizeManageFindings(requireUser(req));
+        await decideFinding(
+          deps,
+          req.params.id,
+          { kind: 'dismiss', reason: req.body.reason },
+          actorOf(req),
+        );
+        return loadFindingView(deps, req.params.id);
+      },
+    );
+
+    app.post(
+      '/findings/:id/confirm',
+      {
+        schema: {
+          operationId: 'confirmFinding',
+          tags,
+          summary: '确认重复申报（主管部门）；确认后该申报书不能报送',
+          params: idParamsSchema,
+          body: z.object({ reason: z.string().trim().max(2000).optional() }),
+          response: { 200: findingViewSchema },
+        },
+      },
+      async (req) => {
+        authorizeManageFindings(requireUser(req));
+        const reason = req.body.reason || undefined;
+        await decideFinding(deps, req.params.id, { kind: 'confirm', reason }, actorOf(req));
+        return loadFindingView(deps, req.params.id);
+      },
+    );
+  };
+}

@@ -1,0 +1,384 @@
+// 不得重复上报 / 多头申报 in the platform: one detector index per campaign and process, built
+// lazily from the database (all past awards, the campaign's filed applications) and kept current
+// as applications are submitted, withdrawn and returned. Findings are stored per side; the
+// detector keeps the open ones current, people confirm or dismiss them.
+import { createHash } from 'node:crypto';
+import { comparableText } from '../../../domain/form';
+import { formOf } from '../../../domain/forms';
+import type { Db } from '../../db/client';
+import type { Actor } from '../../lib/actor';
+import type { Deps } from '../../lib/deps';
+import {
+  createIndex,
+  duplicateSettingsSchema,
+  type DuplicateDoc,
+  type DuplicateIndex,
+  type DuplicateSettings,
+  type Finding,
+} from '../../lib/duplicates';
+import { AppError } from '../../lib/errors';
+import { recordAudit } from '../audit/service';
+import { findCampaign, type CampaignRow } from '../campaigns/repository';
+import * as repo from './repository';
+import { evidenceView, type FindingView } from './views';
+
+interface CampaignIndex {
+  index: DuplicateIndex;
+  docs: Map<string, DuplicateDoc>;
+  settingsKey: string;
+  awardsKey: string;
+}
+
+// keyed by the database first: tests run several apps (and databases) in one process
+const indexes = new WeakMap<Db, Map<string, Promise<CampaignIndex>>>();
+const queues = new WeakMap<Db, Map<string, Promise<unknown>>>();
+
+function mapOf<V>(weak: WeakMap<Db, Map<string, V>>, db: Db) {
+  let m = weak.get(db);
+  if (!m) weak.set(db, (m = new Map()));
+  return m;
+}
+
+/** One change at a time per campaign in this process: the index and the stored rows move together. */
+function serial<T>(db: Db, campaignId: string, fn: () => Promise<T>): Promise<T> {
+  const queue = mapOf(queues, db);
+  const next = (queue.get(campaignId) ?? Promise.resolve()).catch(() => undefined).then(fn);
+  queue.set(campaignId, next);
+  return next;
+}
+
+/** The campaign's thresholds; settings the detector cannot read fall back to its defaults. */
+export function settingsOf(campaign: CampaignRow): DuplicateSettings {
+  const parsed = duplicateSettingsSchema.safeParse(campaign.settings.duplicates ?? {});
+  return parsed.success ? parsed.data : duplicateSettingsSchema.parse({});
+}
+
+export const textOf = (campaign: CampaignRow, data: unknown) =>
+  comparableText(formOf(campaign.settings), data);
+
+const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
+
+function solutionNameOf(data: Record<string, unknown>): string {
+  const name = (data.solution as { name?: unknown } | undefined)?.name;
+  return typeof name === 'string' ? name.trim() : '';
+}
+
+/** Filed and not taken back for editing. */
+const isIndexed = (state: string) => state !== 'draft' && state !== 'returned';
+
+function applicationDoc(
+  campaign: CampaignRow,
+  src: Pick<repo.ApplicationSource, 'id' | 'data' | 'enterpriseName' | 'uscc' | 'channelUnitName'>,
+): DuplicateDoc {
+  return {
+    id: src.id,
+    kind: 'application',
+    enterprise: src.enterpriseName,
+    uscc: src.uscc,
+    name: solutionNameOf(src.data),
+    text: textOf(campaign, src.data),
+    channel: src.channelUnitName,
+  };
+}
+
+const awardDoc = (a: repo.AwardSource): DuplicateDoc => ({
+  id: a.id,
+  kind: 'award',
+  year: a.year,
+  enterprise: a.enterpriseName,
+  uscc: a.uscc,
+  name: a.solutionName,
+  text: a.text,
+});
+
+async function buildIndex(
+  db: Db,
+  campaign: CampaignRow,
+  settings: DuplicateSettings,
+  keys: { settingsKey: string; awardsKey: string },
+): Promise<CampaignIndex> {
+  const [awardRows, appRows] = await Promise.all([
+    repo.listAwardSources(db),
+    repo.listApplicationSources(db, campaign.id),
+  ]);
+  const index = createIndex(settings);
+  const docs = new Map<string, DuplicateDoc>();
+  for (const doc of [
+    ...awardRows.map(awardDoc),
+    ...appRows.map((r) => applicationDoc(campaign, r)),
+  ]) {
+    index.add(doc);
+    docs.set(doc.id, doc);
+  }
+  return { index, docs, ...keys };
+}
+
+/** The campaign's index, rebuilt when its thresholds change or awards were added. */
+async function indexOf(db: Db, campaign: CampaignRow, fresh = false): Promise<CampaignIndex> {
+  const settings = settingsOf(campaign);
+  const keys = {
+    settingsKey: JSON.stringify(settings),
+    awardsKey: await repo.awardsFingerprint(db),
+  };
+  const cache = mapOf(indexes, db);
+  const cached = fresh ? undefined : cache.get(campaign.id);
+  if (cached) {
+    const c = await cached.catch(() => undefined);
+    if (c && c.settingsKey === keys.settingsKey && c.awardsKey === keys.awardsKey) return c;
+  }
+  const building = buildIndex(db, campaign, settings, keys);
+  cache.set(campaign.id, building);
+  building.catch(() => cache.delete(campaign.id));
+  return building;
+}
+
+/**
+ * Findings about `doc` on both sides: its own against awards and applications, and each
+ * matched application's against it.
+ */
+function findingsAbout(ci: CampaignIndex, doc: DuplicateDoc): Finding[] {
+  const own = ci.index.query(doc);
+  const out = [...own];
+  for (const f of own) {
+    if (f.kind !== 'application') continue;
+    const other = ci.docs.get(f.match);
+    if (!other) continue;
+    const back = ci.index.query(other, { filter: (o) => o.id === doc.id })[0];
+    if (back) out.push(back);
+  }
+  return out;
+}
+
+const matchKey = (applicationId: string, matchId: string | null) => `${applicationId}|${matchId}`;
+
+/** A dismissed finding is raised again only when the match grew this much stronger. */
+const REOPEN_RISE = 0.1;
+
+/**
+ * Makes the stored findings in `scope` what the detector found: new ones open, open ones
+ * updated, open ones no longer found deleted. Decided ones stay decided (a dismissed one opens
+ * again when its score rose by REOPEN_RISE); their evidence follows the current texts.
+ */
+async function storeFindings(
+  tx: Db,
+  ci: CampaignIndex,
+  campaignId: string,
+  scope: ReturnType<typeof repo.touching>,
+  found: Finding[],
+  now: Date,
+) {
+  const existing = new Map(
+    (await repo.listFindingRows(tx, scope)).map((r) => [
+      matchKey(r.applicationId, r.matchAwardId ?? r.matchApplicationId),
+      r,
+    ]),
+  );
+  const seen = new Set<string>();
+  for (const f of found) {
+    const key = matchKey(f.application, f.match);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const fields = {
+      reasons: f.reasons,
+      signals: f.signals as unknown as Record<string, unknown>,
+      evidence: evidenceView(f.evidence),
+      applicationTextHash: sha256(ci.docs.get(f.application)?.text ?? ''),
+      updatedAt: now,
+    };
+    const row = existing.get(key);
+    if (!row) {
+      await repo.insertFinding(tx, {
+        ...fields,
+        campaignId,
+        applicationId: f.application,
+        kind: f.kind,
+        matchAwardId: f.kind === 'award' ? f.match : null,
+        matchApplicationId: f.kind === 'application' ? f.match : null,
+        score: f.score,
+        createdAt: now,
+      });
+    } else if (row.state === 'open') {
+      await repo.updateFinding(tx, row.id, { ...fields, score: f.score });
+    } else if (row.state === 'dismissed' && f.score >= row.score + REOPEN_RISE) {
+      await repo.updateFinding(tx, row.id, {
+        ...fields,
+        score: f.score,
+        state: 'open',
+        decisionReason: null,
+        decidedBy: null,
+        decidedAt: null,
+      });
+    } else {
+      await repo.updateFinding(tx, row.id, fields);
+    }
+  }
+  const gone = [...existing.entries()]
+    .filter(([key, r]) => !seen.has(key) && r.state === 'open')
+    .map(([, r]) => r.id);
+  await repo.deleteFindings(tx, gone);
+}
+
+/**
+ * Called after an application's submit, withdrawal or return has committed: re-indexes it and
+ * recomputes the findings on both sides. A failure here leaves the committed change alone (the
+ * index is dropped and rebuilt on next use; a sweep repairs the stored findings).
+ */
+export async function onApplicationChanged(deps: Pick<Deps, 'db' | 'clock'>, appId: string) {
+  const head = await repo.findApplicationSource(deps.db, appId);
+  if (!head) return;
+  const campaign = (await findCampaign(deps.db, head.campaignId))!;
+  try {
+    await serial(deps.db, campaign.id, async () => {
+      const ci = await indexOf(deps.db, campaign);
+      const src = (await repo.findApplicationSource(deps.db, appId))!;
+      let found: Finding[] = [];
+      if (isIndexed(src.state)) {
+        const doc = applicationDoc(campaign, src);
+        ci.index.add(doc);
+        ci.docs.set(doc.id, doc);
+        found = findingsAbout(ci, doc);
+      } else {
+        ci.index.remove(appId);
+        ci.docs.delete(appId);
+      }
+      await deps.db.transaction((tx) =>
+        storeFindings(tx, ci, campaign.id, repo.touching(appId), found, deps.clock.now()),
+      );
+    });
+  } catch (err) {
+    mapOf(indexes, deps.db).delete(campaign.id);
+    console.error('duplicate check after an application change failed', appId, err);
+  }
+}
+
+/** Recomputes every finding of the campaign from a freshly built index. */
+export async function sweepDuplicates(deps: Deps, campaign: CampaignRow, actor: Actor) {
+  return serial(deps.db, campaign.id, async () => {
+    const started = performance.now();
+    const ci = await indexOf(deps.db, campaign, true);
+    const apps = [...ci.docs.values()].filter((d) => d.kind === 'application');
+    const found = apps.flatMap((doc) => ci.index.query(doc));
+    const stored = await deps.db.transaction(async (tx) => {
+      await storeFindings(
+        tx,
+        ci,
+        campaign.id,
+        repo.inCampaign(campaign.id),
+        found,
+        deps.clock.now(),
+      );
+      const n = (await repo.listFindingRows(tx, repo.inCampaign(campaign.id))).length;
+      await recordAudit(tx, deps.clock, actor, {
+        action: 'duplicates.sweep',
+        targetType: 'campaign',
+        targetId: campaign.id,
+        after: { applications: apps.length, found: found.length, stored: n },
+      });
+      return n;
+    });
+    return {
+      findings: stored,
+      applications: apps.length,
+      ms: Math.round(performance.now() - started),
+    };
+  });
+}
+
+/**
+ * The enterprise's check of its current working copy against past awards, before it submits:
+ * nothing stored. Offsets index into the returned text.
+ */
+export async function checkAgainstAwards(
+  deps: Pick<Deps, 'db'>,
+  app: Pick<
+    repo.ApplicationSource,
+    'id' | 'campaignId' | 'data' | 'enterpriseName' | 'uscc' | 'channelUnitId' | 'channelUnitName'
+  >,
+): Promise<{ text: string; findings: FindingView[] }> {
+  const campaign = (await findCampaign(deps.db, app.campaignId))!;
+  const ci = await indexOf(deps.db, campaign);
+  const doc = applicationDoc(campaign, app);
+  const found = ci.index.query(doc, { filter: (o) => o.kind === 'award' });
+  const awards = new Map(
+    (
+      await repo.listAwardsById(
+        deps.db,
+        found.map((f) => f.match),
+      )
+    ).map((a) => [a.id, a]),
+  );
+  const findings = found.flatMap((f): FindingView[] => {
+    const a = awards.get(f.match);
+    if (!a) return [];
+    return [
+      {
+        id: null,
+        applicationId: app.id,
+        applicationName: doc.name,
+        enterpriseName: app.enterpriseName,
+        channelUnitName: app.channelUnitName,
+        kind: 'award',
+        score: f.score,
+        reasons: f.reasons,
+        state: 'open',
+        decisionReason: null,
+        decidedAt: null,
+        match: {
+          kind: 'award',
+          awardId: a.id,
+          year: a.year,
+          solutionName: a.solutionName,
+          enterpriseName: a.enterpriseName,
+          uscc: a.uscc,
+          recommenderName: a.recommenderName,
+        },
+        evidence: evidenceView(f.evidence),
+      },
+    ];
+  });
+  return { text: doc.text ?? '', findings };
+}
+
+export type FindingDecision =
+  { kind: 'dismiss'; reason: string } | { kind: 'confirm'; reason?: string };
+
+/** The organizer's decision: dismiss (the override that lets the application go on) or confirm. */
+export async function decideFinding(
+  deps: Deps,
+  findingId: string,
+  decision: FindingDecision,
+  actor: Actor,
+) {
+  await deps.db.transaction(async (tx) => {
+    const row = await repo.lockFinding(tx, findingId);
+    if (!row) throw new AppError('NOT_FOUND', { message: '未找到该疑似重复记录' });
+    const to = decision.kind === 'dismiss' ? 'dismissed' : 'confirmed';
+    if (row.state === to) {
+      throw new AppError('WRONG_STATE', {
+        message: to === 'dismissed' ? '该疑似重复记录已被忽略' : '该疑似重复记录已被确认',
+      });
+    }
+    const now = deps.clock.now();
+    await repo.updateFinding(tx, row.id, {
+      state: to,
+      decisionReason: decision.reason ?? null,
+      decidedBy: actor.userId,
+      decidedAt: now,
+      updatedAt: now,
+    });
+    await recordAudit(tx, deps.clock, actor, {
+      action: `duplicate_finding.${decision.kind}`,
+      targetType: 'duplicate_finding',
+      targetId: row.id,
+      before: { state: row.state },
+      after: {
+        state: to,
+        applicationId: row.applicationId,
+        kind: row.kind,
+        match: row.matchAwardId ?? row.matchApplicationId,
+        score: row.score,
+      },
+      note: decision.reason,
+    });
+  });
+}
