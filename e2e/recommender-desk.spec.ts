@@ -22,11 +22,19 @@ const PNG_1X1 = Buffer.from(
 const SEARCH = '解决方案名称、企业名称或统一社会信用代码';
 
 const run = Date.now().toString(36).slice(-5).toUpperCase();
-/** Four applications through 北京市, each from an enterprise of its own. */
-const filed = ['甲', '乙', '丙', '丁'].map((k) => ({
-  key: k,
-  solutionName: `工作台${run}方案${k}`,
-  enterpriseName: `北京工作台${run}${k}科技有限公司`,
+/**
+ * Four applications through 北京市, each a different solution of an unrelated enterprise (the
+ * duplicate check would rightly flag look-alike names of look-alike enterprises).
+ */
+const filed = [
+  ['甲', '轴承缺陷检测', '云帆'],
+  ['乙', '能耗优化调度', '星河'],
+  ['丙', '设备预测维护', '启明'],
+  ['丁', '仓储物流排程', '松柏'],
+].map(([k, topic, brand]) => ({
+  key: k!,
+  solutionName: `工作台${run}${topic}`,
+  enterpriseName: `北京${brand}${run}信息技术有限公司`,
   uscc: uniqueUscc(),
 }));
 const [A, B, C, D] = filed as [

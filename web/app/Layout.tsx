@@ -15,6 +15,7 @@ import { CHANGE_PASSWORD_PATH } from './guards';
 const ORGANIZER_LINKS: Array<[string, MessageKey]> = [
   ['/admin/progress', 'progress.nav'],
   ['/admin/awards', 'awards.nav'],
+  ['/admin/findings', 'dup.admin.nav'],
 ];
 const ADMIN_LINKS: Array<[string, MessageKey]> = [
   ['/admin/users', 'nav.users'],

@@ -43,6 +43,9 @@ const AwardsPage = lazy(() =>
 const ProgressPage = lazy(() =>
   import('../features/admin-progress/ProgressPage').then((m) => ({ default: m.ProgressPage })),
 );
+const FindingsPage = lazy(() =>
+  import('../features/admin-findings/FindingsPage').then((m) => ({ default: m.FindingsPage })),
+);
 // 附件4: enterprises fill in, recommenders collect, organizers see all.
 const FollowUpListPage = lazy(() =>
   import('../features/follow-ups/FollowUpListPage').then((m) => ({
@@ -170,6 +173,14 @@ export function AppRoutes() {
           element={
             <Organizer>
               <ProgressPage />
+            </Organizer>
+          }
+        />
+        <Route
+          path="admin/findings/:campaignId?"
+          element={
+            <Organizer>
+              <FindingsPage />
             </Organizer>
           }
         />

@@ -39,6 +39,7 @@ import {
   type Attachment,
   type VersionSummary,
 } from '../../lib/applications';
+import { checkDuplicates, type FindingView } from '../../lib/duplicates';
 import { formatDateTime, formatDeadline } from '../../lib/format';
 import { localizeSchemaMessage, useI18n } from '../../lib/i18n';
 import type { Campaign, Me } from '../../lib/types';
@@ -151,6 +152,21 @@ export function ApplicationEditor(props: {
 
   const getData = useCallback(() => form.getFieldsValue(true) as ApplicationData, [form]);
 
+  // 不得重复上报: the saved working copy against past awards, after each save; the answer only warns.
+  const [awardMatches, setAwardMatches] = useState<FindingView[]>([]);
+  const dupCheck = useRef(0);
+  const checkAwards = useCallback(() => {
+    const n = ++dupCheck.current;
+    checkDuplicates(app.id).then(
+      (r) =>
+        n === dupCheck.current && setAwardMatches(r.findings.filter((f) => f.kind === 'award')),
+      () => undefined, // a failed check must not get in the way of editing
+    );
+  }, [app.id]);
+  useEffect(() => {
+    if (canEdit) checkAwards();
+  }, [canEdit, checkAwards]);
+
   /** A type error on an empty required field ("expected string, got undefined") says what to do. */
   const messageOf = useCallback(
     (name: NamePath, message: string): string => {
@@ -252,6 +268,7 @@ export function ApplicationEditor(props: {
         if (seq.current === mySeq) {
           clearLocalCopy(app.id);
           setStatus({ kind: 'saved', at: saved.updatedAt });
+          checkAwards();
         } else {
           writeLocalCopy(app.id, {
             baseVersion: base.current,
@@ -280,7 +297,7 @@ export function ApplicationEditor(props: {
     })();
     inflight.current = run;
     return run;
-  }, [app.id, applyIssues, canEdit, errorText, getData, qc]);
+  }, [app.id, applyIssues, canEdit, checkAwards, errorText, getData, qc]);
 
   // A restored local copy is saved soon, like any other change.
   useEffect(() => {
@@ -442,6 +459,34 @@ export function ApplicationEditor(props: {
 
   return (
     <div data-testid="application-editor">
+      {canEdit && awardMatches.length > 0 && (
+        <Alert
+          type="warning"
+          showIcon
+          data-testid="duplicate-warning"
+          style={{ marginBottom: 12 }}
+          title={t('dup.editor.title', { n: awardMatches.length })}
+          description={
+            <>
+              <ul style={{ margin: '4px 0', paddingInlineStart: 20 }}>
+                {awardMatches.map((f, i) => (
+                  <li key={f.id ?? i}>
+                    {f.match.kind === 'award' &&
+                      t('dup.editor.item', {
+                        year: f.match.year ?? '—',
+                        solution: f.match.solutionName,
+                        enterprise: f.match.enterpriseName,
+                        score: Math.round(f.score * 100),
+                      })}
+                    {f.reasons.length > 0 && <>：{f.reasons.join('；')}</>}
+                  </li>
+                ))}
+              </ul>
+              {t('dup.editor.hint')}
+            </>
+          }
+        />
+      )}
       <StickyBar
         left={
           <>

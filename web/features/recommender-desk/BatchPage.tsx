@@ -11,6 +11,7 @@ import {
   Result,
   Space,
   Table,
+  Tooltip,
   Typography,
   Upload,
 } from 'antd';
@@ -23,9 +24,11 @@ import {
   FilePdfOutlined,
   PaperClipOutlined,
   UploadOutlined,
+  WarningFilled,
 } from '@ant-design/icons';
 import { Link, useParams } from 'react-router-dom';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { ApiError } from '../../lib/api';
 import { formatSize } from '../../lib/applications';
 import { deskPath, type SummaryRow } from '../../lib/desk';
 import { formatDateTime } from '../../lib/format';
@@ -47,6 +50,17 @@ function Check({ ok, children }: { ok: boolean; children: string }) {
   );
 }
 
+/** A row of 附件3 as getBatch sends it: flagged when it has an open or confirmed duplicate finding. */
+type Row = SummaryRow & { flagged?: boolean };
+
+/** The applications a BATCH_NOT_READY refusal names for duplicate findings, if that was the reason. */
+export function duplicateRefusal(error: unknown): string[] | null {
+  if (!(error instanceof ApiError) || error.code !== 'BATCH_NOT_READY') return null;
+  const d = (error.details ?? {}) as { missing?: unknown; applications?: unknown };
+  if (!Array.isArray(d.missing) || !d.missing.includes('duplicate_findings')) return null;
+  return Array.isArray(d.applications) ? d.applications.map(String) : [];
+}
+
 function Batch({ desk }: { desk: Desk }) {
   const { t } = useI18n();
   const { message } = App.useApp();
@@ -57,12 +71,14 @@ function Batch({ desk }: { desk: Desk }) {
   const order = local && !orderChanged(local.base, saved) ? local.order : saved;
   const setOrder = (next: string[]) => setLocal({ base: saved, order: next });
   const byId = new Map(batch.rows.map((r) => [r.applicationId, r]));
-  const rows = order.map((id) => byId.get(id)).filter((r): r is SummaryRow => !!r);
+  const rows = order.map((id) => byId.get(id)).filter((r): r is Row => !!r);
+  const flagged = rows.filter((r) => r.flagged).length;
   const dirty = orderChanged(order, saved);
   const ranking = useSaveRanking(campaign.id, unitId);
   const upload = useUploadScan(campaign.id, unitId);
   const signOff = useSignOff(campaign.id, unitId);
-  const ready = batch.rows.length > 0 && !!batch.stampedScan && !dirty;
+  const ready = batch.rows.length > 0 && !!batch.stampedScan && !dirty && flagged === 0;
+  const refused = duplicateRefusal(signOff.error);
   const base = deskPath(campaign.id);
 
   const move = (index: number, delta: number) => setOrder(moveItem(order, index, index + delta));
@@ -111,8 +127,9 @@ function Batch({ desk }: { desk: Desk }) {
           />
         )}
         <ErrorAlert error={ranking.error} />
-        <Table<SummaryRow>
+        <Table<Row>
           rowKey="applicationId"
+          onRow={(r) => (r.flagged ? { style: { background: '#fff1f0' } } : {})}
           size="small"
           data-testid="ranking-table"
           pagination={false}
@@ -132,7 +149,19 @@ function Batch({ desk }: { desk: Desk }) {
               dataIndex: 'solutionName',
               width: 180,
               render: (name: string, r) => (
-                <Link to={`${base}/applications/${r.applicationId}`}>{name}</Link>
+                <Flex gap={4} wrap align="center">
+                  <Link to={`${base}/applications/${r.applicationId}`}>{name}</Link>
+                  {r.flagged && (
+                    // an icon, not text: the cell keeps the name alone (附件3 is read by name)
+                    <Tooltip title={t('dup.batch.flagged')}>
+                      <WarningFilled
+                        style={{ color: '#ff4d4f' }}
+                        aria-label={t('dup.batch.flagged')}
+                        data-testid="batch-flagged"
+                      />
+                    </Tooltip>
+                  )}
+                </Flex>
               ),
             },
             { title: t('desk.col.category'), dataIndex: 'category', width: 120 },
@@ -157,7 +186,7 @@ function Batch({ desk }: { desk: Desk }) {
                     key: 'move',
                     fixed: 'right' as const,
                     width: 110,
-                    render: (_: unknown, r: SummaryRow, i: number) => (
+                    render: (_: unknown, r: Row, i: number) => (
                       <Space size={4}>
                         <Button
                           size="small"
@@ -253,6 +282,7 @@ function Batch({ desk }: { desk: Desk }) {
               },
               { ok: !dirty, text: t('desk.signOff.needSaved') },
               { ok: !!batch.stampedScan, text: t('desk.signOff.needScan') },
+              { ok: flagged === 0, text: t('dup.batch.needReview', { n: flagged }) },
             ]}
             renderItem={(c) => (
               <List.Item>
@@ -260,7 +290,28 @@ function Batch({ desk }: { desk: Desk }) {
               </List.Item>
             )}
           />
-          <ErrorAlert error={signOff.error} />
+          {refused ? (
+            <Alert
+              type="error"
+              showIcon
+              data-testid="sign-off-duplicates"
+              style={{ marginBottom: 12 }}
+              title={t('dup.batch.notReady')}
+              description={
+                <ul style={{ margin: 0, paddingInlineStart: 20 }}>
+                  {refused.map((id) => (
+                    <li key={id}>
+                      <Link to={`${base}/applications/${id}`}>
+                        {byId.get(id)?.solutionName ?? id}
+                      </Link>
+                    </li>
+                  ))}
+                </ul>
+              }
+            />
+          ) : (
+            <ErrorAlert error={signOff.error} />
+          )}
           <Popconfirm
             title={t('desk.signOff.confirmTitle')}
             description={

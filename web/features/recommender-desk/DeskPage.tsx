@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Card, Flex, Input, Select, Table, Typography } from 'antd';
+import { Alert, Card, Flex, Input, Select, Table, Tag, Typography } from 'antd';
 import { Link, useParams } from 'react-router-dom';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { deskPath } from '../../lib/desk';
@@ -72,7 +72,14 @@ function Inbox({ desk }: { desk: Desk }) {
             title: t('desk.col.solution'),
             dataIndex: 'solutionName',
             render: (name: string, r) => (
-              <Link to={`${base}/applications/${r.id}`}>{name || t('apps.untitled')}</Link>
+              <Flex gap={6} wrap align="center">
+                <Link to={`${base}/applications/${r.id}`}>{name || t('apps.untitled')}</Link>
+                {!!r.findings && (
+                  <Tag color="red" data-testid="duplicate-tag">
+                    {t('dup.tag', { n: r.findings })}
+                  </Tag>
+                )}
+              </Flex>
             ),
           },
           { title: t('desk.col.enterprise'), dataIndex: 'enterpriseName' },

@@ -30,6 +30,7 @@ import { isMessageKey, useI18n } from '../../lib/i18n';
 import { useHistory, useVersion, type HistoryItem, type ReviewedApplication } from './api';
 import { Decisions } from './Decisions';
 import { DeskFrame, type Desk } from './DeskFrame';
+import { DuplicatePanel } from './DuplicatePanel';
 import { ReadOnlyApplication } from './ReadOnlyApplication';
 import { DeskStateTag } from './StateTag';
 
@@ -152,6 +153,7 @@ function Review({ desk, appId }: { desk: Desk; appId: string }) {
               />
             )}
           </Card>
+          <DuplicatePanel appId={appId} />
           <ReadOnlyApplication
             appId={appId}
             form={form.data.form}

@@ -26,6 +26,8 @@ export interface InboxItem {
   recommendRank: number | null;
   submittedAt: string | null;
   decidedAt: string | null;
+  /** Open or confirmed duplicate findings (疑似重复). */
+  findings?: number;
 }
 
 export interface Inbox {

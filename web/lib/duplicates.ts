@@ -1,0 +1,168 @@
+// Duplicate findings (不得重复上报 / 多头申报): shapes and requests shared by the editor, the desk and admin.
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api } from './api';
+
+export type FindingKind = 'award' | 'application';
+export type FindingState = 'open' | 'confirmed' | 'dismissed';
+
+export interface EvidenceSpan {
+  /** UTF-16 offsets into that side's text, end exclusive. */
+  start: number;
+  end: number;
+  excerpt: string;
+}
+
+export interface FindingEvidence {
+  similarity: number;
+  application: EvidenceSpan;
+  match: EvidenceSpan;
+}
+
+export type FindingMatch =
+  | {
+      kind: 'award';
+      awardId: string;
+      year: number | null;
+      solutionName: string;
+      enterpriseName: string;
+      uscc: string | null;
+      recommenderName: string | null;
+    }
+  | {
+      kind: 'application';
+      applicationId: string;
+      solutionName: string;
+      enterpriseName: string;
+      channelUnitName: string | null;
+    };
+
+export interface FindingView {
+  id: string | null;
+  applicationId: string;
+  applicationName: string;
+  enterpriseName: string;
+  channelUnitName: string | null;
+  kind: FindingKind;
+  score: number;
+  reasons: string[];
+  state: FindingState;
+  decisionReason: string | null;
+  decidedAt: string | null;
+  match: FindingMatch;
+  evidence: FindingEvidence[];
+}
+
+/** How a finding is labelled: a past award, another channel, or the same enterprise twice. */
+export type FindingLabel = 'award' | 'otherChannel' | 'sameEnterprise';
+
+export function findingLabel(
+  f: Pick<FindingView, 'kind' | 'match' | 'channelUnitName'>,
+): FindingLabel {
+  if (f.kind === 'award' || f.match.kind === 'award') return 'award';
+  const other = f.match.channelUnitName;
+  return other && f.channelUnitName && other !== f.channelUnitName
+    ? 'otherChannel'
+    : 'sameEnterprise';
+}
+
+export interface Mark {
+  start: number;
+  end: number;
+}
+
+/** Sorted, merged ranges, clipped to the text: what to wrap in <mark>. */
+export function mergeRanges(ranges: ReadonlyArray<Mark>, length: number): Mark[] {
+  const clipped = ranges
+    .map((r) => ({ start: Math.max(0, r.start), end: Math.min(length, r.end) }))
+    .filter((r) => r.end > r.start)
+    .sort((a, b) => a.start - b.start || a.end - b.end);
+  const out: Mark[] = [];
+  for (const r of clipped) {
+    const last = out[out.length - 1];
+    if (last && r.start <= last.end) last.end = Math.max(last.end, r.end);
+    else out.push({ ...r });
+  }
+  return out;
+}
+
+/** The text cut into plain and marked pieces (rendered as React text nodes). */
+export function splitMarked(
+  text: string,
+  ranges: ReadonlyArray<Mark>,
+): Array<{ text: string; marked: boolean }> {
+  const pieces: Array<{ text: string; marked: boolean }> = [];
+  let at = 0;
+  for (const r of mergeRanges(ranges, text.length)) {
+    if (r.start > at) pieces.push({ text: text.slice(at, r.start), marked: false });
+    pieces.push({ text: text.slice(r.start, r.end), marked: true });
+    at = r.end;
+  }
+  if (at < text.length) pieces.push({ text: text.slice(at), marked: false });
+  return pieces;
+}
+
+export const findingsKey = (appId: string) => ['applications', appId, 'findings'] as const;
+
+/** GET /applications/:id/findings — the application's comparable text and its findings. */
+export function useApplicationFindings(appId: string, enabled = true) {
+  return useQuery({
+    queryKey: findingsKey(appId),
+    queryFn: () =>
+      api<{ text: string; findings: FindingView[] }>(
+        `/applications/${encodeURIComponent(appId)}/findings`,
+      ),
+    enabled,
+  });
+}
+
+/** POST /applications/:id/duplicate-check — the working copy against past awards (not stored). */
+export function checkDuplicates(appId: string) {
+  return api<{ findings: FindingView[] }>(
+    `/applications/${encodeURIComponent(appId)}/duplicate-check`,
+    { method: 'POST', body: {} },
+  );
+}
+
+export interface FindingsFilter {
+  state?: FindingState;
+  kind?: FindingKind;
+}
+
+export const campaignFindingsKey = (campaignId: string) => ['findings', campaignId] as const;
+
+export function useCampaignFindings(campaignId: string | undefined, filter: FindingsFilter) {
+  return useQuery({
+    queryKey: [...campaignFindingsKey(campaignId ?? ''), filter],
+    queryFn: () =>
+      api<{ items: FindingView[] }>(`/campaigns/${encodeURIComponent(campaignId!)}/findings`, {
+        query: { ...filter },
+      }),
+    enabled: !!campaignId,
+    select: (d) => d.items,
+    placeholderData: (prev) => prev,
+  });
+}
+
+export function useSweep(campaignId: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: () =>
+      api<{ findings: number; applications: number; ms: number }>(
+        `/campaigns/${encodeURIComponent(campaignId)}/findings/sweep`,
+        { method: 'POST', body: {} },
+      ),
+    onSettled: () => qc.invalidateQueries({ queryKey: campaignFindingsKey(campaignId) }),
+  });
+}
+
+export function useDecideFinding(campaignId: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (v: { id: string; action: 'dismiss' | 'confirm'; reason?: string }) =>
+      api<FindingView>(`/findings/${encodeURIComponent(v.id)}/${v.action}`, {
+        method: 'POST',
+        body: v.reason ? { reason: v.reason } : {},
+      }),
+    onSettled: () => qc.invalidateQueries({ queryKey: campaignFindingsKey(campaignId) }),
+  });
+}
