@@ -430,3 +430,34 @@ describe('isolation', () => {
     expect((await uploadScan(w.bjEnterprise, c.id, w.beijingUnit)).status).toBe(403);
   });
 });
+
+describe('quota after a reopen', () => {
+  test('a quota lowered while the batch was reopened must be met before signing off again', async () => {
+    const c = await newCampaign(w.org);
+    const [a, b] = await filedMany(w.bjEnterprise, c.id, w.bjUscc, ['配额甲', '配额乙']);
+    await recommend(w.beijing, a!, 1);
+    await recommend(w.beijing, b!, 2);
+    const base = batchUrl(c.id, w.beijingUnit);
+    await uploadScan(w.beijing, c.id, w.beijingUnit);
+    expect((await w.beijing.post(`${base}/sign-off`, {})).status).toBe(200);
+    expect((await w.org.post(`${base}/reopen`, { reason: '配额调整' })).status).toBe(200);
+    const lowered = await w.org.patch(`/api/v1/recommender-units/${w.beijingUnit}`, {
+      quotaOverride: 1,
+    });
+    expect(lowered.status, JSON.stringify(lowered.body)).toBe(200);
+    try {
+      await uploadScan(w.beijing, c.id, w.beijingUnit);
+      const res = await w.beijing.post(`${base}/sign-off`, {});
+      expect(res.status).toBe(409);
+      expect(res.body.error.code).toBe('BATCH_NOT_READY');
+      expect(res.body.error.details.missing).toEqual(['quota']);
+      expect(res.body.error.message).toContain('取消1个推荐');
+
+      expect((await w.beijing.post(`/api/v1/applications/${b}/unrecommend`, {})).status).toBe(200);
+      await uploadScan(w.beijing, c.id, w.beijingUnit);
+      expect((await w.beijing.post(`${base}/sign-off`, {})).status).toBe(200);
+    } finally {
+      await w.org.patch(`/api/v1/recommender-units/${w.beijingUnit}`, { quotaOverride: null });
+    }
+  });
+});

@@ -32,37 +32,51 @@ export async function uploadStampedScan(
   // refuse early what the transaction would refuse, so no file is stored for nothing
   if ((await findBatch(deps.db, campaign.id, unitId))?.state === 'signed_off')
     throw new AppError('BATCH_SIGNED_OFF');
+  const { detected } = check;
   const id = randomUUID();
-  const storageKey = `documents/${campaign.id}/${unitId}/${id}.${check.detected.ext}`;
-  await deps.files.put(storageKey, file.bytes, check.detected.mime);
-  await deps.db.transaction(async (tx) => {
-    await lockOpenDesk(tx, unitId, campaign.id);
-    const now = deps.clock.now();
-    assertBeforePaperDeadline(campaign, now, '推荐报送已截止，不能再上传盖章扫描件');
-    const batch = await lockBatch(tx, campaign.id, unitId, now);
-    const doc = await insertDocument(tx, {
-      id,
-      purpose: 'summary_table_scan',
-      ownerUnitId: unitId,
-      campaignId: campaign.id,
-      filename: file.filename.slice(0, 200),
-      kind: check.detected.kind,
-      mime: check.detected.mime,
-      size: file.bytes.length,
-      sha256: createHash('sha256').update(file.bytes).digest('hex'),
-      storageKey,
-      uploadedBy,
-      createdAt: now,
-    });
-    await updateBatch(tx, batch.id, { stampedScanId: doc.id, updatedAt: now });
-    await recordAudit(tx, deps.clock, actor, {
-      action: 'batch.stamped_scan_upload',
-      targetType: 'recommendation_batch',
-      targetId: batch.id,
-      before: { stampedScanId: batch.stampedScanId },
-      after: { stampedScanId: doc.id, filename: doc.filename, size: doc.size, sha256: doc.sha256 },
-    });
+  const storageKey = `documents/${campaign.id}/${unitId}/${id}.${detected.ext}`;
+  await deps.files.put(storageKey, file.bytes, detected.mime);
+  // a refusal inside the transaction (deadline, a sign-off meanwhile) leaves no stray file
+  await recordScan().catch(async (err: unknown) => {
+    await deps.files.delete(storageKey).catch(() => undefined);
+    throw err;
   });
+
+  async function recordScan() {
+    await deps.db.transaction(async (tx) => {
+      await lockOpenDesk(tx, unitId, campaign.id);
+      const now = deps.clock.now();
+      assertBeforePaperDeadline(campaign, now, '推荐报送已截止，不能再上传盖章扫描件');
+      const batch = await lockBatch(tx, campaign.id, unitId, now);
+      const doc = await insertDocument(tx, {
+        id,
+        purpose: 'summary_table_scan',
+        ownerUnitId: unitId,
+        campaignId: campaign.id,
+        filename: file.filename.slice(0, 200),
+        kind: detected.kind,
+        mime: detected.mime,
+        size: file.bytes.length,
+        sha256: createHash('sha256').update(file.bytes).digest('hex'),
+        storageKey,
+        uploadedBy,
+        createdAt: now,
+      });
+      await updateBatch(tx, batch.id, { stampedScanId: doc.id, updatedAt: now });
+      await recordAudit(tx, deps.clock, actor, {
+        action: 'batch.stamped_scan_upload',
+        targetType: 'recommendation_batch',
+        targetId: batch.id,
+        before: { stampedScanId: batch.stampedScanId },
+        after: {
+          stampedScanId: doc.id,
+          filename: doc.filename,
+          size: doc.size,
+          sha256: doc.sha256,
+        },
+      });
+    });
+  }
 }
 
 export async function readStampedScan(deps: Deps, desk: Desk) {

@@ -1,3 +1,4 @@
+import { effectiveQuota } from '../../../domain/recommender-units';
 import type { Actor } from '../../lib/actor';
 import type { Deps } from '../../lib/deps';
 import { AppError } from '../../lib/errors';
@@ -53,9 +54,10 @@ export async function reorder(deps: Deps, desk: Desk, order: string[], actor: Ac
 export async function signOff(deps: Deps, desk: Desk, actor: Actor) {
   const { campaign, unitId } = desk;
   await deps.db.transaction(async (tx) => {
-    await lockOpenDesk(tx, unitId, campaign.id);
+    const { unit } = await lockOpenDesk(tx, unitId, campaign.id);
     const now = deps.clock.now();
     assertBeforePaperDeadline(campaign, now, '推荐报送已截止，不能再确认报送');
+    const quota = effectiveQuota(campaign.settings.quotas, unit);
     const batch = await lockBatch(tx, campaign.id, unitId, now);
     const recommended = await listRecommendedIds(tx, unitId, campaign.id);
     const missing = [
@@ -63,6 +65,15 @@ export async function signOff(deps: Deps, desk: Desk, actor: Actor) {
       ...(batch.stampedScanId
         ? []
         : [{ what: 'stamped_scan', label: '上传加盖公章的报送信息汇总表（附件3）扫描件' }]),
+      // a quota lowered while the batch was reopened
+      ...(recommended.length > quota
+        ? [
+            {
+              what: 'quota',
+              label: `取消${recommended.length - quota}个推荐（推荐数量上限为${quota}个，现推荐${recommended.length}个）`,
+            },
+          ]
+        : []),
     ];
     // 不得重复上报: a flagged application goes on only after the organizer dismisses its findings
     const flagged = await flaggedApplicationIds(tx, recommended);

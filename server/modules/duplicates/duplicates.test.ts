@@ -13,7 +13,9 @@ import {
   uploadScan,
   type DeskWorld,
 } from '../batches/fixtures';
-import { createTestApp, query, signedIn, type TestApp } from '../../test/harness';
+import type { Db } from '../../db/client';
+import { buildApp } from '../../app';
+import { Client, createTestApp, query, signedIn, type TestApp } from '../../test/harness';
 import { draftWith, fileWith, FURNACE, FURNACE_REWORDED, submit, TEXTILE } from './fixtures';
 
 let t: TestApp;
@@ -396,5 +398,40 @@ describe('awards made in the platform', () => {
     const own = (await findingsOf(w.bjEnterprise, id)).findings;
     expect(own).toHaveLength(1);
     expect(own[0].evidence.every((e: any) => e.match.excerpt === '')).toBe(true);
+  });
+});
+
+describe('several server processes', () => {
+  test('a filing made through another process is compared: each process catches up from the database', async () => {
+    // a second process: its own app and index cache over the same database
+    const node2 = await buildApp({ ...t.deps, db: Object.create(t.deps.db) as Db });
+    try {
+      const via2 = (c: Client) =>
+        Object.assign(new Client(node2), { cookie: c.cookie, csrf: c.csrf });
+      const c = await newCampaign(w.org);
+      // process 2 builds its index with an unrelated filing
+      await fileWith(via2(w.shEnterprise), c.id, {
+        uscc: w.shUscc,
+        name: `纺织印染智能排产APP多进程`,
+        texts: TEXTILE,
+      });
+      // A through process 1, then the same solution through process 2
+      const a = await fileWith(w.bjEnterprise, c.id, {
+        uscc: w.bjUscc,
+        name: `高炉智能炼铁优化解决方案多进程`,
+        texts: FURNACE,
+      });
+      const b = await fileWith(via2(w.shEnterprise), c.id, {
+        uscc: w.shUscc,
+        name: `基于数字孪生的高炉炉况诊断平台多进程`,
+        texts: FURNACE_REWORDED,
+      });
+      const onB = await findingsOf(w.org, b);
+      expect(onB.findings.map((f) => f.match.applicationId)).toContain(a);
+      const onA = await findingsOf(w.org, a);
+      expect(onA.findings.map((f) => f.match.applicationId)).toContain(b);
+    } finally {
+      await node2.close();
+    }
   });
 });

@@ -1,4 +1,4 @@
-import { and, count, desc, eq, inArray, max, or, sql, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, gte, inArray, max, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client';
 import {
@@ -42,6 +42,7 @@ const sourceColumns = {
   enterpriseName: enterprises.name,
   uscc: enterprises.uscc,
   channelUnitName: recommenderUnits.name,
+  updatedAt: applications.updatedAt,
 };
 
 function sources(db: Db, where: SQL | undefined) {
@@ -61,6 +62,14 @@ export function listApplicationSources(db: Db, campaignId: string) {
       eq(applications.campaignId, campaignId),
       sql`${applications.state} not in ('draft', 'returned')`,
     ),
+  );
+}
+
+/** The campaign's applications changed at or after `since`, in any state: what another node may have done. */
+export function listApplicationsChangedSince(db: Db, campaignId: string, since: Date) {
+  return sources(
+    db,
+    and(eq(applications.campaignId, campaignId), gte(applications.updatedAt, since)),
   );
 }
 
@@ -101,7 +110,11 @@ export async function updateFinding(tx: Db, id: string, patch: Partial<FindingIn
 }
 
 export async function deleteFindings(tx: Db, ids: string[]) {
-  if (ids.length) await tx.delete(duplicateFindings).where(inArray(duplicateFindings.id, ids));
+  // only open ones: an organizer's decision taken meanwhile is never silently dropped
+  if (ids.length)
+    await tx
+      .delete(duplicateFindings)
+      .where(and(inArray(duplicateFindings.id, ids), eq(duplicateFindings.state, 'open')));
 }
 
 export async function lockFinding(tx: Db, id: string) {

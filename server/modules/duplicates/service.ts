@@ -27,7 +27,15 @@ interface CampaignIndex {
   docs: Map<string, DuplicateDoc>;
   settingsKey: string;
   awardsKey: string;
+  /** The latest `updated_at` among the applications applied so far. */
+  syncedTo: Date;
 }
+
+/**
+ * Application changes are re-read with this much overlap: a transaction stamps `updated_at` when it
+ * starts and may commit later, and re-applying a document is harmless.
+ */
+const SYNC_OVERLAP_MS = 60_000;
 
 // keyed by the database first: tests run several apps (and databases) in one process
 const indexes = new WeakMap<Db, Map<string, Promise<CampaignIndex>>>();
@@ -110,7 +118,31 @@ async function buildIndex(
     index.add(doc);
     docs.set(doc.id, doc);
   }
-  return { index, docs, ...keys };
+  return { index, docs, ...keys, syncedTo: latest(appRows, new Date(0)) };
+}
+
+const latest = (rows: { updatedAt: Date }[], from: Date) =>
+  rows.reduce((m, r) => (r.updatedAt > m ? r.updatedAt : m), from);
+
+/**
+ * Brings the index up to date with what any server process changed since it was last read, so
+ * several processes (or a rebuild that raced a withdrawal) never compare against a stale set.
+ * Runs inside `serial`, so nothing else of this campaign mutates the index meanwhile.
+ */
+async function syncIndex(db: Db, campaign: CampaignRow, ci: CampaignIndex) {
+  const since = new Date(ci.syncedTo.getTime() - SYNC_OVERLAP_MS);
+  const changed = await repo.listApplicationsChangedSince(db, campaign.id, since);
+  for (const src of changed) {
+    if (isIndexed(src.state)) {
+      const doc = applicationDoc(campaign, src);
+      ci.index.add(doc);
+      ci.docs.set(doc.id, doc);
+    } else {
+      ci.index.remove(src.id);
+      ci.docs.delete(src.id);
+    }
+  }
+  ci.syncedTo = latest(changed, ci.syncedTo);
 }
 
 /** The campaign's index, rebuilt when its thresholds change or awards were added. */
@@ -230,6 +262,7 @@ export async function onApplicationChanged(deps: Pick<Deps, 'db' | 'clock'>, app
   try {
     await serial(deps.db, campaign.id, async () => {
       const ci = await indexOf(deps.db, campaign);
+      await syncIndex(deps.db, campaign, ci);
       const src = (await repo.findApplicationSource(deps.db, appId))!;
       let found: Finding[] = [];
       if (isIndexed(src.state)) {
