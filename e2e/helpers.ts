@@ -65,8 +65,12 @@ export async function signIn(page: Page, login: string, password = DEMO_PASSWORD
 
 /** Opens an organizer's page through the 系统管理 submenu of the top bar. */
 export async function openAdminPage(page: Page, name: string) {
-  await page.getByRole('menuitem', { name: '系统管理' }).hover();
-  await page.getByRole('menuitem', { name }).click();
+  // the submenu opens on hover; a hover during a re-render is lost, so leave and hover again
+  await expect(async () => {
+    await page.mouse.move(0, 0);
+    await page.getByRole('menuitem', { name: '系统管理' }).hover();
+    await page.getByRole('menuitem', { name }).click({ timeout: 3_000 });
+  }).toPass({ timeout: 30_000 });
 }
 
 export async function signOut(page: Page) {
