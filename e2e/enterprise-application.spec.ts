@@ -9,36 +9,14 @@ import {
   pickOption,
   signIn,
   uniqueUscc,
+  tinyPdf,
+  PNG_1X1,
 } from './helpers';
 
 const DEMO_ENTERPRISE = '91110108MA01XK2Q8K';
 
 /** The enterprise the first journey registers; the deadline journey copies its submitted form. */
 let registered: { uscc: string; name: string } | undefined;
-
-// A 1×1 PNG and a one-page PDF, made here so the uploads are real files of those types.
-const PNG_1X1 = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
-  'base64',
-);
-function tinyPdf(): Buffer {
-  const objects = [
-    '<< /Type /Catalog /Pages 2 0 R >>',
-    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >>',
-  ];
-  let body = '%PDF-1.4\n';
-  const offsets: number[] = [];
-  objects.forEach((o, i) => {
-    offsets.push(body.length);
-    body += `${i + 1} 0 obj\n${o}\nendobj\n`;
-  });
-  const xref = body.length;
-  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
-  for (const off of offsets) body += `${String(off).padStart(10, '0')} 00000 n \n`;
-  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return Buffer.from(body, 'latin1');
-}
 
 const TEXT = {
   needs: '中小型机械加工企业设备种类多、联网率低，停机原因难以追溯，OEE长期低于60%。',

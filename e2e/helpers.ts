@@ -201,6 +201,12 @@ export function completeApplicationData(v: {
   };
 }
 
+/** A 1×1 PNG: an image upload (a stamped scan, a figure). */
+export const PNG_1X1 = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+  'base64',
+);
+
 /** A one-page PDF, small and well formed, for uploads. */
 export function tinyPdf(): Buffer {
   const objects = [

@@ -11,13 +11,8 @@ import {
   NEW_PASSWORD,
   signIn,
   uniqueUscc,
+  PNG_1X1,
 } from './helpers';
-
-// a 1×1 PNG: the "scan" of the stamped table
-const PNG_1X1 = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
-  'base64',
-);
 
 const SEARCH = '解决方案名称、企业名称或统一社会信用代码';
 

@@ -13,15 +13,14 @@ import {
   Typography,
 } from 'antd';
 import { ReloadOutlined } from '@ant-design/icons';
-import { useNavigate, useParams } from 'react-router-dom';
 import {
   DuplicateEvidence,
   FindingKindTag,
   FindingStateTag,
   ScoreBar,
 } from '../../components/DuplicateEvidence';
+import { CampaignRoute } from '../../components/CampaignRoute';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { Loading } from '../../components/Loading';
 import {
   useApplicationFindings,
   useCampaignFindings,
@@ -33,16 +32,10 @@ import {
   type FindingsFilter,
 } from '../../lib/duplicates';
 import { useI18n } from '../../lib/i18n';
-import { useCampaigns } from '../../lib/queries';
 import type { Campaign } from '../../lib/types';
 
 const STATES: FindingState[] = ['open', 'confirmed', 'dismissed'];
 const KINDS: FindingKind[] = ['award', 'application'];
-
-/** The campaign to show when none is named: the first one still open, else the newest. */
-function defaultCampaign(list: Campaign[]): Campaign | undefined {
-  return list.find((c) => c.phase === 'open') ?? [...list].sort((a, b) => b.year - a.year)[0];
-}
 
 /** Strongest first (the server sorts too; this keeps the order after a filter or a decision). */
 export function byStrength(items: ReadonlyArray<FindingView>): FindingView[] {
@@ -56,24 +49,8 @@ export function reasonProblem(action: 'dismiss' | 'confirm', reason: string): bo
 
 /** /admin/findings/:campaignId? — every finding of a campaign, the evidence and the decision. */
 export function FindingsPage() {
-  const { campaignId } = useParams();
-  const navigate = useNavigate();
-  const campaigns = useCampaigns();
-  useEffect(() => {
-    if (campaignId || !campaigns.data) return;
-    const c = defaultCampaign(campaigns.data);
-    if (c) navigate(`/admin/findings/${c.id}`, { replace: true });
-  }, [campaignId, campaigns.data, navigate]);
-  if (campaigns.isPending) return <Loading />;
-  if (campaigns.isError)
-    return <ErrorAlert error={campaigns.error} onRetry={() => void campaigns.refetch()} />;
-  const campaign = campaigns.data.find((c) => c.id === campaignId || c.code === campaignId);
   return (
-    <FindingsView
-      campaigns={campaigns.data}
-      campaign={campaign}
-      onPick={(id) => navigate(`/admin/findings/${id}`)}
-    />
+    <CampaignRoute base="/admin/findings">{(choice) => <FindingsView {...choice} />}</CampaignRoute>
   );
 }
 

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import {
   Button,
   Card,
@@ -16,18 +16,17 @@ import {
 } from 'antd';
 import { FileExcelOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Link, useNavigate, useParams } from 'react-router-dom';
+import { Link } from 'react-router-dom';
 import {
   RECOMMENDER_UNIT_TYPE_LABELS,
   type RecommenderUnitType,
 } from '../../../domain/recommender-units';
+import { CampaignRoute } from '../../components/CampaignRoute';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { Loading } from '../../components/Loading';
 import { api } from '../../lib/api';
 import { followUpPath } from '../../lib/follow-ups';
 import { formatDateTime, formatDeadline } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
-import { useCampaigns } from '../../lib/queries';
 import type { Campaign } from '../../lib/types';
 import { BatchDrawer } from './BatchDrawer';
 
@@ -48,30 +47,9 @@ export interface ProgressRow {
 
 type Show = 'all' | 'signed_off' | 'open' | 'follow_ups_missing';
 
-/** The campaign to show when none is named: the first one still open, else the newest. */
-function defaultCampaign(list: Campaign[]): Campaign | undefined {
-  return list.find((c) => c.phase === 'open') ?? [...list].sort((a, b) => b.year - a.year)[0];
-}
-
 export function ProgressPage() {
-  const { campaignId } = useParams();
-  const navigate = useNavigate();
-  const campaigns = useCampaigns();
-  useEffect(() => {
-    if (campaignId || !campaigns.data) return;
-    const c = defaultCampaign(campaigns.data);
-    if (c) navigate(`/admin/progress/${c.id}`, { replace: true });
-  }, [campaignId, campaigns.data, navigate]);
-  if (campaigns.isPending) return <Loading />;
-  if (campaigns.isError)
-    return <ErrorAlert error={campaigns.error} onRetry={() => void campaigns.refetch()} />;
-  const campaign = campaigns.data.find((c) => c.id === campaignId || c.code === campaignId);
   return (
-    <ProgressView
-      campaigns={campaigns.data}
-      campaign={campaign}
-      onPick={(id) => navigate(`/admin/progress/${id}`)}
-    />
+    <CampaignRoute base="/admin/progress">{(choice) => <ProgressView {...choice} />}</CampaignRoute>
   );
 }
 

@@ -1,40 +1,19 @@
 // An unsaved copy of the form in localStorage, so a closed tab or a refused save loses nothing.
 import type { ApplicationData } from '../../lib/applications';
+import {
+  clearLocalCopy as clearStored,
+  readLocalCopy as readStored,
+  writeLocalCopy as writeStored,
+  type LocalCopy as Stored,
+} from '../../lib/local-copy';
 
-export interface LocalCopy {
-  baseVersion: number;
-  data: ApplicationData;
-  at: string;
-}
+export type LocalCopy = Stored<ApplicationData>;
 
 const key = (appId: string) => `zx.draft.${appId}`;
 
-export function readLocalCopy(appId: string): LocalCopy | null {
-  try {
-    const raw = window.localStorage.getItem(key(appId));
-    if (!raw) return null;
-    const parsed = JSON.parse(raw) as LocalCopy;
-    return parsed && typeof parsed.baseVersion === 'number' && parsed.data ? parsed : null;
-  } catch {
-    return null;
-  }
-}
-
-export function writeLocalCopy(appId: string, copy: LocalCopy): void {
-  try {
-    window.localStorage.setItem(key(appId), JSON.stringify(copy));
-  } catch {
-    /* full or private mode: the page still holds the text */
-  }
-}
-
-export function clearLocalCopy(appId: string): void {
-  try {
-    window.localStorage.removeItem(key(appId));
-  } catch {
-    /* ignore */
-  }
-}
+export const readLocalCopy = (appId: string) => readStored<ApplicationData>(key(appId));
+export const writeLocalCopy = (appId: string, copy: LocalCopy) => writeStored(key(appId), copy);
+export const clearLocalCopy = (appId: string) => clearStored(key(appId));
 
 /** Stable JSON for comparing two versions of the data (key order and empty values ignored). */
 export function sameData(a: unknown, b: unknown): boolean {

@@ -1,49 +1,21 @@
 // This browser's unsaved copy of a 附件4 report, so a refused save or a closed tab loses nothing.
+import {
+  clearLocalCopy,
+  readLocalCopy,
+  writeLocalCopy,
+  type LocalCopy,
+} from '../../lib/local-copy';
 
-export interface FollowUpLocalCopy {
-  /** The draftVersion the copy was edited from (0 before the first save). */
-  baseVersion: number;
-  data: Record<string, unknown>;
-  at: string;
-}
+export type FollowUpLocalCopy = LocalCopy<Record<string, unknown>>;
 
 const key = (campaignId: string, awardId: string) => `zx.followUp.${campaignId}.${awardId}`;
 
-export function readFollowUpCopy(campaignId: string, awardId: string): FollowUpLocalCopy | null {
-  try {
-    const raw = window.localStorage.getItem(key(campaignId, awardId));
-    if (!raw) return null;
-    const parsed = JSON.parse(raw) as FollowUpLocalCopy;
-    return parsed &&
-      typeof parsed.baseVersion === 'number' &&
-      parsed.data &&
-      typeof parsed.data === 'object'
-      ? parsed
-      : null;
-  } catch {
-    return null;
-  }
-}
-
-export function writeFollowUpCopy(
-  campaignId: string,
-  awardId: string,
-  copy: FollowUpLocalCopy,
-): void {
-  try {
-    window.localStorage.setItem(key(campaignId, awardId), JSON.stringify(copy));
-  } catch {
-    /* full or private mode: the page still holds the input */
-  }
-}
-
-export function clearFollowUpCopy(campaignId: string, awardId: string): void {
-  try {
-    window.localStorage.removeItem(key(campaignId, awardId));
-  } catch {
-    /* ignore */
-  }
-}
+export const readFollowUpCopy = (campaignId: string, awardId: string) =>
+  readLocalCopy<Record<string, unknown>>(key(campaignId, awardId));
+export const writeFollowUpCopy = (campaignId: string, awardId: string, copy: FollowUpLocalCopy) =>
+  writeLocalCopy(key(campaignId, awardId), copy);
+export const clearFollowUpCopy = (campaignId: string, awardId: string) =>
+  clearLocalCopy(key(campaignId, awardId));
 
 /** Drops empty values (null, undefined, '') from objects; rows of lists stay where they are. */
 export function cleanData(v: unknown): unknown {
