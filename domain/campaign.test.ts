@@ -64,7 +64,8 @@ describe('the 2021 declaration (工信厅信发函〔2021〕224号)', () => {
 });
 
 describe('quotas by recommender type', () => {
-  const quotas = MIIT_2021.settings.quotas;
+  const quotas = { quotas: MIIT_2021.settings.quotas };
+  const id = '00000000-0000-4000-8000-000000000001';
   test.each([
     ['province', 10],
     ['plan_separate_city', 10],
@@ -72,11 +73,18 @@ describe('quotas by recommender type', () => {
     ['central_enterprise', 5],
     ['association', 5],
   ] as const)('%s → %i', (type, quota) => {
-    expect(effectiveQuota(quotas, { type, quotaOverride: null })).toBe(quota);
+    expect(effectiveQuota(quotas, { id, type, quotaOverride: null })).toBe(quota);
   });
   test('an override wins, even 0', () => {
-    expect(effectiveQuota(quotas, { type: 'province', quotaOverride: 12 })).toBe(12);
-    expect(effectiveQuota(quotas, { type: 'association', quotaOverride: 0 })).toBe(0);
+    expect(effectiveQuota(quotas, { id, type: 'province', quotaOverride: 12 })).toBe(12);
+    expect(effectiveQuota(quotas, { id, type: 'association', quotaOverride: 0 })).toBe(0);
+  });
+  test("the campaign's own override for a unit wins over the unit's", () => {
+    const settings = { ...quotas, quotaOverrides: { [id]: 3 } };
+    expect(effectiveQuota(settings, { id, type: 'province', quotaOverride: 12 })).toBe(3);
+    expect(
+      effectiveQuota(settings, { id: id.replace('1', '2'), type: 'province', quotaOverride: null }),
+    ).toBe(10);
     expect(quotaGroupOf('xpcc')).toBe('region');
   });
 });

@@ -24,9 +24,71 @@ export const rubricDimensionSchema = z.object({
   guidance: z.string(),
 });
 
+/** What a column of 附件3 (报送信息汇总表) shows: a fact of the application, or its rank. */
+export const SUMMARY_COLUMN_FACTS = [
+  'rank',
+  'solutionName',
+  'category',
+  'focusAreas',
+  'applicantName',
+  'uscc',
+  'region',
+  'industries',
+  'businessStages',
+  'appCount',
+  'appNames',
+  'platform',
+  'ownership',
+  'size',
+  'contactName',
+  'phone',
+  'email',
+  'wordCount',
+] as const;
+export type SummaryColumnFact = (typeof SUMMARY_COLUMN_FACTS)[number];
+
+export const SUMMARY_COLUMN_FACT_LABELS: Record<SummaryColumnFact, string> = {
+  rank: '推荐排序',
+  solutionName: '解决方案名称',
+  category: '申报类别',
+  focusAreas: '聚焦领域',
+  applicantName: '申报单位',
+  uscc: '统一社会信用代码',
+  region: '所在地区',
+  industries: '所属行业',
+  businessStages: '业务环节',
+  appCount: 'APP数量',
+  appNames: 'APP名称',
+  platform: '依托平台',
+  ownership: '企业性质',
+  size: '企业规模',
+  contactName: '联系人',
+  phone: '联系电话',
+  email: '电子邮箱',
+  wordCount: '正文字数',
+};
+
+export const summaryTableSchema = z.object({
+  /** the printed title, e.g. 2021年工业互联网APP应用解决方案报送信息汇总表 */
+  title: z.string().trim().min(1, '请填写附件3标题').max(200),
+  columns: z
+    .array(
+      z.object({
+        fact: z.enum(SUMMARY_COLUMN_FACTS, { error: '未知的汇总表列' }),
+        header: z.string().trim().min(1, '请填写列标题').max(40, '列标题最长40字'),
+        /** width in characters (XLSX); the PDF shares the page in proportion */
+        width: z.number().int().min(4, '列宽至少为4').max(80, '列宽最多为80'),
+      }),
+    )
+    .min(1, '附件3至少要有一列')
+    .max(20, '附件3最多20列'),
+});
+export type SummaryTableSettings = z.infer<typeof summaryTableSchema>;
+
 /** Everything about a call that varies from year to year (DESIGN §2). */
 export const campaignSettingsSchema = z.object({
-  formId: z.string().min(1), // which declared application form (domain/forms)
+  /** the template the campaign's forms were first made from (its forms are stored with it) */
+  formId: z.string().min(1).optional(),
   categories: z.array(categorySchema).min(1),
   wordLimit: z.number().int().positive(),
   quotas: z.object(
@@ -34,6 +96,8 @@ export const campaignSettingsSchema = z.object({
       [K in (typeof QUOTA_GROUPS)[number]]: z.ZodNumber;
     },
   ),
+  /** per-unit quotas for this campaign (unit id → quota), over the group's */
+  quotaOverrides: z.record(z.uuid(), z.number().int().min(0).max(1000)).optional(),
   awardValidityYears: z.number().int().positive(),
   businessStages: z.array(z.string().min(1)),
   rubric: z.array(rubricDimensionSchema).min(1),
@@ -42,6 +106,8 @@ export const campaignSettingsSchema = z.object({
   contact: z.string(),
   /** 不得重复上报 / 多头申报: the duplicate detector's thresholds; absent → its defaults. */
   duplicates: duplicateSettingsSchema.optional(), // 重复申报 thresholds; absent: the defaults
+  /** 附件3: its title and columns */
+  summaryTable: summaryTableSchema,
 });
 export type CampaignSettings = z.infer<typeof campaignSettingsSchema>;
 

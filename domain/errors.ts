@@ -52,6 +52,21 @@ export const ERRORS = {
     zh: '活动代码已存在',
     en: 'A campaign with this code exists',
   },
+  CONFIG_CONFLICT: {
+    status: 409,
+    zh: '活动配置已被他人修改，请刷新后在最新配置上修改',
+    en: 'The configuration was changed meanwhile; reload and edit the latest',
+  },
+  FORM_LOCKED: {
+    status: 409,
+    zh: '已有申报书提交，表单不能再修改；如需调整表单，请新建活动',
+    en: 'Applications were submitted on this form; start a new campaign to change it',
+  },
+  INVALID_DECLARATION: {
+    status: 422,
+    zh: '表单或活动配置有误，请按提示修改',
+    en: 'The form or campaign configuration is invalid',
+  },
   WRONG_PASSWORD: { status: 400, zh: '当前密码不正确', en: 'The current password is wrong' },
   RATE_LIMITED: {
     status: 429,

@@ -3,6 +3,7 @@
 import { z } from './zod';
 import { countWords } from './word-count';
 import { findUsccProblem, describeUsccProblem } from './uscc';
+import type { FactBindings } from './facts';
 
 interface FieldBase {
   key: string;
@@ -46,11 +47,16 @@ export interface FormSection {
   fields: FormField[];
 }
 
-export interface FormDeclaration {
+// a type, not an interface: a declaration is plain JSON, assignable to a record of unknowns
+export type FormDeclaration = {
   id: string;
   version: number;
+  /** the printed document's title, e.g. 工业互联网APP优秀解决方案申报书 */
+  title: string;
   sections: FormSection[];
-}
+  /** where the facts every reader needs live in the data (domain/facts.ts) */
+  facts?: FactBindings;
+};
 
 export type FormMode = 'draft' | 'submit';
 

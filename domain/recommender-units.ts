@@ -27,9 +27,14 @@ export const RECOMMENDER_UNIT_TYPE_LABELS: Record<RecommenderUnitType, { zh: str
     association: { zh: '全国性工业行业协会（联合会）', en: 'National industry association' },
   };
 
+/** A unit's quota in a campaign: the campaign's override for it, else the unit's, else its group's. */
 export function effectiveQuota(
-  quotas: Record<QuotaGroup, number>,
-  unit: { type: RecommenderUnitType; quotaOverride: number | null },
+  settings: { quotas: Record<QuotaGroup, number>; quotaOverrides?: Record<string, number> },
+  unit: { id: string; type: RecommenderUnitType; quotaOverride: number | null },
 ): number {
-  return unit.quotaOverride ?? quotas[quotaGroupOf(unit.type)];
+  return (
+    settings.quotaOverrides?.[unit.id] ??
+    unit.quotaOverride ??
+    settings.quotas[quotaGroupOf(unit.type)]
+  );
 }

@@ -1,5 +1,23 @@
 // 工信厅信发函〔2021〕224号: 2021年工业互联网APP优秀解决方案征集遴选. Texts are the notice's own.
-import { endOfDayShanghai, type CampaignDeclaration } from '../campaign';
+import { endOfDayShanghai, type CampaignDeclaration, type SummaryTableSettings } from '../campaign';
+
+/** 附件3 as the notice's template names it, with the columns DESIGN §2 lists. */
+export const MIIT_2021_SUMMARY_TABLE: SummaryTableSettings = {
+  title: '2021年工业互联网APP应用解决方案报送信息汇总表',
+  columns: [
+    { fact: 'rank', header: '序号（推荐排序）', width: 10 },
+    { fact: 'solutionName', header: '解决方案名称', width: 28 },
+    { fact: 'category', header: '类别', width: 16 },
+    { fact: 'applicantName', header: '申报单位', width: 24 },
+    { fact: 'uscc', header: '统一社会信用代码', width: 21 },
+    { fact: 'region', header: '所在地区', width: 14 },
+    { fact: 'industries', header: '所属行业', width: 20 },
+    { fact: 'appCount', header: 'APP数量', width: 8 },
+    { fact: 'platform', header: '依托平台', width: 20 },
+    { fact: 'contactName', header: '联系人', width: 10 },
+    { fact: 'phone', header: '联系电话', width: 15 },
+  ],
+};
 
 export const MIIT_2021: CampaignDeclaration = {
   code: 'miit-iiapp-2021',
@@ -96,6 +114,7 @@ export const MIIT_2021: CampaignDeclaration = {
     ],
     postAwardDimensions: ['综合实力', '关键技术创新', '经济社会效益', '产业化推广价值'],
     followUpAwardYears: [2019, 2020],
+    summaryTable: MIIT_2021_SUMMARY_TABLE,
     contact:
       '工业和信息化部信息技术发展司；联系电话：010-68208206；电子邮箱：office@caitis.cn；收件地址：北京市海淀区万寿路27号院1号楼211室，100846',
   },

@@ -1,16 +1,23 @@
 import type { FormDeclaration, FormContext } from '../form';
+import type { FormKind } from '../form-declaration';
 import type { CampaignSettings } from '../campaign';
 import { MIIT_2021_FORM } from './miit-2021-form';
 
-/** Every declared application form, by id. A campaign names one in its settings. */
-export const FORMS: Record<string, FormDeclaration> = {
-  [MIIT_2021_FORM.id]: MIIT_2021_FORM,
+/**
+ * The form templates a new campaign can start from, by id. A campaign stores its own copy of its
+ * forms (server: campaign_forms) and is read from there; these are only where they come from.
+ */
+export const FORM_TEMPLATES: Record<string, { kind: FormKind; form: FormDeclaration }> = {
+  [MIIT_2021_FORM.id]: { kind: 'application', form: MIIT_2021_FORM },
 };
 
-export function formOf(settings: CampaignSettings): FormDeclaration {
-  const form = FORMS[settings.formId];
-  if (!form) throw new Error(`campaign names an unknown form: ${settings.formId}`);
-  return form;
+/** The application form template a campaign's settings name (the 2021 申报书 if none). */
+export function applicationFormTemplate(
+  settings: Pick<CampaignSettings, 'formId'>,
+): FormDeclaration {
+  const t = FORM_TEMPLATES[settings.formId ?? MIIT_2021_FORM.id];
+  if (!t || t.kind !== 'application') throw new Error(`unknown form template: ${settings.formId}`);
+  return t.form;
 }
 
 export function formContextOf(settings: CampaignSettings): FormContext {

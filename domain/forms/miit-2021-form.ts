@@ -10,6 +10,33 @@ const list = (...values: string[]) => ({
 export const MIIT_2021_FORM: FormDeclaration = {
   id: 'miit-iiapp-2021',
   version: 1,
+  title: '工业互联网APP优秀解决方案申报书',
+  facts: {
+    solutionName: 'solution.name',
+    category: 'solution.category',
+    focusAreas: 'solution.focusAreas',
+    industries: 'solution.industries',
+    businessStages: 'solution.businessStages',
+    platform: 'solution.platform',
+    summary: 'solution.summary',
+    applicantName: 'applicant.name',
+    uscc: 'applicant.uscc',
+    region: 'applicant.region',
+    ownership: 'applicant.ownership',
+    size: 'applicant.size',
+    revenue: 'applicant.revenue',
+    contactName: 'applicant.contactName',
+    phone: 'applicant.phone',
+    email: 'applicant.email',
+    apps: {
+      path: 'apps.items',
+      name: 'name',
+      version: 'version',
+      copyrightNo: 'copyrightNo',
+      deployment: 'deployment',
+      users: 'users',
+    },
+  },
   sections: [
     {
       key: 'solution',

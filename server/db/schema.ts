@@ -15,6 +15,8 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import type { CampaignSettings } from '../../domain/campaign';
+import type { FormDeclaration } from '../../domain/form';
+import type { ApplicationFacts } from '../../domain/facts';
 import { APPLICATION_STATES } from '../../domain/application-states';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
@@ -145,9 +147,30 @@ export const campaigns = pgTable(
     isDemo: boolean('is_demo').notNull().default(false),
     copiedFromId: uuid('copied_from_id'),
     settings: jsonb('settings').$type<CampaignSettings>().notNull(),
+    /** bumped by every change of the configuration: caches of forms and schemas key on it */
+    configRevision: integer('config_revision').notNull().default(1),
     createdAt: ts('created_at').notNull().defaultNow(),
   },
   (t) => [uniqueIndex('campaigns_code').on(t.code)],
+);
+
+/**
+ * A campaign's form declarations (申报书, 附件4), as data. Every change inserts a new revision;
+ * the campaign's current form of a kind is its highest revision. Never updated.
+ */
+export const campaignForms = pgTable(
+  'campaign_forms',
+  {
+    campaignId: uuid('campaign_id')
+      .notNull()
+      .references(() => campaigns.id),
+    kind: text('kind').notNull(), // 'application' | 'followUp'
+    revision: integer('revision').notNull(),
+    declaration: jsonb('declaration').$type<FormDeclaration>().notNull(),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    createdBy: uuid('created_by'),
+  },
+  (t) => [uniqueIndex('campaign_forms_pk').on(t.campaignId, t.kind, t.revision)],
 );
 
 /** Append-only, hash-chained. A trigger refuses UPDATE and DELETE. */
@@ -203,6 +226,8 @@ export const applications = pgTable(
     draftVersion: integer('draft_version').notNull().default(1), // bumped by every save
     wordCount: integer('word_count').notNull().default(0),
     solutionName: text('solution_name').notNull().default(''),
+    /** what every reader needs, computed from the data by the form's bindings (domain/facts.ts) */
+    facts: jsonb('facts').$type<ApplicationFacts | Record<string, never>>().notNull().default({}),
     currentVersionNo: integer('current_version_no'),
     returnComment: text('return_comment'),
     rejectReason: text('reject_reason'),

@@ -263,6 +263,49 @@ const TABLE: Record<string, Case[]> = {
   'GET /api/v1/campaigns/:idOrCode': [
     { expect: all(200), call: (c) => c.get('/api/v1/campaigns/miit-iiapp-2021') },
   ],
+  'GET /api/v1/campaign-templates': [
+    { expect: organizerOnly(200), call: (c) => c.get('/api/v1/campaign-templates') },
+  ],
+  'POST /api/v1/campaigns': [
+    {
+      expect: organizerOnly(201),
+      call: (c, _w, n) =>
+        c.post('/api/v1/campaigns', {
+          ...copyBody(n),
+          code: `authz-new-${n}`,
+          from: { kind: 'template', id: 'miit-iiapp-2021' },
+        }),
+    },
+  ],
+  'GET /api/v1/campaigns/:idOrCode/config': [
+    { expect: organizerOnly(200), call: (c) => c.get('/api/v1/campaigns/miit-iiapp-2021/config') },
+  ],
+  'PUT /api/v1/campaigns/:idOrCode/config': [
+    {
+      expect: organizerOnly(200),
+      call: async (c) => {
+        const current = await c.get('/api/v1/campaigns/miit-iiapp-2021/config');
+        return c.request('PUT', '/api/v1/campaigns/miit-iiapp-2021/config', {
+          baseRevision: current.body.revision ?? 1,
+        });
+      },
+    },
+  ],
+  'GET /api/v1/campaigns/:idOrCode/config/export': [
+    {
+      expect: organizerOnly(200),
+      call: (c) => c.get('/api/v1/campaigns/miit-iiapp-2021/config/export'),
+    },
+  ],
+  'POST /api/v1/campaigns/import': [
+    {
+      expect: organizerOnly(201),
+      call: async (c, _w, n) => {
+        const doc = await c.get('/api/v1/campaigns/miit-iiapp-2021/config/export');
+        return c.post('/api/v1/campaigns/import', { config: doc.body, code: `authz-imp-${n}` });
+      },
+    },
+  ],
   'POST /api/v1/campaigns/:idOrCode/copy': [
     {
       expect: organizerOnly(201),

@@ -6,6 +6,8 @@ import type { RecommenderUnitType } from '../../../domain/recommender-units';
 import { parseCsv } from '../../lib/csv';
 import type { Db } from '../client';
 import { findCampaign, insertCampaign } from '../../modules/campaigns/repository';
+import { backfillCampaignConfig } from '../../modules/campaigns';
+import { backfillFacts } from '../../modules/applications';
 import { insertRecommenderUnits } from '../../modules/recommender-units/repository';
 import { insertIndustries, insertRegions, lockSeeding, readMeta, writeMeta } from './repository';
 
@@ -103,8 +105,22 @@ export function campaignRow(c: CampaignDeclaration) {
   };
 }
 
-/** Regions, industries, recommending units and the 2021 campaign. Runs once per database. */
+/**
+ * Regions, industries, recommending units and the 2021 campaign, once per database; then the
+ * data backfills of later migrations (a campaign's forms, applications' facts), which do
+ * nothing when there is nothing left to fill.
+ */
 export async function seedReference(db: Db): Promise<boolean> {
+  const seeded = await seedOnce(db);
+  await db.transaction(async (tx) => {
+    await lockSeeding(tx); // several nodes starting together fill in once
+    await backfillCampaignConfig(tx);
+    await backfillFacts(tx);
+  });
+  return seeded;
+}
+
+async function seedOnce(db: Db): Promise<boolean> {
   if ((await readMeta(db, 'reference_seed')) === REFERENCE_VERSION) return false;
   return db.transaction(async (tx) => {
     await lockSeeding(tx);

@@ -1,8 +1,8 @@
-import { formOf } from '../../../domain/forms';
+import { factsOf } from '../../../domain/facts';
 import type { Deps } from '../../lib/deps';
 import { AppError } from '../../lib/errors';
 import { FileNotFoundError } from '../../lib/files';
-import { findCampaign } from '../campaigns/repository';
+import { findCampaign, formOfCampaign } from '../campaigns';
 import { findEnterprise } from '../enterprises/repository';
 import { findRecommenderUnit } from '../recommender-units/repository';
 import { renderApplicationDocx } from '../printing/docx';
@@ -25,8 +25,7 @@ export async function printInputOf(
     findRecommenderUnit(deps.db, version.channelUnitId),
   ]);
   const data = version.data;
-  const industries = ((data.solution as { industries?: unknown } | undefined)?.industries ??
-    []) as string[];
+  const form = await formOfCampaign(deps.db, campaign!);
   return {
     campaign: {
       title: campaign!.title,
@@ -35,7 +34,7 @@ export async function printInputOf(
       wordLimit: campaign!.settings.wordLimit,
       categories: campaign!.settings.categories,
     },
-    form: formOf(campaign!.settings),
+    form,
     data,
     version: {
       applicationId: app.id,
@@ -46,10 +45,7 @@ export async function printInputOf(
     enterprise: { name: enterprise!.name, uscc: enterprise!.uscc },
     channel: { name: unit!.name },
     attachments: version.attachments,
-    industryNames: await industryNames(
-      deps.db,
-      Array.isArray(industries) ? industries.filter((x) => typeof x === 'string') : [],
-    ),
+    industryNames: await industryNames(deps.db, factsOf(form, data).industries),
     regionNames: await regionNames(deps.db),
     verifyUrl: `${deps.config.publicUrl}/verify?code=${encodeURIComponent(version.verificationCode)}`,
     wordCount: version.wordCount,

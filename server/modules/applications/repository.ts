@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
+import type { ApplicationFacts } from '../../../domain/facts';
 import {
   applications,
   applicationVersions,
@@ -48,6 +49,7 @@ export async function updateDraft(
   baseVersion: number,
   patch: {
     data: Record<string, unknown>;
+    facts: ApplicationFacts;
     wordCount: number;
     solutionName: string;
     channelUnitId: string;
@@ -121,6 +123,11 @@ export async function findVersionByCode(db: Db, code: string) {
       },
       enterpriseName: enterprises.name,
       campaignTitle: campaigns.title,
+      campaign: {
+        id: campaigns.id,
+        configRevision: campaigns.configRevision,
+        settings: campaigns.settings,
+      },
       channelName: recommenderUnits.name,
     })
     .from(applicationVersions)
@@ -221,3 +228,26 @@ export function listApplicationHistory(db: Db, applicationId: string) {
     .limit(1000);
 }
 export type HistoryRow = Awaited<ReturnType<typeof listApplicationHistory>>[number];
+
+/** Applications saved before facts were kept (an empty facts column), with their campaign. */
+export function listApplicationsWithoutFacts(db: Db, limit: number) {
+  return db
+    .select({
+      id: applications.id,
+      data: applications.data,
+      campaign: {
+        id: campaigns.id,
+        configRevision: campaigns.configRevision,
+        settings: campaigns.settings,
+      },
+    })
+    .from(applications)
+    .innerJoin(campaigns, eq(campaigns.id, applications.campaignId))
+    .where(sql`${applications.facts} = '{}'::jsonb`)
+    .limit(limit);
+}
+
+/** Facts computed for an application by a backfill: the data is unchanged, so is updated_at. */
+export async function setFacts(tx: Db, id: string, facts: ApplicationFacts) {
+  await tx.update(applications).set({ facts }).where(eq(applications.id, id));
+}

@@ -1,12 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { formOf } from '../../../domain/forms';
 import { z } from '../../../domain/zod';
 import { actorOf, requireUser } from '../../lib/auth-context';
 import type { Deps } from '../../lib/deps';
 import { AppError } from '../../lib/errors';
 import { readUploadedFile } from '../../lib/upload';
 import { idParamsSchema, isoDate } from '../../lib/views';
-import { findCampaign } from '../campaigns/repository';
+import { findCampaign, formOfCampaign } from '../campaigns';
 import { normaliseVerificationCode } from '../printing/verification-code';
 import {
   authorizeCreateApplication,
@@ -110,7 +109,7 @@ export function applicationRoutes(deps: Deps): FastifyPluginAsyncZod {
         const campaign = await findCampaign(deps.db, req.params.idOrCode);
         if (!campaign) throw new AppError('NOT_FOUND', { message: '未找到该征集活动' });
         return {
-          form: formOf(campaign.settings) as unknown as Record<string, unknown>,
+          form: (await formOfCampaign(deps.db, campaign)) as unknown as Record<string, unknown>,
           wordLimit: campaign.settings.wordLimit,
         };
       },
@@ -446,7 +445,7 @@ export function applicationRoutes(deps: Deps): FastifyPluginAsyncZod {
       async (req) => {
         const code = normaliseVerificationCode(req.params.code);
         if (!code) throw new AppError('VERIFICATION_CODE_INVALID');
-        const hit = await repo.findVersionByCode(deps.db, code);
+        const hit = await service.findVersionByCode(deps, code);
         if (!hit) return { found: false, code };
         const isCurrent =
           hit.application.currentVersionNo === hit.version.versionNo &&
@@ -454,9 +453,7 @@ export function applicationRoutes(deps: Deps): FastifyPluginAsyncZod {
         return {
           found: true,
           code,
-          solutionName:
-            (hit.version.data.solution as { name?: string } | undefined)?.name ??
-            hit.application.solutionName,
+          solutionName: hit.facts.solutionName || hit.application.solutionName,
           enterpriseName: hit.enterpriseName,
           campaignTitle: hit.campaignTitle,
           channelName: hit.channelName,

@@ -1,6 +1,5 @@
-import { attachmentIdsOf, totalWords, type FormDeclaration } from '../../../domain/form';
-import { formOf } from '../../../domain/forms';
-import { dataSchemaOf } from './schemas';
+import { attachmentIdsOf, type FormDeclaration } from '../../../domain/form';
+import { dataWithFacts, factsOf } from '../../../domain/facts';
 import { campaignPhase } from '../../../domain/campaign';
 import { defaultChannel, isChannelAllowed } from '../../../domain/channels';
 import type { Actor } from '../../lib/actor';
@@ -9,7 +8,7 @@ import type { Deps } from '../../lib/deps';
 import { AppError } from '../../lib/errors';
 import { recordAudit } from '../audit/service';
 import { onApplicationChanged } from '../duplicates/service';
-import { findCampaign } from '../campaigns/repository';
+import { dataSchemaOf, findCampaign, findCampaignForShare, formOfCampaign } from '../campaigns';
 import { findEnterprise } from '../enterprises/repository';
 import { findRecommenderUnit } from '../recommender-units/repository';
 import { listRecommenderUnits } from '../recommender-units/repository';
@@ -18,9 +17,10 @@ import * as repo from './repository';
 
 const EDITABLE = new Set(['draft', 'returned']);
 
-function solutionNameOf(data: Record<string, unknown>): string {
-  const name = (data.solution as { name?: unknown } | undefined)?.name;
-  return typeof name === 'string' ? name.trim().slice(0, 200) : '';
+/** The columns a save or submit keeps beside the data: its facts, 字数 and name. */
+function factColumns(form: FormDeclaration, data: Record<string, unknown>) {
+  const facts = factsOf(form, data);
+  return { facts, wordCount: facts.wordCount, solutionName: facts.solutionName };
 }
 
 async function checkChannel(deps: Pick<Deps, 'db'>, enterpriseId: string, unitId: string) {
@@ -68,6 +68,16 @@ export async function createApplication(
       });
   }
   await checkChannel(deps, enterprise.id, channelUnitId);
+  const form = await formOfCampaign(deps.db, campaign);
+  // the account's own name, code, region and contact, wherever this campaign's form keeps them
+  const data = dataWithFacts(form, {
+    applicantName: enterprise.name,
+    uscc: enterprise.uscc,
+    region: enterprise.cityCode,
+    contactName: enterprise.contactName,
+    phone: enterprise.phone,
+    email: enterprise.email,
+  });
   return deps.db.transaction(async (tx) => {
     const now = deps.clock.now();
     const fresh = (await findCampaign(tx, campaign.id))!;
@@ -76,17 +86,9 @@ export async function createApplication(
       campaignId: campaign.id,
       enterpriseId: enterprise.id,
       channelUnitId: channelUnitId!,
-      formId: campaign.settings.formId,
-      data: {
-        applicant: {
-          name: enterprise.name,
-          uscc: enterprise.uscc,
-          region: enterprise.cityCode,
-          contactName: enterprise.contactName,
-          phone: enterprise.phone,
-          email: enterprise.email,
-        },
-      },
+      formId: form.id,
+      data,
+      ...factColumns(form, data),
       createdAt: now,
       updatedAt: now,
       updatedBy: user.id,
@@ -108,7 +110,8 @@ export async function saveDraft(
   input: { baseVersion: number; data: Record<string, unknown>; channelUnitId?: string },
 ): Promise<repo.ApplicationRow> {
   const campaign = (await findCampaign(deps.db, app.campaignId))!;
-  const parsed = dataSchemaOf(campaign, 'draft').safeParse(input.data);
+  const { form, schema } = await dataSchemaOf(deps.db, campaign, 'draft');
+  const parsed = schema.safeParse(input.data);
   if (!parsed.success) {
     throw new AppError('VALIDATION_FAILED', {
       details: parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
@@ -121,8 +124,7 @@ export async function saveDraft(
   // one conditional UPDATE: it either applies over the base version or changes nothing
   const saved = await repo.updateDraft(deps.db, app.id, input.baseVersion, {
     data,
-    wordCount: totalWords(formOf(campaign.settings), data),
-    solutionName: solutionNameOf(data),
+    ...factColumns(form, data),
     channelUnitId,
     updatedAt: deps.clock.now(),
     updatedBy: user.id,
@@ -150,12 +152,13 @@ export async function submitApplication(
     if (!EDITABLE.has(app.state))
       throw new AppError('WRONG_STATE', { message: '申报书已提交，请勿重复提交' });
     if (app.draftVersion !== input.draftVersion) throw new AppError('DRAFT_CONFLICT');
-    const campaign = (await findCampaign(tx, app.campaignId))!;
+    // shared: a configuration change (which locks it for update) waits, so the form stays put
+    const campaign = (await findCampaignForShare(tx, app.campaignId))!;
     const now = deps.clock.now();
     if (now > campaign.onlineDeadline) throw new AppError('DEADLINE_PASSED');
     if (now < campaign.opensAt) throw new AppError('CAMPAIGN_NOT_OPEN');
-    const form = formOf(campaign.settings);
-    const parsed = dataSchemaOf(campaign, 'submit').safeParse(app.data);
+    const { form, schema } = await dataSchemaOf(tx, campaign, 'submit');
+    const parsed = schema.safeParse(app.data);
     if (!parsed.success) {
       throw new AppError('APPLICATION_INCOMPLETE', {
         details: parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
@@ -166,6 +169,7 @@ export async function submitApplication(
       throw new AppError('CHANNEL_NOT_ALLOWED', {
         message: '所选推荐单位已停用，请重新选择推荐渠道',
       });
+    const columns = factColumns(form, app.data);
     const files = await referencedAttachments(tx, app, form);
     const versionNo = (app.currentVersionNo ?? 0) + 1;
     const frozen = files.map((f) => ({
@@ -190,12 +194,13 @@ export async function submitApplication(
       data: app.data,
       attachments: frozen,
       channelUnitId: app.channelUnitId,
-      wordCount: app.wordCount,
+      wordCount: columns.wordCount,
       verificationCode,
       submittedAt: now,
       submittedBy: user.id,
     });
     await repo.updateApplication(tx, app.id, {
+      ...columns,
       state: 'submitted',
       currentVersionNo: versionNo,
       submittedAt: now,
@@ -254,4 +259,24 @@ export async function withdrawApplication(deps: Deps, appId: string, actor: Acto
   });
   await onApplicationChanged(deps, appId); // its open findings go
   return withdrawn;
+}
+
+/** The frozen version a printed verification code names, with the facts it carried then. */
+export async function findVersionByCode(deps: Pick<Deps, 'db'>, code: string) {
+  const hit = await repo.findVersionByCode(deps.db, code);
+  if (!hit) return undefined;
+  const form = await formOfCampaign(deps.db, hit.campaign);
+  return { ...hit, facts: factsOf(form, hit.version.data) };
+}
+
+/** Facts for applications saved before facts were kept (a migration's backfill). Idempotent. */
+export async function backfillFacts(db: Deps['db']) {
+  for (;;) {
+    const rows = await repo.listApplicationsWithoutFacts(db, 500);
+    if (!rows.length) return;
+    for (const r of rows) {
+      const form = await formOfCampaign(db, r.campaign);
+      await repo.setFacts(db, r.id, factColumns(form, r.data).facts);
+    }
+  }
 }

@@ -1,6 +1,7 @@
 import { effectiveQuota } from '../../../domain/recommender-units';
 import type { Db } from '../../db/client';
-import type { CampaignRow } from '../campaigns/repository';
+import { factsOf } from '../../../domain/facts';
+import { formOfCampaign, type CampaignRow } from '../campaigns';
 import { flaggedApplicationIds } from '../duplicates/repository';
 import type { RecommenderUnitRow } from '../recommender-units/repository';
 import { industryNames, regionNames } from '../reference/repository';
@@ -8,7 +9,6 @@ import { findBatch, findDocument, listSummarySources } from './repository';
 import {
   shanghaiDateLabel,
   summaryRow,
-  summaryTitle,
   type SummaryDocument,
   type SummaryRow,
 } from './summary-table';
@@ -22,16 +22,15 @@ export async function summaryRows(
   unitId: string,
 ): Promise<SummaryRow[]> {
   const sources = await listSummarySources(db, unitId, campaign.id);
-  const codes = sources.flatMap((s) => {
-    const industries = (s.data.solution as { industries?: unknown } | undefined)?.industries;
-    return Array.isArray(industries) ? industries.filter((c) => typeof c === 'string') : [];
-  });
+  const form = await formOfCampaign(db, campaign);
+  const codes = sources.flatMap((s) => factsOf(form, s.data).industries);
   const lookups = {
     categories: campaign.settings.categories,
     regionNames: await regionNames(db),
     industryNames: await industryNames(db, [...new Set(codes)]),
   };
-  return sources.map((s, i) => summaryRow(s, i + 1, lookups));
+  const columns = campaign.settings.summaryTable.columns;
+  return sources.map((s, i) => summaryRow(s, form, i + 1, lookups, columns));
 }
 
 export async function loadBatchView(
@@ -57,7 +56,7 @@ export async function loadBatchView(
     unitName: unit.name,
     unitType: unit.type,
     state: batch?.state ?? 'open',
-    quota: effectiveQuota(campaign.settings.quotas, unit),
+    quota: effectiveQuota(campaign.settings, unit),
     recommended: rows.length,
     signedOffAt: iso(batch?.signedOffAt),
     reopenedAt: iso(batch?.reopenedAt),
@@ -87,7 +86,8 @@ export async function summaryDocument(
     summaryRows(db, campaign, unit.id),
   ]);
   return {
-    title: summaryTitle(campaign.year),
+    title: campaign.settings.summaryTable.title,
+    columns: campaign.settings.summaryTable.columns,
     unitName: unit.name,
     date: shanghaiDateLabel(batch?.signedOffAt ?? now),
     rows,

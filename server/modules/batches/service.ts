@@ -57,7 +57,7 @@ export async function signOff(deps: Deps, desk: Desk, actor: Actor) {
     const { unit } = await lockOpenDesk(tx, unitId, campaign.id);
     const now = deps.clock.now();
     assertBeforePaperDeadline(campaign, now, '推荐报送已截止，不能再确认报送');
-    const quota = effectiveQuota(campaign.settings.quotas, unit);
+    const quota = effectiveQuota(campaign.settings, unit);
     const batch = await lockBatch(tx, campaign.id, unitId, now);
     const recommended = await listRecommendedIds(tx, unitId, campaign.id);
     const missing = [

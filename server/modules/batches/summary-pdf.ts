@@ -1,6 +1,16 @@
 import type { TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
 import { configurePdfMake, PRINT_FONT } from '../printing/pdfmake-setup';
-import { CENTRED, SUMMARY_COLUMNS, type SummaryDocument } from './summary-table';
+import { CENTRED, type SummaryDocument } from './summary-table';
+
+/** Landscape A4 less the margins and each cell's padding and rules. */
+const TABLE_WIDTH = 842 - 72;
+
+/** Column widths in points, in proportion to the configured widths (in characters). */
+export function pdfWidths(columns: SummaryDocument['columns']): number[] {
+  const total = columns.reduce((n, c) => n + c.width, 0);
+  const usable = TABLE_WIDTH - columns.length * 6.6;
+  return columns.map((c) => Math.floor((c.width / total) * usable * 10) / 10);
+}
 
 const grid = {
   hLineWidth: () => 0.6,
@@ -40,18 +50,18 @@ export function summaryPdfDefinition(doc: SummaryDocument): TDocumentDefinitions
         table: {
           headerRows: 1,
           dontBreakRows: true,
-          widths: SUMMARY_COLUMNS.map((c) => c.pdfWidth),
+          widths: pdfWidths(doc.columns),
           body: [
-            SUMMARY_COLUMNS.map((c): TableCell => ({
+            doc.columns.map((c): TableCell => ({
               text: c.header,
               bold: true,
               alignment: 'center',
               fillColor: '#e8e8e8',
             })),
             ...doc.rows.map((r) =>
-              SUMMARY_COLUMNS.map((c): TableCell => ({
-                text: String(r[c.key]),
-                alignment: CENTRED.has(c.key) ? 'center' : 'left',
+              doc.columns.map((c, i): TableCell => ({
+                text: String(r.cells[i] ?? ''),
+                alignment: CENTRED.has(c.fact) ? 'center' : 'left',
               })),
             ),
           ],

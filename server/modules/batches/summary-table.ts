@@ -1,5 +1,8 @@
-// 附件3 报送信息汇总表: one row per recommended application, drawn from its frozen version.
-import type { Category } from '../../../domain/campaign';
+// 附件3 报送信息汇总表: one row per recommended application, drawn from the facts of its frozen
+// version, in the columns and under the title the campaign configures.
+import type { Category, SummaryColumnFact, SummaryTableSettings } from '../../../domain/campaign';
+import { factsOf } from '../../../domain/facts';
+import type { FormDeclaration } from '../../../domain/form';
 import type { SummarySource } from './repository';
 
 export interface SummaryRow {
@@ -15,46 +18,21 @@ export interface SummaryRow {
   platform: string;
   contactName: string;
   phone: string;
+  /** the campaign's configured 附件3 columns, in order */
+  cells: (string | number)[];
 }
 
-/**
- * The printed table's columns, in order, for the XLSX (width in characters) and the PDF (width
- * in points on landscape A4 without the cell padding, the name taking what is left).
- */
-export const SUMMARY_COLUMNS: {
-  header: string;
-  key: keyof SummaryRow;
-  width: number;
-  pdfWidth: number | '*';
-}[] = [
-  { header: '序号（推荐排序）', key: 'rank', width: 10, pdfWidth: 30 },
-  { header: '解决方案名称', key: 'solutionName', width: 28, pdfWidth: '*' },
-  { header: '类别', key: 'category', width: 16, pdfWidth: 74 },
-  { header: '申报单位', key: 'applicantName', width: 24, pdfWidth: 84 },
-  { header: '统一社会信用代码', key: 'uscc', width: 21, pdfWidth: 92 },
-  { header: '所在地区', key: 'region', width: 14, pdfWidth: 54 },
-  { header: '所属行业', key: 'industry', width: 20, pdfWidth: 72 },
-  { header: 'APP数量', key: 'appCount', width: 8, pdfWidth: 30 },
-  { header: '依托平台', key: 'platform', width: 20, pdfWidth: 62 },
-  { header: '联系人', key: 'contactName', width: 10, pdfWidth: 34 },
-  { header: '联系电话', key: 'phone', width: 15, pdfWidth: 60 },
-];
-
 /** Short numbers, centred in their cells. */
-export const CENTRED: ReadonlySet<keyof SummaryRow> = new Set(['rank', 'appCount']);
+export const CENTRED: ReadonlySet<SummaryColumnFact> = new Set(['rank', 'appCount', 'wordCount']);
+
+/** Kept as text in a spreadsheet: long digit strings would otherwise become numbers. */
+export const AS_TEXT: ReadonlySet<SummaryColumnFact> = new Set(['uscc', 'phone']);
 
 export interface SummaryLookups {
   categories: Category[];
   regionNames: Record<string, string>;
   industryNames: Record<string, string>;
 }
-
-type Obj = Record<string, unknown>;
-const obj = (v: unknown): Obj =>
-  v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Obj) : {};
-const text = (v: unknown): string => (typeof v === 'string' ? v.trim() : '');
-const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
-const strings = (v: unknown): string[] => list(v).filter((x) => typeof x === 'string');
 
 /** 江苏省苏州市 for a city; a province, or a municipality whose city bears its name, once. */
 export function regionLabel(code: string, names: Record<string, string>): string {
@@ -64,30 +42,53 @@ export function regionLabel(code: string, names: Record<string, string>): string
   return province && province !== name ? `${province}${name}` : name;
 }
 
-export function summaryRow(src: SummarySource, rank: number, l: SummaryLookups): SummaryRow {
-  const solution = obj(src.data.solution);
-  const applicant = obj(src.data.applicant);
-  const categoryCode = text(solution.category);
+/** One row of 附件3, from the facts of the application's frozen version. */
+export function summaryRow(
+  src: SummarySource,
+  form: FormDeclaration,
+  rank: number,
+  l: SummaryLookups,
+  columns: SummaryTableSettings['columns'],
+): SummaryRow {
+  const f = factsOf(form, src.data);
+  const cell: Record<SummaryColumnFact, string | number> = {
+    rank,
+    solutionName: f.solutionName,
+    category: l.categories.find((c) => c.code === f.category)?.name ?? f.category ?? '',
+    focusAreas: f.focusAreas.join('、'),
+    applicantName: f.applicantName || src.enterpriseName,
+    uscc: f.uscc,
+    region: f.region ? regionLabel(f.region, l.regionNames) : '',
+    industries: f.industries.map((c) => l.industryNames[c] ?? c).join('、'),
+    businessStages: f.businessStages.join('、'),
+    appCount: f.appCount,
+    appNames: f.apps
+      .map((a) => a.name)
+      .filter(Boolean)
+      .join('、'),
+    platform: f.platform,
+    ownership: f.ownership ?? '',
+    size: f.size ?? '',
+    contactName: f.contactName,
+    phone: f.phone,
+    email: f.email,
+    wordCount: f.wordCount,
+  };
   return {
     applicationId: src.applicationId,
     rank,
-    solutionName: text(solution.name),
-    category: l.categories.find((c) => c.code === categoryCode)?.name ?? categoryCode,
-    applicantName: text(applicant.name) || src.enterpriseName,
-    uscc: text(applicant.uscc),
-    region: regionLabel(text(applicant.region), l.regionNames),
-    industry: strings(solution.industries)
-      .map((c) => l.industryNames[c] ?? c)
-      .join('、'),
-    appCount: list(obj(src.data.apps).items).length,
-    platform: text(solution.platform),
-    contactName: text(applicant.contactName),
-    phone: text(applicant.phone),
+    solutionName: f.solutionName,
+    category: String(cell.category),
+    applicantName: String(cell.applicantName),
+    uscc: f.uscc,
+    region: String(cell.region),
+    industry: String(cell.industries),
+    appCount: f.appCount,
+    platform: f.platform,
+    contactName: f.contactName,
+    phone: f.phone,
+    cells: columns.map((c) => cell[c.fact]),
   };
-}
-
-export function summaryTitle(year: number) {
-  return `${year}年工业互联网APP应用解决方案报送信息汇总表`;
 }
 
 /** 2021年10月20日, the calendar day in Asia/Shanghai (UTC+8, no DST). */
@@ -102,6 +103,7 @@ export function summaryFilename(unitName: string, ext: 'xlsx' | 'pdf') {
 
 export interface SummaryDocument {
   title: string;
+  columns: SummaryTableSettings['columns'];
   unitName: string;
   date: string;
   rows: SummaryRow[];

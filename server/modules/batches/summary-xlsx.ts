@@ -1,5 +1,5 @@
 import { ExcelJS, workbookBytes } from '../../lib/xlsx';
-import { CENTRED, SUMMARY_COLUMNS, type SummaryDocument } from './summary-table';
+import { AS_TEXT, CENTRED, type SummaryDocument } from './summary-table';
 
 const THIN = { style: 'thin' } as const;
 const BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN };
@@ -9,7 +9,8 @@ const FONT = '宋体';
 export async function renderSummaryXlsx(doc: SummaryDocument): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = '征选 Zhengxuan';
-  const n = SUMMARY_COLUMNS.length;
+  const columns = doc.columns;
+  const n = columns.length;
   const ws = wb.addWorksheet('附件3', {
     pageSetup: {
       paperSize: 9, // A4
@@ -24,7 +25,7 @@ export async function renderSummaryXlsx(doc: SummaryDocument): Promise<Buffer> {
     headerFooter: { oddFooter: '第 &P 页，共 &N 页' },
     views: [{ state: 'frozen', ySplit: 3 }],
   });
-  ws.columns = SUMMARY_COLUMNS.map((c) => ({ key: c.key, width: c.width }));
+  ws.columns = columns.map((c, i) => ({ key: `c${i}`, width: c.width }));
 
   ws.mergeCells(1, 1, 1, n);
   const title = ws.getCell(1, 1);
@@ -46,7 +47,7 @@ export async function renderSummaryXlsx(doc: SummaryDocument): Promise<Buffer> {
   ws.getRow(2).height = 24;
 
   const header = ws.getRow(3);
-  SUMMARY_COLUMNS.forEach((c, i) => {
+  columns.forEach((c, i) => {
     const cell = header.getCell(i + 1);
     cell.value = c.header;
     cell.font = { name: FONT, size: 11, bold: true };
@@ -54,7 +55,7 @@ export async function renderSummaryXlsx(doc: SummaryDocument): Promise<Buffer> {
   });
   header.height = 30;
 
-  for (const r of doc.rows) ws.addRow(SUMMARY_COLUMNS.map((c) => r[c.key]));
+  for (const r of doc.rows) ws.addRow(r.cells);
 
   for (let rowNo = 3; rowNo <= ws.rowCount; rowNo++) {
     const row = ws.getRow(rowNo);
@@ -63,13 +64,15 @@ export async function renderSummaryXlsx(doc: SummaryDocument): Promise<Buffer> {
       cell.border = BORDER;
       cell.alignment = {
         vertical: 'middle',
-        horizontal: rowNo === 3 || CENTRED.has(SUMMARY_COLUMNS[col - 1]!.key) ? 'center' : 'left',
+        horizontal: rowNo === 3 || CENTRED.has(columns[col - 1]!.fact) ? 'center' : 'left',
         wrapText: true,
       };
       if (rowNo > 3) cell.font = { name: FONT, size: 10.5 };
     }
   }
   // the code and the phone stay text: Excel would otherwise turn long digit strings into numbers
-  for (const key of ['uscc', 'phone'] as const) ws.getColumn(key).numFmt = '@';
+  columns.forEach((c, i) => {
+    if (AS_TEXT.has(c.fact)) ws.getColumn(i + 1).numFmt = '@';
+  });
   return workbookBytes(wb);
 }

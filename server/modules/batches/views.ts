@@ -15,6 +15,9 @@ export const summaryRowSchema = z.object({
   platform: z.string(),
   contactName: z.string(),
   phone: z.string(),
+  cells: z
+    .array(z.union([z.string(), z.number()]))
+    .describe("the campaign's configured 附件3 columns, in order"),
 });
 
 export const stampedScanSchema = z.object({

@@ -55,7 +55,12 @@ describe('reading campaigns (public)', () => {
     const { items } = (await anonymous().get('/api/v1/campaigns')).body;
     const demo = items.find((c: { isDemo: boolean }) => c.isDemo);
     expect(demo).toMatchObject({ code: 'demo-miit-iiapp-2026', year: 2026, phase: 'open' });
-    expect(demo.settings).toEqual(MIIT_2021.settings);
+    // the 2021 settings, with 附件3 titled for this year
+    const { summaryTable, ...rest } = MIIT_2021.settings;
+    expect(demo.settings).toEqual({
+      ...rest,
+      summaryTable: { ...summaryTable, title: '2026年工业互联网APP应用解决方案报送信息汇总表' },
+    });
     expect(items.map((c: { code: string }) => c.code)).toContain('miit-iiapp-2021');
   });
 
@@ -83,7 +88,13 @@ describe('copying a campaign (organizer)', () => {
       opensAt: '2027-08-31T16:00:00.000Z',
       onlineDeadline: '2027-10-20T15:59:59.999Z',
     });
-    expect(res.body.settings).toEqual(source.settings);
+    expect(res.body.settings).toEqual({
+      ...source.settings,
+      summaryTable: {
+        ...source.settings.summaryTable,
+        title: '2027年工业互联网APP应用解决方案报送信息汇总表',
+      },
+    });
     expect((await anonymous().get('/api/v1/campaigns/miit-iiapp-2027')).status).toBe(200);
 
     const [row] = await query<{

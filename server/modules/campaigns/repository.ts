@@ -1,6 +1,7 @@
-import { desc, eq, or } from 'drizzle-orm';
+import { and, desc, eq, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { campaigns } from '../../db/schema';
+import { applications, campaignForms, campaigns } from '../../db/schema';
+import type { CampaignSettings } from '../../../domain/campaign';
 
 export type CampaignRow = typeof campaigns.$inferSelect;
 
@@ -34,4 +35,80 @@ export async function findLatestCampaign(db: Db): Promise<CampaignRow | undefine
 export async function insertCampaign(tx: Db, row: typeof campaigns.$inferInsert) {
   const [created] = await tx.insert(campaigns).values(row).returning();
   return created!;
+}
+
+export type CampaignFormRow = typeof campaignForms.$inferSelect;
+
+/** The campaign's current form of a kind: its highest revision. */
+export async function findCurrentForm(
+  db: Db,
+  campaignId: string,
+  kind: string,
+): Promise<CampaignFormRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(campaignForms)
+    .where(and(eq(campaignForms.campaignId, campaignId), eq(campaignForms.kind, kind)))
+    .orderBy(desc(campaignForms.revision))
+    .limit(1);
+  return row;
+}
+
+export async function insertForm(tx: Db, row: typeof campaignForms.$inferInsert) {
+  await tx.insert(campaignForms).values(row);
+}
+
+/** Campaigns that hold no form yet (created before forms were data). */
+export async function listCampaignsWithoutForms(db: Db): Promise<CampaignRow[]> {
+  return db
+    .select()
+    .from(campaigns)
+    .where(
+      sql`not exists (select 1 from ${campaignForms} f where f.campaign_id = ${campaigns.id})`,
+    );
+}
+
+/** Locks the campaign's row for a configuration change and returns it as it is now. */
+export async function lockCampaign(tx: Db, id: string): Promise<CampaignRow | undefined> {
+  const [row] = await tx.select().from(campaigns).where(eq(campaigns.id, id)).for('update');
+  return row;
+}
+
+export async function updateCampaignRow(
+  tx: Db,
+  id: string,
+  patch: Partial<typeof campaigns.$inferInsert>,
+): Promise<CampaignRow> {
+  const [row] = await tx
+    .update(campaigns)
+    .set({ ...patch, configRevision: sql`${campaigns.configRevision} + 1` })
+    .where(eq(campaigns.id, id))
+    .returning();
+  return row!;
+}
+
+/** How many of the campaign's applications exist, and how many were ever submitted. */
+export async function countApplicationsOf(
+  db: Db,
+  campaignId: string,
+): Promise<{ all: number; submitted: number }> {
+  const [row] = await db
+    .select({
+      all: sql<number>`count(*)::int`,
+      submitted: sql<number>`count(*) filter (where ${applications.currentVersionNo} is not null)::int`,
+    })
+    .from(applications)
+    .where(eq(applications.campaignId, campaignId));
+  return row ?? { all: 0, submitted: 0 };
+}
+
+/** The campaign row, share-locked: a configuration change waits until this transaction ends. */
+export async function findCampaignForShare(tx: Db, id: string): Promise<CampaignRow | undefined> {
+  const [row] = await tx.select().from(campaigns).where(eq(campaigns.id, id)).for('share');
+  return row;
+}
+
+/** Settings completed by a backfill: the configuration means the same, so the revision stays. */
+export async function replaceSettings(tx: Db, id: string, settings: CampaignSettings) {
+  await tx.update(campaigns).set({ settings }).where(eq(campaigns.id, id));
 }

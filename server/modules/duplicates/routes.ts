@@ -85,7 +85,7 @@ export function duplicateRoutes(deps: Deps): FastifyPluginAsyncZod {
         });
         const views = rows.map(findingView);
         return {
-          text: textOf(campaign, found.data),
+          text: await textOf(deps.db, campaign, found.data),
           findings:
             user.role === 'enterprise' ? views.map((f) => forEnterprise(f, found.uscc)) : views,
         };

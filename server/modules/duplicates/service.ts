@@ -3,8 +3,8 @@
 // as applications are submitted, withdrawn and returned. Findings are stored per side; the
 // detector keeps the open ones current, people confirm or dismiss them.
 import { createHash } from 'node:crypto';
-import { comparableText } from '../../../domain/form';
-import { formOf } from '../../../domain/forms';
+import { factText, factsOf } from '../../../domain/facts';
+import type { FormDeclaration } from '../../../domain/form';
 import type { Db } from '../../db/client';
 import type { Actor } from '../../lib/actor';
 import type { Deps } from '../../lib/deps';
@@ -18,12 +18,14 @@ import {
 } from '../../lib/duplicates';
 import { AppError } from '../../lib/errors';
 import { recordAudit } from '../audit/service';
-import { findCampaign, type CampaignRow } from '../campaigns/repository';
+import { findCampaign, formOfCampaign, type CampaignRow } from '../campaigns';
 import * as repo from './repository';
 import { evidenceView, type FindingView } from './views';
 
 interface CampaignIndex {
   index: DuplicateIndex;
+  /** the campaign's application form, whose facts the documents are made of */
+  form: FormDeclaration;
   docs: Map<string, DuplicateDoc>;
   settingsKey: string;
   awardsKey: string;
@@ -61,21 +63,18 @@ export function settingsOf(campaign: CampaignRow): DuplicateSettings {
   return parsed.success ? parsed.data : duplicateSettingsSchema.parse({});
 }
 
-export const textOf = (campaign: CampaignRow, data: unknown) =>
-  comparableText(formOf(campaign.settings), data);
+/** The comparable text of an application of the campaign (evidence offsets index into it). */
+export async function textOf(db: Db, campaign: CampaignRow, data: unknown) {
+  return factText(await formOfCampaign(db, campaign), data);
+}
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
-
-function solutionNameOf(data: Record<string, unknown>): string {
-  const name = (data.solution as { name?: unknown } | undefined)?.name;
-  return typeof name === 'string' ? name.trim() : '';
-}
 
 /** Filed and not taken back for editing. */
 const isIndexed = (state: string) => state !== 'draft' && state !== 'returned';
 
 function applicationDoc(
-  campaign: CampaignRow,
+  form: FormDeclaration,
   src: Pick<repo.ApplicationSource, 'id' | 'data' | 'enterpriseName' | 'uscc' | 'channelUnitName'>,
 ): DuplicateDoc {
   return {
@@ -83,8 +82,8 @@ function applicationDoc(
     kind: 'application',
     enterprise: src.enterpriseName,
     uscc: src.uscc,
-    name: solutionNameOf(src.data),
-    text: textOf(campaign, src.data),
+    name: factsOf(form, src.data).solutionName,
+    text: factText(form, src.data),
     channel: src.channelUnitName,
   };
 }
@@ -105,20 +104,18 @@ async function buildIndex(
   settings: DuplicateSettings,
   keys: { settingsKey: string; awardsKey: string },
 ): Promise<CampaignIndex> {
-  const [awardRows, appRows] = await Promise.all([
+  const [awardRows, appRows, form] = await Promise.all([
     repo.listAwardSources(db),
     repo.listApplicationSources(db, campaign.id),
+    formOfCampaign(db, campaign),
   ]);
   const index = createIndex(settings);
   const docs = new Map<string, DuplicateDoc>();
-  for (const doc of [
-    ...awardRows.map(awardDoc),
-    ...appRows.map((r) => applicationDoc(campaign, r)),
-  ]) {
+  for (const doc of [...awardRows.map(awardDoc), ...appRows.map((r) => applicationDoc(form, r))]) {
     index.add(doc);
     docs.set(doc.id, doc);
   }
-  return { index, docs, ...keys, syncedTo: latest(appRows, new Date(0)) };
+  return { index, form, docs, ...keys, syncedTo: latest(appRows, new Date(0)) };
 }
 
 const latest = (rows: { updatedAt: Date }[], from: Date) =>
@@ -134,7 +131,7 @@ async function syncIndex(db: Db, campaign: CampaignRow, ci: CampaignIndex) {
   const changed = await repo.listApplicationsChangedSince(db, campaign.id, since);
   for (const src of changed) {
     if (isIndexed(src.state)) {
-      const doc = applicationDoc(campaign, src);
+      const doc = applicationDoc(ci.form, src);
       ci.index.add(doc);
       ci.docs.set(doc.id, doc);
     } else {
@@ -149,7 +146,8 @@ async function syncIndex(db: Db, campaign: CampaignRow, ci: CampaignIndex) {
 async function indexOf(db: Db, campaign: CampaignRow, fresh = false): Promise<CampaignIndex> {
   const settings = settingsOf(campaign);
   const keys = {
-    settingsKey: JSON.stringify(settings),
+    // a new form revision changes what the documents are made of
+    settingsKey: `${campaign.configRevision}:${JSON.stringify(settings)}`,
     awardsKey: await repo.awardsFingerprint(db),
   };
   const cache = mapOf(indexes, db);
@@ -266,7 +264,7 @@ export async function onApplicationChanged(deps: Pick<Deps, 'db' | 'clock'>, app
       const src = (await repo.findApplicationSource(deps.db, appId))!;
       let found: Finding[] = [];
       if (isIndexed(src.state)) {
-        const doc = applicationDoc(campaign, src);
+        const doc = applicationDoc(ci.form, src);
         ci.index.add(doc);
         ci.docs.set(doc.id, doc);
         found = findingsAbout(ci, doc);
@@ -330,7 +328,7 @@ export async function checkAgainstAwards(
 ): Promise<{ text: string; findings: FindingView[] }> {
   const campaign = (await findCampaign(deps.db, app.campaignId))!;
   const ci = await indexOf(deps.db, campaign);
-  const doc = applicationDoc(campaign, app);
+  const doc = applicationDoc(ci.form, app);
   const found = ci.index.query(doc, { filter: (o) => o.kind === 'award' });
   const awards = new Map(
     (

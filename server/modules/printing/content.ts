@@ -2,9 +2,9 @@
 // are both drawn from this one model, so they carry the same content.
 import type { FormField, FormSection, OptionSource } from '../../../domain/form';
 import { countWords } from '../../../domain/word-count';
+import { FACT_SPECS, factsOf } from '../../../domain/facts';
 import type { PrintInput } from './types';
 
-export const DOCUMENT_TITLE = '工业互联网APP优秀解决方案申报书';
 export const EMPTY = '—';
 export const STAMP_LABEL = '（单位公章）';
 export const DATE_LINE = '年　　　月　　　日';
@@ -277,42 +277,29 @@ function sectionBlocks(s: FormSection, data: Obj, input: PrintInput): Block[] {
   return out;
 }
 
-/** The solution's name: the first text field of the first section (the 2021 form: 解决方案名称). */
-function solutionNameOf(input: PrintInput): string {
-  const first = input.form.sections[0];
-  const field = first?.fields.find((f) => f.type === 'text');
-  if (!first || !field) return '';
-  return plain(asObject(input.data?.[first.key])[field.key]);
-}
-
-function categoryOf(input: PrintInput): string {
-  for (const s of input.form.sections) {
-    for (const f of s.fields) {
-      if (f.type === 'select' && f.options.from === 'categories') {
-        return displayValue(f, asObject(input.data?.[s.key])[f.key], input);
-      }
-    }
-  }
-  return EMPTY;
+function categoryOf(input: PrintInput, code: string | null): string {
+  if (!code) return EMPTY;
+  return input.campaign.categories.find((c) => c.code === code)?.name ?? code;
 }
 
 export function printContent(input: PrintInput): PrintContent {
   const data = asObject(input.data);
-  const solutionName = solutionNameOf(input);
+  const facts = factsOf(input.form, data);
+  const solutionName = clean(facts.solutionName);
   const blocks = input.form.sections.flatMap((s) => sectionBlocks(s, data, input));
   if (!blocks.some((b) => b.kind === 'stamp'))
     blocks.push({ kind: 'stamp', unit: input.enterprise.name || EMPTY });
   const code = input.version.verificationCode;
   return {
-    title: DOCUMENT_TITLE,
+    title: input.form.title,
     campaignLine: input.campaign.title,
     docNumber: input.campaign.docNumber,
     solutionName: orEmpty(solutionName),
     verificationCode: code,
     verifyUrl: input.verifyUrl,
     cover: [
-      ['解决方案名称', orEmpty(solutionName)],
-      ['申报类别', categoryOf(input)],
+      [FACT_SPECS.solutionName.label, orEmpty(solutionName)],
+      [FACT_SPECS.category.label, categoryOf(input, facts.category)],
       ['申报单位', orEmpty(plain(input.enterprise.name))],
       ['统一社会信用代码', orEmpty(plain(input.enterprise.uscc))],
       ['推荐单位', orEmpty(plain(input.channel.name))],

@@ -30,7 +30,7 @@ export async function progressRows(db: Db, campaign: CampaignRow): Promise<Progr
     received: r.received,
     pending: r.pending,
     recommended: r.recommended,
-    quota: effectiveQuota(campaign.settings.quotas, r.unit),
+    quota: effectiveQuota(campaign.settings, r.unit),
     batchId: r.batchId,
     batchState: r.batchState ?? 'open',
     signedOffAt: r.signedOffAt?.toISOString() ?? null,

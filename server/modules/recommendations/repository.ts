@@ -16,7 +16,7 @@ export function listInbox(
     sql`${applications.state} <> 'draft'`,
     f.campaignId ? eq(applications.campaignId, f.campaignId) : undefined,
     f.state ? eq(applications.state, f.state) : undefined,
-    f.category ? sql`${applications.data}->'solution'->>'category' = ${f.category}` : undefined,
+    f.category ? sql`${applications.facts}->>'category' = ${f.category}` : undefined,
     like
       ? or(
           ilike(applications.solutionName, like),
@@ -31,7 +31,7 @@ export function listInbox(
       campaignId: applications.campaignId,
       state: applications.state,
       solutionName: applications.solutionName,
-      category: sql<string | null>`${applications.data}->'solution'->>'category'`,
+      category: sql<string | null>`${applications.facts}->>'category'`,
       enterpriseName: enterprises.name,
       uscc: enterprises.uscc,
       currentVersionNo: applications.currentVersionNo,

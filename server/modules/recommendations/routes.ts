@@ -71,7 +71,7 @@ export function recommendationRoutes(deps: Deps): FastifyPluginAsyncZod {
             submittedAt: r.submittedAt?.toISOString() ?? null,
             decidedAt: r.decidedAt?.toISOString() ?? null,
           })),
-          quota: effectiveQuota(campaign.settings.quotas, unit!),
+          quota: effectiveQuota(campaign.settings, unit!),
           recommended,
           batchState: batch?.state ?? 'open',
         };

@@ -60,7 +60,7 @@ export async function decide(
       throw new AppError('DEADLINE_PASSED', { message: '推荐报送已截止' });
     const ranked = await listRecommendedIds(tx, app.channelUnitId, app.campaignId);
     if (decision.kind === 'recommend') {
-      const quota = effectiveQuota(campaign.settings.quotas, unit);
+      const quota = effectiveQuota(campaign.settings, unit);
       if (ranked.length >= quota) {
         throw new AppError('QUOTA_EXCEEDED', {
           message: `本单位推荐数量上限为${quota}个，已推荐${ranked.length}个；如需更换请先取消其他推荐`,

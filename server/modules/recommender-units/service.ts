@@ -22,7 +22,7 @@ export async function listRecommenderUnits(
   return rows.map(({ unit, accounts }) => ({
     ...unit,
     accounts,
-    quota: campaign ? effectiveQuota(campaign.settings.quotas, unit) : null,
+    quota: campaign ? effectiveQuota(campaign.settings, unit) : null,
   }));
 }
 

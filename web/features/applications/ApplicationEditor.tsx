@@ -25,6 +25,7 @@ import {
 } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { applicationDataSchema, totalWords, type FormDeclaration } from '../../../domain/form';
+import { factsOf } from '../../../domain/facts';
 import { formContextOf } from '../../../domain/forms';
 import { Countdown } from '../../components/Countdown';
 import { api, ApiError } from '../../lib/api';
@@ -539,7 +540,7 @@ export function ApplicationEditor(props: {
       />
 
       <Typography.Title level={3} style={{ marginTop: 0 }} data-testid="application-title">
-        {(values.solution as { name?: string } | undefined)?.name || t('apps.untitled')}
+        {factsOf(decl, values).solutionName || t('apps.untitled')}
       </Typography.Title>
       <Descriptions size="small" column={{ xs: 1, md: 2 }} style={{ marginBottom: 12 }}>
         <Descriptions.Item label={t('editor.campaign')}>{campaign.title}</Descriptions.Item>

@@ -104,7 +104,8 @@ export function RecommenderHome({ me }: { me: Me }) {
                 key={c.id}
                 campaign={c}
                 unitId={unit.id}
-                fallbackQuota={effectiveQuota(c.settings.quotas, {
+                fallbackQuota={effectiveQuota(c.settings, {
+                  id: unit.id,
                   type: unit.type,
                   quotaOverride: units.data?.quotaOverride ?? null,
                 })}

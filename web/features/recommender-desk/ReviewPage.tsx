@@ -15,6 +15,7 @@ import {
 } from 'antd';
 import { DownloadOutlined, PaperClipOutlined } from '@ant-design/icons';
 import { useParams } from 'react-router-dom';
+import { factsOf } from '../../../domain/facts';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
 import { ApiError } from '../../lib/api';
@@ -96,10 +97,11 @@ function Review({ desk, appId }: { desk: Desk; appId: string }) {
   if (!app.currentVersionNo) return <Result status="404" title={t('editor.notFound')} />;
   if (!version.data) return <Loading />;
   const v = version.data;
-  const applicant = (v.data.applicant ?? {}) as { name?: string; uscc?: string };
-  const category = (v.data.solution as { category?: string } | undefined)?.category;
+  const facts = factsOf(form.data.form, v.data);
   const categoryName =
-    desk.campaign.settings.categories.find((c) => c.code === category)?.name ?? category ?? '—';
+    desk.campaign.settings.categories.find((c) => c.code === facts.category)?.name ??
+    facts.category ??
+    '—';
 
   return (
     <Row gutter={[16, 16]}>
@@ -117,8 +119,8 @@ function Review({ desk, appId }: { desk: Desk; appId: string }) {
               size="small"
               column={{ xs: 1, md: 2 }}
               items={[
-                { key: 'e', label: t('desk.col.enterprise'), children: applicant.name ?? '—' },
-                { key: 'u', label: t('field.uscc'), children: applicant.uscc ?? '—' },
+                { key: 'e', label: t('desk.col.enterprise'), children: facts.applicantName || '—' },
+                { key: 'u', label: t('field.uscc'), children: facts.uscc || '—' },
                 { key: 'c', label: t('desk.col.category'), children: categoryName },
                 {
                   key: 'v',

@@ -1,0 +1,11 @@
+// The campaigns module's public face: other modules read campaigns and their forms through here.
+export {
+  findCampaign,
+  findCampaignForShare,
+  findLatestCampaign,
+  listCampaignRows,
+  type CampaignRow,
+} from './repository';
+export { formOfCampaign, dataSchemaOf, type CampaignRef } from './forms';
+export { campaignView, type CampaignView } from './views';
+export { backfillCampaignConfig } from './config';
