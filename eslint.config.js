@@ -89,7 +89,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['**/*.test.ts', '**/*.test.tsx', 'server/test/**', 'e2e/**'],
+    files: ['**/*.test.ts', '**/*.test.tsx', 'test/**', 'e2e/**'],
     rules: {
       '@typescript-eslint/no-explicit-any': 'off',
       '@typescript-eslint/no-non-null-assertion': 'off',

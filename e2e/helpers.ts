@@ -135,7 +135,7 @@ export async function apiRegisterBeijingEnterprise(
   expect(res.status(), await res.text()).toBe(201);
 }
 
-/** Form data the 2021 form accepts on submit (mirrors server/test/applications.ts completeData). */
+/** Form data the 2021 form accepts on submit (mirrors test/fixtures/applications.ts completeData). */
 export function completeApplicationData(v: {
   solutionName: string;
   enterpriseName: string;
