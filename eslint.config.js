@@ -56,6 +56,39 @@ const boundaries = {
   },
 };
 
+/** Where production code lives; tests (`*.test.ts(x)`) may sit next to it. */
+const PRODUCTION = ['domain', 'server', 'web'];
+const isTest = (file) => /\.test\.tsx?$/.test(file);
+
+/** Test fixtures and generators live outside the production tree: production code never imports test/ or e2e/. */
+const noTestImports = {
+  meta: { type: 'problem', schema: [] },
+  create(context) {
+    const file = context.filename;
+    const from = path.relative(root, file).split(path.sep)[0];
+    if (!PRODUCTION.includes(from ?? '') || isTest(file)) return {};
+    function check(node, source) {
+      if (typeof source !== 'string' || !source.startsWith('.')) return;
+      const to = path.relative(root, path.resolve(path.dirname(file), source)).split(path.sep)[0];
+      if (to === 'test' || to === 'e2e') {
+        context.report({
+          node,
+          message: `production code (${from}/) must not import ${to}/: fixtures and test helpers are for tests only`,
+        });
+      }
+    }
+    return {
+      ImportDeclaration: (n) => check(n, n.source.value),
+      ExportNamedDeclaration: (n) => n.source && check(n, n.source.value),
+      ExportAllDeclaration: (n) => check(n, n.source.value),
+      ImportExpression: (n) => n.source.type === 'Literal' && check(n, n.source.value),
+    };
+  },
+};
+
+/** The project's own rules, exported for their tests (test/lint). */
+export const zxRules = { boundaries, 'no-test-imports': noTestImports };
+
 export default tseslint.config(
   {
     ignores: [
@@ -72,9 +105,10 @@ export default tseslint.config(
   ...tseslint.configs.recommended,
   {
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
-    plugins: { zx: { rules: { boundaries } } },
+    plugins: { zx: { rules: zxRules } },
     rules: {
       'zx/boundaries': 'error',
+      'zx/no-test-imports': 'error',
       '@typescript-eslint/no-unused-vars': [
         'error',
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
@@ -89,7 +123,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['**/*.test.ts', '**/*.test.tsx', 'server/test/**', 'e2e/**'],
+    files: ['**/*.test.ts', '**/*.test.tsx', 'test/**', 'e2e/**'],
     rules: {
       '@typescript-eslint/no-explicit-any': 'off',
       '@typescript-eslint/no-non-null-assertion': 'off',

@@ -1,6 +1,7 @@
 import { defineConfig } from 'vitest/config';
 
-const serverTests = ['server/**/*.test.ts'];
+// Route and unit tests of the server, and the tests of what lives in test/ (the duplicate evaluation set, the lint rules).
+const serverTests = ['server/**/*.test.ts', 'test/**/*.test.ts'];
 const databases = process.env.TEST_DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
 
 export default defineConfig({
@@ -15,7 +16,7 @@ export default defineConfig({
           include: serverTests,
           environment: 'node',
           env: { ZX_TEST_DB: db },
-          globalSetup: ['server/test/global-setup.ts'],
+          globalSetup: ['test/harness/global-setup.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },
@@ -27,7 +28,7 @@ export default defineConfig({
           environment: 'jsdom',
           // antd in jsdom is slow on a loaded 2-core machine; this bounds a hang, it is not a speed target
           testTimeout: 30_000,
-          setupFiles: ['web/test/setup.ts'],
+          setupFiles: ['test/web/setup.ts'],
         },
       },
     ],

@@ -28,7 +28,7 @@ import {
 import { systemClock } from '../server/lib/clock';
 import type { Deps } from '../server/lib/deps';
 import { localFileStorage } from '../server/lib/files';
-import { fullSampleData } from '../server/modules/printing/sample';
+import { fullSampleData } from '../test/fixtures/print-sample';
 import type { LoadJob, LoadResult } from './load-client';
 
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);

@@ -10,11 +10,11 @@ import {
   newSpec,
   pickIndustry,
   textOf,
-} from '../server/lib/duplicates/eval/compose';
-import { loadEvalSet } from '../server/lib/duplicates/eval/data';
-import { evaluate } from '../server/lib/duplicates/eval/evaluate';
-import { createRng, type Rng } from '../server/lib/duplicates/eval/random';
-import { MEDIUM, rewordSentence } from '../server/lib/duplicates/eval/rewrite';
+} from '../test/duplicates-eval/compose';
+import { loadEvalSet } from '../test/duplicates-eval/data';
+import { evaluate } from '../test/duplicates-eval/evaluate';
+import { createRng, type Rng } from '../test/duplicates-eval/random';
+import { MEDIUM, rewordSentence } from '../test/duplicates-eval/rewrite';
 
 const INDEXED = Number(process.env.BENCH_DUP_INDEXED ?? 100_000);
 const APPLICATIONS = Number(process.env.BENCH_DUP_APPLICATIONS ?? 5_000);

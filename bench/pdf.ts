@@ -1,7 +1,7 @@
 // Printing a full application (≈5000 字, 5 APPs, co-applicants, attachments): the first (cold)
 // render of the process, then the median / p95 / max of N more, for PDF and DOCX.
 // Env: BENCH_PDF_RUNS (20).
-import { measureApplicationRender } from '../server/modules/printing/benchmark';
+import { measureApplicationRender } from './measure-render';
 
 const RUNS = Number(process.env.BENCH_PDF_RUNS ?? 20);
 

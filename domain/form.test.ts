@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { MIIT_2021 } from './campaigns/miit-2021';
 import { applicationDataSchema, countedText, fieldsOf, totalWords, type FormContext } from './form';
 import { MIIT_2021_FORM } from './forms/miit-2021-form';
+import { completeApplication } from '../test/fixtures/application';
 
 const ctx: FormContext = {
   wordLimit: MIIT_2021.settings.wordLimit,
@@ -9,62 +10,26 @@ const ctx: FormContext = {
   businessStages: MIIT_2021.settings.businessStages,
 };
 
-const complete = () => ({
-  solution: {
-    name: '基于5G的轴承质量检测APP',
-    category: 'basic_common',
-    focusAreas: ['核心基础零部件'],
-    industries: ['3451'],
-    businessStages: ['生产制造'],
-    platform: '某工业互联网平台',
-    platformProvider: '某科技有限公司',
-    paasServices: '设备接入、工业模型',
-    summary: '轴承表面缺陷在线检测。',
-  },
-  applicant: {
-    name: '北京示例智造科技有限公司',
+/** The complete sample, with two-字 texts (the word counts below rely on them), a decimal revenue and no figures. */
+const complete = () => {
+  const data = completeApplication({
     uscc: '91110108MA01XK2Q8K',
-    region: '110100',
-    address: '北京市海淀区',
-    ownership: '民营企业',
-    size: '中型',
-    revenue: 12000.5,
-    rdStaff: 80,
-    contactName: '张示例',
-    phone: '13800000000',
-    email: 'a@example.cn',
-    coApplicants: [],
-  },
-  apps: {
-    items: [
-      {
-        name: '缺陷检测',
-        version: 'V2.1',
-        copyrightNo: '2021SR0123456',
-        function: '识别表面缺陷',
-        deployment: '边缘侧',
-        users: 35,
-      },
-    ],
-  },
-  text: {
-    needs: '需求',
-    approach: '方案',
-    practice: '实践',
-    theory: '理论',
-    results: '成效',
-    value: '价值',
-  },
-  ip: {
-    ownership: '完全自主知识产权',
-    ipDescription: '软件著作权3项',
-    deploymentStatus: '已部署应用',
-    deploymentEvidence: '已在3家企业部署',
-    certificates: ['4b1f7a52-5a43-4a8f-9a55-0c9c1d0b2a11'],
-  },
-  figures: {},
-  declaration: { truthful: true, signer: '张三' },
-});
+    certificateId: '4b1f7a52-5a43-4a8f-9a55-0c9c1d0b2a11',
+  });
+  return {
+    ...data,
+    applicant: { ...data.applicant, revenue: 12000.5 },
+    text: {
+      needs: '需求',
+      approach: '方案',
+      practice: '实践',
+      theory: '理论',
+      results: '成效',
+      value: '价值',
+    },
+    figures: {},
+  };
+};
 
 describe('the 2021 application form', () => {
   const submit = applicationDataSchema(MIIT_2021_FORM, ctx, 'submit');

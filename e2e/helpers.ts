@@ -1,5 +1,6 @@
 import { expect, type APIRequestContext, type Locator, type Page } from '@playwright/test';
 import { usccCheckCharacter } from '../domain/uscc';
+import { completeApplication } from '../test/fixtures/application';
 
 export const DEMO_PASSWORD = 'Demo2021zx';
 /** The password the journeys give the enterprises they register. */
@@ -135,7 +136,10 @@ export async function apiRegisterBeijingEnterprise(
   expect(res.status(), await res.text()).toBe(201);
 }
 
-/** Form data the 2021 form accepts on submit (mirrors server/test/applications.ts completeData). */
+/**
+ * Form data the 2021 form accepts on submit: the complete sample (test/fixtures/application.ts) filed
+ * by the journey's enterprise and its contact 李申报, with one APP.
+ */
 export function completeApplicationData(v: {
   solutionName: string;
   enterpriseName: string;
@@ -143,61 +147,23 @@ export function completeApplicationData(v: {
   certificateId: string;
   platform?: string;
 }) {
+  const data = completeApplication({ uscc: v.uscc, certificateId: v.certificateId });
   return {
+    ...data,
     solution: {
+      ...data.solution,
       name: v.solutionName,
-      category: 'basic_common',
-      focusAreas: ['核心基础零部件'],
-      industries: ['3451'],
-      businessStages: ['生产制造'],
-      platform: v.platform ?? '示例工业互联网平台',
-      platformProvider: '示例科技有限公司',
-      paasServices: '设备接入、工业模型',
-      summary: '轴承表面缺陷在线检测。',
+      platform: v.platform ?? data.solution.platform,
     },
     applicant: {
+      ...data.applicant,
       name: v.enterpriseName,
-      uscc: v.uscc,
-      region: '110100',
-      address: '北京市海淀区示例路1号',
-      ownership: '民营企业',
-      size: '中型',
-      revenue: 12000,
-      rdStaff: 80,
       contactName: '李申报',
-      phone: '13800000000',
       email: 'desk@example.cn',
-      coApplicants: [],
     },
-    apps: {
-      items: [
-        {
-          name: '缺陷检测APP',
-          version: 'V2.1',
-          copyrightNo: '2021SR0123456',
-          function: '识别表面缺陷',
-          deployment: '边缘侧',
-          users: 35,
-        },
-      ],
-    },
-    text: {
-      needs: '需求与痛点。',
-      approach: '解决方案。',
-      practice: '实践内容。',
-      theory: '理论剖析。',
-      results: '良品率提升12.5%。',
-      value: '可推广。',
-    },
-    ip: {
-      ownership: '完全自主知识产权',
-      ipDescription: '软件著作权1项',
-      deploymentStatus: '已部署应用',
-      deploymentEvidence: '已在3家企业部署',
-      certificates: [v.certificateId],
-    },
-    figures: { figures: [] },
-    declaration: { truthful: true, signer: '李申报' },
+    apps: { items: data.apps.items.slice(0, 1) },
+    ip: { ...data.ip, ipDescription: '软件著作权1项' },
+    declaration: { ...data.declaration, signer: '李申报' },
   };
 }
 

@@ -7,7 +7,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, describe, expect, test } from 'vitest';
 import { openDatabase } from '../db/client';
 import { verifyAuditChain } from '../modules/audit/service';
-import { testDbKind } from '../test/harness';
+import { testDbKind } from '../../test/harness';
 
 const root = fs.mkdtempSync(path.join(os.tmpdir(), 'zx-proc-'));
 afterAll(() => fs.rmSync(root, { recursive: true, force: true }));

@@ -1,10 +1,10 @@
 // Who may call what: every route the app registers × every kind of caller, from one explicit
 // table. A route missing from the table fails the first test, so a new route needs a row here.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { makePng } from '../lib/files/test-support';
-import { PDF, upload } from '../test/applications';
-import { postFile } from './batches/fixtures';
-import { csvOf, importFile } from './awards/test-support';
+import { makePng } from '../../test/fixtures/files';
+import { PDF, upload } from '../../test/fixtures/applications';
+import { postFile } from '../../test/fixtures/desk';
+import { csvOf, importFile } from '../../test/fixtures/award-imports';
 import {
   Client,
   createTestApp,
@@ -14,7 +14,7 @@ import {
   registration,
   signedIn,
   type TestApp,
-} from '../test/harness';
+} from '../../test/harness';
 
 const CALLERS = [
   'anonymous',

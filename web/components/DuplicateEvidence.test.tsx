@@ -1,7 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { findingLabel, mergeRanges, splitMarked, type FindingView } from '../lib/duplicates';
-import { renderWithApp } from '../test/render';
+import { renderWithApp } from '../../test/web/render';
 import { DuplicateEvidence } from './DuplicateEvidence';
 
 const text =

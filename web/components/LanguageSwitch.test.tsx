@@ -1,7 +1,7 @@
 import { act, fireEvent, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { useI18n } from '../lib/i18n';
-import { renderWithApp } from '../test/render';
+import { renderWithApp } from '../../test/web/render';
 import { LanguageSwitch } from './LanguageSwitch';
 
 function Probe() {

@@ -2,7 +2,13 @@
 import { expect, test } from 'vitest';
 import { alignSentences, splitSentences } from './align';
 import { comparePair } from './compare';
-import { application, award, DISGUISED_TEXT, ORIGINAL_TEXT, UNRELATED_TEXT } from './fixtures';
+import {
+  application,
+  award,
+  DISGUISED_TEXT,
+  ORIGINAL_TEXT,
+  UNRELATED_TEXT,
+} from '../../../test/fixtures/duplicate-docs';
 import { prepareDoc } from './prepare';
 import { defaultDuplicateSettings } from './settings';
 

@@ -4,7 +4,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { DISGUISED_TEXT, ORIGINAL_TEXT, UNRELATED_TEXT } from './fixtures';
+import {
+  DISGUISED_TEXT,
+  ORIGINAL_TEXT,
+  UNRELATED_TEXT,
+} from '../../../test/fixtures/duplicate-docs';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zx-dup-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));

@@ -1,7 +1,13 @@
 // Scoring one pair: relation, name and text similarity, the decision, the score and reasons.
 import { describe, expect, test } from 'vitest';
 import { comparePair, relationOf } from './compare';
-import { application, award, DISGUISED_TEXT, ORIGINAL_TEXT, UNRELATED_TEXT } from './fixtures';
+import {
+  application,
+  award,
+  DISGUISED_TEXT,
+  ORIGINAL_TEXT,
+  UNRELATED_TEXT,
+} from '../../../test/fixtures/duplicate-docs';
 import { prepareDoc } from './prepare';
 import { defaultDuplicateSettings as settings, duplicateSettingsSchema } from './settings';
 import { nameSimilarity } from './similarity';

@@ -1,10 +1,16 @@
 // The index: near-duplicates are found through LSH without a scan, and it follows changes.
 import { describe, expect, test } from 'vitest';
 import { compareDocs, createIndex, findAllPairs } from './duplicate-index';
-import { composeSections, newEnterprise, newSpec, pickIndustry, textOf } from './eval/compose';
-import { createRng } from './eval/random';
-import { MEDIUM, rewordSentence } from './eval/rewrite';
-import { application, award, UNRELATED_TEXT } from './fixtures';
+import {
+  composeSections,
+  newEnterprise,
+  newSpec,
+  pickIndustry,
+  textOf,
+} from '../../../test/duplicates-eval/compose';
+import { createRng } from '../../../test/duplicates-eval/random';
+import { MEDIUM, rewordSentence } from '../../../test/duplicates-eval/rewrite';
+import { application, award, UNRELATED_TEXT } from '../../../test/fixtures/duplicate-docs';
 import { LshTable } from './lsh';
 import { minhashSignature } from './minhash';
 import type { DuplicateDoc } from './types';

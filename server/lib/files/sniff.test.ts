@@ -6,9 +6,9 @@ import { crc32 } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderApplicationDocx } from '../../modules/printing/docx';
 import { renderApplicationPdf } from '../../modules/printing/pdf';
-import { emptySamplePrintInput } from '../../modules/printing/sample';
+import { emptySamplePrintInput } from '../../../test/fixtures/print-sample';
 import { checkUploadedFile, type FileCheck } from './sniff';
-import { makePng, makeXlsx, makeZip, readZip } from './test-support';
+import { makePng, makeXlsx, makeZip, readZip } from '../../../test/fixtures/files';
 
 const UNSUPPORTED = '不支持的文件类型：仅接受 PDF、PNG、JPEG、DOCX、XLSX';
 

@@ -2,8 +2,8 @@
 // deadline, frozen numbered versions, withdraw and resubmit, print and verify.
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { makePng } from '../../lib/files/test-support';
-import { completeData, readyApplication, upload } from '../../test/applications';
+import { makePng } from '../../../test/fixtures/files';
+import { completeData, readyApplication, upload } from '../../../test/fixtures/applications';
 import {
   Client,
   createTestApp,
@@ -11,7 +11,7 @@ import {
   registration,
   signedIn,
   type TestApp,
-} from '../../test/harness';
+} from '../../../test/harness';
 
 let t: TestApp;
 let enterprise: Client;

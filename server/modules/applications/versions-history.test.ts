@@ -1,8 +1,8 @@
 // A frozen version as submitted, and an application's history from the audit log, for whoever
 // may see the application.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { Client, createTestApp, signedIn, type TestApp } from '../../test/harness';
-import { deskWorld, filed, newCampaign, type DeskWorld } from '../batches/fixtures';
+import { Client, createTestApp, signedIn, type TestApp } from '../../../test/harness';
+import { deskWorld, filed, newCampaign, type DeskWorld } from '../../../test/fixtures/desk';
 
 let t: TestApp;
 let w: DeskWorld;

@@ -8,7 +8,7 @@ import {
   signedIn,
   userIdOf,
   type TestApp,
-} from '../../test/harness';
+} from '../../../test/harness';
 import { verifyAuditChain } from './service';
 
 let t: TestApp;

@@ -7,7 +7,7 @@ import {
   query,
   signedIn,
   type TestApp,
-} from '../../test/harness';
+} from '../../../test/harness';
 
 const RATE = 10; // sign-in attempts per IP per minute in this file
 const SLOWDOWN = 800;

@@ -10,8 +10,8 @@ import {
   signedIn,
   type Client,
   type TestApp,
-} from '../../test/harness';
-import { csvOf, HEADER_ZH, importFile, xlsxOf } from './test-support';
+} from '../../../test/harness';
+import { csvOf, HEADER_ZH, importFile, xlsxOf } from '../../../test/fixtures/award-imports';
 
 const FAILING_CHECK = '91350203M0001QAY9B'; // /work/shared/data/uscc-samples.csv
 const DEMO_AWARD = '基于工业互联网平台的数控机床预测性维护APP'; // seeded, 2020, 北京市

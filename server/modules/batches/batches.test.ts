@@ -1,8 +1,8 @@
 // The recommender's batch: ranks kept 1..n, sign-off only when ready and in time, a locked desk
 // after it, the organizer's reopen, and no unit seeing another's.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { makePng, makeXlsx } from '../../lib/files/test-support';
-import { PDF } from '../../test/applications';
+import { makePng, makeXlsx } from '../../../test/fixtures/files';
+import { PDF } from '../../../test/fixtures/applications';
 import {
   Client,
   createTestApp,
@@ -10,7 +10,7 @@ import {
   signedIn,
   testDbKind,
   type TestApp,
-} from '../../test/harness';
+} from '../../../test/harness';
 import {
   batchUrl,
   deskWorld,
@@ -21,7 +21,7 @@ import {
   recommend,
   uploadScan,
   type DeskWorld,
-} from './fixtures';
+} from '../../../test/fixtures/desk';
 
 let t: TestApp;
 let w: DeskWorld;

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ExcelJS, readFirstSheet, XLSX_MIME } from '../../lib/xlsx';
-import { createTestApp, query, signedIn, type TestApp } from '../../test/harness';
+import { createTestApp, query, signedIn, type TestApp } from '../../../test/harness';
 import {
   batchUrl,
   deskWorld,
@@ -15,7 +15,7 @@ import {
   recommend,
   uploadScan,
   type DeskWorld,
-} from './fixtures';
+} from '../../../test/fixtures/desk';
 import { regionLabel, shanghaiDateLabel } from './summary-table';
 
 let t: TestApp;

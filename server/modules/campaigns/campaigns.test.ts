@@ -7,7 +7,7 @@ import {
   query,
   signedIn,
   type TestApp,
-} from '../../test/harness';
+} from '../../../test/harness';
 
 let t: TestApp;
 let organizer: Client;

@@ -6,7 +6,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { readZip } from '../../lib/files/test-support';
+import { readZip } from '../../../test/fixtures/files';
 import { ExcelJS, cellText } from '../../lib/xlsx';
 import {
   Client,
@@ -16,7 +16,7 @@ import {
   query,
   signedIn,
   type TestApp,
-} from '../../test/harness';
+} from '../../../test/harness';
 import {
   RENAMED_FORM,
   RENAMED_SUMMARY_TABLE,

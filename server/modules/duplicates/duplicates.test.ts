@@ -12,11 +12,18 @@ import {
   recommend,
   uploadScan,
   type DeskWorld,
-} from '../batches/fixtures';
+} from '../../../test/fixtures/desk';
 import type { Db } from '../../db/client';
 import { buildApp } from '../../app';
-import { Client, createTestApp, query, signedIn, type TestApp } from '../../test/harness';
-import { draftWith, fileWith, FURNACE, FURNACE_REWORDED, submit, TEXTILE } from './fixtures';
+import { Client, createTestApp, query, signedIn, type TestApp } from '../../../test/harness';
+import {
+  draftWith,
+  fileWith,
+  FURNACE,
+  FURNACE_REWORDED,
+  submit,
+  TEXTILE,
+} from '../../../test/fixtures/duplicate-filings';
 
 let t: TestApp;
 let w: DeskWorld;

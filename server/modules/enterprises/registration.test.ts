@@ -9,7 +9,7 @@ import {
   registration,
   signedIn,
   type TestApp,
-} from '../../test/harness';
+} from '../../../test/harness';
 
 let t: TestApp;
 beforeAll(async () => {

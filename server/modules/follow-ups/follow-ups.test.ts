@@ -8,9 +8,9 @@ import {
   registration,
   signedIn,
   type TestApp,
-} from '../../test/harness';
+} from '../../../test/harness';
 import { ExcelJS } from '../../lib/xlsx';
-import { csvOf, HEADER_ZH, importFile } from '../awards/test-support';
+import { csvOf, HEADER_ZH, importFile } from '../../../test/fixtures/award-imports';
 
 const DEMO_AWARD = '基于工业互联网平台的数控机床预测性维护APP'; // seeded: 2020, 北京市
 const YEARS_2020 = [2020, 2021, 2022, 2023, 2024, 2025]; // the demo campaign is 2026's

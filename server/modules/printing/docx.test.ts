@@ -4,9 +4,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkUploadedFile } from '../../lib/files/sniff';
-import { readZip } from '../../lib/files/test-support';
+import { readZip } from '../../../test/fixtures/files';
 import { renderApplicationDocx } from './docx';
-import { emptySamplePrintInput, fullSamplePrintInput } from './sample';
+import { emptySamplePrintInput, fullSamplePrintInput } from '../../../test/fixtures/print-sample';
 import type { PrintInput } from './types';
 
 /** Elements open and close in order, and only the five XML entities (or numeric ones) appear. */

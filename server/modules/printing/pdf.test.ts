@@ -6,7 +6,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkUploadedFile } from '../../lib/files/sniff';
 import { renderApplicationPdf } from './pdf';
-import { emptySamplePrintInput, fullSamplePrintInput } from './sample';
+import { emptySamplePrintInput, fullSamplePrintInput } from '../../../test/fixtures/print-sample';
 import type { PrintInput } from './types';
 
 let dir: string;

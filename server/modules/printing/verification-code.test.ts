@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fullSampleData } from './sample';
+import { fullSampleData } from '../../../test/fixtures/print-sample';
 import { normaliseVerificationCode, verificationCodeOf } from './verification-code';
 
 const FORMAT = /^[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/;

@@ -2,7 +2,7 @@
 // off, and the 附件4 reports its past winners owe; the same as XLSX with totals.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { readFirstSheet, XLSX_MIME } from '../../lib/xlsx';
-import { Client, createTestApp, query, type TestApp } from '../../test/harness';
+import { Client, createTestApp, query, type TestApp } from '../../../test/harness';
 import {
   batchUrl,
   deskWorld,
@@ -12,7 +12,7 @@ import {
   recommend,
   uploadScan,
   type DeskWorld,
-} from '../batches/fixtures';
+} from '../../../test/fixtures/desk';
 
 let t: TestApp;
 let w: DeskWorld;

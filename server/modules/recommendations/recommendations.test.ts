@@ -1,7 +1,7 @@
 // The recommender's decisions: only on its own unit's applications, within its quota whatever
 // happens at the same time, audited, and before the deadline.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { submittedApplication } from '../../test/applications';
+import { submittedApplication } from '../../../test/fixtures/applications';
 import {
   Client,
   createTestApp,
@@ -10,7 +10,7 @@ import {
   signedIn,
   testDbKind,
   type TestApp,
-} from '../../test/harness';
+} from '../../../test/harness';
 
 let t: TestApp;
 let campaignId: string;

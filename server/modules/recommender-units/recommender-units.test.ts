@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { Client, createTestApp, query, signedIn, type TestApp } from '../../test/harness';
+import { Client, createTestApp, query, signedIn, type TestApp } from '../../../test/harness';
 
 let t: TestApp;
 let organizer: Client;

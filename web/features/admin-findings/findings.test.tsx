@@ -2,7 +2,7 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { FindingView } from '../../lib/duplicates';
 import type { Campaign } from '../../lib/types';
-import { renderWithApp } from '../../test/render';
+import { renderWithApp } from '../../../test/web/render';
 import { byStrength, FindingsView, reasonProblem } from './FindingsPage';
 
 const text = '本方案面向离散制造企业。通过设备联网采集数据，实现生产过程透明化。';

@@ -1,7 +1,7 @@
 import { configure, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import type { BatchView } from '../../lib/desk';
-import { renderWithApp } from '../../test/render';
+import { renderWithApp } from '../../../test/web/render';
 import { BatchDrawer } from './BatchDrawer';
 
 // antd in jsdom on a loaded 2-core machine: give each wait more than the default second

@@ -2,7 +2,7 @@ import { Form } from 'antd';
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import type { FormSection } from '../../../domain/form';
-import { renderWithApp } from '../../test/render';
+import { renderWithApp } from '../../../test/web/render';
 import { ConflictDialog } from './ConflictDialog';
 import { FieldsProvider, SectionFields } from './FormFields';
 import { WordCount } from './StickyBar';

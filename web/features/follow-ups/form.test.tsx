@@ -1,6 +1,6 @@
 import { configure, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
-import { renderWithApp } from '../../test/render';
+import { renderWithApp } from '../../../test/web/render';
 import type { FollowUpReport } from './api';
 import { FollowUpForm } from './FollowUpForm';
 

@@ -1,6 +1,6 @@
 import { screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { renderWithApp } from '../../test/render';
+import { renderWithApp } from '../../../test/web/render';
 import { QuotaBar } from './QuotaBar';
 import { moveItem, nextRank, orderChanged, quotaUse } from './ranking';
 

@@ -2,7 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../lib/api';
 import type { FindingView } from '../../lib/duplicates';
-import { renderWithApp } from '../../test/render';
+import { renderWithApp } from '../../../test/web/render';
 import { duplicateRefusal } from './BatchPage';
 import { DuplicatePanel } from './DuplicatePanel';
 

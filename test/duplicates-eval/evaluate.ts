@@ -1,8 +1,8 @@
 // Precision and recall of the detector on the labelled set: every pair it reports is checked
 // against the labels; a reported pair that is not a labelled duplicate is a false positive.
-import { findAllPairs } from '../duplicate-index';
-import type { DuplicateSettingsInput } from '../settings';
-import type { DuplicateDoc, Finding } from '../types';
+import { findAllPairs } from '../../server/lib/duplicates/duplicate-index';
+import type { DuplicateSettingsInput } from '../../server/lib/duplicates/settings';
+import type { DuplicateDoc, Finding } from '../../server/lib/duplicates/types';
 import type { EvalLabel, EvalSet } from './build';
 
 export interface EvalResult {

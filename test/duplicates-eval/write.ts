@@ -1,4 +1,4 @@
-// Regenerates the checked-in evaluation set: npx tsx server/lib/duplicates/eval/write.ts
+// Regenerates the checked-in evaluation set: npx tsx test/duplicates-eval/write.ts
 import fs from 'node:fs';
 import { buildEvalSet } from './build';
 import { EVAL_DIR, EVAL_FILES, serialise } from './data';

@@ -1,8 +1,8 @@
 // The evaluation set as checked in: the CLI's own input formats, plus the labels.
 import fs from 'node:fs';
 import path from 'node:path';
-import { applicationsFromJsonl, awardsFromCsv } from '../files';
-import type { DuplicateDoc } from '../types';
+import { applicationsFromJsonl, awardsFromCsv } from '../../server/lib/duplicates/files';
+import type { DuplicateDoc } from '../../server/lib/duplicates/types';
 import type { EvalLabel, EvalSet } from './build';
 
 export const EVAL_DIR = path.join(path.dirname(new URL(import.meta.url).pathname), 'data');

@@ -1,24 +1,24 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { localFileStorage } from '../lib/files';
+import { localFileStorage } from '../../server/lib/files';
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import pg from 'pg';
 import { sql } from 'drizzle-orm';
 import { usccCheckCharacter } from '../../domain/uscc';
-import { buildApp } from '../app';
-import { loadConfig, type Config } from '../config';
-import { openDatabase, type Database } from '../db/client';
-import { seedReference } from '../db/seed/reference';
+import { buildApp } from '../../server/app';
+import { loadConfig, type Config } from '../../server/config';
+import { openDatabase, type Database } from '../../server/db/client';
+import { seedReference } from '../../server/db/seed/reference';
 import {
   seedDemoAccounts,
   seedDemoCampaign,
   DEMO_PASSWORD,
   DEMO_ENTERPRISE_USCC,
-} from '../db/seed/demo';
-import type { Clock } from '../lib/clock';
-import type { Deps } from '../lib/deps';
+} from '../../server/db/seed/demo';
+import type { Clock } from '../../server/lib/clock';
+import type { Deps } from '../../server/lib/deps';
 import { TEMPLATE_FILE } from './global-setup';
 
 export { DEMO_PASSWORD, DEMO_ENTERPRISE_USCC };

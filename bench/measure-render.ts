@@ -1,9 +1,9 @@
 // For `npm run bench` (not a test): how long printing a full application takes.
 import { performance } from 'node:perf_hooks';
-import { renderApplicationDocx } from './docx';
-import { renderApplicationPdf } from './pdf';
-import { fullSamplePrintInput } from './sample';
-import type { PrintInput } from './types';
+import { renderApplicationDocx } from '../server/modules/printing/docx';
+import { renderApplicationPdf } from '../server/modules/printing/pdf';
+import { fullSamplePrintInput } from '../test/fixtures/print-sample';
+import type { PrintInput } from '../server/modules/printing/types';
 
 export interface RenderTiming {
   format: 'pdf' | 'docx';

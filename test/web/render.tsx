@@ -3,7 +3,7 @@ import { render } from '@testing-library/react';
 import { QueryClient } from '@tanstack/react-query';
 import { MemoryRouter } from 'react-router-dom';
 import { vi } from 'vitest';
-import { Providers } from '../app/Providers';
+import { Providers } from '../../web/app/Providers';
 
 /** Renders inside the app's providers, with a fetch that answers from a table of routes. */
 export function renderWithApp(ui: ReactNode, routes: Record<string, unknown> = {}) {

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { openDatabase } from '../db/client';
-import { seedReference } from '../db/seed/reference';
+import { openDatabase } from '../../server/db/client';
+import { seedReference } from '../../server/db/seed/reference';
 import type { PGlite } from '@electric-sql/pglite';
 import type { TestProject } from 'vitest/node';
 

@@ -1,6 +1,6 @@
 // Invented enterprises and the 申报书 texts they write, from the vocabularies in industries.ts
 // and functions.ts. Shared by the evaluation set and the benchmark corpus.
-import { usccCheckCharacter } from '../../../../domain/uscc';
+import { usccCheckCharacter } from '../../domain/uscc';
 import { COMMON, FUNCTIONS, PLATFORMS, type Section, type SolutionFunction } from './functions';
 import { INDUSTRIES, type Industry } from './industries';
 import type { Rng } from './random';

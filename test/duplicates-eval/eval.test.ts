@@ -1,9 +1,9 @@
 // The bar of issue 5: recall ≥ 0.95 at precision ≥ 0.95 on the checked-in evaluation set.
 import fs from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { buildEvalSet } from './eval/build';
-import { EVAL_FILES, loadEvalSet, serialise } from './eval/data';
-import { evaluate } from './eval/evaluate';
+import { buildEvalSet } from './build';
+import { EVAL_FILES, loadEvalSet, serialise } from './data';
+import { evaluate } from './evaluate';
 
 // Pure computation: once is enough when the server tests also run on PostgreSQL.
 describe.runIf(process.env.ZX_TEST_DB !== 'postgres')('evaluation set', () => {
@@ -20,7 +20,7 @@ describe.runIf(process.env.ZX_TEST_DB !== 'postgres')('evaluation set', () => {
     expect(r.hardNegativesReported / r.hardNegatives).toBeLessThanOrEqual(0.05);
   }, 60_000);
 
-  test('the checked-in files are what the generator makes (eval/write.ts regenerates them)', () => {
+  test('the checked-in files are what the generator makes (test/duplicates-eval/write.ts regenerates them)', () => {
     const files = serialise(buildEvalSet());
     const read = (key: keyof typeof EVAL_FILES) => fs.readFileSync(EVAL_FILES[key], 'utf8');
     expect(read('awards') === files.awards, 'awards.csv').toBe(true);
