@@ -1,9 +1,11 @@
 import { z } from '../../domain/zod';
 import { ROLES } from '../../domain/roles';
 
+import { isoDate } from '../../domain/api/common';
+
 // Response shapes, shared by routes so the OpenAPI document describes them.
 
-export const isoDate = z.string().describe('ISO 8601');
+export { isoDate };
 const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
 
 export const userViewSchema = z.object({
@@ -79,5 +81,5 @@ export function enterpriseView(
   return { ...e, createdAt: e.createdAt.toISOString() };
 }
 
-export const okSchema = z.object({ ok: z.literal(true) });
+export { okSchema } from '../../domain/api/common';
 export const idParamsSchema = z.object({ id: z.string().uuid('编号格式不正确') });

@@ -1,8 +1,9 @@
 // The desk's requests: inbox, frozen versions, history, decisions, ranking, stamped scan, sign-off.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { ApplicationView, FrozenVersion, HistoryItem } from '../../../domain/api/applications';
 import type { ApplicationState } from '../../../domain/application-states';
 import { api } from '../../lib/api';
-import { applicationKey, type Application } from '../../lib/applications';
+import { applicationKey } from '../../lib/applications';
 import { batchKey, batchPath, type BatchState, type BatchView } from '../../lib/desk';
 
 /** The states an application can be in on a recommender's desk, in the order of the filter. */
@@ -43,38 +44,12 @@ export interface InboxFilter {
   q?: string;
 }
 
-export interface FrozenAttachment {
-  id: string;
-  filename: string;
-  kind: 'pdf' | 'image' | 'office';
-  size: number;
-  sha256: string;
-}
-
-export interface VersionView {
-  versionNo: number;
-  verificationCode: string;
-  submittedAt: string;
-  wordCount: number;
-  data: Record<string, unknown>;
-  attachments: FrozenAttachment[];
-}
-
-export interface HistoryItem {
-  at: string;
-  action: string;
-  actorLabel: string | null;
-  actorRole: string | null;
-  fromState: string | null;
-  toState: string | null;
-  note: string | null;
-}
+export type VersionView = FrozenVersion;
+export type FrozenAttachment = FrozenVersion['attachments'][number];
+export type { HistoryItem };
 
 /** The application as the server sends it to a reviewer (rank and reason included). */
-export type ReviewedApplication = Application & {
-  rejectReason: string | null;
-  recommendRank: number | null;
-};
+export type ReviewedApplication = ApplicationView;
 
 export const inboxKey = (campaignId: string) => ['desk', 'inbox', campaignId] as const;
 
