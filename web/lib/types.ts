@@ -1,5 +1,5 @@
 // Response shapes of the API (see /api/openapi.json).
-import type { CampaignPhase, CampaignSettings } from '../../domain/campaign';
+import type { CampaignView } from '../../domain/api/campaigns';
 import type { RecommenderUnitType } from '../../domain/recommender-units';
 import type { Role } from '../../domain/roles';
 
@@ -41,22 +41,8 @@ export interface Me {
   recommenderUnit: { id: string; name: string; type: RecommenderUnitType } | null;
 }
 
-export interface Campaign {
-  id: string;
-  code: string;
-  year: number;
-  title: string;
-  docNumber: string;
-  issuer: string;
-  publishedOn: string;
-  opensAt: string;
-  onlineDeadline: string;
-  paperDeadline: string;
-  isDemo: boolean;
-  copiedFromId: string | null;
-  phase: CampaignPhase;
-  settings: CampaignSettings;
-}
+/** A campaign as the server sends it (domain/api/campaigns). */
+export type Campaign = CampaignView;
 
 export interface RecommenderUnit {
   id: string;

@@ -1,29 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { campaignSettingsSchema } from '../../../domain/campaign';
+import { campaignListSchema, campaignViewSchema } from '../../../domain/api/campaigns';
 import { copyCampaignSchema } from '../../../domain/campaign-copy';
 import { z } from '../../../domain/zod';
 import { actorOf, requireUser } from '../../lib/auth-context';
 import type { Deps } from '../../lib/deps';
-import { isoDate } from '../../lib/views';
 import { authorizeConfigureCampaigns } from './policy';
 import * as service from './service';
-
-const campaignSchema = z.object({
-  id: z.string(),
-  code: z.string(),
-  year: z.number(),
-  title: z.string(),
-  docNumber: z.string(),
-  issuer: z.string(),
-  publishedOn: z.string(),
-  opensAt: isoDate,
-  onlineDeadline: isoDate,
-  paperDeadline: isoDate,
-  isDemo: z.boolean(),
-  copiedFromId: z.string().nullable(),
-  phase: z.enum(['upcoming', 'open', 'closed']),
-  settings: campaignSettingsSchema,
-});
 
 const idOrCodeParams = z.object({ idOrCode: z.string().min(1).max(80) });
 
@@ -36,7 +18,7 @@ export function campaignRoutes(deps: Deps): FastifyPluginAsyncZod {
           operationId: 'listCampaigns',
           tags: ['campaigns'],
           summary: '征集活动列表（公开）',
-          response: { 200: z.object({ items: z.array(campaignSchema) }) },
+          response: { 200: campaignListSchema },
         },
       },
       async () => ({ items: await service.listCampaigns(deps) }),
@@ -50,7 +32,7 @@ export function campaignRoutes(deps: Deps): FastifyPluginAsyncZod {
           tags: ['campaigns'],
           summary: '征集活动详情：类别、截止时间、推荐数量、字数限制（公开）',
           params: idOrCodeParams,
-          response: { 200: campaignSchema },
+          response: { 200: campaignViewSchema },
         },
       },
       async (req) => service.getCampaign(deps, req.params.idOrCode),
@@ -65,7 +47,7 @@ export function campaignRoutes(deps: Deps): FastifyPluginAsyncZod {
           summary: '以已有活动为模板创建新一年度的活动',
           params: idOrCodeParams,
           body: copyCampaignSchema,
-          response: { 201: campaignSchema },
+          response: { 201: campaignViewSchema },
         },
       },
       async (req, reply) => {
