@@ -1,10 +1,11 @@
 // The desk's requests: inbox, frozen versions, history, decisions, ranking, stamped scan, sign-off.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ApplicationView, FrozenVersion, HistoryItem } from '../../../domain/api/applications';
+import type { Inbox, InboxItem } from '../../../domain/api/recommendations';
 import type { ApplicationState } from '../../../domain/application-states';
 import { api } from '../../lib/api';
 import { applicationKey } from '../../lib/applications';
-import { batchKey, batchPath, type BatchState, type BatchView } from '../../lib/desk';
+import { batchKey, batchPath, type BatchView } from '../../lib/desk';
 
 /** The states an application can be in on a recommender's desk, in the order of the filter. */
 export const DESK_STATES = [
@@ -16,27 +17,8 @@ export const DESK_STATES = [
 ] as const satisfies readonly ApplicationState[];
 export type DeskState = (typeof DESK_STATES)[number];
 
-export interface InboxItem {
-  id: string;
-  state: ApplicationState;
-  solutionName: string;
-  category: string | null;
-  enterpriseName: string;
-  uscc: string;
-  currentVersionNo: number | null;
-  recommendRank: number | null;
-  submittedAt: string | null;
-  decidedAt: string | null;
-  /** Open or confirmed duplicate findings (疑似重复). */
-  findings?: number;
-}
-
-export interface Inbox {
-  items: InboxItem[];
-  quota: number;
-  recommended: number;
-  batchState?: BatchState;
-}
+// Response shapes: inferred from the schemas the server answers with (domain/api/*).
+export type { Inbox, InboxItem };
 
 export interface InboxFilter {
   state?: DeskState;
