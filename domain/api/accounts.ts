@@ -34,6 +34,7 @@ export type UserWithPassword = z.infer<typeof userWithPasswordSchema>;
 
 /** resetUserPassword */
 export const oneTimePasswordSchema = z.object({ oneTimePassword: z.string() });
+export type OneTimePassword = z.infer<typeof oneTimePasswordSchema>;
 
 export const enterpriseViewSchema = z.object({
   id: z.string(),
@@ -55,9 +56,11 @@ export const registeredEnterpriseSchema = z.object({
   enterprise: enterpriseViewSchema,
   login: z.string(),
 });
+export type RegisteredEnterprise = z.infer<typeof registeredEnterpriseSchema>;
 
 /** signIn */
 export const signInResultSchema = z.object({ user: userViewSchema, csrfToken: z.string() });
+export type SignInResult = z.infer<typeof signInResultSchema>;
 
 /** getMe */
 export const meSchema = z.object({

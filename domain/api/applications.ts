@@ -80,6 +80,7 @@ export const historyItemSchema = z.object({
 });
 export type HistoryItem = z.infer<typeof historyItemSchema>;
 export const historySchema = itemsOf(historyItemSchema);
+export type History = z.infer<typeof historySchema>;
 
 /** listApplications: one row. */
 export const applicationSummarySchema = z.object({

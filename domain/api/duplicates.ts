@@ -61,6 +61,7 @@ export type ApplicationFindings = z.infer<typeof applicationFindingsSchema>;
 
 /** listCampaignFindings */
 export const findingListSchema = itemsOf(findingViewSchema);
+export type FindingList = z.infer<typeof findingListSchema>;
 
 export const sweepResultSchema = z.object({
   findings: z.number().describe('findings stored for the campaign after the sweep'),

@@ -1,6 +1,11 @@
 // Duplicate findings (不得重复上报 / 多头申报): shapes and requests shared by the editor, the desk and admin.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { ApplicationFindings, FindingView, SweepResult } from '../../domain/api/duplicates';
+import type {
+  ApplicationFindings,
+  FindingList,
+  FindingView,
+  SweepResult,
+} from '../../domain/api/duplicates';
 import { api } from './api';
 
 // Response shapes: inferred from the schemas the server answers with (domain/api/duplicates).
@@ -87,7 +92,7 @@ export function useCampaignFindings(campaignId: string | undefined, filter: Find
   return useQuery({
     queryKey: [...campaignFindingsKey(campaignId ?? ''), filter],
     queryFn: () =>
-      api<{ items: FindingView[] }>(`/campaigns/${encodeURIComponent(campaignId!)}/findings`, {
+      api<FindingList>(`/campaigns/${encodeURIComponent(campaignId!)}/findings`, {
         query: { ...filter },
       }),
     enabled: !!campaignId,

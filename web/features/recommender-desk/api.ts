@@ -1,6 +1,11 @@
 // The desk's requests: inbox, frozen versions, history, decisions, ranking, stamped scan, sign-off.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { ApplicationView, FrozenVersion, HistoryItem } from '../../../domain/api/applications';
+import type {
+  ApplicationView,
+  FrozenVersion,
+  History,
+  HistoryItem,
+} from '../../../domain/api/applications';
 import type { Inbox, InboxItem } from '../../../domain/api/recommendations';
 import type { ApplicationState } from '../../../domain/application-states';
 import { api } from '../../lib/api';
@@ -56,8 +61,7 @@ export function useVersion(appId: string, versionNo: number | null | undefined) 
 export function useHistory(appId: string) {
   return useQuery({
     queryKey: ['applications', appId, 'history'],
-    queryFn: () =>
-      api<{ items: HistoryItem[] }>(`/applications/${encodeURIComponent(appId)}/history`),
+    queryFn: () => api<History>(`/applications/${encodeURIComponent(appId)}/history`),
     select: (d) => d.items,
   });
 }
