@@ -7,7 +7,12 @@ import { ERRORS } from '../domain/errors';
 import { systemClock } from '../server/lib/clock';
 import { localFileStorage } from '../server/lib/files';
 
-type Operation = { operationId: string; summary?: string; tags?: string[] };
+type Operation = {
+  operationId: string;
+  summary?: string;
+  tags?: string[];
+  responses?: Record<string, unknown>;
+};
 
 export function renderApiDoc(doc: { paths: Record<string, Record<string, Operation>> }): string {
   const lines = [
@@ -18,15 +23,17 @@ export function renderApiDoc(doc: { paths: Record<string, Record<string, Operati
     'JSON over HTTPS. Sign in with `signIn`: the session is an httpOnly cookie (`zx_session`), kept in the',
     'database. While signed in, every POST/PATCH/DELETE carries the header `x-csrf-token` with the `csrfToken`',
     'from `signIn` or `getMe`; anonymous POSTs from another site are refused. Request and response schemas:',
-    '`GET /api/openapi.json`.',
+    '`GET /api/openapi.json`. The errors column lists the statuses an operation can refuse with; the',
+    'document names the codes behind each status (all of them are in the table under Errors).',
     '',
-    '| operationId | method | path | what |',
-    '|---|---|---|---|',
+    '| operationId | method | path | what | errors |',
+    '|---|---|---|---|---|',
   ];
   for (const [path, methods] of Object.entries(doc.paths)) {
     for (const [method, op] of Object.entries(methods)) {
+      const errors = Object.keys(op.responses ?? {}).filter((s) => /^[45]/.test(s));
       lines.push(
-        `| \`${op.operationId}\` | ${method.toUpperCase()} | \`${path}\` | ${op.summary ?? ''} |`,
+        `| \`${op.operationId}\` | ${method.toUpperCase()} | \`${path}\` | ${op.summary ?? ''} | ${errors.join(' ')} |`,
       );
     }
   }

@@ -10,6 +10,7 @@ import swagger from '@fastify/swagger';
 import {
   hasZodFastifySchemaValidationErrors,
   jsonSchemaTransform,
+  jsonSchemaTransformObject,
   serializerCompiler,
   validatorCompiler,
 } from 'fastify-type-provider-zod';
@@ -81,6 +82,7 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
       },
     },
     transform: jsonSchemaTransform,
+    transformObject: withoutUnusedComponents,
   });
 
   app.decorateRequest('auth', null);
@@ -174,6 +176,23 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
 
   return app;
 }
+
+/**
+ * Components from the zod registry (the error envelope): the provider adds an input copy of each
+ * registered schema too; only responses use them, so the copies nothing refers to are dropped.
+ */
+const withoutUnusedComponents: typeof jsonSchemaTransformObject = (doc) => {
+  const out = jsonSchemaTransformObject(doc) as ReturnType<typeof jsonSchemaTransformObject> & {
+    components?: { schemas?: Record<string, unknown> };
+  };
+  const schemas = out.components?.schemas;
+  if (!schemas) return out;
+  const used = JSON.stringify({ ...out, components: { ...out.components, schemas: {} } });
+  for (const name of Object.keys(schemas))
+    if (name.endsWith('Input') && !used.includes(`"#/components/schemas/${name}"`))
+      delete schemas[name];
+  return out;
+};
 
 function hasNul(value: unknown, depth = 0): boolean {
   if (typeof value === 'string') return value.includes('\u0000');

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Deps } from './lib/deps';
+import { addErrorResponses } from './lib/error-responses';
 import { applicationRoutes } from './modules/applications/routes';
 import { auditRoutes } from './modules/audit/routes';
 import { awardRoutes } from './modules/awards/routes';
@@ -18,6 +19,8 @@ import { userRoutes } from './modules/users/routes';
 /** Everything under /api/v1. */
 export function apiRoutes(deps: Deps): FastifyPluginAsyncZod {
   return async (app) => {
+    // every operation documents its error responses (one envelope, the stable codes)
+    app.addHook('onRoute', addErrorResponses);
     for (const routes of [
       authRoutes,
       enterpriseRoutes,

@@ -1,28 +1,14 @@
+import type { EnterpriseView, UserView } from '../../domain/api/accounts';
+import { isoDate } from '../../domain/api/common';
+import type { ROLES } from '../../domain/roles';
 import { z } from '../../domain/zod';
-import { ROLES } from '../../domain/roles';
 
-// Response shapes, shared by routes so the OpenAPI document describes them.
+// Response shapes, shared by routes so the OpenAPI document describes them; they live in
+// domain/api (the web infers its types from them).
 
-export const isoDate = z.string().describe('ISO 8601');
+export { isoDate };
+export { enterpriseViewSchema, userViewSchema } from '../../domain/api/accounts';
 const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
-
-export const userViewSchema = z.object({
-  id: z.string(),
-  login: z.string(),
-  email: z.string(),
-  name: z.string(),
-  phone: z.string().nullable(),
-  role: z.enum(ROLES),
-  status: z.enum(['active', 'disabled']),
-  mustChangePassword: z.boolean(),
-  enterpriseId: z.string().nullable(),
-  enterpriseName: z.string().nullable(),
-  recommenderUnitId: z.string().nullable(),
-  recommenderUnitName: z.string().nullable(),
-  lockedUntil: isoDate.nullable(),
-  lastSignInAt: isoDate.nullable(),
-  createdAt: isoDate,
-});
 
 export function userView(u: {
   id: string;
@@ -40,7 +26,7 @@ export function userView(u: {
   lockedUntil: Date | null;
   lastSignInAt: Date | null;
   createdAt: Date;
-}): z.infer<typeof userViewSchema> {
+}): UserView {
   return {
     id: u.id,
     login: u.login,
@@ -60,24 +46,9 @@ export function userView(u: {
   };
 }
 
-export const enterpriseViewSchema = z.object({
-  id: z.string(),
-  name: z.string(),
-  uscc: z.string(),
-  provinceCode: z.string(),
-  cityCode: z.string(),
-  contactName: z.string(),
-  phone: z.string(),
-  email: z.string(),
-  checkDigitOverrideReason: z.string().nullable(),
-  createdAt: isoDate,
-});
-
-export function enterpriseView(
-  e: Omit<z.infer<typeof enterpriseViewSchema>, 'createdAt'> & { createdAt: Date },
-) {
+export function enterpriseView(e: Omit<EnterpriseView, 'createdAt'> & { createdAt: Date }) {
   return { ...e, createdAt: e.createdAt.toISOString() };
 }
 
-export const okSchema = z.object({ ok: z.literal(true) });
+export { okSchema } from '../../domain/api/common';
 export const idParamsSchema = z.object({ id: z.string().uuid('编号格式不正确') });

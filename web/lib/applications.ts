@@ -1,6 +1,14 @@
 // Applications (申报书): response shapes and the queries the home page and the editor share.
 import { useQuery } from '@tanstack/react-query';
-import type { FormDeclaration } from '../../domain/form';
+import type {
+  ApplicationDetail,
+  ApplicationForm,
+  ApplicationSummary,
+  ApplicationView,
+  AttachmentView,
+  VerifyResult,
+  VersionSummary,
+} from '../../domain/api/applications';
 import { api } from './api';
 import type { Items, RecommenderUnit } from './types';
 import { APPLICATION_STATES, type ApplicationState } from '../../domain/application-states';
@@ -13,75 +21,16 @@ export const EDITABLE_STATES: ReadonlySet<ApplicationState> = new Set(['draft', 
 
 export type ApplicationData = Record<string, unknown>;
 
-export interface Application {
-  id: string;
-  campaignId: string;
-  enterpriseId: string;
-  channelUnitId: string;
-  state: ApplicationState;
-  formId: string;
-  data: ApplicationData;
-  draftVersion: number;
-  wordCount: number;
-  solutionName: string;
-  currentVersionNo: number | null;
-  returnComment: string | null;
-  createdAt: string;
-  updatedAt: string;
-  submittedAt: string | null;
-}
-
-export interface ApplicationSummary {
-  id: string;
-  campaignId: string;
-  campaignTitle: string;
-  onlineDeadline: string;
-  enterpriseName: string;
-  channelName: string;
-  state: ApplicationState;
-  solutionName: string;
-  wordCount: number;
-  currentVersionNo: number | null;
-  returnComment: string | null;
-  updatedAt: string;
-  submittedAt: string | null;
-}
-
-export interface VersionSummary {
-  versionNo: number;
-  verificationCode: string;
-  submittedAt: string;
-  wordCount: number;
-}
-
-export interface Attachment {
-  id: string;
-  filename: string;
-  kind: 'pdf' | 'image' | 'office';
-  mime: string;
-  size: number;
-  sha256: string;
-  createdAt: string;
-}
-
-export interface ApplicationDetail {
-  application: Application;
-  versions: VersionSummary[];
-  attachments: Attachment[];
-}
-
-export interface VerifyResult {
-  found: boolean;
-  code: string;
-  solutionName?: string;
-  enterpriseName?: string;
-  campaignTitle?: string;
-  channelName?: string;
-  versionNo?: number;
-  submittedAt?: string;
-  currentVersionNo?: number | null;
-  isCurrent?: boolean;
-}
+// Response shapes: inferred from the schemas the server answers with (domain/api/applications).
+export type Application = ApplicationView;
+export type Attachment = AttachmentView;
+export type {
+  ApplicationDetail,
+  ApplicationForm,
+  ApplicationSummary,
+  VerifyResult,
+  VersionSummary,
+};
 
 export const applicationsKey = ['applications'] as const;
 export const applicationKey = (id: string) => ['applications', id] as const;
@@ -106,9 +55,7 @@ export function useApplicationForm(campaignIdOrCode: string | undefined) {
   return useQuery({
     queryKey: ['campaigns', campaignIdOrCode, 'form'],
     queryFn: () =>
-      api<{ form: FormDeclaration; wordLimit: number }>(
-        `/campaigns/${encodeURIComponent(campaignIdOrCode ?? '')}/form`,
-      ),
+      api<ApplicationForm>(`/campaigns/${encodeURIComponent(campaignIdOrCode ?? '')}/form`),
     enabled: !!campaignIdOrCode,
     staleTime: Infinity,
   });

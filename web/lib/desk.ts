@@ -1,49 +1,13 @@
 // The recommender's batch (报送批次): shapes and the query the home page and the desk share.
 import { useQuery } from '@tanstack/react-query';
-import type { RecommenderUnitType } from '../../domain/recommender-units';
+import type { BatchView, StampedScan } from '../../domain/api/batches';
 import { api } from './api';
 
-export type BatchState = 'open' | 'signed_off';
-
-export interface StampedScan {
-  id: string;
-  filename: string;
-  mime: string;
-  size: number;
-  createdAt: string;
-}
-
-/** One row of 附件3 (推荐汇总表). */
-export interface SummaryRow {
-  applicationId: string;
-  rank: number;
-  solutionName: string;
-  category: string;
-  applicantName: string;
-  uscc: string;
-  region: string;
-  industry: string;
-  appCount: number;
-  platform: string;
-  contactName: string;
-  phone: string;
-}
-
-export interface BatchView {
-  id: string | null;
-  campaignId: string;
-  unitId: string;
-  unitName: string;
-  unitType: RecommenderUnitType;
-  state: BatchState;
-  quota: number;
-  recommended: number;
-  signedOffAt: string | null;
-  reopenedAt: string | null;
-  reopenReason: string | null;
-  stampedScan: StampedScan | null;
-  rows: SummaryRow[];
-}
+// Response shapes: inferred from the schema the server answers with (domain/api/batches).
+export type { BatchView, StampedScan };
+export type BatchState = BatchView['state'];
+/** One row of 附件3 (推荐汇总表) as getBatch sends it: flagged when it has an open or confirmed duplicate finding. */
+export type SummaryRow = BatchView['rows'][number];
 
 /** /campaigns/:campaignId/units/:unitId/batch (under /api/v1). */
 export function batchPath(campaignId: string, unitId: string): string {

@@ -1,56 +1,17 @@
 // Duplicate findings (不得重复上报 / 多头申报): shapes and requests shared by the editor, the desk and admin.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type {
+  ApplicationFindings,
+  FindingList,
+  FindingView,
+  SweepResult,
+} from '../../domain/api/duplicates';
 import { api } from './api';
 
-export type FindingKind = 'award' | 'application';
-export type FindingState = 'open' | 'confirmed' | 'dismissed';
-
-export interface EvidenceSpan {
-  /** UTF-16 offsets into that side's text, end exclusive. */
-  start: number;
-  end: number;
-  excerpt: string;
-}
-
-export interface FindingEvidence {
-  similarity: number;
-  application: EvidenceSpan;
-  match: EvidenceSpan;
-}
-
-export type FindingMatch =
-  | {
-      kind: 'award';
-      awardId: string;
-      year: number | null;
-      solutionName: string;
-      enterpriseName: string;
-      uscc: string | null;
-      recommenderName: string | null;
-    }
-  | {
-      kind: 'application';
-      applicationId: string;
-      solutionName: string;
-      enterpriseName: string;
-      channelUnitName: string | null;
-    };
-
-export interface FindingView {
-  id: string | null;
-  applicationId: string;
-  applicationName: string;
-  enterpriseName: string;
-  channelUnitName: string | null;
-  kind: FindingKind;
-  score: number;
-  reasons: string[];
-  state: FindingState;
-  decisionReason: string | null;
-  decidedAt: string | null;
-  match: FindingMatch;
-  evidence: FindingEvidence[];
-}
+// Response shapes: inferred from the schemas the server answers with (domain/api/duplicates).
+export type { FindingView };
+export type FindingKind = FindingView['kind'];
+export type FindingState = FindingView['state'];
 
 /** How a finding is labelled: a past award, another channel, or the same enterprise twice. */
 export type FindingLabel = 'award' | 'otherChannel' | 'sameEnterprise';
@@ -107,20 +68,17 @@ export const findingsKey = (appId: string) => ['applications', appId, 'findings'
 export function useApplicationFindings(appId: string, enabled = true) {
   return useQuery({
     queryKey: findingsKey(appId),
-    queryFn: () =>
-      api<{ text: string; findings: FindingView[] }>(
-        `/applications/${encodeURIComponent(appId)}/findings`,
-      ),
+    queryFn: () => api<ApplicationFindings>(`/applications/${encodeURIComponent(appId)}/findings`),
     enabled,
   });
 }
 
 /** POST /applications/:id/duplicate-check — the working copy against past awards (not stored). */
 export function checkDuplicates(appId: string) {
-  return api<{ findings: FindingView[] }>(
-    `/applications/${encodeURIComponent(appId)}/duplicate-check`,
-    { method: 'POST', body: {} },
-  );
+  return api<ApplicationFindings>(`/applications/${encodeURIComponent(appId)}/duplicate-check`, {
+    method: 'POST',
+    body: {},
+  });
 }
 
 export interface FindingsFilter {
@@ -134,7 +92,7 @@ export function useCampaignFindings(campaignId: string | undefined, filter: Find
   return useQuery({
     queryKey: [...campaignFindingsKey(campaignId ?? ''), filter],
     queryFn: () =>
-      api<{ items: FindingView[] }>(`/campaigns/${encodeURIComponent(campaignId!)}/findings`, {
+      api<FindingList>(`/campaigns/${encodeURIComponent(campaignId!)}/findings`, {
         query: { ...filter },
       }),
     enabled: !!campaignId,
@@ -147,10 +105,10 @@ export function useSweep(campaignId: string) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: () =>
-      api<{ findings: number; applications: number; ms: number }>(
-        `/campaigns/${encodeURIComponent(campaignId)}/findings/sweep`,
-        { method: 'POST', body: {} },
-      ),
+      api<SweepResult>(`/campaigns/${encodeURIComponent(campaignId)}/findings/sweep`, {
+        method: 'POST',
+        body: {},
+      }),
     onSettled: () => qc.invalidateQueries({ queryKey: campaignFindingsKey(campaignId) }),
   });
 }

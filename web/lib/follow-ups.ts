@@ -1,9 +1,11 @@
 // 附件4 (self-check reports of past winners) and past awards: response shapes and the list query
 // the home page and the follow-ups pages share.
 import { useQuery } from '@tanstack/react-query';
+import type { AwardView } from '../../domain/api/awards';
+import type { FollowUpList, FollowUpRow } from '../../domain/api/follow-ups';
 import { api } from './api';
 
-export type FollowUpState = 'not_started' | 'draft' | 'submitted' | 'returned';
+export type FollowUpState = FollowUpRow['state'];
 export const FOLLOW_UP_STATES: readonly FollowUpState[] = [
   'not_started',
   'draft',
@@ -18,37 +20,10 @@ export const FOLLOW_UP_STATE_COLORS: Record<FollowUpState, string> = {
   returned: 'orange',
 };
 
+// Response shapes: inferred from the schemas the server answers with (domain/api/awards, follow-ups).
 /** 往届获奖名单 — one past award. */
-export interface AwardView {
-  id: string;
-  year: number;
-  solutionName: string;
-  enterpriseName: string;
-  uscc: string;
-  category: string;
-  recommenderName: string;
-  recommenderUnitId: string | null;
-  source: 'imported' | 'platform';
-}
-
-export interface FollowUpRow {
-  awardId: string;
-  year: number;
-  solutionName: string;
-  enterpriseName: string;
-  uscc: string;
-  recommenderName: string;
-  recommenderUnitId: string | null;
-  state: FollowUpState;
-  submittedAt: string | null;
-  returnComment: string | null;
-  updatedAt: string | null;
-}
-
-export interface FollowUpList {
-  items: FollowUpRow[];
-  followUpAwardYears: number[];
-}
+export type { AwardView };
+export type { FollowUpList, FollowUpRow };
 
 export const followUpListKey = (campaignId: string) => ['follow-up-reports', campaignId] as const;
 

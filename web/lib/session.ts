@@ -1,14 +1,15 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { SignInInput } from '../../domain/accounts';
+import type { SignInResult } from '../../domain/api/accounts';
+import type { Ok } from '../../domain/api/common';
 import { api, setCsrfToken } from './api';
 import { fetchMe, meKey } from './queries';
-import type { User } from './types';
 
 export function useSignIn() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: async (input: SignInInput) => {
-      const res = await api<{ user: User; csrfToken: string }>('/auth/sign-in', {
+      const res = await api<SignInResult>('/auth/sign-in', {
         method: 'POST',
         body: input,
         quiet401: true,
@@ -26,7 +27,7 @@ export function useSignIn() {
 export function useSignOut() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: () => api<{ ok: true }>('/auth/sign-out', { method: 'POST', quiet401: true }),
+    mutationFn: () => api<Ok>('/auth/sign-out', { method: 'POST', quiet401: true }),
     onSettled: () => {
       setCsrfToken(null);
       qc.clear();

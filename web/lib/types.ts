@@ -1,116 +1,22 @@
-// Response shapes of the API (see /api/openapi.json).
-import type { CampaignPhase, CampaignSettings } from '../../domain/campaign';
-import type { RecommenderUnitType } from '../../domain/recommender-units';
-import type { Role } from '../../domain/roles';
+// Response shapes of the API (see /api/openapi.json): inferred from the schemas the server answers
+// with (domain/api/*), never copied by hand.
+import type { EnterpriseView, Me, RecommenderUnitView, UserView } from '../../domain/api/accounts';
+import type { AuditEvent, AuditPage, ChainVerdict } from '../../domain/api/audit';
+import type { CampaignView } from '../../domain/api/campaigns';
+import type { Industry, Region } from '../../domain/api/reference';
 
-export interface User {
-  id: string;
-  login: string;
-  email: string;
-  name: string;
-  phone: string | null;
-  role: Role;
-  status: 'active' | 'disabled';
-  mustChangePassword: boolean;
-  enterpriseId: string | null;
-  enterpriseName: string | null;
-  recommenderUnitId: string | null;
-  recommenderUnitName: string | null;
-  lockedUntil: string | null;
-  lastSignInAt: string | null;
-  createdAt: string;
-}
+export type User = UserView;
+export type Enterprise = EnterpriseView;
+export type { Me };
 
-export interface Enterprise {
-  id: string;
-  name: string;
-  uscc: string;
-  provinceCode: string;
-  cityCode: string;
-  contactName: string;
-  phone: string;
-  email: string;
-  checkDigitOverrideReason: string | null;
-  createdAt: string;
-}
+/** A campaign as the server sends it (domain/api/campaigns). */
+export type Campaign = CampaignView;
 
-export interface Me {
-  user: User;
-  csrfToken: string;
-  enterprise: Enterprise | null;
-  recommenderUnit: { id: string; name: string; type: RecommenderUnitType } | null;
-}
+export type RecommenderUnit = RecommenderUnitView;
 
-export interface Campaign {
-  id: string;
-  code: string;
-  year: number;
-  title: string;
-  docNumber: string;
-  issuer: string;
-  publishedOn: string;
-  opensAt: string;
-  onlineDeadline: string;
-  paperDeadline: string;
-  isDemo: boolean;
-  copiedFromId: string | null;
-  phase: CampaignPhase;
-  settings: CampaignSettings;
-}
+export type { Industry, Region };
 
-export interface RecommenderUnit {
-  id: string;
-  name: string;
-  type: RecommenderUnitType;
-  regionCode: string | null;
-  quotaOverride: number | null;
-  quota?: number | null;
-  accounts?: number;
-  active: boolean;
-}
-
-export interface Region {
-  code: string;
-  name: string;
-  level: 1 | 2;
-  parentCode: string | null;
-}
-
-export interface Industry {
-  code: string;
-  level: number;
-  name: string;
-  parentCode: string | null;
-  section: string;
-  remark: string;
-}
-
-export interface AuditEvent {
-  id: number;
-  at: string;
-  actorId: string | null;
-  actorRole: string | null;
-  actorLabel: string | null;
-  action: string;
-  targetType: string;
-  targetId: string | null;
-  summary: Record<string, unknown>;
-  ip: string | null;
-  hash: string;
-}
-
-export interface AuditPage {
-  items: AuditEvent[];
-  total: number;
-  actions: string[];
-}
-
-export interface ChainVerdict {
-  ok: boolean;
-  rows: number;
-  brokenAtId?: number;
-  reason?: 'hash_mismatch' | 'link_broken';
-}
+export type { AuditEvent, AuditPage, ChainVerdict };
 
 export interface Items<T> {
   items: T[];

@@ -4,7 +4,7 @@ import { actorOf, requireUser } from '../../lib/auth-context';
 import type { Deps } from '../../lib/deps';
 import { AppError } from '../../lib/errors';
 import { readUploadedFile } from '../../lib/upload';
-import { idParamsSchema, isoDate } from '../../lib/views';
+import { idParamsSchema } from '../../lib/views';
 import { findCampaign, formOfCampaign } from '../campaigns';
 import { normaliseVerificationCode } from '../printing/verification-code';
 import {
@@ -17,12 +17,18 @@ import * as service from './service';
 import { readAttachment, uploadAttachment } from './attachments';
 import { printVersion } from './print';
 import {
-  APPLICATION_STATES,
-  applicationView,
+  applicationDetailSchema,
+  applicationFormSchema,
+  applicationListSchema,
   applicationViewSchema,
   attachmentViewSchema,
+  frozenVersionSchema,
+  historySchema,
   versionSummarySchema,
-} from './views';
+  verifyResultSchema,
+  type HistoryItem,
+} from '../../../domain/api/applications';
+import { applicationView } from './views';
 
 async function loadApplication(deps: Deps, id: string) {
   const app = await repo.findApplication(deps.db, id);
@@ -35,30 +41,7 @@ const versionParamsSchema = z.object({
   versionNo: z.coerce.number().int().positive(),
 });
 
-const frozenVersionSchema = versionSummarySchema.extend({
-  data: z.record(z.string(), z.unknown()),
-  attachments: z.array(
-    z.object({
-      id: z.string(),
-      filename: z.string(),
-      kind: z.enum(['pdf', 'image', 'office']),
-      size: z.number(),
-      sha256: z.string(),
-    }),
-  ),
-});
-
-const historyItemSchema = z.object({
-  at: isoDate,
-  action: z.string().describe('e.g. application.submit, application.recommend'),
-  actorLabel: z.string().nullable(),
-  actorRole: z.string().nullable(),
-  fromState: z.string().nullable(),
-  toState: z.string().nullable(),
-  note: z.string().nullable(),
-});
-
-function historyItem(r: repo.HistoryRow): z.infer<typeof historyItemSchema> {
+function historyItem(r: repo.HistoryRow): HistoryItem {
   const stateIn = (side: unknown) => {
     const state = (side as { state?: unknown } | undefined)?.state;
     return typeof state === 'string' ? state : null;
@@ -74,22 +57,6 @@ function historyItem(r: repo.HistoryRow): z.infer<typeof historyItemSchema> {
   };
 }
 
-const summarySchema = z.object({
-  id: z.string(),
-  campaignId: z.string(),
-  campaignTitle: z.string(),
-  onlineDeadline: isoDate,
-  enterpriseName: z.string(),
-  channelName: z.string(),
-  state: z.enum(APPLICATION_STATES),
-  solutionName: z.string(),
-  wordCount: z.number(),
-  currentVersionNo: z.number().nullable(),
-  returnComment: z.string().nullable(),
-  updatedAt: isoDate,
-  submittedAt: isoDate.nullable(),
-});
-
 export function applicationRoutes(deps: Deps): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
@@ -100,9 +67,7 @@ export function applicationRoutes(deps: Deps): FastifyPluginAsyncZod {
           tags: ['applications'],
           summary: '活动的申报书表单定义（分节、字段、字数限制）',
           params: z.object({ idOrCode: z.string().min(1).max(80) }),
-          response: {
-            200: z.object({ form: z.record(z.string(), z.unknown()), wordLimit: z.number() }),
-          },
+          response: { 200: applicationFormSchema },
         },
       },
       async (req) => {
@@ -145,7 +110,7 @@ export function applicationRoutes(deps: Deps): FastifyPluginAsyncZod {
           tags: ['applications'],
           summary: '申报书列表：企业看本企业的，主管部门看全部',
           querystring: z.object({ campaignId: z.string().uuid().optional() }),
-          response: { 200: z.object({ items: z.array(summarySchema) }) },
+          response: { 200: applicationListSchema },
         },
       },
       async (req) => {
@@ -175,13 +140,7 @@ export function applicationRoutes(deps: Deps): FastifyPluginAsyncZod {
           tags: ['applications'],
           summary: '申报书：当前内容、已冻结的版本、附件',
           params: idParamsSchema,
-          response: {
-            200: z.object({
-              application: applicationViewSchema,
-              versions: z.array(versionSummarySchema),
-              attachments: z.array(attachmentViewSchema),
-            }),
-          },
+          response: { 200: applicationDetailSchema },
         },
       },
       async (req) => {
@@ -244,7 +203,7 @@ export function applicationRoutes(deps: Deps): FastifyPluginAsyncZod {
           tags: ['applications'],
           summary: '申报书的处理记录（取自审计日志）：谁、何时、从何状态到何状态、意见',
           params: idParamsSchema,
-          response: { 200: z.object({ items: z.array(historyItemSchema) }) },
+          response: { 200: historySchema },
         },
       },
       async (req) => {
@@ -425,20 +384,7 @@ export function applicationRoutes(deps: Deps): FastifyPluginAsyncZod {
           tags: ['applications'],
           summary: '核验纸质申报书上的验证码：属于哪份申报书、哪个版本、是否为当前版本（公开）',
           params: z.object({ code: z.string().min(1).max(40) }),
-          response: {
-            200: z.object({
-              found: z.boolean(),
-              code: z.string(),
-              solutionName: z.string().optional(),
-              enterpriseName: z.string().optional(),
-              campaignTitle: z.string().optional(),
-              channelName: z.string().optional(),
-              versionNo: z.number().optional(),
-              submittedAt: isoDate.optional(),
-              currentVersionNo: z.number().nullable().optional(),
-              isCurrent: z.boolean().optional(),
-            }),
-          },
+          response: { 200: verifyResultSchema },
         },
         config: { rateLimit: { max: 60, timeWindow: '1 minute' } },
       },

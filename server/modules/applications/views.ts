@@ -1,29 +1,15 @@
-import { z } from '../../../domain/zod';
-import { isoDate } from '../../lib/views';
-import type { ApplicationRow } from './repository';
+import { applicationViewSchema } from '../../../domain/api/applications';
 import { APPLICATION_STATES } from '../../../domain/application-states';
+import type { z } from '../../../domain/zod';
+import type { ApplicationRow } from './repository';
 
+// The response shapes live in domain/api/applications (the web infers its types from them).
+export {
+  applicationViewSchema,
+  attachmentViewSchema,
+  versionSummarySchema,
+} from '../../../domain/api/applications';
 export { APPLICATION_STATES };
-
-export const applicationViewSchema = z.object({
-  id: z.string(),
-  campaignId: z.string(),
-  enterpriseId: z.string(),
-  channelUnitId: z.string(),
-  state: z.enum(APPLICATION_STATES),
-  formId: z.string(),
-  data: z.record(z.string(), z.unknown()),
-  draftVersion: z.number(),
-  wordCount: z.number(),
-  solutionName: z.string(),
-  currentVersionNo: z.number().nullable(),
-  returnComment: z.string().nullable(),
-  rejectReason: z.string().nullable(),
-  recommendRank: z.number().nullable(),
-  createdAt: isoDate,
-  updatedAt: isoDate,
-  submittedAt: isoDate.nullable(),
-});
 
 export function applicationView(a: ApplicationRow): z.infer<typeof applicationViewSchema> {
   return {
@@ -46,20 +32,3 @@ export function applicationView(a: ApplicationRow): z.infer<typeof applicationVi
     submittedAt: a.submittedAt?.toISOString() ?? null,
   };
 }
-
-export const versionSummarySchema = z.object({
-  versionNo: z.number(),
-  verificationCode: z.string(),
-  submittedAt: isoDate,
-  wordCount: z.number(),
-});
-
-export const attachmentViewSchema = z.object({
-  id: z.string(),
-  filename: z.string(),
-  kind: z.enum(['pdf', 'image', 'office']),
-  mime: z.string(),
-  size: z.number(),
-  sha256: z.string(),
-  createdAt: isoDate,
-});

@@ -1,25 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { auditPageSchema, chainVerdictSchema } from '../../../domain/api/audit';
 import { z } from '../../../domain/zod';
 import { requireUser } from '../../lib/auth-context';
 import type { Deps } from '../../lib/deps';
-import { isoDate } from '../../lib/views';
 import { authorizeReadAudit } from './policy';
 import { listAuditActions, listAuditRows } from './repository';
 import { verifyAuditChain } from './service';
-
-const auditRowSchema = z.object({
-  id: z.number(),
-  at: isoDate,
-  actorId: z.string().nullable(),
-  actorRole: z.string().nullable(),
-  actorLabel: z.string().nullable(),
-  action: z.string(),
-  targetType: z.string(),
-  targetId: z.string().nullable(),
-  summary: z.record(z.string(), z.unknown()),
-  ip: z.string().nullable(),
-  hash: z.string(),
-});
 
 export function auditRoutes(deps: Deps): FastifyPluginAsyncZod {
   return async (app) => {
@@ -40,13 +26,7 @@ export function auditRoutes(deps: Deps): FastifyPluginAsyncZod {
             beforeId: z.coerce.number().int().positive().optional(),
             limit: z.coerce.number().int().min(1).max(500).default(50),
           }),
-          response: {
-            200: z.object({
-              items: z.array(auditRowSchema),
-              total: z.number(),
-              actions: z.array(z.string()),
-            }),
-          },
+          response: { 200: auditPageSchema },
         },
       },
       async (req) => {
@@ -76,14 +56,7 @@ export function auditRoutes(deps: Deps): FastifyPluginAsyncZod {
           operationId: 'verifyAuditChain',
           tags: ['audit'],
           summary: '校验审计日志哈希链：任何改动或删除都会被发现',
-          response: {
-            200: z.object({
-              ok: z.boolean(),
-              rows: z.number(),
-              brokenAtId: z.number().optional(),
-              reason: z.enum(['hash_mismatch', 'link_broken']).optional(),
-            }),
-          },
+          response: { 200: chainVerdictSchema },
         },
       },
       async (req) => {

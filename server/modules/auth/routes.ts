@@ -1,6 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { changePasswordSchema, signInSchema } from '../../../domain/accounts';
-import { z } from '../../../domain/zod';
 import {
   actorOf,
   clearSessionCookie,
@@ -9,24 +8,12 @@ import {
   setSessionCookie,
 } from '../../lib/auth-context';
 import type { Deps } from '../../lib/deps';
-import {
-  enterpriseView,
-  enterpriseViewSchema,
-  okSchema,
-  userView,
-  userViewSchema,
-} from '../../lib/views';
+import { meSchema, signInResultSchema } from '../../../domain/api/accounts';
+import { enterpriseView, okSchema, userView } from '../../lib/views';
 import { getEnterprise } from '../enterprises/service';
 import { findRecommenderUnit } from '../recommender-units/repository';
 import { getUser } from '../users/service';
 import * as auth from './service';
-
-const meSchema = z.object({
-  user: userViewSchema,
-  csrfToken: z.string(),
-  enterprise: enterpriseViewSchema.nullable(),
-  recommenderUnit: z.object({ id: z.string(), name: z.string(), type: z.string() }).nullable(),
-});
 
 export function authRoutes(deps: Deps): FastifyPluginAsyncZod {
   return async (app) => {
@@ -38,7 +25,7 @@ export function authRoutes(deps: Deps): FastifyPluginAsyncZod {
           tags: ['auth'],
           summary: '登录（账号：登录名、电子邮箱或统一社会信用代码）',
           body: signInSchema,
-          response: { 200: z.object({ user: userViewSchema, csrfToken: z.string() }) },
+          response: { 200: signInResultSchema },
         },
         config: { rateLimit: { max: deps.config.signInRatePerMinute, timeWindow: '1 minute' } },
       },

@@ -6,7 +6,8 @@ import { authorizeManageAwards } from './policy';
 import { listAwardRows } from './repository';
 import { importAwards } from './service';
 import { readUploadedFile } from '../../lib/upload';
-import { awardView, awardViewSchema } from './views';
+import { awardImportResultSchema, awardListSchema } from '../../../domain/api/awards';
+import { awardView } from './views';
 
 export function awardRoutes(deps: Deps): FastifyPluginAsyncZod {
   return async (app) => {
@@ -19,7 +20,7 @@ export function awardRoutes(deps: Deps): FastifyPluginAsyncZod {
           summary:
             '导入往届获奖名单（multipart 字段 file：XLSX 或 UTF-8 CSV，按内容识别）：全部通过才写入，否则 422 IMPORT_REJECTED 逐行列出问题',
           consumes: ['multipart/form-data'],
-          response: { 200: z.object({ imported: z.number(), total: z.number() }) },
+          response: { 200: awardImportResultSchema },
         },
       },
       async (req) => {
@@ -43,7 +44,7 @@ export function awardRoutes(deps: Deps): FastifyPluginAsyncZod {
             page: z.coerce.number().int().min(1).max(100_000).default(1),
             pageSize: z.coerce.number().int().min(1).max(100).default(20),
           }),
-          response: { 200: z.object({ items: z.array(awardViewSchema), total: z.number() }) },
+          response: { 200: awardListSchema },
         },
       },
       async (req) => {

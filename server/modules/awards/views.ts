@@ -1,18 +1,8 @@
-import { z } from '../../../domain/zod';
+import type { AwardView } from '../../../domain/api/awards';
 import type { AwardRow } from './repository';
 
-export const awardViewSchema = z.object({
-  id: z.string(),
-  year: z.number(),
-  solutionName: z.string(),
-  enterpriseName: z.string(),
-  uscc: z.string(),
-  category: z.string(),
-  recommenderName: z.string(),
-  recommenderUnitId: z.string().nullable(),
-  source: z.enum(['imported', 'platform']),
-});
-export type AwardView = z.infer<typeof awardViewSchema>;
+// The response shapes live in domain/api/awards (the web infers its types from them).
+export { awardViewSchema, type AwardView } from '../../../domain/api/awards';
 
 export function awardView(a: AwardRow): AwardView {
   return {

@@ -1,55 +1,12 @@
-import { RECOMMENDER_UNIT_TYPES } from '../../../domain/recommender-units';
 import { z } from '../../../domain/zod';
-import { isoDate } from '../../lib/views';
 
-export const summaryRowSchema = z.object({
-  applicationId: z.string(),
-  rank: z.number(),
-  solutionName: z.string(),
-  category: z.string(),
-  applicantName: z.string(),
-  uscc: z.string(),
-  region: z.string(),
-  industry: z.string(),
-  appCount: z.number(),
-  platform: z.string(),
-  contactName: z.string(),
-  phone: z.string(),
-  cells: z
-    .array(z.union([z.string(), z.number()]))
-    .describe("the campaign's configured 附件3 columns, in order"),
-});
-
-export const stampedScanSchema = z.object({
-  id: z.string(),
-  filename: z.string(),
-  mime: z.string(),
-  size: z.number(),
-  createdAt: isoDate,
-});
-
-export const batchViewSchema = z.object({
-  id: z.string().nullable().describe('null until the first write creates the batch'),
-  campaignId: z.string(),
-  unitId: z.string(),
-  unitName: z.string(),
-  unitType: z.enum(RECOMMENDER_UNIT_TYPES),
-  state: z.enum(['open', 'signed_off']),
-  quota: z.number(),
-  recommended: z.number(),
-  signedOffAt: isoDate.nullable(),
-  reopenedAt: isoDate.nullable(),
-  reopenReason: z.string().nullable(),
-  stampedScan: stampedScanSchema.nullable(),
-  rows: z.array(
-    summaryRowSchema.extend({
-      flagged: z
-        .boolean()
-        .describe('has an open or confirmed 疑似重复 finding: blocks the sign-off'),
-    }),
-  ),
-});
-export type BatchView = z.infer<typeof batchViewSchema>;
+// The response shapes live in domain/api/batches (the web infers its types from them).
+export {
+  batchViewSchema,
+  stampedScanSchema,
+  summaryRowSchema,
+  type BatchView,
+} from '../../../domain/api/batches';
 
 // `idOrCode`, as every /campaigns/:idOrCode route names it: one path segment has one name
 export const batchParamsSchema = z.object({

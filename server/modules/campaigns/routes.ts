@@ -1,10 +1,14 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { campaignSettingsSchema } from '../../../domain/campaign';
+import {
+  campaignConfigViewSchema,
+  campaignListSchema,
+  campaignTemplateListSchema,
+  campaignViewSchema,
+} from '../../../domain/api/campaigns';
 import { copyCampaignSchema } from '../../../domain/campaign-copy';
 import { z } from '../../../domain/zod';
 import { actorOf, requireUser } from '../../lib/auth-context';
 import type { Deps } from '../../lib/deps';
-import { isoDate } from '../../lib/views';
 import { authorizeConfigureCampaigns } from './policy';
 import {
   createCampaignSchema,
@@ -14,44 +18,7 @@ import {
 import * as config from './config';
 import * as service from './service';
 
-const campaignSchema = z.object({
-  id: z.string(),
-  code: z.string(),
-  year: z.number(),
-  title: z.string(),
-  docNumber: z.string(),
-  issuer: z.string(),
-  publishedOn: z.string(),
-  opensAt: isoDate,
-  onlineDeadline: isoDate,
-  paperDeadline: isoDate,
-  isDemo: z.boolean(),
-  copiedFromId: z.string().nullable(),
-  phase: z.enum(['upcoming', 'open', 'closed']),
-  settings: campaignSettingsSchema,
-});
-
 const idOrCodeParams = z.object({ idOrCode: z.string().min(1).max(80) });
-
-const declaration = z
-  .looseObject({
-    id: z.string(),
-    version: z.number(),
-    title: z.string(),
-    sections: z.array(z.unknown()),
-  })
-  .describe('a form declaration (domain/form.ts): sections, fields, facts');
-const configSchema = z.object({
-  campaign: campaignSchema,
-  revision: z.number().describe('the configuration revision an update must name (baseRevision)'),
-  forms: z.object({ application: declaration, followUp: declaration.optional() }),
-  lock: z.object({
-    formsLocked: z.boolean().describe('an application was submitted: the forms cannot change'),
-    applications: z.number(),
-    submitted: z.number(),
-    reason: z.string().nullable().describe('why the forms are locked, or what a change would do'),
-  }),
-});
 
 export function campaignRoutes(deps: Deps): FastifyPluginAsyncZod {
   return async (app) => {
@@ -62,7 +29,7 @@ export function campaignRoutes(deps: Deps): FastifyPluginAsyncZod {
           operationId: 'listCampaigns',
           tags: ['campaigns'],
           summary: '征集活动列表（公开）',
-          response: { 200: z.object({ items: z.array(campaignSchema) }) },
+          response: { 200: campaignListSchema },
         },
       },
       async () => ({ items: await service.listCampaigns(deps) }),
@@ -76,7 +43,7 @@ export function campaignRoutes(deps: Deps): FastifyPluginAsyncZod {
           tags: ['campaigns'],
           summary: '征集活动详情：类别、截止时间、推荐数量、字数限制（公开）',
           params: idOrCodeParams,
-          response: { 200: campaignSchema },
+          response: { 200: campaignViewSchema },
         },
       },
       async (req) => service.getCampaign(deps, req.params.idOrCode),
@@ -90,7 +57,7 @@ export function campaignRoutes(deps: Deps): FastifyPluginAsyncZod {
           tags: ['campaigns'],
           summary: '可用于新建活动的内置模板（主管部门）',
           response: {
-            200: z.object({ items: z.array(z.object({ id: z.string(), label: z.string() })) }),
+            200: campaignTemplateListSchema,
           },
         },
       },
@@ -108,7 +75,7 @@ export function campaignRoutes(deps: Deps): FastifyPluginAsyncZod {
           tags: ['campaigns'],
           summary: '新建活动：从内置模板或以往活动复制设置与表单（主管部门）',
           body: createCampaignSchema,
-          response: { 201: configSchema },
+          response: { 201: campaignConfigViewSchema },
         },
       },
       async (req, reply) => {
@@ -125,7 +92,7 @@ export function campaignRoutes(deps: Deps): FastifyPluginAsyncZod {
           tags: ['campaigns'],
           summary: '活动的全部配置：基本信息、设置、表单及其是否可改（主管部门）',
           params: idOrCodeParams,
-          response: { 200: configSchema },
+          response: { 200: campaignConfigViewSchema },
         },
       },
       async (req) => {
@@ -144,7 +111,7 @@ export function campaignRoutes(deps: Deps): FastifyPluginAsyncZod {
             '修改活动配置（基本信息、设置、表单），须带上所编辑的版本号；已有申报书提交后表单不能再改（主管部门）',
           params: idOrCodeParams,
           body: updateCampaignSchema,
-          response: { 200: configSchema },
+          response: { 200: campaignConfigViewSchema },
         },
       },
       async (req) => {
@@ -184,7 +151,7 @@ export function campaignRoutes(deps: Deps): FastifyPluginAsyncZod {
           tags: ['campaigns'],
           summary: '导入活动配置，以新的活动代码创建活动；有误则整体不导入（主管部门）',
           body: importCampaignSchema,
-          response: { 201: configSchema },
+          response: { 201: campaignConfigViewSchema },
         },
         bodyLimit: 5 * 1024 * 1024,
       },
@@ -205,7 +172,7 @@ export function campaignRoutes(deps: Deps): FastifyPluginAsyncZod {
           summary: '以已有活动为模板创建新一年度的活动',
           params: idOrCodeParams,
           body: copyCampaignSchema,
-          response: { 201: campaignSchema },
+          response: { 201: campaignViewSchema },
         },
       },
       async (req, reply) => {

@@ -13,6 +13,7 @@ import {
   campaignParamsSchema,
   findingsQuerySchema,
   forEnterprise,
+  findingListSchema,
   findingView,
   findingViewSchema,
   sweepResultSchema,
@@ -101,7 +102,7 @@ export function duplicateRoutes(deps: Deps): FastifyPluginAsyncZod {
           summary: '征集活动的全部疑似重复记录（主管部门），按相似程度从高到低',
           params: campaignParamsSchema,
           querystring: findingsQuerySchema,
-          response: { 200: z.object({ items: z.array(findingViewSchema) }) },
+          response: { 200: findingListSchema },
         },
       },
       async (req) => {

@@ -1,74 +1,23 @@
+import type { FindingView } from '../../../domain/api/duplicates';
 import { z } from '../../../domain/zod';
 import type { Evidence } from '../../lib/duplicates';
-import { isoDate } from '../../lib/views';
 import type { FindingListRow } from './repository';
 
-const spanSchema = z.object({
-  start: z.number().describe('UTF-16 offset into that side’s text, inclusive'),
-  end: z.number().describe('exclusive'),
-  excerpt: z.string(),
-});
-
-export const evidenceSchema = z.object({
-  similarity: z.number(),
-  application: spanSchema.describe('offsets into the flagged application’s comparable text'),
-  match: spanSchema.describe('offsets into the matched award’s or application’s text'),
-});
-
-export const findingViewSchema = z.object({
-  id: z.string().nullable().describe('null for a check that is not stored'),
-  applicationId: z.string(),
-  applicationName: z.string(),
-  enterpriseName: z.string(),
-  channelUnitName: z.string(),
-  kind: z.enum(['award', 'application']),
-  score: z.number().describe('strength, 0–1'),
-  reasons: z.array(z.string()),
-  state: z.enum(['open', 'confirmed', 'dismissed']),
-  decisionReason: z.string().nullable(),
-  decidedAt: isoDate.nullable(),
-  match: z.discriminatedUnion('kind', [
-    z.object({
-      kind: z.literal('award'),
-      awardId: z.string(),
-      year: z.number(),
-      solutionName: z.string(),
-      enterpriseName: z.string(),
-      uscc: z.string(),
-      recommenderName: z.string(),
-    }),
-    z.object({
-      kind: z.literal('application'),
-      applicationId: z.string(),
-      solutionName: z.string(),
-      enterpriseName: z.string(),
-      channelUnitName: z.string(),
-    }),
-  ]),
-  evidence: z.array(evidenceSchema),
-});
-export type FindingView = z.infer<typeof findingViewSchema>;
-
-export const applicationFindingsSchema = z.object({
-  text: z
-    .string()
-    .describe(
-      'the comparable text: word-counted text fields joined with "\\n"; offsets index into it',
-    ),
-  findings: z.array(findingViewSchema),
-});
+// The response shapes live in domain/api/duplicates (the web infers its types from them).
+export {
+  applicationFindingsSchema,
+  evidenceSchema,
+  findingListSchema,
+  findingViewSchema,
+  sweepResultSchema,
+  type FindingView,
+} from '../../../domain/api/duplicates';
 
 export const campaignParamsSchema = z.object({ idOrCode: z.string().min(1).max(80) });
 
 export const findingsQuerySchema = z.object({
   state: z.enum(['open', 'confirmed', 'dismissed']).optional(),
   kind: z.enum(['award', 'application']).optional(),
-});
-
-export const sweepResultSchema = z.object({
-  findings: z.number().describe('findings stored for the campaign after the sweep'),
-  applications: z.number().describe('applications compared'),
-  ms: z.number(),
 });
 
 /** Evidence as stored: round to keep the JSON small. */

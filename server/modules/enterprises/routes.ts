@@ -3,15 +3,18 @@ import { acceptEnterpriseSchema, registerEnterpriseSchema } from '../../../domai
 import { z } from '../../../domain/zod';
 import { actorOf, requireUser } from '../../lib/auth-context';
 import type { Deps } from '../../lib/deps';
-import { enterpriseView, enterpriseViewSchema, idParamsSchema } from '../../lib/views';
+import {
+  enterpriseListSchema,
+  enterpriseViewSchema,
+  registeredEnterpriseSchema,
+} from '../../../domain/api/accounts';
+import { enterpriseView, idParamsSchema } from '../../lib/views';
 import {
   authorizeListEnterprises,
   authorizeRegisterForOthers,
   authorizeViewEnterprise,
 } from './policy';
 import * as service from './service';
-
-const registeredSchema = z.object({ enterprise: enterpriseViewSchema, login: z.string() });
 
 export function enterpriseRoutes(deps: Deps): FastifyPluginAsyncZod {
   return async (app) => {
@@ -23,7 +26,7 @@ export function enterpriseRoutes(deps: Deps): FastifyPluginAsyncZod {
           tags: ['enterprises'],
           summary: '企业注册（每个统一社会信用代码一个账号）',
           body: registerEnterpriseSchema,
-          response: { 201: registeredSchema },
+          response: { 201: registeredEnterpriseSchema },
         },
         config: { rateLimit: { max: 20, timeWindow: '1 minute' } },
       },
@@ -43,7 +46,7 @@ export function enterpriseRoutes(deps: Deps): FastifyPluginAsyncZod {
           tags: ['enterprises'],
           summary: '主管部门代为注册企业；校验位不符的代码须写明接受理由',
           body: acceptEnterpriseSchema,
-          response: { 201: registeredSchema },
+          response: { 201: registeredEnterpriseSchema },
         },
       },
       async (req, reply) => {
@@ -63,7 +66,7 @@ export function enterpriseRoutes(deps: Deps): FastifyPluginAsyncZod {
           tags: ['enterprises'],
           summary: '企业列表（主管部门）',
           querystring: z.object({ q: z.string().max(100).optional() }),
-          response: { 200: z.object({ items: z.array(enterpriseViewSchema) }) },
+          response: { 200: enterpriseListSchema },
         },
       },
       async (req) => {

@@ -4,10 +4,9 @@ import { z } from '../../../domain/zod';
 import { actorOf, requireUser, type SignedInUser } from '../../lib/auth-context';
 import type { Deps } from '../../lib/deps';
 import { AppError } from '../../lib/errors';
-import { isoDate } from '../../lib/views';
 import { sendFile, XLSX_MIME } from '../../lib/xlsx';
 import { findAward } from '../awards/repository';
-import { awardView, awardViewSchema } from '../awards/views';
+import { awardView } from '../awards/views';
 import { findCampaign } from '../campaigns/repository';
 import { findEnterprise } from '../enterprises/repository';
 import {
@@ -21,7 +20,12 @@ import {
 import { findReport, listFollowUpRows } from './repository';
 import { assertFollowUpDue, contextOf, returnReport, saveReport, submitReport } from './service';
 import { followUpSummary } from './summary-data';
-import { followUpRowSchema, followUpRowView, reportView, reportViewSchema } from './views';
+import {
+  followUpDetailSchema,
+  followUpListSchema,
+  reportViewSchema,
+} from '../../../domain/api/follow-ups';
+import { followUpRowView, reportView } from './views';
 
 const campaignId = z.string().min(1).max(80);
 const awardParams = z.object({ awardId: z.string().uuid('编号格式不正确') });
@@ -57,12 +61,7 @@ export function followUpRoutes(deps: Deps): FastifyPluginAsyncZod {
           summary:
             '附件4 统计信息表填报情况：企业看本企业的往届获奖方案，推荐单位看本单位推荐的，主管部门看全部',
           querystring: z.object({ campaignId }),
-          response: {
-            200: z.object({
-              items: z.array(followUpRowSchema),
-              followUpAwardYears: z.array(z.number()),
-            }),
-          },
+          response: { 200: followUpListSchema },
         },
       },
       async (req) => {
@@ -111,14 +110,7 @@ export function followUpRoutes(deps: Deps): FastifyPluginAsyncZod {
           summary: '一个往届获奖方案的附件4统计信息表（尚未填写时 report 为 null）及截止时间',
           params: awardParams,
           querystring: z.object({ campaignId }),
-          response: {
-            200: z.object({
-              award: awardViewSchema,
-              report: reportViewSchema.nullable(),
-              deadline: isoDate,
-              revenueYears: z.array(z.number()),
-            }),
-          },
+          response: { 200: followUpDetailSchema },
         },
       },
       async (req) => {

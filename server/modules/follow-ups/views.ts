@@ -1,22 +1,7 @@
-import { FOLLOW_UP_REPORT_STATES } from '../../../domain/follow-up-report';
-import { z } from '../../../domain/zod';
-import { isoDate } from '../../lib/views';
+// The response shapes live in domain/api/follow-ups (the web infers its types from them).
+export { followUpRowSchema, reportViewSchema } from '../../../domain/api/follow-ups';
 import type { AwardRow } from '../awards/repository';
 import type { FollowUpReportRow } from './repository';
-
-export const followUpRowSchema = z.object({
-  awardId: z.string(),
-  year: z.number(),
-  solutionName: z.string(),
-  enterpriseName: z.string(),
-  uscc: z.string(),
-  recommenderName: z.string(),
-  recommenderUnitId: z.string().nullable(),
-  state: z.enum(FOLLOW_UP_REPORT_STATES),
-  submittedAt: isoDate.nullable(),
-  returnComment: z.string().nullable(),
-  updatedAt: isoDate.nullable(),
-});
 
 export function followUpRowView(award: AwardRow, report: FollowUpReportRow | null) {
   return {
@@ -33,15 +18,6 @@ export function followUpRowView(award: AwardRow, report: FollowUpReportRow | nul
     updatedAt: report?.updatedAt.toISOString() ?? null,
   };
 }
-
-export const reportViewSchema = z.object({
-  state: z.enum(['draft', 'submitted', 'returned']),
-  data: z.record(z.string(), z.unknown()),
-  draftVersion: z.number(),
-  returnComment: z.string().nullable(),
-  submittedAt: isoDate.nullable(),
-  updatedAt: isoDate,
-});
 
 export function reportView(r: FollowUpReportRow) {
   return {

@@ -6,7 +6,8 @@ import { AppError } from '../../lib/errors';
 import { sendFile, XLSX_MIME } from '../../lib/xlsx';
 import { findCampaign } from '../campaigns/repository';
 import { authorizeReadProgress } from './policy';
-import { progressRowSchema, progressRows } from './service';
+import { progressListSchema } from '../../../domain/api/progress';
+import { progressRows } from './service';
 import { renderProgressXlsx } from './xlsx';
 
 const params = z.object({ idOrCode: z.string().min(1).max(80) });
@@ -27,7 +28,7 @@ export function progressRoutes(deps: Deps): FastifyPluginAsyncZod {
           tags: ['progress'],
           summary: '各推荐单位进度（主管部门）：收到、待审核、已推荐、确认报送、附件4报送情况',
           params,
-          response: { 200: z.object({ items: z.array(progressRowSchema) }) },
+          response: { 200: progressListSchema },
         },
       },
       async (req) => {

@@ -5,29 +5,17 @@ import { z } from '../../../domain/zod';
 import { actorOf, requireUser } from '../../lib/auth-context';
 import type { Deps } from '../../lib/deps';
 import { AppError } from '../../lib/errors';
-import { idParamsSchema, isoDate } from '../../lib/views';
+import { idParamsSchema } from '../../lib/views';
 import { findApplicationHead } from '../applications/repository';
-import { applicationView, applicationViewSchema } from '../applications/views';
+import { applicationViewSchema } from '../../../domain/api/applications';
+import { inboxSchema } from '../../../domain/api/recommendations';
+import { applicationView } from '../applications/views';
 import { findBatch } from '../batches/repository';
 import { findCampaign } from '../campaigns/repository';
 import { findRecommenderUnit } from '../recommender-units/repository';
 import { authorizeDecide, authorizeInbox } from './policy';
 import { countRecommended, listInbox } from './repository';
 import { decide, type Decision } from './service';
-
-const inboxItemSchema = z.object({
-  id: z.string(),
-  state: z.enum(APPLICATION_STATES),
-  solutionName: z.string(),
-  category: z.string().nullable(),
-  enterpriseName: z.string(),
-  uscc: z.string(),
-  currentVersionNo: z.number().nullable(),
-  recommendRank: z.number().nullable(),
-  submittedAt: isoDate.nullable(),
-  decidedAt: isoDate.nullable(),
-  findings: z.number().describe('open or confirmed 疑似重复 findings on this application'),
-});
 
 export function recommendationRoutes(deps: Deps): FastifyPluginAsyncZod {
   return async (app) => {
@@ -45,14 +33,7 @@ export function recommendationRoutes(deps: Deps): FastifyPluginAsyncZod {
             category: z.string().max(60).optional(),
             q: z.string().max(100).optional(),
           }),
-          response: {
-            200: z.object({
-              items: z.array(inboxItemSchema),
-              quota: z.number(),
-              recommended: z.number(),
-              batchState: z.enum(['open', 'signed_off']),
-            }),
-          },
+          response: { 200: inboxSchema },
         },
       },
       async (req) => {

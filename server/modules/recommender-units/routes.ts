@@ -1,5 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { recommenderUnitInputSchema, updateRecommenderUnitSchema } from '../../../domain/accounts';
+import {
+  recommenderUnitListSchema,
+  recommenderUnitViewSchema,
+  type RecommenderUnitView,
+} from '../../../domain/api/accounts';
 import { RECOMMENDER_UNIT_TYPES } from '../../../domain/recommender-units';
 import { z } from '../../../domain/zod';
 import { actorOf, requireUser } from '../../lib/auth-context';
@@ -8,18 +13,7 @@ import { idParamsSchema } from '../../lib/views';
 import { authorizeManageUnits } from './policy';
 import * as service from './service';
 
-const unitSchema = z.object({
-  id: z.string(),
-  name: z.string(),
-  type: z.enum(RECOMMENDER_UNIT_TYPES),
-  regionCode: z.string().nullable(),
-  quotaOverride: z.number().nullable(),
-  quota: z.number().nullable().optional(),
-  accounts: z.number().optional(),
-  active: z.boolean(),
-});
-
-function unitView(u: z.infer<typeof unitSchema>) {
+function unitView(u: RecommenderUnitView) {
   return {
     id: u.id,
     name: u.name,
@@ -46,7 +40,7 @@ export function recommenderUnitRoutes(deps: Deps): FastifyPluginAsyncZod {
             q: z.string().max(100).optional(),
             includeInactive: z.enum(['true', 'false']).optional(),
           }),
-          response: { 200: z.object({ items: z.array(unitSchema) }) },
+          response: { 200: recommenderUnitListSchema },
         },
       },
       async (req) => {
@@ -70,7 +64,7 @@ export function recommenderUnitRoutes(deps: Deps): FastifyPluginAsyncZod {
           tags: ['recommender-units'],
           summary: '新增推荐单位（如全国性行业协会）',
           body: recommenderUnitInputSchema,
-          response: { 201: unitSchema },
+          response: { 201: recommenderUnitViewSchema },
         },
       },
       async (req, reply) => {
@@ -90,7 +84,7 @@ export function recommenderUnitRoutes(deps: Deps): FastifyPluginAsyncZod {
           summary: '修改名称、停用/启用、单独设定推荐数量',
           params: idParamsSchema,
           body: updateRecommenderUnitSchema,
-          response: { 200: unitSchema },
+          response: { 200: recommenderUnitViewSchema },
         },
       },
       async (req) => {

@@ -1,22 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { industryListSchema, regionListSchema } from '../../../domain/api/reference';
 import { z } from '../../../domain/zod';
 import type { Deps } from '../../lib/deps';
 import * as repo from './repository';
-
-const regionSchema = z.object({
-  code: z.string(),
-  name: z.string(),
-  level: z.number(),
-  parentCode: z.string().nullable(),
-});
-const industrySchema = z.object({
-  code: z.string(),
-  level: z.number(),
-  name: z.string(),
-  parentCode: z.string().nullable(),
-  section: z.string(),
-  remark: z.string(),
-});
 
 /** Public reference data: GB/T 2260 regions and GB/T 4754-2017 industries. */
 export function referenceRoutes(deps: Deps): FastifyPluginAsyncZod {
@@ -28,7 +14,7 @@ export function referenceRoutes(deps: Deps): FastifyPluginAsyncZod {
           operationId: 'listRegions',
           tags: ['reference'],
           summary: '行政区划（GB/T 2260 省、市）',
-          response: { 200: z.object({ items: z.array(regionSchema) }) },
+          response: { 200: regionListSchema },
         },
       },
       async (_req, reply) => {
@@ -49,7 +35,7 @@ export function referenceRoutes(deps: Deps): FastifyPluginAsyncZod {
             level: z.coerce.number().int().min(1).max(4).optional(),
             limit: z.coerce.number().int().min(1).max(200).default(50),
           }),
-          response: { 200: z.object({ items: z.array(industrySchema) }) },
+          response: { 200: industryListSchema },
         },
       },
       async (req) => ({

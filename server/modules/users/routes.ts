@@ -3,14 +3,15 @@ import { createStaffUserSchema, updateUserSchema, userRoleSchema } from '../../.
 import { z } from '../../../domain/zod';
 import { actorOf, requireUser } from '../../lib/auth-context';
 import type { Deps } from '../../lib/deps';
-import { idParamsSchema, userView, userViewSchema } from '../../lib/views';
+import {
+  oneTimePasswordSchema,
+  userListSchema,
+  userViewSchema,
+  userWithPasswordSchema,
+} from '../../../domain/api/accounts';
+import { idParamsSchema, userView } from '../../lib/views';
 import { authorizeAdministerUsers } from './policy';
 import * as service from './service';
-
-const withPasswordSchema = z.object({
-  user: userViewSchema,
-  oneTimePassword: z.string().optional(),
-});
 
 export function userRoutes(deps: Deps): FastifyPluginAsyncZod {
   return async (app) => {
@@ -26,7 +27,7 @@ export function userRoutes(deps: Deps): FastifyPluginAsyncZod {
             q: z.string().max(100).optional(),
             recommenderUnitId: z.string().uuid().optional(),
           }),
-          response: { 200: z.object({ items: z.array(userViewSchema) }) },
+          response: { 200: userListSchema },
         },
       },
       async (req) => {
@@ -43,7 +44,7 @@ export function userRoutes(deps: Deps): FastifyPluginAsyncZod {
           tags: ['users'],
           summary: '创建推荐单位、评审专家或主管部门账号；未给密码时生成一次性密码',
           body: createStaffUserSchema,
-          response: { 201: withPasswordSchema },
+          response: { 201: userWithPasswordSchema },
         },
       },
       async (req, reply) => {
@@ -83,7 +84,7 @@ export function userRoutes(deps: Deps): FastifyPluginAsyncZod {
           tags: ['users'],
           summary: '重置密码：生成一次性密码，下次登录须修改',
           params: idParamsSchema,
-          response: { 200: z.object({ oneTimePassword: z.string() }) },
+          response: { 200: oneTimePasswordSchema },
         },
       },
       async (req) => {

@@ -3,7 +3,7 @@ import { Card, Flex, Input, Select, Space, Table, Tag, Tooltip, Typography } fro
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { api } from '../../lib/api';
-import type { AwardView } from '../../lib/follow-ups';
+import type { AwardList, AwardView } from '../../../domain/api/awards';
 import { useI18n } from '../../lib/i18n';
 import { ImportAwards } from './ImportAwards';
 
@@ -19,7 +19,7 @@ export function AwardsPage() {
   const awards = useQuery({
     queryKey: ['awards', year, q, page],
     queryFn: () =>
-      api<{ items: AwardView[]; total: number }>('/awards', {
+      api<AwardList>('/awards', {
         query: { year, q, page, pageSize: AWARDS_PAGE_SIZE },
       }),
     placeholderData: keepPreviousData,

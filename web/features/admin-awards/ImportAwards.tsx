@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Alert, Button, Flex, Table, Typography, Upload } from 'antd';
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
+import type { AwardImportResult } from '../../../domain/api/awards';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { api, ApiError } from '../../lib/api';
 import { useI18n } from '../../lib/i18n';
@@ -74,7 +75,7 @@ export function ImportAwards() {
     try {
       const body = new FormData();
       body.append('file', file, file.name);
-      const res = await api<{ imported: number; total: number }>('/awards/import', {
+      const res = await api<AwardImportResult>('/awards/import', {
         method: 'POST',
         body,
       });

@@ -28,22 +28,11 @@ import { followUpPath } from '../../lib/follow-ups';
 import { formatDateTime, formatDeadline } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
 import type { Campaign } from '../../lib/types';
+import type { ProgressList, ProgressRow } from '../../../domain/api/progress';
 import { BatchDrawer } from './BatchDrawer';
 
-export interface ProgressRow {
-  unitId: string;
-  unitName: string;
-  unitType: RecommenderUnitType;
-  received: number;
-  pending: number;
-  recommended: number;
-  quota: number;
-  batchId: string | null;
-  batchState: 'open' | 'signed_off';
-  signedOffAt: string | null;
-  followUpsExpected: number;
-  followUpsSubmitted: number;
-}
+/** One unit's row, as getRecommenderProgress sends it (domain/api/progress). */
+export type { ProgressRow };
 
 type Show = 'all' | 'signed_off' | 'open' | 'follow_ups_missing';
 
@@ -65,7 +54,7 @@ function ProgressView(props: {
   const [open, setOpen] = useState<{ unitId: string; unitName: string } | null>(null);
   const progress = useQuery({
     queryKey: ['progress', c?.id],
-    queryFn: () => api<{ items: ProgressRow[] }>(`/campaigns/${c!.id}/progress`),
+    queryFn: () => api<ProgressList>(`/campaigns/${c!.id}/progress`),
     select: (d) => d.items,
     enabled: !!c,
   });

@@ -43,6 +43,8 @@ const batch: BatchView = {
       platform: '示例工业互联网平台',
       contactName: '张示例',
       phone: '13800000000',
+      cells: [],
+      flagged: false,
     },
   ],
 };

@@ -7,6 +7,7 @@ import {
   STAFF_ROLES,
   type CreateStaffUserInput,
 } from '../../../domain/accounts';
+import type { UserWithPassword } from '../../../domain/api/accounts';
 import { ROLE_LABELS } from '../../../domain/roles';
 import { api, ApiError } from '../../lib/api';
 import { useI18n } from '../../lib/i18n';
@@ -32,7 +33,7 @@ export function CreateUserModal(props: {
   const qc = useQueryClient();
   const create = useMutation({
     mutationFn: (input: CreateStaffUserInput) =>
-      api<{ user: User; oneTimePassword?: string }>('/users', { method: 'POST', body: input }),
+      api<UserWithPassword>('/users', { method: 'POST', body: input }),
     onSuccess: (res) => {
       void qc.invalidateQueries({ queryKey: ['users'] });
       form.resetFields();

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { App, Button, Card, Flex, Input, Popconfirm, Select, Space, Table, Tag } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { OneTimePassword } from '../../../domain/api/accounts';
 import { ROLE_LABELS, ROLES, type Role } from '../../../domain/roles';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { OneTimePasswordModal } from '../../components/OneTimePasswordModal';
@@ -37,7 +38,7 @@ export function UsersPage() {
   });
   const reset = useMutation({
     mutationFn: (u: User) =>
-      api<{ oneTimePassword: string }>(`/users/${u.id}/password-reset`, { method: 'POST' }),
+      api<OneTimePassword>(`/users/${u.id}/password-reset`, { method: 'POST' }),
     onSuccess: (res, u) => {
       setOtp({ login: u.login, password: res.oneTimePassword });
       void qc.invalidateQueries({ queryKey: ['users'] });

@@ -1,25 +1,12 @@
 // 附件4 requests: one report, save, submit, return; the summary download.
 import { useQuery } from '@tanstack/react-query';
-import type { FollowUpReportState } from '../../../domain/follow-up-report';
+import type { FollowUpDetail, FollowUpReport } from '../../../domain/api/follow-ups';
 import { api } from '../../lib/api';
-import type { AwardView } from '../../lib/follow-ups';
 
 export type FollowUpData = Record<string, unknown>;
 
-export interface FollowUpReport {
-  state: Exclude<FollowUpReportState, 'not_started'>;
-  data: FollowUpData;
-  draftVersion: number;
-  returnComment: string | null;
-  submittedAt: string | null;
-  updatedAt: string | null;
-}
-
-export interface FollowUpDetail {
-  award: AwardView;
-  report: FollowUpReport | null;
-  deadline: string;
-}
+// Response shapes: inferred from the schemas the server answers with (domain/api/follow-ups).
+export type { FollowUpDetail, FollowUpReport };
 
 export const followUpKey = (campaignId: string, awardId: string) =>
   ['follow-up-reports', campaignId, awardId] as const;

@@ -51,7 +51,7 @@ function Check({ ok, children }: { ok: boolean; children: string }) {
 }
 
 /** A row of 附件3 as getBatch sends it: flagged when it has an open or confirmed duplicate finding. */
-type Row = SummaryRow & { flagged?: boolean };
+type Row = SummaryRow;
 
 /** The applications a BATCH_NOT_READY refusal names for duplicate findings, if that was the reason. */
 export function duplicateRefusal(error: unknown): string[] | null {

@@ -1,9 +1,16 @@
 // The desk's requests: inbox, frozen versions, history, decisions, ranking, stamped scan, sign-off.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type {
+  ApplicationView,
+  FrozenVersion,
+  History,
+  HistoryItem,
+} from '../../../domain/api/applications';
+import type { Inbox, InboxItem } from '../../../domain/api/recommendations';
 import type { ApplicationState } from '../../../domain/application-states';
 import { api } from '../../lib/api';
-import { applicationKey, type Application } from '../../lib/applications';
-import { batchKey, batchPath, type BatchState, type BatchView } from '../../lib/desk';
+import { applicationKey } from '../../lib/applications';
+import { batchKey, batchPath, type BatchView } from '../../lib/desk';
 
 /** The states an application can be in on a recommender's desk, in the order of the filter. */
 export const DESK_STATES = [
@@ -15,27 +22,8 @@ export const DESK_STATES = [
 ] as const satisfies readonly ApplicationState[];
 export type DeskState = (typeof DESK_STATES)[number];
 
-export interface InboxItem {
-  id: string;
-  state: ApplicationState;
-  solutionName: string;
-  category: string | null;
-  enterpriseName: string;
-  uscc: string;
-  currentVersionNo: number | null;
-  recommendRank: number | null;
-  submittedAt: string | null;
-  decidedAt: string | null;
-  /** Open or confirmed duplicate findings (疑似重复). */
-  findings?: number;
-}
-
-export interface Inbox {
-  items: InboxItem[];
-  quota: number;
-  recommended: number;
-  batchState?: BatchState;
-}
+// Response shapes: inferred from the schemas the server answers with (domain/api/*).
+export type { Inbox, InboxItem };
 
 export interface InboxFilter {
   state?: DeskState;
@@ -43,38 +31,12 @@ export interface InboxFilter {
   q?: string;
 }
 
-export interface FrozenAttachment {
-  id: string;
-  filename: string;
-  kind: 'pdf' | 'image' | 'office';
-  size: number;
-  sha256: string;
-}
-
-export interface VersionView {
-  versionNo: number;
-  verificationCode: string;
-  submittedAt: string;
-  wordCount: number;
-  data: Record<string, unknown>;
-  attachments: FrozenAttachment[];
-}
-
-export interface HistoryItem {
-  at: string;
-  action: string;
-  actorLabel: string | null;
-  actorRole: string | null;
-  fromState: string | null;
-  toState: string | null;
-  note: string | null;
-}
+export type VersionView = FrozenVersion;
+export type FrozenAttachment = FrozenVersion['attachments'][number];
+export type { HistoryItem };
 
 /** The application as the server sends it to a reviewer (rank and reason included). */
-export type ReviewedApplication = Application & {
-  rejectReason: string | null;
-  recommendRank: number | null;
-};
+export type ReviewedApplication = ApplicationView;
 
 export const inboxKey = (campaignId: string) => ['desk', 'inbox', campaignId] as const;
 
@@ -99,8 +61,7 @@ export function useVersion(appId: string, versionNo: number | null | undefined) 
 export function useHistory(appId: string) {
   return useQuery({
     queryKey: ['applications', appId, 'history'],
-    queryFn: () =>
-      api<{ items: HistoryItem[] }>(`/applications/${encodeURIComponent(appId)}/history`),
+    queryFn: () => api<History>(`/applications/${encodeURIComponent(appId)}/history`),
     select: (d) => d.items,
   });
 }

@@ -1,11 +1,11 @@
 import { Alert, Button, Form, Input } from 'antd';
 import { useMutation } from '@tanstack/react-query';
 import { registerEnterpriseSchema, type RegisterEnterpriseInput } from '../../../domain/accounts';
+import type { RegisteredEnterprise } from '../../../domain/api/accounts';
 import { describeUsccProblem, findUsccProblem } from '../../../domain/uscc';
 import { RegionCascader } from '../../components/RegionCascader';
 import { api, ApiError } from '../../lib/api';
 import { useI18n } from '../../lib/i18n';
-import type { Enterprise } from '../../lib/types';
 import { fieldRule, issuesToFields, markFields } from '../../lib/zod-form';
 
 interface Values {
@@ -44,7 +44,7 @@ export function RegisterForm({ onRegistered }: { onRegistered: (login: string) =
   const [form] = Form.useForm<Values>();
   const register = useMutation({
     mutationFn: (input: RegisterEnterpriseInput) =>
-      api<{ enterprise: Enterprise; login: string }>('/enterprises', {
+      api<RegisteredEnterprise>('/enterprises', {
         method: 'POST',
         body: input,
       }),

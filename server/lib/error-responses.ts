@@ -1,0 +1,216 @@
+// Every operation's error responses in the OpenAPI document: the envelope from domain/api/errors,
+// one response per status, described by the stable codes it can carry.
+import type { RouteOptions } from 'fastify';
+import { errorResponseSchema } from '../../domain/api/errors';
+import { ERRORS, type ErrorCode } from '../../domain/errors';
+
+/** Who may call an operation: anyone, any signed-in user (401), or only some roles (401, 403). */
+export type Access = 'public' | 'signed-in' | 'role';
+
+export interface OperationErrors {
+  access: Access;
+  /** Codes beyond the ones every route of its kind can answer (see errorCodesOf). */
+  errors?: readonly ErrorCode[];
+}
+
+const FILE: readonly ErrorCode[] = ['FILE_REJECTED', 'FILE_TOO_LARGE'];
+
+/** What each operation can refuse with, beyond the defaults. Keyed by operationId. */
+export const OPERATION_ERRORS: Record<string, OperationErrors> = {
+  // auth
+  signIn: {
+    access: 'public',
+    errors: ['INVALID_CREDENTIALS', 'ACCOUNT_LOCKED', 'ACCOUNT_DISABLED'],
+  },
+  signOut: { access: 'public' },
+  getMe: { access: 'signed-in' },
+  changeOwnPassword: { access: 'signed-in', errors: ['WRONG_PASSWORD'] },
+  // enterprises
+  registerEnterprise: { access: 'public', errors: ['USCC_INVALID', 'USCC_TAKEN', 'EMAIL_TAKEN'] },
+  listEnterprises: { access: 'role' },
+  registerEnterpriseByOrganizer: {
+    access: 'role',
+    errors: ['USCC_INVALID', 'USCC_TAKEN', 'EMAIL_TAKEN'],
+  },
+  getEnterprise: { access: 'role' },
+  // users
+  listUsers: { access: 'role' },
+  createUser: { access: 'role', errors: ['LOGIN_TAKEN', 'EMAIL_TAKEN'] },
+  updateUser: { access: 'role' },
+  resetUserPassword: { access: 'role' },
+  // recommender units: the list is public; inactive units only for the organizer
+  listRecommenderUnits: { access: 'public', errors: ['UNAUTHENTICATED', 'FORBIDDEN'] },
+  createRecommenderUnit: { access: 'role', errors: ['UNIT_NAME_TAKEN'] },
+  updateRecommenderUnit: { access: 'role', errors: ['UNIT_NAME_TAKEN'] },
+  // campaigns
+  listCampaigns: { access: 'public' },
+  getCampaign: { access: 'public' },
+  copyCampaign: { access: 'role', errors: ['CAMPAIGN_CODE_TAKEN'] },
+  listCampaignTemplates: { access: 'role' },
+  createCampaign: { access: 'role', errors: ['CAMPAIGN_CODE_TAKEN'] },
+  getCampaignConfig: { access: 'role' },
+  updateCampaign: {
+    access: 'role',
+    errors: ['CONFIG_CONFLICT', 'FORM_LOCKED', 'INVALID_DECLARATION'],
+  },
+  exportCampaignConfig: { access: 'role' },
+  importCampaignConfig: {
+    access: 'role',
+    errors: ['CAMPAIGN_CODE_TAKEN', 'INVALID_DECLARATION'],
+  },
+  // reference data
+  listRegions: { access: 'public' },
+  searchIndustries: { access: 'public' },
+  // audit
+  listAuditEvents: { access: 'role' },
+  verifyAuditChain: { access: 'role' },
+  // applications
+  getApplicationForm: { access: 'public' },
+  createApplication: {
+    access: 'role',
+    errors: ['NOT_FOUND', 'CHANNEL_NOT_ALLOWED', 'CAMPAIGN_NOT_OPEN'],
+  },
+  listApplications: { access: 'role' },
+  getApplication: { access: 'role' },
+  getApplicationVersion: { access: 'role' },
+  getApplicationHistory: { access: 'role' },
+  saveApplicationDraft: { access: 'role', errors: ['WRONG_STATE', 'DRAFT_CONFLICT'] },
+  submitApplication: {
+    access: 'role',
+    errors: [
+      'WRONG_STATE',
+      'DRAFT_CONFLICT',
+      'DEADLINE_PASSED',
+      'CAMPAIGN_NOT_OPEN',
+      'APPLICATION_INCOMPLETE',
+      'CHANNEL_NOT_ALLOWED',
+    ],
+  },
+  withdrawApplication: { access: 'role', errors: ['WRONG_STATE'] },
+  uploadAttachment: { access: 'role', errors: [...FILE, 'WRONG_STATE'] },
+  downloadAttachment: { access: 'role' },
+  getApplicationPdf: { access: 'role' },
+  getApplicationDocx: { access: 'role' },
+  verifyPrintCode: { access: 'public', errors: ['VERIFICATION_CODE_INVALID'] },
+  // recommendations
+  listInbox: { access: 'role', errors: ['NOT_FOUND'] },
+  returnApplication: {
+    access: 'role',
+    errors: ['WRONG_STATE', 'DEADLINE_PASSED', 'BATCH_SIGNED_OFF'],
+  },
+  rejectApplication: {
+    access: 'role',
+    errors: ['WRONG_STATE', 'DEADLINE_PASSED', 'BATCH_SIGNED_OFF'],
+  },
+  recommendApplication: {
+    access: 'role',
+    errors: ['WRONG_STATE', 'DEADLINE_PASSED', 'BATCH_SIGNED_OFF', 'QUOTA_EXCEEDED'],
+  },
+  unrecommendApplication: {
+    access: 'role',
+    errors: ['WRONG_STATE', 'DEADLINE_PASSED', 'BATCH_SIGNED_OFF'],
+  },
+  // batches
+  getBatch: { access: 'role' },
+  reorderRecommendations: {
+    access: 'role',
+    errors: ['CONFLICT', 'DEADLINE_PASSED', 'BATCH_SIGNED_OFF'],
+  },
+  getSummaryTableXlsx: { access: 'role' },
+  getSummaryTablePdf: { access: 'role' },
+  uploadStampedScan: { access: 'role', errors: [...FILE, 'DEADLINE_PASSED', 'BATCH_SIGNED_OFF'] },
+  getStampedScan: { access: 'role' },
+  signOffBatch: {
+    access: 'role',
+    errors: ['DEADLINE_PASSED', 'BATCH_SIGNED_OFF', 'BATCH_NOT_READY'],
+  },
+  reopenBatch: { access: 'role', errors: ['WRONG_STATE'] },
+  // progress
+  getRecommenderProgress: { access: 'role' },
+  exportRecommenderProgress: { access: 'role' },
+  // awards
+  importAwards: { access: 'role', errors: [...FILE, 'IMPORT_REJECTED', 'CONFLICT'] },
+  listAwards: { access: 'role' },
+  // follow-ups (附件4)
+  listFollowUpReports: { access: 'role', errors: ['NOT_FOUND'] },
+  exportFollowUpSummary: { access: 'role', errors: ['NOT_FOUND'] },
+  getFollowUpReport: { access: 'role' },
+  saveFollowUpReport: {
+    access: 'role',
+    errors: ['WRONG_STATE', 'DRAFT_CONFLICT', 'DEADLINE_PASSED'],
+  },
+  submitFollowUpReport: {
+    access: 'role',
+    errors: ['WRONG_STATE', 'DEADLINE_PASSED', 'FOLLOW_UP_INCOMPLETE'],
+  },
+  returnFollowUpReport: { access: 'role', errors: ['WRONG_STATE'] },
+  // duplicates
+  checkApplicationDuplicates: { access: 'role' },
+  listApplicationFindings: { access: 'role' },
+  listCampaignFindings: { access: 'role' },
+  sweepDuplicates: { access: 'role' },
+  dismissFinding: { access: 'role', errors: ['WRONG_STATE'] },
+  confirmFinding: { access: 'role', errors: ['WRONG_STATE'] },
+};
+
+const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/**
+ * The codes a route can answer with: malformed input always; 401/403 by its access; CSRF on a
+ * change; NOT_FOUND when its path names something; RATE_LIMITED when rate-limited; its own extras.
+ * An operation missing from OPERATION_ERRORS is taken to need a role (the openapi test names it).
+ */
+export function errorCodesOf(route: {
+  method: string;
+  url: string;
+  operationId?: string;
+  rateLimited: boolean;
+}): ErrorCode[] {
+  const declared = (route.operationId && OPERATION_ERRORS[route.operationId]) || { access: 'role' };
+  const codes: ErrorCode[] = ['VALIDATION_FAILED', 'BAD_REQUEST'];
+  if (declared.access !== 'public') codes.push('UNAUTHENTICATED');
+  if (declared.access === 'role') codes.push('FORBIDDEN');
+  if (UNSAFE.has(route.method)) codes.push('CSRF_REJECTED');
+  if (route.url.includes(':')) codes.push('NOT_FOUND');
+  if (route.rateLimited) codes.push('RATE_LIMITED');
+  for (const c of declared.errors ?? []) if (!codes.includes(c)) codes.push(c);
+  return codes;
+}
+
+/** `{ [status]: { description, content: { 'application/json': { schema: envelope } } } }`. */
+export function errorResponsesFor(codes: readonly ErrorCode[]) {
+  const byStatus = new Map<number, ErrorCode[]>();
+  for (const c of codes)
+    byStatus.set(ERRORS[c].status, [...(byStatus.get(ERRORS[c].status) ?? []), c]);
+  const responses: Record<number, unknown> = {};
+  for (const [status, list] of [...byStatus].sort(([a], [b]) => a - b)) {
+    responses[status] = {
+      description: list.map((c) => `${c}：${ERRORS[c].zh}`).join('；'),
+      content: { 'application/json': { schema: errorResponseSchema } },
+    };
+  }
+  return responses;
+}
+
+/**
+ * onRoute hook: adds the error responses to a documented route's schema. A status the route
+ * declares itself is left as it is. The envelope schema accepts every body AppError.toBody()
+ * sends, so serialisation passes the body through unchanged; 5xx stay undeclared.
+ */
+export function addErrorResponses(route: RouteOptions): void {
+  const schema = route.schema as
+    (NonNullable<RouteOptions['schema']> & { operationId?: string; hide?: boolean }) | undefined;
+  if (!schema || schema.hide) return;
+  const methods = Array.isArray(route.method) ? route.method : [route.method];
+  const codes = methods.flatMap((method) =>
+    errorCodesOf({
+      method,
+      url: route.url,
+      operationId: schema.operationId,
+      rateLimited: !!(route.config as { rateLimit?: unknown } | undefined)?.rateLimit,
+    }),
+  );
+  const errors = errorResponsesFor([...new Set(codes)]);
+  const declared = (schema.response ?? {}) as Record<string, unknown>;
+  schema.response = { ...errors, ...declared };
+}
