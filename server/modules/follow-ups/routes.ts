@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { revenueYearsOf } from '../../../domain/follow-up-report';
+import { followUpFormOf } from '../../../domain/forms';
 import { z } from '../../../domain/zod';
 import { actorOf, requireUser, type SignedInUser } from '../../lib/auth-context';
 import type { Deps } from '../../lib/deps';
@@ -48,6 +49,23 @@ async function awardOf(deps: Deps, id: string) {
 
 export function followUpRoutes(deps: Deps): FastifyPluginAsyncZod {
   return async (app) => {
+    app.get(
+      '/campaigns/:idOrCode/follow-up-form',
+      {
+        schema: {
+          operationId: 'getFollowUpForm',
+          tags: ['follow-ups'],
+          summary: '活动的附件4统计信息表表单定义（分节、字段；市场收入按年度逐行）',
+          params: z.object({ idOrCode: z.string().min(1).max(80) }),
+          response: { 200: z.object({ form: z.record(z.string(), z.unknown()) }) },
+        },
+      },
+      async (req) => {
+        const campaign = await campaignOf(deps, req.params.idOrCode);
+        return { form: followUpFormOf(campaign.settings) as unknown as Record<string, unknown> };
+      },
+    );
+
     app.get(
       '/follow-up-reports',
       {
