@@ -13,7 +13,7 @@ export const MIIT_2021_FOLLOW_UP: FormDeclaration = {
   sections: [
     {
       key: 'promotion',
-      title: '应用推广情况',
+      title: '一、应用推广情况',
       titleEn: 'Promotion',
       fields: [
         {
@@ -52,7 +52,7 @@ export const MIIT_2021_FOLLOW_UP: FormDeclaration = {
     },
     {
       key: 'revenue',
-      title: '市场收入情况',
+      title: '二、市场收入情况',
       titleEn: 'Market revenue',
       description: '请逐年填写获奖当年至本次征集上一年该解决方案带来的市场收入（万元），每年一行。',
       rows: {
@@ -91,7 +91,7 @@ export const MIIT_2021_FOLLOW_UP: FormDeclaration = {
     },
     {
       key: 'versions',
-      title: '版本更新情况',
+      title: '三、版本更新情况',
       titleEn: 'Version updates',
       description: '获奖以来的版本更新，每个版本一条：版本号、发布日期、更新内容。至少填写 1 条。',
       rows: {
@@ -127,7 +127,7 @@ export const MIIT_2021_FOLLOW_UP: FormDeclaration = {
     },
     {
       key: 'status',
-      title: '当前状态',
+      title: '四、当前状态',
       titleEn: 'Current status',
       fields: [
         {
