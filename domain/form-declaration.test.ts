@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { declarationIssues, formDeclarationSchema } from './form-declaration';
 import { dataWithFacts, factsOf } from './facts';
 import { MIIT_2021_FORM } from './forms/miit-2021-form';
+import { followUpFormTemplate } from './forms';
 
 const clone = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
 
@@ -15,6 +16,13 @@ describe('form declaration as data', () => {
     const r = formDeclarationSchema('application').safeParse(clone(MIIT_2021_FORM));
     expect(r.success ? [] : r.error.issues).toEqual([]);
     expect(r.data).toEqual(clone(MIIT_2021_FORM));
+  });
+
+  it('accepts the 2021 附件4 (rows keyed by year) as a follow-up form', () => {
+    const f = clone(followUpFormTemplate());
+    const r = formDeclarationSchema('followUp').safeParse(f);
+    expect(r.success ? [] : r.error.issues).toEqual([]);
+    expect(r.data).toEqual(f);
   });
 
   it('refuses a duplicate field key, naming the section and field in Chinese', () => {

@@ -70,7 +70,11 @@ const optionSourceSchema = z.discriminatedUnion(
       from: z.literal('list'),
       values: z
         .array(
-          z.strictObject({ value: z.string().trim().min(1).max(100), label: label('选项名称') }),
+          z.strictObject({
+            value: z.string().trim().min(1).max(100),
+            label: label('选项名称'),
+            labelEn: z.string().max(200).optional(),
+          }),
         )
         .min(1, '请至少列出一个选项')
         .max(200),
@@ -88,6 +92,19 @@ const base = {
   labelEn: z.string().trim().max(200).default(''),
   required: z.boolean().optional(),
   help: z.string().max(1000).optional(),
+  placeholder: z.string().max(200).optional(),
+};
+const rowKeysSchema = z.strictObject({
+  field: key,
+  list: z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,39}$/, '行来源的名称须为字母开头的代码'),
+});
+const itemsOf = {
+  itemLabel: label('条目名称'),
+  itemLabelEn: z.string().max(200).optional(),
+  itemUnit: z.string().max(4).optional(),
+  minItems: z.number().int().min(0).max(200),
+  maxItems: z.number().int().min(1).max(200),
+  keyedBy: rowKeysSchema.optional(),
 };
 const positive = z.number().int().positive().max(1_000_000);
 
@@ -113,6 +130,7 @@ function fieldSchemaOf(depth: number): z.ZodType<FormField> {
       max: z.number().optional(),
       integer: z.boolean().optional(),
       unit: z.string().max(20).optional(),
+      unitEn: z.string().max(40).optional(),
     }),
     ...(['uscc', 'phone', 'email', 'region', 'date'] as const).map((t) =>
       z.strictObject({ ...base, type: z.literal(t) }),
@@ -133,9 +151,7 @@ function fieldSchemaOf(depth: number): z.ZodType<FormField> {
           z.strictObject({
             ...base,
             type: z.literal('group'),
-            minItems: z.number().int().min(0).max(200),
-            maxItems: z.number().int().min(1).max(200),
-            itemLabel: label('条目名称'),
+            ...itemsOf,
             fields: z
               .array(z.lazy(() => fieldSchemaOf(depth + 1)))
               .min(1, '重复组至少要有一个字段'),
@@ -177,6 +193,14 @@ const sectionSchema = z.strictObject({
   title: label('章节标题'),
   titleEn: z.string().trim().max(200).default(''),
   description: z.string().max(2000).optional(),
+  /** the section is a list of rows of its fields (e.g. revenue by year) */
+  rows: z
+    .strictObject({
+      label: label('列表名称'),
+      labelEn: z.string().max(200).default(''),
+      ...itemsOf,
+    })
+    .optional(),
   fields: z.array(fieldSchemaOf(0)).min(1, '章节不能为空：请至少添加一个字段'),
 });
 
@@ -240,6 +264,18 @@ export function formDeclarationSchema(kind: FormKind) {
             message: `章节代码“${s.key}”重复`,
           });
         seenSections.add(s.key);
+        if (s.rows && s.rows.minItems > s.rows.maxItems)
+          ctx.addIssue({
+            code: 'custom',
+            path: ['sections', si, 'rows', 'minItems'],
+            message: '最少条数不能大于最多条数',
+          });
+        if (s.rows?.keyedBy && !s.fields.some((f) => f.key === s.rows!.keyedBy!.field))
+          ctx.addIssue({
+            code: 'custom',
+            path: ['sections', si, 'rows', 'keyedBy', 'field'],
+            message: `按行区分的字段“${s.rows.keyedBy.field}”不在本节中`,
+          });
         const seen = new Set<string>();
         s.fields.forEach((f, fi) => {
           if (seen.has(f.key))
@@ -265,6 +301,12 @@ export function formDeclarationSchema(kind: FormKind) {
                 code: 'custom',
                 path: ['sections', si, 'fields', fi, 'minItems'],
                 message: '最少条数不能大于最多条数',
+              });
+            if (f.keyedBy && !f.fields.some((g) => g.key === f.keyedBy!.field))
+              ctx.addIssue({
+                code: 'custom',
+                path: ['sections', si, 'fields', fi, 'keyedBy', 'field'],
+                message: `按行区分的字段“${f.keyedBy.field}”不在本组中`,
               });
           }
           if (f.type === 'select' && f.options.from === 'focusAreas') {

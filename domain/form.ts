@@ -11,13 +11,22 @@ interface FieldBase {
   labelEn: string;
   required?: boolean;
   help?: string;
+  /** Shown in the empty input. */
+  placeholder?: string;
 }
 
 export type FormField =
   | (FieldBase & { type: 'text'; maxLength: number })
   | (FieldBase & { type: 'longtext'; maxLength?: number; countsTowardWordLimit: boolean })
   | (FieldBase & { type: 'select'; options: OptionSource; multiple?: boolean })
-  | (FieldBase & { type: 'number'; min?: number; max?: number; integer?: boolean; unit?: string })
+  | (FieldBase & {
+      type: 'number';
+      min?: number;
+      max?: number;
+      integer?: boolean;
+      unit?: string;
+      unitEn?: string;
+    })
   | (FieldBase & { type: 'uscc' | 'phone' | 'email' | 'region' | 'date' })
   | (FieldBase & { type: 'industries'; max: number })
   | (FieldBase & { type: 'attachments'; maxFiles: number; accept: AttachmentKind[] })
@@ -28,13 +37,44 @@ export type FormField =
       maxItems: number;
       itemLabel: string;
       fields: FormField[];
+      /** The item in English (the group's labelEn when absent). */
+      itemLabelEn?: string;
+      /** The measure word of an item in messages (请至少填写1条…); 项 when absent. */
+      itemUnit?: string;
+      /** One row per key of a list the context supplies (e.g. one per year asked for). */
+      keyedBy?: RowKeys;
     });
+
+/**
+ * Rows keyed by a list from the form's context (`FormContext.rowKeys[list]`): the row's `field`
+ * holds its key; no key twice, none outside the list, and on submit none of the list missing.
+ */
+export interface RowKeys {
+  field: string;
+  list: string;
+}
+
+/**
+ * A section whose data is a list of rows of its fields (`data[section.key]` is an array), not one
+ * object: the rows have the rules of a group.
+ */
+export interface SectionRows {
+  /** The list as named in messages (请填写2020年的市场收入). */
+  label: string;
+  labelEn: string;
+  itemLabel: string;
+  itemLabelEn?: string;
+  itemUnit?: string;
+  minItems: number;
+  maxItems: number;
+  keyedBy?: RowKeys;
+}
 
 export type AttachmentKind = 'pdf' | 'image' | 'office';
 
 /** Options are either listed or taken from the campaign's settings. */
 export type OptionSource =
-  | { from: 'list'; values: { value: string; label: string }[] }
+  | { from: 'list'; values: { value: string; label: string; labelEn?: string }[] }
   | { from: 'categories' }
   | { from: 'focusAreas' } // of the chosen category
   | { from: 'businessStages' };
@@ -45,6 +85,8 @@ export interface FormSection {
   titleEn: string;
   description?: string;
   fields: FormField[];
+  /** Present when the section is a list of rows (see SectionRows). */
+  rows?: SectionRows;
 }
 
 // a type, not an interface: a declaration is plain JSON, assignable to a record of unknowns
@@ -64,6 +106,41 @@ export interface FormContext {
   wordLimit: number;
   categories: { code: string; focusAreas: string[] }[];
   businessStages: string[];
+  /** Lists that key rows (RowKeys), by name: e.g. revenueYears → [2019, 2020]. */
+  rowKeys?: Record<string, ReadonlyArray<string | number>>;
+}
+
+/** A list section seen as the group field it is (key: the section's key). */
+export function groupOfSection(
+  s: FormSection & { rows: SectionRows },
+): Extract<FormField, { type: 'group' }> {
+  const r = s.rows;
+  return {
+    key: s.key,
+    type: 'group',
+    label: r.label,
+    labelEn: r.labelEn,
+    itemLabel: r.itemLabel,
+    ...(r.itemLabelEn !== undefined && { itemLabelEn: r.itemLabelEn }),
+    ...(r.itemUnit !== undefined && { itemUnit: r.itemUnit }),
+    ...(r.keyedBy !== undefined && { keyedBy: r.keyedBy }),
+    minItems: r.minItems,
+    maxItems: r.maxItems,
+    fields: s.fields,
+  };
+}
+
+const isListSection = (s: FormSection): s is FormSection & { rows: SectionRows } => !!s.rows;
+
+/**
+ * A section's fields and its data as the engine walks them: an object section's own fields over
+ * `data[key]`; a list section's one group over the whole data, so paths read `key.0.field`.
+ */
+function walkOf(s: FormSection, data: unknown) {
+  const root = (data && typeof data === 'object' ? data : {}) as Record<string, unknown>;
+  return isListSection(s)
+    ? { fields: [groupOfSection(s)], value: root, prefix: '' }
+    : { fields: s.fields, value: root[s.key], prefix: `${s.key}.` };
 }
 
 /** Every field, with its dotted path inside the application's data (groups included once). */
@@ -72,7 +149,9 @@ export function fieldsOf(
 ): { path: string; section: string; field: FormField }[] {
   const out: { path: string; section: string; field: FormField }[] = [];
   for (const s of form.sections) {
-    for (const f of s.fields) out.push({ path: `${s.key}.${f.key}`, section: s.key, field: f });
+    if (isListSection(s)) out.push({ path: s.key, section: s.key, field: groupOfSection(s) });
+    else
+      for (const f of s.fields) out.push({ path: `${s.key}.${f.key}`, section: s.key, field: f });
   }
   return out;
 }
@@ -94,8 +173,10 @@ export function countedText(
       }
     }
   };
-  for (const s of form.sections)
-    visit(s.fields, (data as Record<string, unknown> | undefined)?.[s.key], `${s.key}.`);
+  for (const s of form.sections) {
+    const w = walkOf(s, data);
+    visit(w.fields, w.value, w.prefix);
+  }
   return out;
 }
 
@@ -113,13 +194,64 @@ export function comparableText(form: FormDeclaration, data: unknown): string {
       else if (f.type === 'group' && Array.isArray(v)) v.forEach((item) => visit(f.fields, item));
     }
   };
-  for (const s of form.sections)
-    visit(s.fields, (data as Record<string, unknown> | undefined)?.[s.key]);
+  for (const s of form.sections) {
+    const w = walkOf(s, data);
+    visit(w.fields, w.value);
+  }
   return parts.join('\n');
 }
 
 export function totalWords(form: FormDeclaration, data: unknown): number {
   return countedText(form, data).reduce((n, c) => n + c.words, 0);
+}
+
+function isCalendarDate(v: string) {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v);
+  if (!m) return false;
+  const d = new Date(Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!));
+  return (
+    d.getUTCFullYear() === +m[1]! && d.getUTCMonth() === +m[2]! - 1 && d.getUTCDate() === +m[3]!
+  );
+}
+
+/** Keyed rows: keys inside the list, none twice; on submit, none missing. */
+function checkRowKeys(
+  f: Extract<FormField, { type: 'group' }>,
+  keyField: FormField | undefined,
+  keys: ReadonlyArray<string | number>,
+  rows: unknown,
+  mode: FormMode,
+  issue: z.RefinementCtx,
+) {
+  if (!Array.isArray(rows) || !f.keyedBy) return;
+  const keyName = f.keyedBy.field;
+  const unit = keyField?.type === 'number' ? (keyField.unit ?? '') : '';
+  const keyLabel = keyField?.label ?? keyName;
+  const numeric = keys.every((k) => typeof k === 'number');
+  const first = keys[0];
+  const last = keys[keys.length - 1];
+  const seen = new Set<string | number>();
+  rows.forEach((row: unknown, i) => {
+    const k = (row as Record<string, unknown> | null)?.[keyName];
+    if (typeof k !== 'number' && typeof k !== 'string') return;
+    if (typeof k === 'string' && k.trim() === '') return;
+    const at = { code: 'custom' as const, path: [i, keyName] };
+    if (first === undefined || last === undefined)
+      issue.addIssue({ ...at, message: `本次无需填报${f.label}` });
+    else if (!keys.includes(k))
+      issue.addIssue({
+        ...at,
+        message: numeric
+          ? `${keyLabel}应在${first}至${last}${unit}之间`
+          : `${keyLabel}须为${keys.join('、')}之一`,
+      });
+    if (seen.has(k)) issue.addIssue({ ...at, message: `${k}${unit}重复填写` });
+    seen.add(k);
+  });
+  if (mode === 'submit')
+    for (const k of keys)
+      if (!seen.has(k))
+        issue.addIssue({ code: 'custom', path: [], message: `请填写${k}${unit}的${f.label}` });
 }
 
 const PHONE = /^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8}(-\d{1,6})?)$/;
@@ -148,7 +280,7 @@ function fieldSchema(f: FormField, ctx: FormContext, mode: FormMode): z.ZodType 
       break;
     case 'longtext':
       base = f.maxLength
-        ? str().max(f.maxLength, `${label}过长`)
+        ? str().max(f.maxLength, `${label}最多${f.maxLength}字`)
         : str().max(100_000, `${label}过长`);
       break;
     case 'uscc':
@@ -169,16 +301,13 @@ function fieldSchema(f: FormField, ctx: FormContext, mode: FormMode): z.ZodType 
       base = str().refine((v) => v === '' || /^\d{6}$/.test(v), '请选择地区');
       break;
     case 'date':
-      base = str().refine(
-        (v) => v === '' || /^\d{4}-\d{2}-\d{2}$/.test(v),
-        '日期格式为 YYYY-MM-DD',
-      );
+      base = str().refine((v) => v === '' || isCalendarDate(v), `${label}格式为 YYYY-MM-DD`);
       break;
     case 'number': {
       let n = z.number({ error: `${label}须为数字` });
       if (f.integer) n = n.int(`${label}须为整数`);
       if (f.min !== undefined) n = n.min(f.min, `${label}不能小于${f.min}`);
-      if (f.max !== undefined) n = n.max(f.max, `${label}不能大于${f.max}`);
+      if (f.max !== undefined) n = n.max(f.max, `${label}不能大于${f.max}${f.unit ?? ''}`);
       base = n;
       break;
     }
@@ -192,8 +321,9 @@ function fieldSchema(f: FormField, ctx: FormContext, mode: FormMode): z.ZodType 
     }
     case 'industries':
       base = z
-        .array(z.string().regex(/^[A-T]$|^\d{2,4}$/, '行业代码不正确'))
-        .max(f.max, `${label}最多选${f.max}个`);
+        .array(z.string().regex(/^[A-T]$|^\d{2,4}$/, '行业代码不正确（GB/T 4754-2017）'))
+        .max(f.max, `${label}最多选${f.max}个`)
+        .refine((a) => new Set(a).size === a.length, `${label}有重复`);
       break;
     case 'attachments':
       base = z.array(z.string().uuid()).max(f.maxFiles, `${label}最多${f.maxFiles}个文件`);
@@ -205,10 +335,27 @@ function fieldSchema(f: FormField, ctx: FormContext, mode: FormMode): z.ZodType 
       const item = z.object(
         Object.fromEntries(f.fields.map((sub) => [sub.key, fieldSchema(sub, ctx, mode)])),
       );
-      let arr = z.array(item).max(f.maxItems, `${label}最多${f.maxItems}项`);
+      const unit = f.itemUnit ?? '项';
+      let arr = z.array(item).max(f.maxItems, `${label}最多${f.maxItems}${unit}`);
       if (mode === 'submit' && f.minItems > 0)
-        arr = arr.min(f.minItems, `请至少填写${f.minItems}项${f.itemLabel}`);
-      base = arr;
+        arr = arr.min(f.minItems, `请至少填写${f.minItems}${unit}${f.itemLabel}`);
+      const keyedBy = f.keyedBy;
+      if (!keyedBy) {
+        base = arr;
+        break;
+      }
+      const keys = ctx.rowKeys?.[keyedBy.list] ?? [];
+      const keyField = f.fields.find((x) => x.key === keyedBy.field);
+      // runs even when a row has a type error, so every problem is listed at once
+      const keyed = arr.superRefine(
+        (rows, issue) => checkRowKeys(f, keyField, keys, rows, mode, issue),
+        {
+          when: () => true,
+        },
+      );
+      // on submit a missing list is an empty one, so each missing key is named
+      if (!required && mode === 'submit') return z.preprocess((v) => v ?? [], keyed);
+      base = keyed;
       break;
     }
   }
@@ -218,7 +365,7 @@ function fieldSchema(f: FormField, ctx: FormContext, mode: FormMode): z.ZodType 
     f.type === 'confirm'
       ? `请确认${label}`
       : f.type === 'group'
-        ? `请至少填写${f.minItems}项${f.itemLabel}`
+        ? `请至少填写${f.minItems}${f.itemUnit ?? '项'}${f.itemLabel}`
         : f.type === 'attachments'
           ? `请上传${label}`
           : f.type === 'select' || f.type === 'region' || f.type === 'industries'
@@ -246,10 +393,14 @@ export function applicationDataSchema(form: FormDeclaration, ctx: FormContext, m
   const shape = Object.fromEntries(
     form.sections.map((s) => [
       s.key,
-      // a missing section is an empty one, so a submission names each of its missing fields
-      z
-        .strictObject(Object.fromEntries(s.fields.map((f) => [f.key, fieldSchema(f, ctx, mode)])))
-        .prefault({}),
+      isListSection(s)
+        ? fieldSchema(groupOfSection(s), ctx, mode)
+        : // a missing section is an empty one, so a submission names each of its missing fields
+          z
+            .strictObject(
+              Object.fromEntries(s.fields.map((f) => [f.key, fieldSchema(f, ctx, mode)])),
+            )
+            .prefault({}),
     ]),
   );
   return z.strictObject(shape).superRefine((data, issue) => {
@@ -300,7 +451,9 @@ export function attachmentIdsOf(form: FormDeclaration, data: unknown): string[] 
       else if (f.type === 'group' && Array.isArray(v)) v.forEach((item) => visit(f.fields, item));
     }
   };
-  for (const s of form.sections)
-    visit(s.fields, (data as Record<string, unknown> | undefined)?.[s.key]);
+  for (const s of form.sections) {
+    const w = walkOf(s, data);
+    visit(w.fields, w.value);
+  }
   return [...ids];
 }

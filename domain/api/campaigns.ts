@@ -41,7 +41,11 @@ export const campaignConfigViewSchema = z.object({
     followUp: formDeclarationViewSchema.optional(),
   }),
   lock: z.object({
-    formsLocked: z.boolean().describe('an application was submitted: the forms cannot change'),
+    formsLocked: z
+      .boolean()
+      .describe('an application was submitted: the application form cannot change'),
+    followUpLocked: z.boolean().describe('a 附件4 report was submitted: its form cannot change'),
+    followUpReason: z.string().nullable(),
     applications: z.number(),
     submitted: z.number(),
     reason: z.string().nullable().describe('why the forms are locked, or what a change would do'),

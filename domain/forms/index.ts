@@ -1,7 +1,9 @@
 import type { FormDeclaration, FormContext } from '../form';
 import type { FormKind } from '../form-declaration';
 import type { CampaignSettings } from '../campaign';
+import { revenueYearsOf, type FollowUpContext } from '../follow-up-report';
 import { MIIT_2021_FORM } from './miit-2021-form';
+import { MIIT_2021_FOLLOW_UP, REVENUE_YEARS } from './miit-2021-follow-up';
 
 /**
  * The form templates a new campaign can start from, by id. A campaign stores its own copy of its
@@ -9,6 +11,7 @@ import { MIIT_2021_FORM } from './miit-2021-form';
  */
 export const FORM_TEMPLATES: Record<string, { kind: FormKind; form: FormDeclaration }> = {
   [MIIT_2021_FORM.id]: { kind: 'application', form: MIIT_2021_FORM },
+  [MIIT_2021_FOLLOW_UP.id]: { kind: 'followUp', form: MIIT_2021_FOLLOW_UP },
 };
 
 /** The application form template a campaign's settings name (the 2021 申报书 if none). */
@@ -26,4 +29,17 @@ export function formContextOf(settings: CampaignSettings): FormContext {
     categories: settings.categories,
     businessStages: settings.businessStages,
   };
+}
+
+/**
+ * The 附件4 (a past winner's follow-up report) template a campaign starts with. A campaign keeps
+ * its own copy (server: campaign_forms, kind followUp); readers read that one.
+ */
+export function followUpFormTemplate(): FormDeclaration {
+  return MIIT_2021_FOLLOW_UP;
+}
+
+/** The context a 附件4 report is checked in: the revenue rows are one per year asked for. */
+export function followUpContextOf(settings: CampaignSettings, years: FollowUpContext): FormContext {
+  return { ...formContextOf(settings), rowKeys: { [REVENUE_YEARS]: revenueYearsOf(years) } };
 }

@@ -465,6 +465,9 @@ const TABLE: Record<string, Case[]> = {
     },
   ],
   'GET /api/v1/awards': [{ expect: organizerOnly(200), call: (c) => c.get('/api/v1/awards') }],
+  'GET /api/v1/campaigns/:idOrCode/follow-up-form': [
+    { expect: all(200), call: (c) => c.get('/api/v1/campaigns/miit-iiapp-2021/follow-up-form') },
+  ],
   'GET /api/v1/follow-up-reports': [
     {
       what: 'each its own',

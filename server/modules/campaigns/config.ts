@@ -20,7 +20,7 @@ import {
   formDeclarationSchema,
   type FormKind,
 } from '../../../domain/form-declaration';
-import { applicationFormTemplate } from '../../../domain/forms';
+import { applicationFormTemplate, followUpFormTemplate } from '../../../domain/forms';
 import type { Actor } from '../../lib/actor';
 import type { Deps } from '../../lib/deps';
 import { AppError, isUniqueViolation } from '../../lib/errors';
@@ -35,7 +35,10 @@ export const CAMPAIGN_TEMPLATES = {
   [MIIT_2021.settings.formId ?? 'miit-iiapp-2021']: {
     label: `${MIIT_2021.title}（${MIIT_2021.docNumber}）`,
     campaign: MIIT_2021,
-    forms: (): CampaignForms => ({ application: applicationFormTemplate(MIIT_2021.settings) }),
+    forms: (): CampaignForms => ({
+      application: applicationFormTemplate(MIIT_2021.settings),
+      followUp: followUpFormTemplate(),
+    }),
   },
 };
 
@@ -86,8 +89,14 @@ async function formsOf(db: Db, c: repo.CampaignRow): Promise<CampaignForms> {
 
 async function lockOf(db: Db, campaignId: string) {
   const counts = await repo.countApplicationsOf(db, campaignId);
+  const reports = await repo.countSubmittedFollowUpsOf(db, campaignId);
   return {
     formsLocked: counts.submitted > 0,
+    followUpLocked: reports > 0,
+    followUpReason:
+      reports > 0
+        ? `已有${reports}份附件4统计信息表提交，附件4表单不能再修改；如需调整，请新建活动`
+        : null,
     applications: counts.all,
     submitted: counts.submitted,
     reason:
@@ -280,8 +289,10 @@ export async function updateCampaign(
     }
     if (changedForms.length) {
       const lock = await lockOf(tx, c.id);
-      if (lock.formsLocked)
+      if (changedForms.includes('application') && lock.formsLocked)
         throw new AppError('FORM_LOCKED', { message: lock.reason ?? undefined });
+      if (changedForms.includes('followUp') && lock.followUpLocked)
+        throw new AppError('FORM_LOCKED', { message: lock.followUpReason ?? undefined });
     }
     const patch: Record<string, unknown> = {};
     if (input.fields) {
@@ -387,23 +398,29 @@ export async function importCampaignConfig(
 }
 
 /**
- * A campaign that holds no stored form yet (made before forms were data) gets its template's,
- * and settings made before 附件3 was configurable get the 2021 table. Idempotent.
+ * A campaign that holds no stored form of a kind yet (made before forms were data) gets its
+ * template's, and settings made before 附件3 was configurable get the 2021 table. Idempotent.
  */
 export async function backfillCampaignConfig(db: Db) {
-  for (const c of await repo.listCampaignsWithoutForms(db)) {
-    await db.transaction(async (tx) => {
-      if (!c.settings.summaryTable) {
-        const withTable = { ...c.settings, summaryTable: MIIT_2021.settings.summaryTable };
-        await repo.replaceSettings(tx, c.id, settingsForYear(withTable, MIIT_2021.year, c.year));
-      }
-      await repo.insertForm(tx, {
-        campaignId: c.id,
-        kind: 'application',
-        revision: c.configRevision,
-        declaration: applicationFormTemplate(c.settings),
-        createdBy: null,
+  const templates: Record<FormKind, (c: repo.CampaignRow) => CampaignForms[FormKind]> = {
+    application: (c) => applicationFormTemplate(c.settings),
+    followUp: () => followUpFormTemplate(),
+  };
+  for (const kind of FORM_KINDS) {
+    for (const c of await repo.listCampaignsWithoutForm(db, kind)) {
+      await db.transaction(async (tx) => {
+        if (!c.settings.summaryTable) {
+          const withTable = { ...c.settings, summaryTable: MIIT_2021.settings.summaryTable };
+          await repo.replaceSettings(tx, c.id, settingsForYear(withTable, MIIT_2021.year, c.year));
+        }
+        await repo.insertForm(tx, {
+          campaignId: c.id,
+          kind,
+          revision: c.configRevision,
+          declaration: templates[kind](c)!,
+          createdBy: null,
+        });
       });
-    });
+    }
   }
 }

@@ -1,6 +1,6 @@
 import { and, desc, eq, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { applications, campaignForms, campaigns } from '../../db/schema';
+import { applications, campaignForms, campaigns, followUpReports } from '../../db/schema';
 import type { CampaignSettings } from '../../../domain/campaign';
 
 export type CampaignRow = typeof campaigns.$inferSelect;
@@ -58,13 +58,13 @@ export async function insertForm(tx: Db, row: typeof campaignForms.$inferInsert)
   await tx.insert(campaignForms).values(row);
 }
 
-/** Campaigns that hold no form yet (created before forms were data). */
-export async function listCampaignsWithoutForms(db: Db): Promise<CampaignRow[]> {
+/** Campaigns that hold no form of a kind yet (created before forms were data). */
+export async function listCampaignsWithoutForm(db: Db, kind: string): Promise<CampaignRow[]> {
   return db
     .select()
     .from(campaigns)
     .where(
-      sql`not exists (select 1 from ${campaignForms} f where f.campaign_id = ${campaigns.id})`,
+      sql`not exists (select 1 from ${campaignForms} f where f.campaign_id = ${campaigns.id} and f.kind = ${kind})`,
     );
 }
 
@@ -111,4 +111,18 @@ export async function findCampaignForShare(tx: Db, id: string): Promise<Campaign
 /** Settings completed by a backfill: the configuration means the same, so the revision stays. */
 export async function replaceSettings(tx: Db, id: string, settings: CampaignSettings) {
   await tx.update(campaigns).set({ settings }).where(eq(campaigns.id, id));
+}
+
+/** 附件4 reports of the campaign that were submitted (returned ones count: they were filed). */
+export async function countSubmittedFollowUpsOf(db: Db, campaignId: string): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(followUpReports)
+    .where(
+      and(
+        eq(followUpReports.campaignId, campaignId),
+        sql`${followUpReports.submittedAt} is not null`,
+      ),
+    );
+  return row?.n ?? 0;
 }

@@ -149,6 +149,16 @@ describe('who sees which 附件4', () => {
 });
 
 describe('filling in 附件4', () => {
+  test('the form is the campaign’s declaration, served like the application form', async () => {
+    const res = await ent.get(`/api/v1/campaigns/${campaignId}/follow-up-form`);
+    expect(res.status).toBe(200);
+    const form = res.body.form as { sections: { key: string; rows?: unknown }[] };
+    expect(form.sections.map((s) => s.key)).toEqual(['promotion', 'revenue', 'versions', 'status']);
+    expect(form.sections[1]!.rows).toMatchObject({
+      keyedBy: { field: 'year', list: 'revenueYears' },
+    });
+  });
+
   test('the first save creates the draft; a stale version is refused, not applied', async () => {
     const empty = (await ent.get(path(demoAward))).body;
     expect(empty).toMatchObject({

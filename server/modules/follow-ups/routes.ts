@@ -7,7 +7,7 @@ import { AppError } from '../../lib/errors';
 import { sendFile, XLSX_MIME } from '../../lib/xlsx';
 import { findAward } from '../awards/repository';
 import { awardView } from '../awards/views';
-import { findCampaign } from '../campaigns/repository';
+import { findCampaign, formOfCampaign } from '../campaigns';
 import { findEnterprise } from '../enterprises/repository';
 import {
   authorizeEditFollowUp,
@@ -52,6 +52,28 @@ async function awardOf(deps: Deps, id: string) {
 
 export function followUpRoutes(deps: Deps): FastifyPluginAsyncZod {
   return async (app) => {
+    app.get(
+      '/campaigns/:idOrCode/follow-up-form',
+      {
+        schema: {
+          operationId: 'getFollowUpForm',
+          tags: ['follow-ups'],
+          summary: '活动的附件4统计信息表表单定义（分节、字段；市场收入按年度逐行）',
+          params: z.object({ idOrCode: z.string().min(1).max(80) }),
+          response: { 200: z.object({ form: z.record(z.string(), z.unknown()) }) },
+        },
+      },
+      async (req) => {
+        const campaign = await campaignOf(deps, req.params.idOrCode);
+        return {
+          form: (await formOfCampaign(deps.db, campaign, 'followUp')) as unknown as Record<
+            string,
+            unknown
+          >,
+        };
+      },
+    );
+
     app.get(
       '/follow-up-reports',
       {

@@ -1,22 +1,42 @@
 // 附件4 reports: the enterprise saves and submits, its recommender returns with a comment.
 // State and deadline are re-checked inside the transaction that changes the state.
-import {
-  followUpDataSchema,
-  followUpIssues,
-  type FollowUpContext,
-} from '../../../domain/follow-up-report';
+import type { FollowUpContext } from '../../../domain/follow-up-report';
+import { applicationDataSchema, type FormMode } from '../../../domain/form';
+import { formIssues } from '../../../domain/form-values';
+import { followUpContextOf } from '../../../domain/forms';
+import type { Db } from '../../db/client';
 import type { Actor } from '../../lib/actor';
 import type { Deps } from '../../lib/deps';
 import { AppError } from '../../lib/errors';
 import { recordAudit } from '../audit/service';
 import type { AwardRow } from '../awards/repository';
-import type { CampaignRow } from '../campaigns/repository';
+import { formOfCampaign, type CampaignRow } from '../campaigns';
 import * as repo from './repository';
 
 const EDITABLE = new Set(['draft', 'returned']);
 
 export function contextOf(campaign: CampaignRow, award: AwardRow): FollowUpContext {
   return { awardYear: award.year, campaignYear: campaign.year };
+}
+
+/** The campaign's 附件4 declaration and the context a report of this award is checked in. */
+async function declarationOf(db: Db, campaign: CampaignRow, award: AwardRow) {
+  return {
+    form: await formOfCampaign(db, campaign, 'followUp'),
+    ctx: followUpContextOf(campaign.settings, contextOf(campaign, award)),
+  };
+}
+
+/** Every problem with a report's data for the mode, each at its dotted path. */
+export async function reportIssues(
+  db: Db,
+  campaign: CampaignRow,
+  award: AwardRow,
+  mode: FormMode,
+  data: unknown,
+) {
+  const { form, ctx } = await declarationOf(db, campaign, award);
+  return formIssues(form, ctx, mode, data);
 }
 
 /** Winners of the campaign's follow-up years report; others have nothing to file here. */
@@ -45,7 +65,8 @@ export async function saveReport(
   input: { draftVersion: number; data: Record<string, unknown> },
 ): Promise<repo.FollowUpReportRow> {
   assertBeforeDeadline(deps, campaign, '保存');
-  const parsed = followUpDataSchema('draft', contextOf(campaign, award)).safeParse(input.data);
+  const { form, ctx } = await declarationOf(deps.db, campaign, award);
+  const parsed = applicationDataSchema(form, ctx, 'draft').safeParse(input.data);
   if (!parsed.success)
     throw new AppError('VALIDATION_FAILED', {
       details: parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
@@ -97,7 +118,7 @@ export async function submitReport(
         message: '统计表已提交，请勿重复提交；如需修改，请联系推荐单位退回',
       });
     assertBeforeDeadline(deps, campaign, '提交');
-    const issues = followUpIssues(report?.data ?? {}, 'submit', contextOf(campaign, award));
+    const issues = await reportIssues(tx, campaign, award, 'submit', report?.data ?? {});
     if (!report || issues.length) throw new AppError('FOLLOW_UP_INCOMPLETE', { details: issues });
     const now = deps.clock.now();
     const updated = await repo.updateReport(tx, report.id, {

@@ -1,6 +1,7 @@
-import { revenueYearsOf } from '../../../domain/follow-up-report';
+import { fieldAtPath } from '../../../domain/form-values';
+import { followUpContextOf } from '../../../domain/forms';
 import type { Deps } from '../../lib/deps';
-import type { CampaignRow } from '../campaigns/repository';
+import { formOfCampaign, type CampaignRow } from '../campaigns';
 import { findRecommenderUnit } from '../recommender-units/repository';
 import { industryNames } from '../reference/repository';
 import type { FollowUpScope } from './policy';
@@ -19,21 +20,31 @@ export async function followUpSummary(
     listFollowUpRows(deps.db, { campaignId: campaign.id, years: awardYears, unitId }),
     unitId ? findRecommenderUnit(deps.db, unitId) : undefined,
   ]);
+  const form = await formOfCampaign(deps.db, campaign, 'followUp');
+  // the industry codes of the submitted reports, from every industries field the form declares
   const codes = new Set<string>();
   for (const { report } of rows) {
-    const reached = (report?.data.promotion as { industriesReached?: unknown } | undefined)
-      ?.industriesReached;
-    if (report?.state === 'submitted' && Array.isArray(reached))
-      for (const c of reached) if (typeof c === 'string') codes.add(c);
+    if (report?.state !== 'submitted') continue;
+    for (const [section, fields] of Object.entries(report.data))
+      for (const [key, value] of Object.entries(fields ?? {}))
+        if (fieldAtPath(form, [section, key])?.type === 'industries' && Array.isArray(value))
+          for (const c of value as unknown[]) if (typeof c === 'string') codes.add(c);
   }
+  // revenue is asked for from the earliest award year on
+  const ctx = awardYears.length
+    ? followUpContextOf(campaign.settings, {
+        awardYear: Math.min(...awardYears),
+        campaignYear: campaign.year,
+      })
+    : undefined;
+  const keyed = form.sections.find((s) => s.rows?.keyedBy)?.rows?.keyedBy;
   const unitName = unit?.name ?? null;
   const bytes = await followUpSummaryXlsx({
     unitName,
     date: shanghaiDateLabel(deps.clock.now()),
     awardYears,
-    revenueYears: awardYears.length
-      ? revenueYearsOf({ awardYear: Math.min(...awardYears), campaignYear: campaign.year })
-      : [],
+    form,
+    revenueYears: (keyed && ctx?.rowKeys?.[keyed.list]?.filter((y) => typeof y === 'number')) || [],
     industryNames: await industryNames(deps.db, [...codes]),
     rows,
   });

@@ -1,11 +1,8 @@
 // 附件4 工业互联网APP统计信息表 (the notice's own title): one row per past award of a unit, drawn
 // from the submitted reports, for the unit to stamp and send with its 附件3.
-import {
-  FOLLOW_UP_REPORT_STATE_LABELS,
-  FOLLOW_UP_SECTIONS,
-  FOLLOW_UP_STATUS_LABELS,
-  type FollowUpStatusState,
-} from '../../../domain/follow-up-report';
+import { FOLLOW_UP_REPORT_STATE_LABELS } from '../../../domain/follow-up-report';
+import type { FormDeclaration, FormField } from '../../../domain/form';
+import { fieldAtPath, optionLabel, valueAt } from '../../../domain/form-values';
 import { ExcelJS, workbookBytes } from '../../lib/xlsx';
 import type { AwardRow } from '../awards/repository';
 import type { FollowUpReportRow } from './repository';
@@ -13,6 +10,8 @@ import type { FollowUpReportRow } from './repository';
 export const SUMMARY_TITLE = '工业互联网APP统计信息表';
 
 export interface SummaryInput {
+  /** The campaign's 附件4 declaration: the columns' labels and the values are read through it. */
+  form: FormDeclaration;
   unitName: string | null; // null: every unit (organizer)
   date: string; // 2021年10月20日
   awardYears: number[];
@@ -38,17 +37,37 @@ export function summaryFilename(unitName: string | null) {
   return `附件4-${SUMMARY_TITLE}-${unitName ?? '全部推荐单位'}.xlsx`;
 }
 
+/** Where the summary's figures are in a report (paths of the declaration). */
+const AT = {
+  newCustomers: 'promotion.newCustomers',
+  industries: 'promotion.industriesReached',
+  revenue: { rows: 'revenue', key: 'year', value: 'amount' },
+  versions: { rows: 'versions', version: 'version', date: 'date' },
+  state: 'status.state',
+} as const;
+
+function declared(form: FormDeclaration, path: string): FormField {
+  const f = fieldAtPath(form, path);
+  if (!f) throw new Error(`the 附件4 declaration has no field ${path}`);
+  return f;
+}
+
+const unitOf = (f: FormField) => (f.type === 'number' ? (f.unit ?? '') : '');
+const withUnit = (f: FormField) => (unitOf(f) ? `${f.label}（${unitOf(f)}）` : f.label);
+
 /** The latest version by release date; the later one in the list when two share a date. */
 function latestVersion(data: Obj) {
+  const date = AT.versions.date;
   let best: Obj | null = null;
-  for (const v of list(data.versions).map(obj))
-    if (!best || str(v.date) >= str(best.date)) best = v;
+  for (const v of list(data[AT.versions.rows]).map(obj))
+    if (!best || str(v[date]) >= str(best[date])) best = v;
   return best;
 }
 
 function columns(input: SummaryInput) {
-  const P = FOLLOW_UP_SECTIONS.promotion.fields;
-  const V = FOLLOW_UP_SECTIONS.versions.fields;
+  const f = (path: string) => declared(input.form, path);
+  const year = f(`${AT.revenue.rows}.${AT.revenue.key}`);
+  const amount = f(`${AT.revenue.rows}.${AT.revenue.value}`);
   return [
     { header: '序号', width: 6 },
     { header: '获奖年份', width: 9 },
@@ -57,12 +76,15 @@ function columns(input: SummaryInput) {
     { header: '统一社会信用代码', width: 21 },
     ...(input.unitName === null ? [{ header: '推荐单位', width: 16 }] : []),
     { header: '填报状态', width: 10 },
-    { header: `${P.newCustomers.label}（${P.newCustomers.unit}）`, width: 10 },
-    { header: P.industriesReached.label, width: 24 },
-    ...input.revenueYears.map((y) => ({ header: `${y}年市场收入（万元）`, width: 12 })),
-    { header: `最新${V.version.label}`, width: 10 },
-    { header: V.date.label, width: 12 },
-    { header: FOLLOW_UP_SECTIONS.status.fields.state.label, width: 10 },
+    { header: withUnit(f(AT.newCustomers)), width: 10 },
+    { header: f(AT.industries).label, width: 24 },
+    ...input.revenueYears.map((y) => ({
+      header: `${y}${unitOf(year)}${withUnit(amount)}`,
+      width: 12,
+    })),
+    { header: `最新${f(`${AT.versions.rows}.${AT.versions.version}`).label}`, width: 10 },
+    { header: f(`${AT.versions.rows}.${AT.versions.date}`).label, width: 12 },
+    { header: f(AT.state).label, width: 10 },
   ];
 }
 
@@ -73,10 +95,14 @@ function rowValues(
 ) {
   const submitted = report?.state === 'submitted';
   const data = submitted ? obj(report.data) : {};
-  const promotion = obj(data.promotion);
-  const revenue = new Map(list(data.revenue).map((r) => [num(obj(r).year), num(obj(r).amount)]));
+  const at = (path: string) => valueAt(data, path.split('.'));
+  const R = AT.revenue;
+  const revenue = new Map(
+    list(data[R.rows]).map((r) => [num(obj(r)[R.key]), num(obj(r)[R.value])]),
+  );
   const version = latestVersion(data);
-  const status = str(obj(data.status).state) as FollowUpStatusState;
+  const state = declared(input.form, AT.state);
+  const status = str(at(AT.state));
   return [
     n,
     award.year,
@@ -85,14 +111,14 @@ function rowValues(
     award.uscc,
     ...(input.unitName === null ? [award.recommenderName] : []),
     FOLLOW_UP_REPORT_STATE_LABELS[report?.state ?? 'not_started'].zh,
-    submitted ? num(promotion.newCustomers) : null,
-    list(promotion.industriesReached)
+    submitted ? num(at(AT.newCustomers)) : null,
+    list(at(AT.industries))
       .map((c) => input.industryNames[str(c)] ?? str(c))
       .join('、') || null,
     ...input.revenueYears.map((y) => (submitted ? (revenue.get(y) ?? null) : null)),
-    str(version?.version) || null,
-    str(version?.date) || null,
-    FOLLOW_UP_STATUS_LABELS[status]?.zh ?? null,
+    str(version?.[AT.versions.version]) || null,
+    str(version?.[AT.versions.date]) || null,
+    (status && state.type === 'select' && optionLabel(state.options, status)) || null,
   ];
 }
 

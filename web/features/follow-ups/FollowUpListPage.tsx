@@ -85,7 +85,7 @@ function ReportDrawer(props: {
             />
           )}
           {d.report ? (
-            <ReportView data={d.report.data} />
+            <ReportView campaignId={props.campaignId} data={d.report.data} />
           ) : (
             <Alert type="info" showIcon title={t('followUp.notStarted')} />
           )}

@@ -1,9 +1,10 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Alert, App, Button, Descriptions, Flex, Space, Tag, Typography } from 'antd';
 import { ArrowLeftOutlined, RollbackOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router-dom';
 import { FOLLOW_UP_REPORT_STATE_LABELS } from '../../../domain/follow-up-report';
+import { followUpContextOf } from '../../../domain/forms';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
 import {
@@ -15,8 +16,14 @@ import {
 import { formatDateTime, formatDeadline } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
 import { useCampaign, useMe } from '../../lib/queries';
-import { followUpKey, useFollowUp, type FollowUpDetail, type FollowUpReport } from './api';
-import { FollowUpForm } from './FollowUpForm';
+import {
+  followUpKey,
+  useFollowUp,
+  useFollowUpForm,
+  type FollowUpDetail,
+  type FollowUpReport,
+} from './api';
+import { FollowUpEditor } from './FollowUpEditor';
 import { ReportView } from './ReportView';
 import { ReturnModal } from './ReturnModal';
 
@@ -58,22 +65,36 @@ export function FollowUpPage() {
   const me = useMe();
   const campaign = useCampaign(campaignId ?? '');
   const detail = useFollowUp(campaignId, awardId);
+  const declaration = useFollowUpForm(campaign.data?.id);
+  const settings = campaign.data?.settings;
+  const awardYear = detail.data?.award.year;
+  const campaignYear = campaign.data?.year;
+  const ctx = useMemo(
+    () =>
+      settings && awardYear !== undefined && campaignYear !== undefined
+        ? followUpContextOf(settings, { awardYear, campaignYear })
+        : null,
+    [settings, awardYear, campaignYear],
+  );
   // the form starts over only when the page reloads the report on purpose
   const [generation, setGeneration] = useState(0);
   const [returning, setReturning] = useState(false);
 
-  if (me.isPending || campaign.isPending || detail.isPending) return <Loading />;
-  const failed = me.error ?? campaign.error ?? detail.error;
-  if (failed || !me.data || !campaign.data || !detail.data)
+  if (me.isPending || campaign.isPending || detail.isPending || declaration.isPending)
+    return <Loading />;
+  const failed = me.error ?? campaign.error ?? detail.error ?? declaration.error;
+  if (failed || !me.data || !campaign.data || !detail.data || !declaration.data || !ctx)
     return (
       <ErrorAlert
         error={failed}
         onRetry={() => {
           void campaign.refetch();
           void detail.refetch();
+          void declaration.refetch();
         }}
       />
     );
+  const decl = declaration.data.form;
   const c = campaign.data;
   const { award, report, deadline } = detail.data;
   const role = me.data.user.role;
@@ -135,12 +156,14 @@ export function FollowUpPage() {
         )}
       </Space>
       {editable ? (
-        <FollowUpForm
+        <FollowUpEditor
           key={generation}
           campaignId={c.id}
           awardId={award.id}
+          decl={decl}
+          ctx={ctx}
+          settings={c.settings}
           report={report}
-          ctx={{ awardYear: award.year, campaignYear: c.year }}
           deadline={deadline}
           onSaved={setReport}
           reload={reload}
@@ -150,7 +173,7 @@ export function FollowUpPage() {
           }}
         />
       ) : report ? (
-        <ReportView data={report.data} />
+        <ReportView campaignId={c.id} data={report.data} />
       ) : (
         <Alert type="info" showIcon title={t('followUp.notStarted')} />
       )}

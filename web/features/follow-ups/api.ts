@@ -1,6 +1,7 @@
 // 附件4 requests: one report, save, submit, return; the summary download.
 import { useQuery } from '@tanstack/react-query';
 import type { FollowUpDetail, FollowUpReport } from '../../../domain/api/follow-ups';
+import type { FormDeclaration } from '../../../domain/form';
 import { api } from '../../lib/api';
 
 export type FollowUpData = Record<string, unknown>;
@@ -14,21 +15,39 @@ export const followUpKey = (campaignId: string, awardId: string) =>
 export function useFollowUp(campaignId: string | undefined, awardId: string | undefined) {
   return useQuery({
     queryKey: followUpKey(campaignId ?? '', awardId ?? ''),
-    queryFn: () =>
-      api<FollowUpDetail>(`/follow-up-reports/${encodeURIComponent(awardId!)}`, {
-        query: { campaignId },
-      }),
+    queryFn: () => fetchFollowUp(campaignId!, awardId!),
     enabled: !!campaignId && !!awardId,
+  });
+}
+
+/** The campaign's 附件4 declaration (as the application form is served). */
+export function useFollowUpForm(campaignId: string | undefined) {
+  return useQuery({
+    queryKey: ['campaigns', campaignId, 'follow-up-form'],
+    queryFn: () =>
+      api<{ form: FormDeclaration }>(
+        `/campaigns/${encodeURIComponent(campaignId ?? '')}/follow-up-form`,
+      ),
+    enabled: !!campaignId,
+    staleTime: Infinity,
   });
 }
 
 export function saveFollowUp(
   awardId: string,
   body: { campaignId: string; draftVersion: number; data: FollowUpData },
+  keepalive?: boolean,
 ) {
   return api<FollowUpReport>(`/follow-up-reports/${encodeURIComponent(awardId)}`, {
     method: 'PUT',
     body,
+    keepalive,
+  });
+}
+
+export function fetchFollowUp(campaignId: string, awardId: string) {
+  return api<FollowUpDetail>(`/follow-up-reports/${encodeURIComponent(awardId)}`, {
+    query: { campaignId },
   });
 }
 

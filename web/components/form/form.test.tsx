@@ -1,7 +1,7 @@
 import { Form } from 'antd';
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
-import type { FormSection } from '../../../domain/form';
+import type { FormDeclaration, FormSection } from '../../../domain/form';
 import { renderWithApp } from '../../../test/web/render';
 import { ConflictDialog } from './ConflictDialog';
 import { FieldsProvider, SectionFields } from './FormFields';
@@ -103,24 +103,94 @@ describe('a repeatable group', () => {
 });
 
 describe('the conflict dialog', () => {
-  it('keeps the unsaved text in view and offers copy, reload and a confirmed overwrite', async () => {
+  const decl: FormDeclaration = {
+    id: 't',
+    version: 1,
+    title: '测试表单',
+    sections: [
+      {
+        key: 'solution',
+        title: '一、解决方案概况',
+        titleEn: 'Solution',
+        fields: [
+          { key: 'name', type: 'text', label: '解决方案名称', labelEn: 'Name', maxLength: 60 },
+          {
+            key: 'category',
+            type: 'select',
+            label: '申报类别',
+            labelEn: 'Category',
+            options: { from: 'categories' },
+          },
+        ],
+      },
+      {
+        key: 'applicant',
+        title: '二、申报单位',
+        titleEn: 'Applicant',
+        fields: [{ key: 'region', type: 'region', label: '所在地区', labelEn: 'Region' }],
+      },
+      section,
+    ],
+  };
+  const settings = {
+    categories: [
+      { code: 'industry_general', name: '行业通用工业APP', noticeText: '…', focusAreas: ['x'] },
+      { code: 'basic_common', name: '基础共性工业APP', noticeText: '…', focusAreas: ['y'] },
+    ],
+  };
+  const regions = {
+    items: [
+      { code: '110000', name: '北京市', level: 1, parentCode: null },
+      { code: '110100', name: '北京市', level: 2, parentCode: '110000' },
+      { code: '310100', name: '上海市', level: 2, parentCode: null },
+    ],
+  };
+
+  it('shows only the fields that differ, by label and as a person reads them', async () => {
     const onOverwrite = vi.fn();
     const onReload = vi.fn();
-    const text = '【四、解决方案内容 › 需求与痛点】\n这是没有保存的一段文字';
+    const mine = {
+      solution: { name: '同一个名称', category: 'industry_general' },
+      applicant: { region: '110100' },
+      apps: { items: [{ name: 'A' }, { name: '新加的APP' }], text: '这是没有保存的一段文字' },
+    };
+    const theirs = {
+      solution: { name: '同一个名称', category: 'basic_common' },
+      applicant: { region: '310100' },
+      apps: { items: [{ name: 'A' }], text: '' },
+    };
     renderWithApp(
       <ConflictDialog
         open
-        myText={text}
+        decl={decl}
+        comparison={{ mine, other: theirs, kind: 'latest' }}
+        settings={settings}
         currentVersion={7}
         updatedAt="2026-10-20T02:32:00.000Z"
         onReload={onReload}
         onOverwrite={onOverwrite}
         onClose={() => {}}
       />,
+      { 'GET /regions': regions },
     );
     expect(await screen.findByText('申报书已在别处修改')).toBeTruthy();
     expect(screen.getByText(/第 7 版，2026-10-20 10:32:00/)).toBeTruthy();
-    expect((screen.getByTestId('conflict-mine') as HTMLTextAreaElement).value).toBe(text);
+    const box = screen.getByTestId('conflict-mine');
+    expect(box.textContent).toContain('与最新版本不同的栏目（4 处）');
+    const rows = () =>
+      screen
+        .getAllByTestId('conflict-field')
+        .map((r) => Array.from(r.querySelectorAll('td')).map((td) => td.textContent));
+    await waitFor(() =>
+      expect(rows()).toEqual([
+        ['一、解决方案概况 › 申报类别', '行业通用工业APP', '基础共性工业APP'],
+        ['二、申报单位 › 所在地区', '北京市', '上海市'],
+        ['三、工业APP清单 › 工业APP 2 › APP名称', '新加的APP', '（空）'],
+        ['三、工业APP清单 › 解决方案', '这是没有保存的一段文字', '（空）'],
+      ]),
+    );
+    // never the raw codes, never the fields that are the same
+    expect(box.textContent).not.toMatch(/industry_general|110100|同一个名称/);
     expect(screen.getByRole('button', { name: /复制我的内容/ })).toBeTruthy();
     // overwriting asks once more
     fireEvent.click(screen.getByRole('button', { name: /用我的内容覆盖/ }));
@@ -129,5 +199,20 @@ describe('the conflict dialog', () => {
     await waitFor(() => expect(onOverwrite).toHaveBeenCalledTimes(1));
     fireEvent.click(screen.getByRole('button', { name: /载入最新版本/ }));
     expect(onReload).toHaveBeenCalledTimes(1);
+  });
+
+  it('waits for the newer version before comparing', async () => {
+    renderWithApp(
+      <ConflictDialog
+        open
+        decl={decl}
+        comparison={{ mine: {}, other: undefined, kind: 'latest' }}
+        onReload={() => {}}
+        onOverwrite={() => {}}
+        onClose={() => {}}
+      />,
+    );
+    expect(await screen.findByText('正在载入最新版本以便比较…')).toBeTruthy();
+    expect(screen.queryByTestId('conflict-mine')).toBeNull();
   });
 });

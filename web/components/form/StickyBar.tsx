@@ -6,14 +6,10 @@ import {
   LoadingOutlined,
   WarningOutlined,
 } from '@ant-design/icons';
+import type { SaveStatus } from '../../lib/draft-editor';
 import { useI18n } from '../../lib/i18n';
 
-export type SaveStatus =
-  | { kind: 'saved'; at: string | null }
-  | { kind: 'saving' }
-  | { kind: 'dirty' }
-  | { kind: 'error'; reason: string }
-  | { kind: 'conflict' };
+export type { SaveStatus };
 
 const fmt = (n: number) => n.toLocaleString('en-US');
 

@@ -1,17 +1,20 @@
 import { describe, expect, test } from 'vitest';
+// 附件4 as a declaration: the engine (domain/form.ts) checks it, as the server and the web do.
+import { MIIT_2021 } from '../campaigns/miit-2021';
+import { applicationDataSchema, fieldsOf, type FormMode } from '../form';
+import { emptyDataOf, formIssues } from '../form-values';
 import {
   FOLLOW_UP_REPORT_STATE_LABELS,
   FOLLOW_UP_REPORT_STATES,
-  FOLLOW_UP_SECTIONS,
-  FOLLOW_UP_STATUS_LABELS,
-  FOLLOW_UP_STATUS_STATES,
-  followUpDataSchema,
-  followUpIssues,
   revenueYearsOf,
-} from './follow-up-report';
+} from '../follow-up-report';
+import { followUpContextOf, followUpFormTemplate } from './index';
 
 // A 2019 winner reporting in the 2021 call: revenue for 2019 and 2020.
-const ctx = { awardYear: 2019, campaignYear: 2021 };
+const years = { awardYear: 2019, campaignYear: 2021 };
+const ctx = followUpContextOf(MIIT_2021.settings, years);
+const form = followUpFormTemplate();
+const followUpIssues = (data: unknown, mode: FormMode, c = ctx) => formIssues(form, c, mode, data);
 
 const complete = () => ({
   promotion: { newCustomers: 8, industriesReached: ['C', '3451'], description: '推广至8家企业' },
@@ -25,7 +28,8 @@ const complete = () => ({
 
 describe('附件4 data: revenue years', () => {
   test('from the award year to the year before the campaign', () => {
-    expect(revenueYearsOf(ctx)).toEqual([2019, 2020]);
+    expect(revenueYearsOf(years)).toEqual([2019, 2020]);
+    expect(ctx.rowKeys).toEqual({ revenueYears: [2019, 2020] });
     expect(revenueYearsOf({ awardYear: 2020, campaignYear: 2026 })).toEqual([
       2020, 2021, 2022, 2023, 2024, 2025,
     ]);
@@ -78,7 +82,9 @@ describe('附件4 data: a draft', () => {
   });
 
   test('strings are trimmed when parsed', () => {
-    const parsed = followUpDataSchema('draft', ctx).parse({ status: { description: '  稳定  ' } });
+    const parsed = applicationDataSchema(form, ctx, 'draft').parse({
+      status: { description: '  稳定  ' },
+    });
     expect(parsed.status).toEqual({ description: '稳定' });
   });
 });
@@ -126,27 +132,56 @@ describe('附件4 data: a submission', () => {
   });
 });
 
-describe('附件4 labels', () => {
-  test('every state and status has a Chinese and an English label', () => {
-    for (const s of FOLLOW_UP_STATUS_STATES) {
-      expect(FOLLOW_UP_STATUS_LABELS[s].zh).toMatch(/\p{Script=Han}/u);
-      expect(FOLLOW_UP_STATUS_LABELS[s].en).toMatch(/[a-z]/);
-    }
-    for (const s of FOLLOW_UP_REPORT_STATES)
-      expect(FOLLOW_UP_REPORT_STATE_LABELS[s].zh).toBeTruthy();
-    expect(FOLLOW_UP_STATUS_LABELS.maintenance_only.zh).toBe('仅维护');
+describe('a new report', () => {
+  test('starts with one revenue row per year asked for and one empty version row', () => {
+    expect(emptyDataOf(form, ctx)).toEqual({
+      promotion: {},
+      revenue: [{ year: 2019 }, { year: 2020 }],
+      versions: [{}],
+      status: {},
+    });
   });
 
-  test('the sections declare every field the schema knows, and nothing else', () => {
-    const shape = followUpDataSchema('draft', ctx).shape;
-    expect(Object.keys(FOLLOW_UP_SECTIONS)).toEqual(Object.keys(shape));
-    expect(Object.keys(FOLLOW_UP_SECTIONS.promotion.fields)).toEqual([
-      'newCustomers',
-      'industriesReached',
-      'description',
+  test('a report with no revenue years asked for refuses any revenue row', () => {
+    const none = followUpContextOf(MIIT_2021.settings, { awardYear: 2021, campaignYear: 2021 });
+    expect(followUpIssues({ revenue: [{ year: 2021, amount: 1 }] }, 'draft', none)).toEqual([
+      { path: 'revenue.0.year', message: '本次无需填报市场收入' },
     ]);
-    expect(Object.keys(FOLLOW_UP_SECTIONS.revenue.fields)).toEqual(['year', 'amount']);
-    expect(Object.keys(FOLLOW_UP_SECTIONS.versions.fields)).toEqual(['version', 'date', 'change']);
-    expect(Object.keys(FOLLOW_UP_SECTIONS.status.fields)).toEqual(['state', 'description']);
+  });
+});
+
+describe('附件4 labels', () => {
+  test('every report state has a Chinese and an English label', () => {
+    for (const s of FOLLOW_UP_REPORT_STATES) {
+      expect(FOLLOW_UP_REPORT_STATE_LABELS[s].zh).toMatch(/\p{Script=Han}/u);
+      expect(FOLLOW_UP_REPORT_STATE_LABELS[s].en).toMatch(/[a-z]/);
+    }
+  });
+
+  test('the declaration keeps the stored shape of a report: sections, lists and field keys', () => {
+    expect(form.sections.map((s) => [s.key, s.rows ? 'rows' : 'object'])).toEqual([
+      ['promotion', 'object'],
+      ['revenue', 'rows'],
+      ['versions', 'rows'],
+      ['status', 'object'],
+    ]);
+    expect(fieldsOf(form).map((f) => f.path)).toEqual([
+      'promotion.newCustomers',
+      'promotion.industriesReached',
+      'promotion.description',
+      'revenue',
+      'versions',
+      'status.state',
+      'status.description',
+    ]);
+    const status = form.sections[3]!.fields[0]!;
+    expect(
+      status.type === 'select' && status.options.from === 'list' && status.options.values,
+    ).toEqual([
+      { value: 'promoting', label: '持续推广', labelEn: 'Being promoted' },
+      { value: 'stable', label: '稳定运行', labelEn: 'Running stably' },
+      { value: 'maintenance_only', label: '仅维护', labelEn: 'Maintenance only' },
+      { value: 'discontinued', label: '已停止', labelEn: 'Discontinued' },
+    ]);
   });
 });

@@ -1,0 +1,25 @@
+// What the declared fields of one form need from the page around them.
+import { createContext, useContext } from 'react';
+import type { CampaignSettings } from '../../../domain/campaign';
+import type { FormContext } from '../../../domain/form';
+import type { Attachment } from '../../lib/applications';
+
+export interface FieldsContext {
+  /** The application files are uploaded to (forms without attachment fields have none). */
+  appId?: string;
+  settings: Pick<CampaignSettings, 'categories' | 'businessStages'>;
+  attachments: ReadonlyMap<string, Attachment>;
+  onUploaded: (a: Attachment) => void;
+  readOnly: boolean;
+  /** The lists keyed rows take their keys from (FormContext.rowKeys). */
+  rowKeys?: FormContext['rowKeys'];
+}
+
+const Ctx = createContext<FieldsContext | null>(null);
+export const FieldsProvider = Ctx.Provider;
+
+export function useFields(): FieldsContext {
+  const c = useContext(Ctx);
+  if (!c) throw new Error('FormFields outside FieldsProvider');
+  return c;
+}
