@@ -66,6 +66,7 @@ export const OPERATION_ERRORS: Record<string, OperationErrors> = {
   verifyAuditChain: { access: 'role' },
   // applications
   getApplicationForm: { access: 'public' },
+  getFollowUpForm: { access: 'public' },
   createApplication: {
     access: 'role',
     errors: ['NOT_FOUND', 'CHANNEL_NOT_ALLOWED', 'CAMPAIGN_NOT_OPEN'],

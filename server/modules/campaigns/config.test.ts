@@ -64,10 +64,13 @@ describe('a next-year campaign configured through the API', () => {
     expect(res.body.forms.application.title).toBe('工业互联网APP优秀解决方案申报书');
     expect(res.body.lock).toEqual({
       formsLocked: false,
+      followUpLocked: false,
+      followUpReason: null,
       applications: 0,
       submitted: 0,
       reason: null,
     });
+    expect(res.body.forms.followUp.title).toBe('工业互联网APP统计信息表');
     revision = res.body.revision;
 
     const templates = await organizer.get('/api/v1/campaign-templates');
