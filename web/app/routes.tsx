@@ -29,6 +29,11 @@ const CampaignsAdminPage = lazy(() =>
     default: m.CampaignsAdminPage,
   })),
 );
+const CampaignConfigPage = lazy(() =>
+  import('../features/admin-campaigns/CampaignConfigPage').then((m) => ({
+    default: m.CampaignConfigPage,
+  })),
+);
 const AuditPage = lazy(() =>
   import('../features/admin-audit/AuditPage').then((m) => ({ default: m.AuditPage })),
 );
@@ -141,6 +146,14 @@ export function AppRoutes() {
           element={
             <Organizer>
               <CampaignsAdminPage />
+            </Organizer>
+          }
+        />
+        <Route
+          path="admin/campaigns/:code/config"
+          element={
+            <Organizer>
+              <CampaignConfigPage />
             </Organizer>
           }
         />
