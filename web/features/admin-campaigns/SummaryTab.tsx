@@ -109,6 +109,7 @@ export function SummaryTab(props: {
                 <Select<SummaryColumnFact>
                   style={{ width: 180 }}
                   aria-label={t('cfg.columnFact')}
+                  showSearch={{ optionFilterProp: 'label' }}
                   status={bad(r.i, 'fact') ? 'error' : undefined}
                   value={r.fact}
                   onChange={(fact) =>
