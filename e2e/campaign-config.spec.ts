@@ -14,8 +14,11 @@ import {
   uniqueUscc,
 } from './helpers';
 
-const shot = (page: Page, name: string) =>
-  page.screenshot({ path: `test-results/campaign-config-${name}.png`, fullPage: true });
+/** A screenshot to look at: the whole page, or (for the form editor) the screen as the user sees it. */
+const shot = (page: Page, name: string, fullPage = true) =>
+  page.screenshot({ path: `test-results/campaign-config-${name}.png`, fullPage });
+
+test.use({ viewport: { width: 1440, height: 900 } });
 
 /** An antd Select without a form label (a table cell): open it and click the option. */
 async function choose(page: Page, select: Locator, option: string) {
@@ -54,7 +57,9 @@ test('the organizer configures a new call in the browser; an enterprise files on
   await openAdminPage(page, '活动管理');
   await page.getByRole('button', { name: '新建活动' }).click();
   const dialog = page.getByRole('dialog', { name: '新建活动' });
-  await expect(dialog.locator('.ant-form-item').filter({ hasText: '模板' }).last()).toContainText('工业互联网APP');
+  await expect(dialog.locator('.ant-form-item').filter({ hasText: '模板' }).last()).toContainText(
+    '工业互联网APP',
+  );
   await dialog.getByLabel('活动代码').fill(code);
   await dialog.getByLabel('年度').fill('2027');
   await dialog.getByLabel('活动名称').fill(title);
@@ -64,6 +69,8 @@ test('the organizer configures a new call in the browser; an enterprise files on
   await paper.fill('2027-01-10 17:00');
   await paper.press('Enter');
   await expect(paper).toHaveValue('2027-01-10 17:00');
+  await dialog.getByText('设置与表单取自').click(); // the calendar closes
+  await shot(page, '0-new', false);
   await dialog.getByRole('button', { name: /创\s*建/ }).click();
   await expect(page).toHaveURL(new RegExp(`/admin/campaigns/${code}/config$`));
   await expect(page.getByTestId('config-revision')).toHaveText('第 1 版配置');
@@ -100,14 +107,14 @@ test('the organizer configures a new call in the browser; an enterprise files on
   // 申报书表单: the whole renamed declaration through the JSON editor…
   await page.getByTestId('tab-application').click();
   await expect(page.getByTestId('form-preview')).toContainText('解决方案名称');
-  await shot(page, '4-form-2021');
+  await shot(page, '4-form-2021', false);
   await page.getByText('以JSON编辑').click();
   await page.getByTestId('json-text').fill(JSON.stringify(RENAMED_FORM, null, 2));
   await page.getByTestId('json-apply').click();
   await expect(page.getByText('已应用到表单，保存后生效')).toBeVisible();
   await expect(page.getByTestId('form-preview')).toContainText('成立年份');
   await expect(page.getByTestId('form-preview')).toContainText('APP一览表');
-  await shot(page, '5-json');
+  await shot(page, '5-json', false);
   // …and one label renamed field by field, seen at once in the preview.
   await page.getByText('结构化编辑').click();
   await page.getByTestId('field-editor-f-0-0').click();
@@ -117,7 +124,7 @@ test('the organizer configures a new call in the browser; an enterprise files on
   await expect(page.getByTestId('field-editor-f-0-0')).toContainText('方案全称');
   await expect(page.getByTestId('form-preview').getByText('方案全称')).toBeVisible();
   await expect(page.getByTestId('form-preview')).not.toContainText('方案名称');
-  await shot(page, '6-form-editor');
+  await shot(page, '6-form-editor', false);
   await page.getByTestId('config-save').click();
   await expect(page.getByTestId('config-revision')).toHaveText('第 2 版配置');
   await expect(page.getByTestId('config-dirty')).toHaveText('没有未保存的修改');
@@ -137,7 +144,8 @@ test('the organizer configures a new call in the browser; an enterprise files on
   await expect(page.getByTestId('field-editor-f-0-1')).toHaveAttribute('data-invalid', 'true');
   await expect(page.getByTestId('section-editor-0')).toHaveAttribute('data-invalid', 'true');
   await expect(page.getByTestId('config-revision')).toHaveText('第 2 版配置');
-  await shot(page, '7-invalid');
+  await page.getByTestId('field-editor-f-0-1').scrollIntoViewIfNeeded();
+  await shot(page, '7-invalid', false);
   expect((await configOf(page, code)).forms.application.sections[0]!.fields[1]!.key).toBe('leibie');
   await page.getByTestId('field-props-f-0-1').getByLabel('字段代码').fill('leibie');
   await expect(page.getByTestId('config-dirty')).toHaveText('没有未保存的修改');
@@ -186,14 +194,30 @@ test('the organizer configures a new call in the browser; an enterprise files on
   // Back in 活动管理 the form is locked, and says why.
   await signIn(page, 'organizer');
   await expect(page.getByTestId('organizer-counts')).toBeVisible();
-  await page.goto(`/admin/campaigns/${code}/config`);
+  await openAdminPage(page, '活动管理');
+  const row = page.getByTestId(`campaign-row-${code}`);
+  await expect(row).toContainText('2027-01-10 17:00');
+  await shot(page, '9-list', false);
+  await row.getByRole('button', { name: '配置' }).click();
+  await expect(page).toHaveURL(new RegExp(`/admin/campaigns/${code}/config$`));
   await page.getByTestId('tab-application').click();
   await expect(page.getByTestId('form-locked')).toContainText('已有1份申报书提交');
   await expect(page.getByTestId('form-preview')).toContainText('方案全称');
   await page.getByTestId('field-editor-f-0-0').click();
   await expect(page.getByTestId('field-props-f-0-0').getByLabel('字段名称')).toBeDisabled();
   await expect(page.getByTestId('field-add-f-0')).toBeDisabled();
-  await shot(page, '8-locked');
+  await expect(
+    page.getByTestId('section-editor-0').getByRole('button', { name: '下移' }).first(),
+  ).toBeDisabled();
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await shot(page, '8-locked', false);
+  // the way to another form: 新建活动, copying this one
+  await page.getByTestId('form-locked').getByRole('button', { name: '新建活动' }).click();
+  const again = page.getByRole('dialog', { name: '新建活动' });
+  await expect(again.getByRole('radio', { name: '以往活动' })).toBeChecked();
+  await expect(again).toContainText(title);
+  await again.getByRole('button', { name: /取\s*消/ }).click();
+  await expect(again).toBeHidden();
 });
 
 /** The renamed 申报书, filled by its labels (name, code, region and contacts came prefilled). */

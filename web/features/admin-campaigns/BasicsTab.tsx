@@ -3,11 +3,17 @@ import { useI18n } from '../../lib/i18n';
 import { issuesUnder, type CampaignFieldsDraft, type Issue } from './draft';
 import { fromPicker, toPicker } from './time';
 
+/** "第1节“…”的第2个字段“…”：" — said by the list above; next to the input it goes without saying. */
+const WHERE = /^第\d+节[^：]*：/;
+
 /** The problems at one path as a Form.Item's status and help. */
 export function itemStatus(issues: readonly Issue[], path: string) {
   const here = issuesUnder(issues, path);
   return here.length
-    ? { validateStatus: 'error' as const, help: here.map((i) => i.message).join('；') }
+    ? {
+        validateStatus: 'error' as const,
+        help: here.map((i) => i.message.replace(WHERE, '')).join('；'),
+      }
     : {};
 }
 

@@ -95,7 +95,10 @@ function ConfigEditor(props: { loaded: CampaignConfig }) {
       if (e instanceof ApiError && e.code === 'CONFIG_CONFLICT') setConflict(true);
       const found = issuesOfError(e);
       setIssues(found);
-      if (found[0]) setTab(tabOf(found[0].path));
+      if (found[0]) {
+        setTab(tabOf(found[0].path));
+        message.error(t('cfg.notSaved'));
+      }
     },
   });
   const onSave = () => {
@@ -201,6 +204,7 @@ function ConfigEditor(props: { loaded: CampaignConfig }) {
             label: label('application'),
             children: (
               <FormTab
+                code={code}
                 kind="application"
                 form={draft.forms.application}
                 onChange={setForm('application')}
@@ -218,6 +222,7 @@ function ConfigEditor(props: { loaded: CampaignConfig }) {
                   label: label('followUp'),
                   children: (
                     <FormTab
+                      code={code}
                       kind="followUp"
                       form={draft.forms.followUp}
                       onChange={setForm('followUp')}

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Button, Card, Flex, Table } from 'antd';
 import {
   CopyOutlined,
@@ -7,7 +7,7 @@ import {
   PlusOutlined,
   SettingOutlined,
 } from '@ant-design/icons';
-import { Link } from 'react-router-dom';
+import { Link, useSearchParams } from 'react-router-dom';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PhaseTag } from '../../components/PhaseTag';
 import { formatDateTime } from '../../lib/format';
@@ -26,6 +26,15 @@ export function CampaignsAdminPage() {
   const campaigns = useCampaigns();
   const [creating, setCreating] = useState<NewCampaignSource | null>(null);
   const [importing, setImporting] = useState(false);
+  // ?copy=<code>: 新建活动 from that campaign (a locked form's way to change)
+  const [params, setParams] = useSearchParams();
+  const copy = params.get('copy');
+  useEffect(() => {
+    const c = copy && campaigns.data?.find((x) => x.code === copy);
+    if (!c) return;
+    setCreating({ kind: 'campaign', campaign: c });
+    setParams({}, { replace: true });
+  }, [copy, campaigns.data, setParams]);
   return (
     <Card
       title={t('campaignsAdmin.title')}

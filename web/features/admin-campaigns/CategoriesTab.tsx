@@ -10,7 +10,6 @@ import { useI18n } from '../../lib/i18n';
 import { itemStatus } from './BasicsTab';
 import { moved, removed, replaced } from './declaration-edit';
 import { issuesUnder, type Issue } from './draft';
-import { IssueList } from './IssueList';
 import { QuotasCard } from './QuotasCard';
 
 /** 类别与推荐数量: the categories as the notice words them, and how many each recommender may send. */
@@ -22,10 +21,8 @@ export function CategoriesTab(props: {
   const { t } = useI18n();
   const s = props.value;
   const setCategories = (categories: Category[]) => props.onChange({ ...s, categories });
-  const listIssues = props.issues.filter((i) => i.path === 'settings.categories');
   return (
     <Flex vertical gap={16}>
-      <IssueList issues={listIssues} testId="categories-issues" />
       {s.categories.map((c, i) => {
         const at = `settings.categories.${i}`;
         const set = (patch: Partial<Category>) =>

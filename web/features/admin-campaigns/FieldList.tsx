@@ -74,7 +74,7 @@ export function FieldList(props: {
                   type="text"
                   icon={<ArrowUpOutlined />}
                   aria-label={t('cfg.moveUp')}
-                  disabled={i === 0}
+                  disabled={i === 0 || undefined}
                   onClick={stop(() => props.onChange(moved(fields, i, -1)))}
                 />
                 <Button
@@ -82,7 +82,7 @@ export function FieldList(props: {
                   type="text"
                   icon={<ArrowDownOutlined />}
                   aria-label={t('cfg.moveDown')}
-                  disabled={i === fields.length - 1}
+                  disabled={i === fields.length - 1 || undefined}
                   onClick={stop(() => props.onChange(moved(fields, i, 1)))}
                 />
                 <Button

@@ -9,7 +9,6 @@ import { itemStatus } from './BasicsTab';
 import type { Issue } from './draft';
 import { FactsEditor } from './FactsEditor';
 import { FormPreview } from './FormPreview';
-import { IssueList } from './IssueList';
 import { jsonOf, JsonEditor } from './JsonEditor';
 import { SectionsEditor } from './SectionsEditor';
 
@@ -18,6 +17,8 @@ import { SectionsEditor } from './SectionsEditor';
  * Once a submitted document was filed on it, it is read-only and says why.
  */
 export function FormTab(props: {
+  /** the campaign's code: a locked form points to 新建活动 copying it */
+  code: string;
   kind: FormKind;
   form: FormDeclaration;
   onChange: (f: FormDeclaration) => void;
@@ -44,7 +45,7 @@ export function FormTab(props: {
           title={t('cfg.locked')}
           description={props.reason}
           action={
-            <Link to="/admin/campaigns">
+            <Link to={`/admin/campaigns?copy=${encodeURIComponent(props.code)}`}>
               <Button size="small">{t('cfg.lockedNew')}</Button>
             </Link>
           }
@@ -54,7 +55,6 @@ export function FormTab(props: {
           <Alert type="warning" showIcon data-testid="form-drafts" title={props.reason} />
         )
       )}
-      <IssueList issues={props.issues} testId={`form-issues-${props.kind}`} />
       <Segmented
         value={json === null ? 'structured' : 'json'}
         onChange={(v) => (v === 'json' ? setJson(jsonOf(props.form)) : toStructured())}

@@ -67,7 +67,7 @@ export function SectionsEditor(props: {
                   type="text"
                   icon={<ArrowUpOutlined />}
                   aria-label={t('cfg.moveUp')}
-                  disabled={si === 0}
+                  disabled={si === 0 || undefined}
                   onClick={() => setSections(moved(form.sections, si, -1))}
                 />
                 <Button
@@ -75,7 +75,7 @@ export function SectionsEditor(props: {
                   type="text"
                   icon={<ArrowDownOutlined />}
                   aria-label={t('cfg.moveDown')}
-                  disabled={si === form.sections.length - 1}
+                  disabled={si === form.sections.length - 1 || undefined}
                   onClick={() => setSections(moved(form.sections, si, 1))}
                 />
                 <Button

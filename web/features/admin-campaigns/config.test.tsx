@@ -55,6 +55,7 @@ function Harness(props: { locked?: boolean; reason?: string }) {
   const [value, setValue] = useState(form);
   return (
     <FormTab
+      code="test-2027"
       kind="application"
       form={value}
       onChange={setValue}
