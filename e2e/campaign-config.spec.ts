@@ -166,6 +166,31 @@ test('the organizer configures a new call in the browser; an enterprise files on
   expect(doc.campaign.code).toBe(code);
   expect(doc.settings.summaryTable).toEqual(RENAMED_SUMMARY_TABLE);
   expect(doc.forms.application.title).toBe(RENAMED_FORM.title);
+
+  // 导入配置: the same file with a key twice is refused as a whole, with the Chinese message;
+  // as exported it becomes another campaign.
+  await openAdminPage(page, '活动管理');
+  await page.getByRole('button', { name: '导入配置' }).click();
+  const importing = page.getByRole('dialog', { name: '导入配置' });
+  const bad = structuredClone(doc) as unknown as typeof doc & {
+    forms: { application: { sections: { fields: { key: string }[] }[] } };
+  };
+  bad.forms.application.sections[0]!.fields[1]!.key = 'mingcheng';
+  await importing.locator('input[type=file]').setInputFiles({
+    name: 'bad.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(bad)),
+  });
+  await importing.getByLabel('新活动代码').fill(`${code}-copy`);
+  await importing.getByRole('button', { name: /导\s*入/ }).click();
+  await expect(importing.getByTestId('import-issues')).toContainText(
+    '字段代码“mingcheng”在本节中重复',
+  );
+  await importing.locator('input[type=file]').setInputFiles((await download.path())!);
+  await expect(importing.getByTestId('import-loaded')).toContainText(title);
+  await importing.getByRole('button', { name: /导\s*入/ }).click();
+  await expect(page).toHaveURL(new RegExp(`/admin/campaigns/${code}-copy/config$`));
+  await expect(page.getByTestId('config-revision')).toHaveText('第 1 版配置');
   await signOut(page);
 
   // An enterprise files on the new call: the editor shows the new form.
