@@ -1,65 +1,25 @@
 import { useMemo, useState } from 'react';
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  Descriptions,
-  Flex,
-  List,
-  Popconfirm,
-  Result,
-  Space,
-  Table,
-  Tooltip,
-  Typography,
-  Upload,
-} from 'antd';
+import { Alert, App, Button, Card, Flex, Result, Space, Table, Tooltip, Typography } from 'antd';
 import {
   ArrowDownOutlined,
   ArrowUpOutlined,
-  CheckCircleTwoTone,
-  ExclamationCircleTwoTone,
   FileExcelOutlined,
   FilePdfOutlined,
-  PaperClipOutlined,
-  UploadOutlined,
   WarningFilled,
 } from '@ant-design/icons';
 import { Link, useParams } from 'react-router-dom';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { ApiError } from '../../lib/api';
-import { formatSize } from '../../lib/applications';
 import { deskPath, type SummaryRow } from '../../lib/desk';
 import { formatDateTime } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
-import { batchFileUrl, useSaveRanking, useSignOff, useUploadScan } from './api';
+import { batchFileUrl, useSaveRanking } from './api';
 import { DeskFrame, type Desk } from './DeskFrame';
+import { SignOffCard } from './SignOffCard';
+import { StampedScanCard } from './StampedScanCard';
 import { moveItem, orderChanged } from './ranking';
-
-function Check({ ok, children }: { ok: boolean; children: string }) {
-  return (
-    <Space>
-      {ok ? (
-        <CheckCircleTwoTone twoToneColor="#52c41a" aria-hidden />
-      ) : (
-        <ExclamationCircleTwoTone twoToneColor="#faad14" aria-hidden />
-      )}
-      <Typography.Text type={ok ? undefined : 'warning'}>{children}</Typography.Text>
-    </Space>
-  );
-}
 
 /** A row of 附件3 as getBatch sends it: flagged when it has an open or confirmed duplicate finding. */
 type Row = SummaryRow;
-
-/** The applications a BATCH_NOT_READY refusal names for duplicate findings, if that was the reason. */
-export function duplicateRefusal(error: unknown): string[] | null {
-  if (!(error instanceof ApiError) || error.code !== 'BATCH_NOT_READY') return null;
-  const d = (error.details ?? {}) as { missing?: unknown; applications?: unknown };
-  if (!Array.isArray(d.missing) || !d.missing.includes('duplicate_findings')) return null;
-  return Array.isArray(d.applications) ? d.applications.map(String) : [];
-}
 
 function Batch({ desk }: { desk: Desk }) {
   const { t } = useI18n();
@@ -75,10 +35,6 @@ function Batch({ desk }: { desk: Desk }) {
   const flagged = rows.filter((r) => r.flagged).length;
   const dirty = orderChanged(order, saved);
   const ranking = useSaveRanking(campaign.id, unitId);
-  const upload = useUploadScan(campaign.id, unitId);
-  const signOff = useSignOff(campaign.id, unitId);
-  const ready = batch.rows.length > 0 && !!batch.stampedScan && !dirty && flagged === 0;
-  const refused = duplicateRefusal(signOff.error);
   const base = deskPath(campaign.id);
 
   const move = (index: number, delta: number) => setOrder(moveItem(order, index, index + delta));
@@ -230,115 +186,15 @@ function Batch({ desk }: { desk: Desk }) {
         )}
       </Card>
 
-      <Card title={t('desk.scan.title')}>
-        <Typography.Paragraph type="secondary">{t('desk.scan.hint')}</Typography.Paragraph>
-        <Descriptions size="small" column={1}>
-          <Descriptions.Item label={t('desk.scan.current')}>
-            {batch.stampedScan ? (
-              <a
-                href={batchFileUrl(campaign.id, unitId, 'stamped-scan')}
-                download={batch.stampedScan.filename}
-                data-testid="stamped-scan"
-              >
-                <PaperClipOutlined /> {batch.stampedScan.filename}（
-                {formatSize(batch.stampedScan.size)}，{formatDateTime(batch.stampedScan.createdAt)}
-                ）
-              </a>
-            ) : (
-              <Typography.Text type="secondary" data-testid="stamped-scan-none">
-                {t('desk.scan.none')}
-              </Typography.Text>
-            )}
-          </Descriptions.Item>
-        </Descriptions>
-        <ErrorAlert error={upload.error} />
-        {!signedOff && (
-          <Upload
-            accept=".pdf,.png,.jpg,.jpeg,application/pdf,image/png,image/jpeg"
-            showUploadList={false}
-            maxCount={1}
-            customRequest={({ file }) => {
-              upload.mutate(file as File, {
-                onSuccess: () => message.success(t('desk.scan.uploaded')),
-              });
-            }}
-          >
-            <Button icon={<UploadOutlined />} loading={upload.isPending} data-testid="upload-scan">
-              {batch.stampedScan ? t('desk.scan.replace') : t('desk.scan.upload')}
-            </Button>
-          </Upload>
-        )}
-      </Card>
+      <StampedScanCard desk={desk} />
 
       {!signedOff && (
-        <Card title={t('desk.signOff.title')}>
-          <List
-            size="small"
-            split={false}
-            dataSource={[
-              {
-                ok: batch.rows.length > 0,
-                text: t('desk.signOff.needRecommended', { n: batch.rows.length }),
-              },
-              { ok: !dirty, text: t('desk.signOff.needSaved') },
-              { ok: !!batch.stampedScan, text: t('desk.signOff.needScan') },
-              { ok: flagged === 0, text: t('dup.batch.needReview', { n: flagged }) },
-            ]}
-            renderItem={(c) => (
-              <List.Item>
-                <Check ok={c.ok}>{c.text}</Check>
-              </List.Item>
-            )}
-          />
-          {refused ? (
-            <Alert
-              type="error"
-              showIcon
-              data-testid="sign-off-duplicates"
-              style={{ marginBottom: 12 }}
-              title={t('dup.batch.notReady')}
-              description={
-                <ul style={{ margin: 0, paddingInlineStart: 20 }}>
-                  {refused.map((id) => (
-                    <li key={id}>
-                      <Link to={`${base}/applications/${id}`}>
-                        {byId.get(id)?.solutionName ?? id}
-                      </Link>
-                    </li>
-                  ))}
-                </ul>
-              }
-            />
-          ) : (
-            <ErrorAlert error={signOff.error} />
-          )}
-          <Popconfirm
-            title={t('desk.signOff.confirmTitle')}
-            description={
-              <Typography.Paragraph style={{ maxWidth: 360, margin: 0 }}>
-                {t('desk.signOff.confirmText', { n: batch.rows.length })}
-              </Typography.Paragraph>
-            }
-            okText={t('desk.signOff.ok')}
-            cancelText={t('common.cancel')}
-            disabled={!ready}
-            onConfirm={() =>
-              signOff.mutate(undefined, {
-                onSuccess: () => message.success(t('desk.signOff.done')),
-              })
-            }
-          >
-            <Button
-              type="primary"
-              size="large"
-              disabled={!ready}
-              loading={signOff.isPending}
-              data-testid="sign-off"
-            >
-              {t('desk.signOff.button')}
-            </Button>
-          </Popconfirm>
-        </Card>
+        <SignOffCard
+          desk={desk}
+          dirty={dirty}
+          flagged={flagged}
+          nameOf={(id) => byId.get(id)?.solutionName ?? id}
+        />
       )}
     </Flex>
   );

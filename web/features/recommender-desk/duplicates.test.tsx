@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../lib/api';
 import type { FindingView } from '../../lib/duplicates';
 import { renderWithApp } from '../../../test/web/render';
-import { duplicateRefusal } from './BatchPage';
+import { duplicateRefusal } from './SignOffCard';
 import { DuplicatePanel } from './DuplicatePanel';
 
 const text = '一、概述\n本方案面向离散制造企业，通过设备联网采集数据，实现生产过程透明化。';
