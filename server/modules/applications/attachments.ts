@@ -4,7 +4,7 @@ import type { SignedInUser } from '../../lib/auth-context';
 import type { Deps } from '../../lib/deps';
 import { AppError } from '../../lib/errors';
 import { checkUploadedFile, FileNotFoundError } from '../../lib/files';
-import { recordAudit } from '../audit/service';
+import { recordAudit } from '../audit';
 import * as repo from './repository';
 
 const EDITABLE = new Set(['draft', 'returned']);

@@ -3,12 +3,10 @@ import type { Deps } from '../../lib/deps';
 import { AppError } from '../../lib/errors';
 import { FileNotFoundError } from '../../lib/files';
 import { findCampaign, formOfCampaign } from '../campaigns';
-import { findEnterprise } from '../enterprises/repository';
-import { findRecommenderUnit } from '../recommender-units/repository';
-import { renderApplicationDocx } from '../printing/docx';
-import { renderApplicationPdf } from '../printing/pdf';
-import type { PrintInput } from '../printing/types';
-import { industryNames, regionNames } from '../reference/repository';
+import { findEnterprise } from '../enterprises';
+import { findRecommenderUnit } from '../recommender-units';
+import { renderApplicationDocx, renderApplicationPdf, type PrintInput } from '../printing';
+import { industryNames, regionNames } from '../reference';
 import * as repo from './repository';
 
 /** Everything the printed form shows, for one frozen version. */

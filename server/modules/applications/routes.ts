@@ -6,7 +6,7 @@ import { AppError } from '../../lib/errors';
 import { readUploadedFile } from '../../lib/upload';
 import { idParamsSchema } from '../../lib/views';
 import { findCampaign, formOfCampaign } from '../campaigns';
-import { normaliseVerificationCode } from '../printing/verification-code';
+import { normaliseVerificationCode } from '../printing';
 import {
   authorizeCreateApplication,
   authorizeEditApplication,

@@ -10,9 +10,9 @@ import {
 import type { Deps } from '../../lib/deps';
 import { meSchema, signInResultSchema } from '../../../domain/api/accounts';
 import { enterpriseView, okSchema, userView } from '../../lib/views';
-import { getEnterprise } from '../enterprises/service';
-import { findRecommenderUnit } from '../recommender-units/repository';
-import { getUser } from '../users/service';
+import { getEnterprise } from '../enterprises';
+import { findRecommenderUnit } from '../recommender-units';
+import { getUser } from '../users';
 import * as auth from './service';
 
 export function authRoutes(deps: Deps): FastifyPluginAsyncZod {

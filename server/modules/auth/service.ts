@@ -4,7 +4,7 @@ import type { Actor } from '../../lib/actor';
 import type { Deps } from '../../lib/deps';
 import { AppError } from '../../lib/errors';
 import { DUMMY_HASH, hashPassword, verifyPassword } from '../../lib/password';
-import { recordAudit } from '../audit/service';
+import { recordAudit } from '../audit';
 import * as repo from './repository';
 
 export function sessionIdOf(token: string): string {

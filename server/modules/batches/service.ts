@@ -2,11 +2,11 @@ import { effectiveQuota } from '../../../domain/recommender-units';
 import type { Actor } from '../../lib/actor';
 import type { Deps } from '../../lib/deps';
 import { AppError } from '../../lib/errors';
-import { recordAudit } from '../audit/service';
-import { flaggedApplicationIds } from '../duplicates/repository';
-import type { CampaignRow } from '../campaigns/repository';
-import { lockRecommenderUnit } from '../recommender-units/repository';
-import { listRecommendedIds, setRanks } from '../recommendations/repository';
+import { recordAudit } from '../audit';
+import { flaggedApplicationIds } from '../duplicates';
+import type { CampaignRow } from '../campaigns';
+import { lockRecommenderUnit } from '../recommender-units';
+import { listRecommendedIds, setRanks } from '../recommendations';
 import { assertBeforePaperDeadline, dropStaleStampedScan, lockOpenDesk } from './desk';
 import { lockBatch, moveApplications, updateBatch } from './repository';
 

@@ -4,7 +4,7 @@ import { actorOf, requireUser } from '../../lib/auth-context';
 import type { Deps } from '../../lib/deps';
 import { AppError } from '../../lib/errors';
 import { idParamsSchema } from '../../lib/views';
-import { findCampaign } from '../campaigns/repository';
+import { findCampaign } from '../campaigns';
 import { authorizeCheckDuplicates, authorizeManageFindings, authorizeReadFindings } from './policy';
 import { findApplicationSource, listFindings } from './repository';
 import { checkAgainstAwards, decideFinding, sweepDuplicates, textOf } from './service';

@@ -17,7 +17,7 @@ import {
   type Finding,
 } from '../../lib/duplicates';
 import { AppError } from '../../lib/errors';
-import { recordAudit } from '../audit/service';
+import { recordAudit } from '../audit';
 import { findCampaign, formOfCampaign, type CampaignRow } from '../campaigns';
 import * as repo from './repository';
 import { evidenceView, type FindingView } from './views';

@@ -5,10 +5,9 @@ import { actorOf, requireUser, type SignedInUser } from '../../lib/auth-context'
 import type { Deps } from '../../lib/deps';
 import { AppError } from '../../lib/errors';
 import { sendFile, XLSX_MIME } from '../../lib/xlsx';
-import { findAward } from '../awards/repository';
-import { awardView } from '../awards/views';
+import { findAward, awardView } from '../awards';
 import { findCampaign, formOfCampaign } from '../campaigns';
-import { findEnterprise } from '../enterprises/repository';
+import { findEnterprise } from '../enterprises';
 import {
   authorizeEditFollowUp,
   authorizeExportFollowUps,

@@ -8,8 +8,8 @@ import type { Db } from '../../db/client';
 import type { Actor } from '../../lib/actor';
 import type { Deps } from '../../lib/deps';
 import { AppError } from '../../lib/errors';
-import { recordAudit } from '../audit/service';
-import type { AwardRow } from '../awards/repository';
+import { recordAudit } from '../audit';
+import type { AwardRow } from '../awards';
 import { formOfCampaign, type CampaignRow } from '../campaigns';
 import * as repo from './repository';
 

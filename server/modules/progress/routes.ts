@@ -4,7 +4,7 @@ import { requireUser } from '../../lib/auth-context';
 import type { Deps } from '../../lib/deps';
 import { AppError } from '../../lib/errors';
 import { sendFile, XLSX_MIME } from '../../lib/xlsx';
-import { findCampaign } from '../campaigns/repository';
+import { findCampaign } from '../campaigns';
 import { authorizeReadProgress } from './policy';
 import { progressListSchema } from '../../../domain/api/progress';
 import { progressRows } from './service';

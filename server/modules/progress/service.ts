@@ -1,7 +1,7 @@
 import type { ProgressRow } from '../../../domain/api/progress';
 import { effectiveQuota } from '../../../domain/recommender-units';
 import type { Db } from '../../db/client';
-import type { CampaignRow } from '../campaigns/repository';
+import type { CampaignRow } from '../campaigns';
 import { listProgress } from './repository';
 
 // The response shape lives in domain/api/progress (the web infers its types from it).

@@ -2,15 +2,11 @@ import { effectiveQuota } from '../../../domain/recommender-units';
 import type { Actor } from '../../lib/actor';
 import type { Deps } from '../../lib/deps';
 import { AppError } from '../../lib/errors';
-import {
-  lockApplication,
-  updateApplication,
-  type ApplicationRow,
-} from '../applications/repository';
-import { recordAudit } from '../audit/service';
-import { findCampaign } from '../campaigns/repository';
-import { onApplicationChanged } from '../duplicates/service';
-import { dropStaleStampedScan, lockOpenDesk } from '../batches/desk';
+import { lockApplication, updateApplication, type ApplicationRow } from '../applications';
+import { recordAudit } from '../audit';
+import { findCampaign } from '../campaigns';
+import { onApplicationChanged } from '../duplicates';
+import { dropStaleStampedScan, lockOpenDesk } from '../batches';
 import { listRecommendedIds, setRanks } from './repository';
 
 export type Decision =
