@@ -12,6 +12,8 @@ import { dataSchemaOf, findCampaign, findCampaignForShare, formOfCampaign } from
 import { findEnterprise } from '../enterprises';
 import { findRecommenderUnit, listRecommenderUnitRows } from '../recommender-units';
 import { verificationCodeOf } from '../printing';
+import { applicationHeadOf, editableApplication } from './load';
+import { authorizeEditApplication } from './policy';
 import * as repo from './repository';
 
 const EDITABLE = new Set(['draft', 'returned']);
@@ -278,4 +280,39 @@ export async function backfillFacts(db: Deps['db']) {
       await repo.setFacts(db, r.id, factColumns(form, r.data).facts);
     }
   }
+}
+
+/** Saves the working copy of an application the caller may edit. */
+export async function saveDraftOf(
+  deps: Deps,
+  user: SignedInUser,
+  id: string,
+  input: { baseVersion: number; data: Record<string, unknown>; channelUnitId?: string },
+) {
+  const found = await applicationHeadOf(deps, id);
+  authorizeEditApplication(user, found);
+  return saveDraft(deps, user, found, input);
+}
+
+/** Submits an application the caller may edit. */
+export async function submitApplicationOf(
+  deps: Deps,
+  user: SignedInUser,
+  id: string,
+  input: { draftVersion: number },
+  actor: Actor,
+) {
+  const found = await editableApplication(deps, user, id);
+  return submitApplication(deps, user, found.id, input, actor);
+}
+
+/** Withdraws an application the caller may edit. */
+export async function withdrawApplicationOf(
+  deps: Deps,
+  user: SignedInUser,
+  id: string,
+  actor: Actor,
+) {
+  const found = await editableApplication(deps, user, id);
+  return withdrawApplication(deps, found.id, actor);
 }
