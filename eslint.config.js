@@ -56,6 +56,42 @@ const boundaries = {
   },
 };
 
+/** The server module a file or import target sits in (`server/modules/<name>/…`), and the rest of its path. */
+function serverModuleOf(file) {
+  const rel = path.relative(root, file).split(path.sep);
+  if (rel[0] !== 'server' || rel[1] !== 'modules' || rel.length < 3) return undefined;
+  return { name: rel[2], rest: rel.slice(3).join('/') };
+}
+
+/**
+ * Server modules meet only through each other's public index: a file in server/modules/<a>/ imports
+ * server/modules/<b> (or <b>/index), never <b>/repository or any other file of <b>. Tests are exempt.
+ */
+const moduleBoundaries = {
+  meta: { type: 'problem', schema: [] },
+  create(context) {
+    const file = context.filename;
+    const from = serverModuleOf(file);
+    if (!from || from.rest === '' || /\.test\.tsx?$/.test(file)) return {};
+    function check(node, source) {
+      if (typeof source !== 'string' || !source.startsWith('.')) return;
+      const to = serverModuleOf(path.resolve(path.dirname(file), source));
+      if (!to || to.name === from.name) return;
+      if (to.rest === '' || /^index(\.[jt]s)?$/.test(to.rest)) return;
+      context.report({
+        node,
+        message: `server modules import each other only through the public index: '../${to.name}', not '${source}' (export what ${from.name} needs from server/modules/${to.name}/index.ts)`,
+      });
+    }
+    return {
+      ImportDeclaration: (n) => check(n, n.source.value),
+      ExportNamedDeclaration: (n) => n.source && check(n, n.source.value),
+      ExportAllDeclaration: (n) => check(n, n.source.value),
+      ImportExpression: (n) => n.source.type === 'Literal' && check(n, n.source.value),
+    };
+  },
+};
+
 /** Where production code lives; tests (`*.test.ts(x)`) may sit next to it. */
 const PRODUCTION = ['domain', 'server', 'web'];
 const isTest = (file) => /\.test\.tsx?$/.test(file);
@@ -87,7 +123,11 @@ const noTestImports = {
 };
 
 /** The project's own rules, exported for their tests (test/lint). */
-export const zxRules = { boundaries, 'no-test-imports': noTestImports };
+export const zxRules = {
+  boundaries,
+  'module-boundaries': moduleBoundaries,
+  'no-test-imports': noTestImports,
+};
 
 export default tseslint.config(
   {
@@ -108,6 +148,7 @@ export default tseslint.config(
     plugins: { zx: { rules: zxRules } },
     rules: {
       'zx/boundaries': 'error',
+      'zx/module-boundaries': 'error',
       'zx/no-test-imports': 'error',
       '@typescript-eslint/no-unused-vars': [
         'error',

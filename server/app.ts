@@ -19,7 +19,7 @@ import type { FieldIssue } from '../domain/errors';
 import { CSRF_HEADER, SESSION_COOKIE } from './lib/auth-context';
 import type { Deps } from './lib/deps';
 import { AppError } from './lib/errors';
-import { resolveSession } from './modules/auth/service';
+import { resolveSession } from './modules/auth';
 import { apiRoutes } from './routes';
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);

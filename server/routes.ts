@@ -1,20 +1,20 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Deps } from './lib/deps';
 import { addErrorResponses } from './lib/error-responses';
-import { applicationRoutes } from './modules/applications/routes';
-import { auditRoutes } from './modules/audit/routes';
-import { awardRoutes } from './modules/awards/routes';
-import { batchRoutes } from './modules/batches/routes';
-import { duplicateRoutes } from './modules/duplicates/routes';
-import { recommendationRoutes } from './modules/recommendations/routes';
-import { authRoutes } from './modules/auth/routes';
-import { campaignRoutes } from './modules/campaigns/routes';
-import { enterpriseRoutes } from './modules/enterprises/routes';
-import { followUpRoutes } from './modules/follow-ups/routes';
-import { progressRoutes } from './modules/progress/routes';
-import { recommenderUnitRoutes } from './modules/recommender-units/routes';
-import { referenceRoutes } from './modules/reference/routes';
-import { userRoutes } from './modules/users/routes';
+import { applicationRoutes } from './modules/applications';
+import { auditRoutes } from './modules/audit';
+import { awardRoutes } from './modules/awards';
+import { batchRoutes } from './modules/batches';
+import { duplicateRoutes } from './modules/duplicates';
+import { recommendationRoutes } from './modules/recommendations';
+import { authRoutes } from './modules/auth';
+import { campaignRoutes } from './modules/campaigns';
+import { enterpriseRoutes } from './modules/enterprises';
+import { followUpRoutes } from './modules/follow-ups';
+import { progressRoutes } from './modules/progress';
+import { recommenderUnitRoutes } from './modules/recommender-units';
+import { referenceRoutes } from './modules/reference';
+import { userRoutes } from './modules/users';
 
 /** Everything under /api/v1. */
 export function apiRoutes(deps: Deps): FastifyPluginAsyncZod {

@@ -13,14 +13,14 @@ import type { Deps } from '../lib/deps';
 import { runDupCheck } from '../lib/duplicates/cli';
 import { DuplicateInputError } from '../lib/duplicates/files';
 import { AppError } from '../lib/errors';
-import { verifyAuditChain } from '../modules/audit/service';
-import { findUserForSignIn } from '../modules/auth/repository';
+import { verifyAuditChain } from '../modules/audit';
+import { findUserForSignIn } from '../modules/auth';
 import {
   findRecommenderUnit,
   findRecommenderUnitByName,
-} from '../modules/recommender-units/repository';
-import { listRecommenderUnits } from '../modules/recommender-units/service';
-import { createStaffUser, listUsers, resetPassword, updateUser } from '../modules/users/service';
+  listRecommenderUnits,
+} from '../modules/recommender-units';
+import { createStaffUser, listUsers, resetPassword, updateUser } from '../modules/users';
 
 const HELP = `征选 Zhengxuan 管理命令 / admin commands
   npm run admin -- create-user --role recommender|expert|organizer --login NAME --name 姓名 --email E

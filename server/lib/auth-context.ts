@@ -1,6 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Role } from '../../domain/roles';
-import type { SessionRow, UserRow } from '../modules/auth/repository';
+import type { SessionRow, UserRow } from '../modules/auth';
 import type { Actor } from './actor';
 import { AppError } from './errors';
 

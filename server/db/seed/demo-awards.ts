@@ -2,8 +2,8 @@
 // see 附件4 to file and collect. Invented names; codes with a correct check character.
 import { usccCheckCharacter } from '../../../domain/uscc';
 import type { Deps } from '../../lib/deps';
-import { insertMissingAwards } from '../../modules/awards/repository';
-import { findRecommenderUnitByName } from '../../modules/recommender-units/repository';
+import { insertMissingAwards } from '../../modules/awards';
+import { findRecommenderUnitByName } from '../../modules/recommender-units';
 import { readMeta, writeMeta } from './repository';
 
 const code = (first17: string) => first17 + usccCheckCharacter(first17);

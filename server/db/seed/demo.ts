@@ -2,12 +2,11 @@ import { MIIT_2021 } from '../../../domain/campaigns/miit-2021';
 import { endOfDayShanghai } from '../../../domain/campaign';
 import type { Actor } from '../../lib/actor';
 import type { Deps } from '../../lib/deps';
-import { copyCampaign } from '../../modules/campaigns/service';
-import { findCampaign } from '../../modules/campaigns/repository';
-import { registerEnterprise } from '../../modules/enterprises/service';
-import { findRecommenderUnitByName } from '../../modules/recommender-units/repository';
-import { createStaffUser } from '../../modules/users/service';
-import { findUserForSignIn } from '../../modules/auth/repository';
+import { copyCampaign, findCampaign } from '../../modules/campaigns';
+import { registerEnterprise } from '../../modules/enterprises';
+import { findRecommenderUnitByName } from '../../modules/recommender-units';
+import { createStaffUser } from '../../modules/users';
+import { findUserForSignIn } from '../../modules/auth';
 import { seedDemoAwards } from './demo-awards';
 import { readMeta, writeMeta } from './repository';
 

@@ -5,10 +5,9 @@ import type { CampaignDeclaration } from '../../../domain/campaign';
 import type { RecommenderUnitType } from '../../../domain/recommender-units';
 import { parseCsv } from '../../lib/csv';
 import type { Db } from '../client';
-import { findCampaign, insertCampaign } from '../../modules/campaigns/repository';
-import { backfillCampaignConfig } from '../../modules/campaigns';
+import { findCampaign, insertCampaign, backfillCampaignConfig } from '../../modules/campaigns';
 import { backfillFacts } from '../../modules/applications';
-import { insertRecommenderUnits } from '../../modules/recommender-units/repository';
+import { insertRecommenderUnits } from '../../modules/recommender-units';
 import { insertIndustries, insertRegions, lockSeeding, readMeta, writeMeta } from './repository';
 
 const dataFile = (name: string) => fileURLToPath(new URL(`./data/${name}`, import.meta.url));

@@ -4,7 +4,8 @@ import type { SignedInUser } from '../../lib/auth-context';
 import type { Deps } from '../../lib/deps';
 import { AppError } from '../../lib/errors';
 import { checkUploadedFile, FileNotFoundError } from '../../lib/files';
-import { recordAudit } from '../audit/service';
+import { recordAudit } from '../audit';
+import { editableApplication, viewableApplication } from './load';
 import * as repo from './repository';
 
 const EDITABLE = new Set(['draft', 'returned']);
@@ -86,4 +87,28 @@ export async function readAttachment(deps: Deps, appId: string, attachmentId: st
       throw new AppError('NOT_FOUND', { message: '附件文件已丢失，请联系主管部门' });
     throw e;
   }
+}
+
+/** Uploads to an application the caller may edit; the file is read only once that is known. */
+export async function uploadAttachmentTo(
+  deps: Deps,
+  user: SignedInUser,
+  id: string,
+  readFile: () => Promise<{ filename: string; bytes: Buffer }>,
+  actor: Actor,
+) {
+  const found = await editableApplication(deps, user, id);
+  const file = await readFile();
+  return uploadAttachment(deps, user, found, file, actor);
+}
+
+/** An attachment of an application the caller may read. */
+export async function downloadAttachment(
+  deps: Deps,
+  user: SignedInUser,
+  id: string,
+  attachmentId: string,
+) {
+  const found = await viewableApplication(deps, user, id);
+  return readAttachment(deps, found.id, attachmentId);
 }

@@ -1,2 +1,10 @@
-// The applications module's public face for start-up work.
+// The applications module's public face: start-up work, and the rows a recommender decides on.
 export { backfillFacts } from './service';
+export {
+  findApplicationHead,
+  lockApplication,
+  updateApplication,
+  type ApplicationRow,
+} from './repository';
+export { applicationView } from './views';
+export { applicationRoutes } from './routes';

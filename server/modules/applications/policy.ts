@@ -33,3 +33,8 @@ export function authorizeViewApplication(
 export function authorizeCreateApplication(user: SignedInUser) {
   if (user.role !== 'enterprise' || !user.enterpriseId) throw new AppError('FORBIDDEN');
 }
+
+/** The list of applications: enterprises (their own) and organizers (all). */
+export function authorizeListApplications(user: SignedInUser) {
+  if (user.role !== 'enterprise' && user.role !== 'organizer') throw new AppError('FORBIDDEN');
+}

@@ -1,14 +1,14 @@
 import { factsOf } from '../../../domain/facts';
+import type { SignedInUser } from '../../lib/auth-context';
 import type { Deps } from '../../lib/deps';
 import { AppError } from '../../lib/errors';
 import { FileNotFoundError } from '../../lib/files';
 import { findCampaign, formOfCampaign } from '../campaigns';
-import { findEnterprise } from '../enterprises/repository';
-import { findRecommenderUnit } from '../recommender-units/repository';
-import { renderApplicationDocx } from '../printing/docx';
-import { renderApplicationPdf } from '../printing/pdf';
-import type { PrintInput } from '../printing/types';
-import { industryNames, regionNames } from '../reference/repository';
+import { findEnterprise } from '../enterprises';
+import { findRecommenderUnit } from '../recommender-units';
+import { renderApplicationDocx, renderApplicationPdf, type PrintInput } from '../printing';
+import { industryNames, regionNames } from '../reference';
+import { viewableApplication } from './load';
 import * as repo from './repository';
 
 /** Everything the printed form shows, for one frozen version. */
@@ -82,4 +82,16 @@ export async function printVersion(
     format === 'pdf' ? 'application/pdf' : 'application/octet-stream',
   );
   return { bytes, filename };
+}
+
+/** The print of a version of an application the caller may read. */
+export async function printApplicationVersion(
+  deps: Deps,
+  user: SignedInUser,
+  id: string,
+  versionNo: number,
+  format: 'pdf' | 'docx',
+) {
+  const found = await viewableApplication(deps, user, id);
+  return printVersion(deps, found, versionNo, format);
 }

@@ -5,17 +5,19 @@ import type { Deps } from '../../lib/deps';
 import { AppError } from '../../lib/errors';
 import { readUploadedFile } from '../../lib/upload';
 import { idParamsSchema } from '../../lib/views';
-import { findCampaign, formOfCampaign } from '../campaigns';
-import { normaliseVerificationCode } from '../printing/verification-code';
-import {
-  authorizeCreateApplication,
-  authorizeEditApplication,
-  authorizeViewApplication,
-} from './policy';
-import * as repo from './repository';
+import { normaliseVerificationCode } from '../printing';
+import { authorizeCreateApplication } from './policy';
+import type { HistoryRow } from './repository';
 import * as service from './service';
-import { readAttachment, uploadAttachment } from './attachments';
-import { printVersion } from './print';
+import { downloadAttachment, uploadAttachmentTo } from './attachments';
+import { printApplicationVersion } from './print';
+import {
+  applicationDetailOf,
+  applicationFormOf,
+  applicationHistoryOf,
+  applicationVersionOf,
+  listApplicationsFor,
+} from './read';
 import {
   applicationDetailSchema,
   applicationFormSchema,
@@ -30,18 +32,12 @@ import {
 } from '../../../domain/api/applications';
 import { applicationView } from './views';
 
-async function loadApplication(deps: Deps, id: string) {
-  const app = await repo.findApplication(deps.db, id);
-  if (!app) throw new AppError('NOT_FOUND', { message: '未找到该申报书' });
-  return app;
-}
-
 const versionParamsSchema = z.object({
   id: z.string().uuid(),
   versionNo: z.coerce.number().int().positive(),
 });
 
-function historyItem(r: repo.HistoryRow): HistoryItem {
+function historyItem(r: HistoryRow): HistoryItem {
   const stateIn = (side: unknown) => {
     const state = (side as { state?: unknown } | undefined)?.state;
     return typeof state === 'string' ? state : null;
@@ -71,12 +67,8 @@ export function applicationRoutes(deps: Deps): FastifyPluginAsyncZod {
         },
       },
       async (req) => {
-        const campaign = await findCampaign(deps.db, req.params.idOrCode);
-        if (!campaign) throw new AppError('NOT_FOUND', { message: '未找到该征集活动' });
-        return {
-          form: (await formOfCampaign(deps.db, campaign)) as unknown as Record<string, unknown>,
-          wordLimit: campaign.settings.wordLimit,
-        };
+        const { form, wordLimit } = await applicationFormOf(deps, req.params.idOrCode);
+        return { form: form as unknown as Record<string, unknown>, wordLimit };
       },
     );
 
@@ -114,13 +106,7 @@ export function applicationRoutes(deps: Deps): FastifyPluginAsyncZod {
         },
       },
       async (req) => {
-        const user = requireUser(req);
-        if (user.role !== 'enterprise' && user.role !== 'organizer')
-          throw new AppError('FORBIDDEN');
-        const rows = await repo.listApplicationSummaries(deps.db, {
-          campaignId: req.query.campaignId,
-          enterpriseId: user.role === 'enterprise' ? user.enterpriseId! : undefined,
-        });
+        const rows = await listApplicationsFor(deps, requireUser(req), req.query.campaignId);
         return {
           items: rows.map((r) => ({
             ...r,
@@ -145,14 +131,13 @@ export function applicationRoutes(deps: Deps): FastifyPluginAsyncZod {
       },
       async (req) => {
         const user = requireUser(req);
-        const found = await loadApplication(deps, req.params.id);
-        authorizeViewApplication(user, found);
-        const [versions, files] = await Promise.all([
-          repo.listVersions(deps.db, found.id),
-          repo.listAttachments(deps.db, found.id),
-        ]);
+        const {
+          application,
+          versions,
+          attachments: files,
+        } = await applicationDetailOf(deps, user, req.params.id);
         return {
-          application: applicationView(found),
+          application: applicationView(application),
           versions: versions.map((v) => ({ ...v, submittedAt: v.submittedAt.toISOString() })),
           attachments: files.map((f) => ({
             id: f.id,
@@ -180,10 +165,7 @@ export function applicationRoutes(deps: Deps): FastifyPluginAsyncZod {
       },
       async (req) => {
         const user = requireUser(req);
-        const found = await loadApplication(deps, req.params.id);
-        authorizeViewApplication(user, found);
-        const v = await repo.findVersion(deps.db, found.id, req.params.versionNo);
-        if (!v) throw new AppError('NOT_FOUND', { message: `未找到第${req.params.versionNo}版` });
+        const v = await applicationVersionOf(deps, user, req.params.id, req.params.versionNo);
         return {
           versionNo: v.versionNo,
           verificationCode: v.verificationCode,
@@ -207,11 +189,7 @@ export function applicationRoutes(deps: Deps): FastifyPluginAsyncZod {
         },
       },
       async (req) => {
-        const user = requireUser(req);
-        const found = await repo.findApplicationHead(deps.db, req.params.id);
-        if (!found) throw new AppError('NOT_FOUND', { message: '未找到该申报书' });
-        authorizeViewApplication(user, found);
-        const rows = await repo.listApplicationHistory(deps.db, found.id);
+        const rows = await applicationHistoryOf(deps, requireUser(req), req.params.id);
         return { items: rows.map(historyItem) };
       },
     );
@@ -236,10 +214,7 @@ export function applicationRoutes(deps: Deps): FastifyPluginAsyncZod {
       },
       async (req) => {
         const user = requireUser(req);
-        const found = await repo.findApplicationHead(deps.db, req.params.id);
-        if (!found) throw new AppError('NOT_FOUND', { message: '未找到该申报书' });
-        authorizeEditApplication(user, found);
-        return applicationView(await service.saveDraft(deps, user, found, req.body));
+        return applicationView(await service.saveDraftOf(deps, user, req.params.id, req.body));
       },
     );
 
@@ -257,9 +232,8 @@ export function applicationRoutes(deps: Deps): FastifyPluginAsyncZod {
       },
       async (req) => {
         const user = requireUser(req);
-        const found = await loadApplication(deps, req.params.id);
-        authorizeEditApplication(user, found);
-        const v = await service.submitApplication(deps, user, found.id, req.body, actorOf(req));
+        const { id } = req.params;
+        const v = await service.submitApplicationOf(deps, user, id, req.body, actorOf(req));
         return {
           versionNo: v.versionNo,
           verificationCode: v.verificationCode,
@@ -282,9 +256,8 @@ export function applicationRoutes(deps: Deps): FastifyPluginAsyncZod {
       },
       async (req) => {
         const user = requireUser(req);
-        const found = await loadApplication(deps, req.params.id);
-        authorizeEditApplication(user, found);
-        return applicationView(await service.withdrawApplication(deps, found.id, actorOf(req)));
+        const { id } = req.params;
+        return applicationView(await service.withdrawApplicationOf(deps, user, id, actorOf(req)));
       },
     );
 
@@ -303,10 +276,8 @@ export function applicationRoutes(deps: Deps): FastifyPluginAsyncZod {
       },
       async (req, reply) => {
         const user = requireUser(req);
-        const found = await loadApplication(deps, req.params.id);
-        authorizeEditApplication(user, found);
-        const file = await readUploadedFile(req, deps.config.maxFileBytes);
-        const row = await uploadAttachment(deps, user, found, file, actorOf(req));
+        const readFile = () => readUploadedFile(req, deps.config.maxFileBytes);
+        const row = await uploadAttachmentTo(deps, user, req.params.id, readFile, actorOf(req));
         return reply.status(201).send({
           id: row.id,
           filename: row.filename,
@@ -331,9 +302,8 @@ export function applicationRoutes(deps: Deps): FastifyPluginAsyncZod {
       },
       async (req, reply) => {
         const user = requireUser(req);
-        const found = await loadApplication(deps, req.params.id);
-        authorizeViewApplication(user, found);
-        const { row, bytes } = await readAttachment(deps, found.id, req.params.attachmentId);
+        const { id, attachmentId } = req.params;
+        const { row, bytes } = await downloadAttachment(deps, user, id, attachmentId);
         return reply
           .header('content-type', row.mime)
           .header(
@@ -357,9 +327,14 @@ export function applicationRoutes(deps: Deps): FastifyPluginAsyncZod {
         },
         async (req, reply) => {
           const user = requireUser(req);
-          const found = await loadApplication(deps, req.params.id);
-          authorizeViewApplication(user, found);
-          const { bytes, filename } = await printVersion(deps, found, req.params.versionNo, format);
+          const { id, versionNo } = req.params;
+          const { bytes, filename } = await printApplicationVersion(
+            deps,
+            user,
+            id,
+            versionNo,
+            format,
+          );
           return reply
             .header(
               'content-type',

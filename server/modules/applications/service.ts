@@ -6,13 +6,14 @@ import type { Actor } from '../../lib/actor';
 import type { SignedInUser } from '../../lib/auth-context';
 import type { Deps } from '../../lib/deps';
 import { AppError } from '../../lib/errors';
-import { recordAudit } from '../audit/service';
-import { onApplicationChanged } from '../duplicates/service';
+import { recordAudit } from '../audit';
+import { onApplicationChanged } from '../duplicates';
 import { dataSchemaOf, findCampaign, findCampaignForShare, formOfCampaign } from '../campaigns';
-import { findEnterprise } from '../enterprises/repository';
-import { findRecommenderUnit } from '../recommender-units/repository';
-import { listRecommenderUnits } from '../recommender-units/repository';
-import { verificationCodeOf } from '../printing/verification-code';
+import { findEnterprise } from '../enterprises';
+import { findRecommenderUnit, listRecommenderUnitRows } from '../recommender-units';
+import { verificationCodeOf } from '../printing';
+import { applicationHeadOf, editableApplication } from './load';
+import { authorizeEditApplication } from './policy';
 import * as repo from './repository';
 
 const EDITABLE = new Set(['draft', 'returned']);
@@ -29,7 +30,7 @@ async function checkChannel(deps: Pick<Deps, 'db'>, enterpriseId: string, unitId
     findRecommenderUnit(deps.db, unitId),
   ]);
   if (!enterprise) throw new AppError('NOT_FOUND');
-  const units = (await listRecommenderUnits(deps.db, { type: 'plan_separate_city' })).map(
+  const units = (await listRecommenderUnitRows(deps.db, { type: 'plan_separate_city' })).map(
     (r) => r.unit,
   );
   const cityIsPlanSeparate = units.some((u) => u.regionCode === enterprise.cityCode);
@@ -60,7 +61,7 @@ export async function createApplication(
   const enterprise = (await findEnterprise(deps.db, user.enterpriseId!))!;
   let channelUnitId = input.channelUnitId;
   if (!channelUnitId) {
-    const regional = (await listRecommenderUnits(deps.db, {})).map((r) => r.unit);
+    const regional = (await listRecommenderUnitRows(deps.db, {})).map((r) => r.unit);
     channelUnitId = defaultChannel(regional, enterprise)?.id;
     if (!channelUnitId)
       throw new AppError('CHANNEL_NOT_ALLOWED', {
@@ -279,4 +280,39 @@ export async function backfillFacts(db: Deps['db']) {
       await repo.setFacts(db, r.id, factColumns(form, r.data).facts);
     }
   }
+}
+
+/** Saves the working copy of an application the caller may edit. */
+export async function saveDraftOf(
+  deps: Deps,
+  user: SignedInUser,
+  id: string,
+  input: { baseVersion: number; data: Record<string, unknown>; channelUnitId?: string },
+) {
+  const found = await applicationHeadOf(deps, id);
+  authorizeEditApplication(user, found);
+  return saveDraft(deps, user, found, input);
+}
+
+/** Submits an application the caller may edit. */
+export async function submitApplicationOf(
+  deps: Deps,
+  user: SignedInUser,
+  id: string,
+  input: { draftVersion: number },
+  actor: Actor,
+) {
+  const found = await editableApplication(deps, user, id);
+  return submitApplication(deps, user, found.id, input, actor);
+}
+
+/** Withdraws an application the caller may edit. */
+export async function withdrawApplicationOf(
+  deps: Deps,
+  user: SignedInUser,
+  id: string,
+  actor: Actor,
+) {
+  const found = await editableApplication(deps, user, id);
+  return withdrawApplication(deps, found.id, actor);
 }

@@ -4,8 +4,7 @@ import { z } from '../../../domain/zod';
 import { requireUser } from '../../lib/auth-context';
 import type { Deps } from '../../lib/deps';
 import { authorizeReadAudit } from './policy';
-import { listAuditActions, listAuditRows } from './repository';
-import { verifyAuditChain } from './service';
+import { auditPage, verifyAuditChain } from './service';
 
 export function auditRoutes(deps: Deps): FastifyPluginAsyncZod {
   return async (app) => {
@@ -37,10 +36,7 @@ export function auditRoutes(deps: Deps): FastifyPluginAsyncZod {
           from: from ? new Date(from) : undefined,
           to: to ? new Date(to) : undefined,
         };
-        const [{ rows, total }, actions] = await Promise.all([
-          listAuditRows(deps.db, filter, { limit, beforeId }),
-          listAuditActions(deps.db),
-        ]);
+        const { rows, total, actions } = await auditPage(deps.db, filter, { limit, beforeId });
         return {
           items: rows.map(({ prevHash: _p, ...r }) => ({ ...r, at: r.at.toISOString() })),
           total,

@@ -2,7 +2,7 @@ import type { Db } from '../../db/client';
 import type { Actor } from '../../lib/actor';
 import type { Clock } from '../../lib/clock';
 import { auditHash, GENESIS_HASH } from './chain';
-import { appendAuditRow, auditRowsInOrder } from './repository';
+import { appendAuditRow, auditRowsInOrder, listAuditActions, listAuditRows } from './repository';
 
 export interface AuditEvent {
   action: string; // e.g. 'user.sign_in', 'enterprise.register'
@@ -50,4 +50,17 @@ export async function verifyAuditChain(db: Db): Promise<ChainVerdict> {
     prevHash = hash;
   }
   return { ok: true, rows };
+}
+
+/** A page of the audit log, newest first, with the total and the actions there are to filter by. */
+export async function auditPage(
+  db: Db,
+  filter: Parameters<typeof listAuditRows>[1],
+  page: Parameters<typeof listAuditRows>[2],
+) {
+  const [{ rows, total }, actions] = await Promise.all([
+    listAuditRows(db, filter, page),
+    listAuditActions(db),
+  ]);
+  return { rows, total, actions };
 }

@@ -10,9 +10,6 @@ import {
 import type { Deps } from '../../lib/deps';
 import { meSchema, signInResultSchema } from '../../../domain/api/accounts';
 import { enterpriseView, okSchema, userView } from '../../lib/views';
-import { getEnterprise } from '../enterprises/service';
-import { findRecommenderUnit } from '../recommender-units/repository';
-import { getUser } from '../users/service';
 import * as auth from './service';
 
 export function authRoutes(deps: Deps): FastifyPluginAsyncZod {
@@ -30,13 +27,13 @@ export function authRoutes(deps: Deps): FastifyPluginAsyncZod {
         config: { rateLimit: { max: deps.config.signInRatePerMinute, timeWindow: '1 minute' } },
       },
       async (req, reply) => {
-        const signed = await auth.signIn(deps, req.body, clientOf(req));
+        const { signed, listing, csrfToken } = await auth.signInAndDescribe(
+          deps,
+          req.body,
+          clientOf(req),
+        );
         setSessionCookie(reply, signed.token, signed.expiresAt, deps.config.cookieSecure);
-        const found = await auth.resolveSession(deps, signed.token);
-        return {
-          user: userView(await getUser(deps, signed.user.id)),
-          csrfToken: found!.session.csrfToken,
-        };
+        return { user: userView(listing), csrfToken };
       },
     );
 
@@ -69,11 +66,7 @@ export function authRoutes(deps: Deps): FastifyPluginAsyncZod {
       },
       async (req) => {
         const user = requireUser(req);
-        const [listing, enterprise, unit] = await Promise.all([
-          getUser(deps, user.id),
-          user.enterpriseId ? getEnterprise(deps, user.enterpriseId) : null,
-          user.recommenderUnitId ? findRecommenderUnit(deps.db, user.recommenderUnitId) : null,
-        ]);
+        const { listing, enterprise, unit } = await auth.describeUser(deps, user);
         return {
           user: userView(listing),
           csrfToken: req.auth!.session.csrfToken,

@@ -1,10 +1,14 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { ChangePasswordInput, SignInInput } from '../../../domain/accounts';
 import type { Actor } from '../../lib/actor';
+import type { SignedInUser } from '../../lib/auth-context';
 import type { Deps } from '../../lib/deps';
 import { AppError } from '../../lib/errors';
 import { DUMMY_HASH, hashPassword, verifyPassword } from '../../lib/password';
-import { recordAudit } from '../audit/service';
+import { recordAudit } from '../audit';
+import { getEnterprise } from '../enterprises';
+import { findRecommenderUnit } from '../recommender-units';
+import { getUser } from '../users';
 import * as repo from './repository';
 
 export function sessionIdOf(token: string): string {
@@ -161,4 +165,26 @@ export async function changeOwnPassword(
       targetId: userId,
     });
   });
+}
+
+/** Signs in, then reads what the answer shows: the account's listing and the new session's CSRF token. */
+export async function signInAndDescribe(
+  deps: Deps,
+  input: SignInInput,
+  client: Actor & { userAgent: string | null },
+) {
+  const signed = await signIn(deps, input, client);
+  const found = await resolveSession(deps, signed.token);
+  const listing = await getUser(deps, signed.user.id);
+  return { signed, listing, csrfToken: found!.session.csrfToken };
+}
+
+/** The signed-in user's listing, and the enterprise or recommender unit the account belongs to. */
+export async function describeUser(deps: Pick<Deps, 'db'>, user: SignedInUser) {
+  const [listing, enterprise, unit] = await Promise.all([
+    getUser(deps, user.id),
+    user.enterpriseId ? getEnterprise(deps, user.enterpriseId) : null,
+    user.recommenderUnitId ? findRecommenderUnit(deps.db, user.recommenderUnitId) : null,
+  ]);
+  return { listing, enterprise, unit };
 }

@@ -3,8 +3,8 @@ import type { Actor } from '../../lib/actor';
 import type { SignedInUser } from '../../lib/auth-context';
 import type { Deps } from '../../lib/deps';
 import { AppError, isUniqueViolation } from '../../lib/errors';
-import { recordAudit } from '../audit/service';
-import { listRecommenderUnits } from '../recommender-units/repository';
+import { recordAudit } from '../audit';
+import { listRecommenderUnitRows } from '../recommender-units';
 import { mapHeader, type ImportProblem } from './columns';
 import { readImportSheet } from './import-file';
 import {
@@ -49,7 +49,9 @@ export async function importAwards(
       message: `一次最多导入${MAX_IMPORT_ROWS}行，本文件有${rows.length}行：请分成几个文件导入`,
     });
 
-  const units = (await listRecommenderUnits(deps.db, { includeInactive: true })).map((r) => r.unit);
+  const units = (await listRecommenderUnitRows(deps.db, { includeInactive: true })).map(
+    (r) => r.unit,
+  );
   const checked = checkAwardRows(rows, map, {
     units: new Map(units.map((u) => [u.name.trim(), { id: u.id, name: u.name }])),
     currentYear: shanghaiYear(deps.clock.now()),

@@ -1,7 +1,7 @@
 import type { Db } from '../../db/client';
 import { AppError } from '../../lib/errors';
-import type { CampaignRow } from '../campaigns/repository';
-import { lockRecommenderUnit } from '../recommender-units/repository';
+import type { CampaignRow } from '../campaigns';
+import { lockRecommenderUnit } from '../recommender-units';
 import { findBatch, updateBatch, type BatchRow } from './repository';
 
 /**

@@ -2,9 +2,9 @@ import { effectiveQuota } from '../../../domain/recommender-units';
 import type { Db } from '../../db/client';
 import { factsOf } from '../../../domain/facts';
 import { formOfCampaign, type CampaignRow } from '../campaigns';
-import { flaggedApplicationIds } from '../duplicates/repository';
-import type { RecommenderUnitRow } from '../recommender-units/repository';
-import { industryNames, regionNames } from '../reference/repository';
+import { flaggedApplicationIds } from '../duplicates';
+import type { RecommenderUnitRow } from '../recommender-units';
+import { industryNames, regionNames } from '../reference';
 import { findBatch, findDocument, listSummarySources } from './repository';
 import {
   shanghaiDateLabel,

@@ -2,31 +2,21 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from '../../../domain/zod';
 import { actorOf, requireUser } from '../../lib/auth-context';
 import type { Deps } from '../../lib/deps';
-import { AppError } from '../../lib/errors';
 import { readUploadedFile } from '../../lib/upload';
 import { sendFile, XLSX_MIME } from '../../lib/xlsx';
-import { findCampaign } from '../campaigns/repository';
-import { findRecommenderUnit } from '../recommender-units/repository';
 import { authorizeActOnBatch, authorizeReadBatch, authorizeReopenBatch } from './policy';
-import { loadBatchView, summaryDocument } from './read';
-import { readStampedScan, uploadStampedScan } from './scan';
-import { reopen, reorder, signOff } from './service';
-import { renderSummaryPdf } from './summary-pdf';
-import { summaryFilename } from './summary-table';
-import { renderSummaryXlsx } from './summary-xlsx';
+import {
+  batchOf,
+  batchScan,
+  reopenBatch,
+  reorderBatch,
+  signOffBatch,
+  summaryTableFile,
+  uploadBatchScan,
+} from './service';
 import { batchParamsSchema, batchViewSchema } from './views';
 
 const BASE = '/campaigns/:idOrCode/units/:unitId/batch';
-
-async function loadDesk(deps: Deps, params: { idOrCode: string; unitId: string }) {
-  const [campaign, unit] = await Promise.all([
-    findCampaign(deps.db, params.idOrCode),
-    findRecommenderUnit(deps.db, params.unitId),
-  ]);
-  if (!campaign) throw new AppError('NOT_FOUND', { message: '未找到该征集活动' });
-  if (!unit) throw new AppError('NOT_FOUND', { message: '未找到该推荐单位' });
-  return { campaign, unit, desk: { campaign, unitId: unit.id } };
-}
 
 export function batchRoutes(deps: Deps): FastifyPluginAsyncZod {
   return async (app) => {
@@ -46,8 +36,7 @@ export function batchRoutes(deps: Deps): FastifyPluginAsyncZod {
       },
       async (req) => {
         authorizeReadBatch(requireUser(req), req.params.unitId);
-        const { campaign, unit } = await loadDesk(deps, req.params);
-        return loadBatchView(deps.db, campaign, unit);
+        return batchOf(deps, req.params);
       },
     );
 
@@ -66,9 +55,7 @@ export function batchRoutes(deps: Deps): FastifyPluginAsyncZod {
       },
       async (req) => {
         authorizeActOnBatch(requireUser(req), req.params.unitId);
-        const { campaign, unit, desk } = await loadDesk(deps, req.params);
-        await reorder(deps, desk, req.body.order, actorOf(req));
-        return loadBatchView(deps.db, campaign, unit);
+        return reorderBatch(deps, req.params, req.body.order, actorOf(req));
       },
     );
 
@@ -85,12 +72,9 @@ export function batchRoutes(deps: Deps): FastifyPluginAsyncZod {
         },
         async (req, reply) => {
           authorizeReadBatch(requireUser(req), req.params.unitId);
-          const { campaign, unit } = await loadDesk(deps, req.params);
-          const doc = await summaryDocument(deps.db, campaign, unit, deps.clock.now());
-          const bytes =
-            format === 'xlsx' ? await renderSummaryXlsx(doc) : await renderSummaryPdf(doc);
+          const { bytes, filename } = await summaryTableFile(deps, req.params, format);
           const mime = format === 'xlsx' ? XLSX_MIME : 'application/pdf';
-          return sendFile(reply, bytes, summaryFilename(unit.name, format), mime);
+          return sendFile(reply, bytes, filename, mime);
         },
       );
     }
@@ -111,10 +95,8 @@ export function batchRoutes(deps: Deps): FastifyPluginAsyncZod {
       async (req) => {
         const user = requireUser(req);
         authorizeActOnBatch(user, req.params.unitId);
-        const { campaign, unit, desk } = await loadDesk(deps, req.params);
-        const file = await readUploadedFile(req, deps.config.maxFileBytes);
-        await uploadStampedScan(deps, desk, file, user.id, actorOf(req));
-        return loadBatchView(deps.db, campaign, unit);
+        const readFile = () => readUploadedFile(req, deps.config.maxFileBytes);
+        return uploadBatchScan(deps, req.params, readFile, user.id, actorOf(req));
       },
     );
 
@@ -130,8 +112,7 @@ export function batchRoutes(deps: Deps): FastifyPluginAsyncZod {
       },
       async (req, reply) => {
         authorizeReadBatch(requireUser(req), req.params.unitId);
-        const { desk } = await loadDesk(deps, req.params);
-        const { doc, bytes } = await readStampedScan(deps, desk);
+        const { doc, bytes } = await batchScan(deps, req.params);
         return sendFile(reply, bytes, doc.filename, doc.mime);
       },
     );
@@ -151,9 +132,7 @@ export function batchRoutes(deps: Deps): FastifyPluginAsyncZod {
       },
       async (req) => {
         authorizeActOnBatch(requireUser(req), req.params.unitId);
-        const { campaign, unit, desk } = await loadDesk(deps, req.params);
-        await signOff(deps, desk, actorOf(req));
-        return loadBatchView(deps.db, campaign, unit);
+        return signOffBatch(deps, req.params, actorOf(req));
       },
     );
 
@@ -171,9 +150,7 @@ export function batchRoutes(deps: Deps): FastifyPluginAsyncZod {
       },
       async (req) => {
         authorizeReopenBatch(requireUser(req));
-        const { campaign, unit, desk } = await loadDesk(deps, req.params);
-        await reopen(deps, desk, req.body.reason, actorOf(req));
-        return loadBatchView(deps.db, campaign, unit);
+        return reopenBatch(deps, req.params, req.body.reason, actorOf(req));
       },
     );
   };

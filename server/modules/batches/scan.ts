@@ -4,7 +4,7 @@ import type { Actor } from '../../lib/actor';
 import type { Deps } from '../../lib/deps';
 import { AppError } from '../../lib/errors';
 import { checkUploadedFile, FileNotFoundError } from '../../lib/files';
-import { recordAudit } from '../audit/service';
+import { recordAudit } from '../audit';
 import { assertBeforePaperDeadline, lockOpenDesk } from './desk';
 import { findBatch, findDocument, insertDocument, lockBatch, updateBatch } from './repository';
 import type { Desk } from './service';

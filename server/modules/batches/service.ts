@@ -2,13 +2,18 @@ import { effectiveQuota } from '../../../domain/recommender-units';
 import type { Actor } from '../../lib/actor';
 import type { Deps } from '../../lib/deps';
 import { AppError } from '../../lib/errors';
-import { recordAudit } from '../audit/service';
-import { flaggedApplicationIds } from '../duplicates/repository';
-import type { CampaignRow } from '../campaigns/repository';
-import { lockRecommenderUnit } from '../recommender-units/repository';
-import { listRecommendedIds, setRanks } from '../recommendations/repository';
+import { recordAudit } from '../audit';
+import { flaggedApplicationIds } from '../duplicates';
+import { findCampaign, type CampaignRow } from '../campaigns';
+import { findRecommenderUnit, lockRecommenderUnit } from '../recommender-units';
+import { listRecommendedIds, setRanks } from '../recommendations';
 import { assertBeforePaperDeadline, dropStaleStampedScan, lockOpenDesk } from './desk';
+import { loadBatchView, summaryDocument } from './read';
 import { lockBatch, moveApplications, updateBatch } from './repository';
+import { readStampedScan, uploadStampedScan } from './scan';
+import { renderSummaryPdf } from './summary-pdf';
+import { summaryFilename } from './summary-table';
+import { renderSummaryXlsx } from './summary-xlsx';
 
 export interface Desk {
   campaign: CampaignRow;
@@ -182,4 +187,79 @@ export async function reopen(deps: Deps, desk: Desk, reason: string, actor: Acto
       note: reason,
     });
   });
+}
+
+/** A unit's desk in a campaign, as the routes name them: campaign by id or code, unit by id. */
+export interface DeskParams {
+  idOrCode: string;
+  unitId: string;
+}
+
+async function openDesk(deps: Pick<Deps, 'db'>, params: DeskParams) {
+  const [campaign, unit] = await Promise.all([
+    findCampaign(deps.db, params.idOrCode),
+    findRecommenderUnit(deps.db, params.unitId),
+  ]);
+  if (!campaign) throw new AppError('NOT_FOUND', { message: '未找到该征集活动' });
+  if (!unit) throw new AppError('NOT_FOUND', { message: '未找到该推荐单位' });
+  return { campaign, unit, desk: { campaign, unitId: unit.id } };
+}
+
+/** The unit's batch as it stands. */
+export async function batchOf(deps: Pick<Deps, 'db'>, params: DeskParams) {
+  const { campaign, unit } = await openDesk(deps, params);
+  return loadBatchView(deps.db, campaign, unit);
+}
+
+/** Reorders the recommendations and reads the batch back. */
+export async function reorderBatch(deps: Deps, params: DeskParams, order: string[], actor: Actor) {
+  const { campaign, unit, desk } = await openDesk(deps, params);
+  await reorder(deps, desk, order, actor);
+  return loadBatchView(deps.db, campaign, unit);
+}
+
+/** 附件3 rendered as XLSX or PDF, with its file name. */
+export async function summaryTableFile(
+  deps: Pick<Deps, 'db' | 'clock'>,
+  params: DeskParams,
+  format: 'xlsx' | 'pdf',
+) {
+  const { campaign, unit } = await openDesk(deps, params);
+  const doc = await summaryDocument(deps.db, campaign, unit, deps.clock.now());
+  const bytes = format === 'xlsx' ? await renderSummaryXlsx(doc) : await renderSummaryPdf(doc);
+  return { bytes, filename: summaryFilename(unit.name, format) };
+}
+
+/** Stores the stamped scan (the file is read only once the desk is found) and reads the batch back. */
+export async function uploadBatchScan(
+  deps: Deps,
+  params: DeskParams,
+  readFile: () => Promise<{ filename: string; bytes: Buffer }>,
+  userId: string,
+  actor: Actor,
+) {
+  const { campaign, unit, desk } = await openDesk(deps, params);
+  const file = await readFile();
+  await uploadStampedScan(deps, desk, file, userId, actor);
+  return loadBatchView(deps.db, campaign, unit);
+}
+
+/** The stamped scan's row and bytes. */
+export async function batchScan(deps: Deps, params: DeskParams) {
+  const { desk } = await openDesk(deps, params);
+  return readStampedScan(deps, desk);
+}
+
+/** Signs the batch off and reads it back. */
+export async function signOffBatch(deps: Deps, params: DeskParams, actor: Actor) {
+  const { campaign, unit, desk } = await openDesk(deps, params);
+  await signOff(deps, desk, actor);
+  return loadBatchView(deps.db, campaign, unit);
+}
+
+/** Reopens a signed-off batch and reads it back. */
+export async function reopenBatch(deps: Deps, params: DeskParams, reason: string, actor: Actor) {
+  const { campaign, unit, desk } = await openDesk(deps, params);
+  await reopen(deps, desk, reason, actor);
+  return loadBatchView(deps.db, campaign, unit);
 }

@@ -1,5 +1,5 @@
 import type { TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
-import { configurePdfMake, PRINT_FONT } from '../printing/pdfmake-setup';
+import { configurePdfMake, PRINT_FONT } from '../printing';
 import { CENTRED, type SummaryDocument } from './summary-table';
 
 /** Landscape A4 less the margins and each cell's padding and rules. */

@@ -25,7 +25,7 @@ import type { Actor } from '../../lib/actor';
 import type { Deps } from '../../lib/deps';
 import { AppError, isUniqueViolation } from '../../lib/errors';
 import type { Db } from '../../db/client';
-import { recordAudit } from '../audit/service';
+import { recordAudit } from '../audit';
 import { formOfCampaign } from './forms';
 import * as repo from './repository';
 import { campaignView } from './views';

@@ -3,9 +3,12 @@ export {
   findCampaign,
   findCampaignForShare,
   findLatestCampaign,
+  insertCampaign,
   listCampaignRows,
   type CampaignRow,
 } from './repository';
 export { formOfCampaign, dataSchemaOf, type CampaignRef } from './forms';
 export { campaignView, type CampaignView } from './views';
 export { backfillCampaignConfig } from './config';
+export { copyCampaign } from './service';
+export { campaignRoutes } from './routes';

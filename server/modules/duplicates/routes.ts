@@ -2,40 +2,24 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from '../../../domain/zod';
 import { actorOf, requireUser } from '../../lib/auth-context';
 import type { Deps } from '../../lib/deps';
-import { AppError } from '../../lib/errors';
 import { idParamsSchema } from '../../lib/views';
-import { findCampaign } from '../campaigns/repository';
-import { authorizeCheckDuplicates, authorizeManageFindings, authorizeReadFindings } from './policy';
-import { findApplicationSource, listFindings } from './repository';
-import { checkAgainstAwards, decideFinding, sweepDuplicates, textOf } from './service';
+import { authorizeManageFindings } from './policy';
+import {
+  applicationFindings,
+  campaignFindings,
+  checkApplication,
+  decideAndReadFinding,
+  sweepCampaign,
+} from './service';
 import {
   applicationFindingsSchema,
   campaignParamsSchema,
   findingsQuerySchema,
-  forEnterprise,
   findingListSchema,
   findingView,
   findingViewSchema,
   sweepResultSchema,
 } from './views';
-
-async function loadApplication(deps: Deps, id: string) {
-  const app = await findApplicationSource(deps.db, id);
-  if (!app) throw new AppError('NOT_FOUND', { message: '未找到该申报书' });
-  return app;
-}
-
-async function loadCampaign(deps: Deps, idOrCode: string) {
-  const campaign = await findCampaign(deps.db, idOrCode);
-  if (!campaign) throw new AppError('NOT_FOUND', { message: '未找到该征集活动' });
-  return campaign;
-}
-
-async function loadFindingView(deps: Deps, id: string) {
-  const [row] = await listFindings(deps.db, { id });
-  if (!row) throw new AppError('NOT_FOUND', { message: '未找到该疑似重复记录' });
-  return findingView(row);
-}
 
 export function duplicateRoutes(deps: Deps): FastifyPluginAsyncZod {
   return async (app) => {
@@ -55,11 +39,7 @@ export function duplicateRoutes(deps: Deps): FastifyPluginAsyncZod {
         },
       },
       async (req) => {
-        const user = requireUser(req);
-        const found = await loadApplication(deps, req.params.id);
-        authorizeCheckDuplicates(user, found);
-        const checked = await checkAgainstAwards(deps, found);
-        return { ...checked, findings: checked.findings.map((f) => forEnterprise(f, found.uscc)) };
+        return checkApplication(deps, requireUser(req), req.params.id);
       },
     );
 
@@ -76,20 +56,7 @@ export function duplicateRoutes(deps: Deps): FastifyPluginAsyncZod {
         },
       },
       async (req) => {
-        const user = requireUser(req);
-        const found = await loadApplication(deps, req.params.id);
-        authorizeReadFindings(user, found);
-        const campaign = (await findCampaign(deps.db, found.campaignId))!;
-        const rows = await listFindings(deps.db, {
-          applicationId: found.id,
-          ...(user.role === 'enterprise' ? { kind: 'award' as const } : {}),
-        });
-        const views = rows.map(findingView);
-        return {
-          text: await textOf(deps.db, campaign, found.data),
-          findings:
-            user.role === 'enterprise' ? views.map((f) => forEnterprise(f, found.uscc)) : views,
-        };
+        return applicationFindings(deps, requireUser(req), req.params.id);
       },
     );
 
@@ -107,8 +74,7 @@ export function duplicateRoutes(deps: Deps): FastifyPluginAsyncZod {
       },
       async (req) => {
         authorizeManageFindings(requireUser(req));
-        const campaign = await loadCampaign(deps, req.params.idOrCode);
-        const rows = await listFindings(deps.db, { campaignId: campaign.id, ...req.query });
+        const rows = await campaignFindings(deps, req.params.idOrCode, req.query);
         return { items: rows.map(findingView) };
       },
     );
@@ -128,8 +94,7 @@ export function duplicateRoutes(deps: Deps): FastifyPluginAsyncZod {
       },
       async (req) => {
         authorizeManageFindings(requireUser(req));
-        const campaign = await loadCampaign(deps, req.params.idOrCode);
-        return sweepDuplicates(deps, campaign, actorOf(req));
+        return sweepCampaign(deps, req.params.idOrCode, actorOf(req));
       },
     );
 
@@ -147,13 +112,8 @@ export function duplicateRoutes(deps: Deps): FastifyPluginAsyncZod {
       },
       async (req) => {
         authorizeManageFindings(requireUser(req));
-        await decideFinding(
-          deps,
-          req.params.id,
-          { kind: 'dismiss', reason: req.body.reason },
-          actorOf(req),
-        );
-        return loadFindingView(deps, req.params.id);
+        const decision = { kind: 'dismiss' as const, reason: req.body.reason };
+        return findingView(await decideAndReadFinding(deps, req.params.id, decision, actorOf(req)));
       },
     );
 
@@ -172,8 +132,8 @@ export function duplicateRoutes(deps: Deps): FastifyPluginAsyncZod {
       async (req) => {
         authorizeManageFindings(requireUser(req));
         const reason = req.body.reason || undefined;
-        await decideFinding(deps, req.params.id, { kind: 'confirm', reason }, actorOf(req));
-        return loadFindingView(deps, req.params.id);
+        const decision = { kind: 'confirm' as const, reason };
+        return findingView(await decideAndReadFinding(deps, req.params.id, decision, actorOf(req)));
       },
     );
   };

@@ -7,6 +7,7 @@ import { factText, factsOf } from '../../../domain/facts';
 import type { FormDeclaration } from '../../../domain/form';
 import type { Db } from '../../db/client';
 import type { Actor } from '../../lib/actor';
+import type { SignedInUser } from '../../lib/auth-context';
 import type { Deps } from '../../lib/deps';
 import {
   createIndex,
@@ -17,10 +18,11 @@ import {
   type Finding,
 } from '../../lib/duplicates';
 import { AppError } from '../../lib/errors';
-import { recordAudit } from '../audit/service';
+import { recordAudit } from '../audit';
 import { findCampaign, formOfCampaign, type CampaignRow } from '../campaigns';
+import { authorizeCheckDuplicates, authorizeReadFindings } from './policy';
 import * as repo from './repository';
-import { evidenceView, type FindingView } from './views';
+import { evidenceView, findingView, forEnterprise, type FindingView } from './views';
 
 interface CampaignIndex {
   index: DuplicateIndex;
@@ -412,4 +414,68 @@ export async function decideFinding(
       note: decision.reason,
     });
   });
+}
+
+async function applicationSourceOf(deps: Pick<Deps, 'db'>, id: string) {
+  const app = await repo.findApplicationSource(deps.db, id);
+  if (!app) throw new AppError('NOT_FOUND', { message: '未找到该申报书' });
+  return app;
+}
+
+async function campaignOf(deps: Pick<Deps, 'db'>, idOrCode: string) {
+  const campaign = await findCampaign(deps.db, idOrCode);
+  if (!campaign) throw new AppError('NOT_FOUND', { message: '未找到该征集活动' });
+  return campaign;
+}
+
+/** The enterprise's own check of an application (by id) against past awards, as it may see it. */
+export async function checkApplication(deps: Pick<Deps, 'db'>, user: SignedInUser, id: string) {
+  const found = await applicationSourceOf(deps, id);
+  authorizeCheckDuplicates(user, found);
+  const checked = await checkAgainstAwards(deps, found);
+  return { ...checked, findings: checked.findings.map((f) => forEnterprise(f, found.uscc)) };
+}
+
+/** An application's findings and its compared text; an enterprise sees only those against awards. */
+export async function applicationFindings(deps: Pick<Deps, 'db'>, user: SignedInUser, id: string) {
+  const found = await applicationSourceOf(deps, id);
+  authorizeReadFindings(user, found);
+  const campaign = (await findCampaign(deps.db, found.campaignId))!;
+  const rows = await repo.listFindings(deps.db, {
+    applicationId: found.id,
+    ...(user.role === 'enterprise' ? { kind: 'award' as const } : {}),
+  });
+  const views = rows.map(findingView);
+  return {
+    text: await textOf(deps.db, campaign, found.data),
+    findings: user.role === 'enterprise' ? views.map((f) => forEnterprise(f, found.uscc)) : views,
+  };
+}
+
+/** A campaign's findings (by id or code), most similar first. */
+export async function campaignFindings(
+  deps: Pick<Deps, 'db'>,
+  idOrCode: string,
+  f: { state?: repo.FindingRow['state']; kind?: repo.FindingRow['kind'] },
+) {
+  const campaign = await campaignOf(deps, idOrCode);
+  return repo.listFindings(deps.db, { campaignId: campaign.id, ...f });
+}
+
+/** The sweep of a campaign given by id or code. */
+export async function sweepCampaign(deps: Deps, idOrCode: string, actor: Actor) {
+  return sweepDuplicates(deps, await campaignOf(deps, idOrCode), actor);
+}
+
+/** Decides a finding and reads it back with both sides' names. */
+export async function decideAndReadFinding(
+  deps: Deps,
+  findingId: string,
+  decision: FindingDecision,
+  actor: Actor,
+) {
+  await decideFinding(deps, findingId, decision, actor);
+  const [row] = await repo.listFindings(deps.db, { id: findingId });
+  if (!row) throw new AppError('NOT_FOUND', { message: '未找到该疑似重复记录' });
+  return row;
 }

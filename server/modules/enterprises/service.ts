@@ -4,10 +4,9 @@ import type { Actor } from '../../lib/actor';
 import type { Deps } from '../../lib/deps';
 import { AppError, isUniqueViolation } from '../../lib/errors';
 import { hashPassword } from '../../lib/password';
-import { recordAudit } from '../audit/service';
-import { findRegion } from '../reference/repository';
-import { uniqueUserError } from '../users/service';
-import { insertUser } from '../users/repository';
+import { recordAudit } from '../audit';
+import { findRegion } from '../reference';
+import { uniqueUserError, insertUser } from '../users';
 import * as repo from './repository';
 
 function fieldError(path: string, message: string) {

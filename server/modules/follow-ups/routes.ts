@@ -1,25 +1,19 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { revenueYearsOf } from '../../../domain/follow-up-report';
 import { z } from '../../../domain/zod';
-import { actorOf, requireUser, type SignedInUser } from '../../lib/auth-context';
+import { actorOf, requireUser } from '../../lib/auth-context';
 import type { Deps } from '../../lib/deps';
-import { AppError } from '../../lib/errors';
 import { sendFile, XLSX_MIME } from '../../lib/xlsx';
-import { findAward } from '../awards/repository';
-import { awardView } from '../awards/views';
-import { findCampaign, formOfCampaign } from '../campaigns';
-import { findEnterprise } from '../enterprises/repository';
+import { awardView } from '../awards';
 import {
-  authorizeEditFollowUp,
-  authorizeExportFollowUps,
-  authorizeReturnFollowUp,
-  authorizeViewFollowUp,
-  followUpScopeOf,
-  type FollowUpScope,
-} from './policy';
-import { findReport, listFollowUpRows } from './repository';
-import { assertFollowUpDue, contextOf, returnReport, saveReport, submitReport } from './service';
-import { followUpSummary } from './summary-data';
+  followUpDetailOf,
+  followUpFormOf,
+  followUpRowsOf,
+  followUpSummaryFile,
+  returnFollowUp,
+  saveFollowUp,
+  submitFollowUp,
+} from './service';
 import {
   followUpDetailSchema,
   followUpListSchema,
@@ -29,26 +23,6 @@ import { followUpRowView, reportView } from './views';
 
 const campaignId = z.string().min(1).max(80);
 const awardParams = z.object({ awardId: z.string().uuid('编号格式不正确') });
-
-async function scopeOf(deps: Deps, user: SignedInUser): Promise<FollowUpScope> {
-  const enterprise =
-    user.role === 'enterprise' && user.enterpriseId
-      ? await findEnterprise(deps.db, user.enterpriseId)
-      : undefined;
-  return followUpScopeOf(user, enterprise);
-}
-
-async function campaignOf(deps: Deps, id: string) {
-  const campaign = await findCampaign(deps.db, id);
-  if (!campaign) throw new AppError('NOT_FOUND', { message: '未找到该征集活动' });
-  return campaign;
-}
-
-async function awardOf(deps: Deps, id: string) {
-  const award = await findAward(deps.db, id);
-  if (!award) throw new AppError('NOT_FOUND', { message: '未找到该获奖记录' });
-  return award;
-}
 
 export function followUpRoutes(deps: Deps): FastifyPluginAsyncZod {
   return async (app) => {
@@ -64,13 +38,8 @@ export function followUpRoutes(deps: Deps): FastifyPluginAsyncZod {
         },
       },
       async (req) => {
-        const campaign = await campaignOf(deps, req.params.idOrCode);
-        return {
-          form: (await formOfCampaign(deps.db, campaign, 'followUp')) as unknown as Record<
-            string,
-            unknown
-          >,
-        };
+        const form = await followUpFormOf(deps, req.params.idOrCode);
+        return { form: form as unknown as Record<string, unknown> };
       },
     );
 
@@ -87,15 +56,7 @@ export function followUpRoutes(deps: Deps): FastifyPluginAsyncZod {
         },
       },
       async (req) => {
-        const scope = await scopeOf(deps, requireUser(req));
-        const campaign = await campaignOf(deps, req.query.campaignId);
-        const years = campaign.settings.followUpAwardYears;
-        const rows = await listFollowUpRows(deps.db, {
-          campaignId: campaign.id,
-          years,
-          uscc: scope.kind === 'enterprise' ? scope.uscc : undefined,
-          unitId: scope.kind === 'unit' ? scope.unitId : undefined,
-        });
+        const { rows, years } = await followUpRowsOf(deps, requireUser(req), req.query.campaignId);
         return {
           items: rows.map((r) => followUpRowView(r.award, r.report)),
           followUpAwardYears: years,
@@ -115,10 +76,8 @@ export function followUpRoutes(deps: Deps): FastifyPluginAsyncZod {
         },
       },
       async (req, reply) => {
-        const scope = await scopeOf(deps, requireUser(req));
-        authorizeExportFollowUps(scope);
-        const campaign = await campaignOf(deps, req.query.campaignId);
-        const { bytes, filename } = await followUpSummary(deps, campaign, scope);
+        const user = requireUser(req);
+        const { bytes, filename } = await followUpSummaryFile(deps, user, req.query.campaignId);
         return sendFile(reply, bytes, filename, XLSX_MIME);
       },
     );
@@ -136,17 +95,18 @@ export function followUpRoutes(deps: Deps): FastifyPluginAsyncZod {
         },
       },
       async (req) => {
-        const scope = await scopeOf(deps, requireUser(req));
-        const campaign = await campaignOf(deps, req.query.campaignId);
-        const award = await awardOf(deps, req.params.awardId);
-        authorizeViewFollowUp(scope, award);
-        assertFollowUpDue(campaign, award);
-        const report = await findReport(deps.db, campaign.id, award.id);
+        const user = requireUser(req);
+        const { campaign, award, report, context } = await followUpDetailOf(
+          deps,
+          user,
+          req.query.campaignId,
+          req.params.awardId,
+        );
         return {
           award: awardView(award),
           report: report ? reportView(report) : null,
           deadline: campaign.paperDeadline.toISOString(),
-          revenueYears: revenueYearsOf(contextOf(campaign, award)),
+          revenueYears: revenueYearsOf(context),
         };
       },
     );
@@ -169,20 +129,7 @@ export function followUpRoutes(deps: Deps): FastifyPluginAsyncZod {
         },
       },
       async (req) => {
-        const user = requireUser(req);
-        const scope = await scopeOf(deps, user);
-        const campaign = await campaignOf(deps, req.body.campaignId);
-        const award = await awardOf(deps, req.params.awardId);
-        const enterpriseId = authorizeEditFollowUp(scope, award);
-        assertFollowUpDue(campaign, award);
-        const saved = await saveReport(
-          deps,
-          { userId: user.id, enterpriseId },
-          campaign,
-          award,
-          req.body,
-        );
-        return reportView(saved);
+        return reportView(await saveFollowUp(deps, requireUser(req), req.params.awardId, req.body));
       },
     );
 
@@ -200,12 +147,11 @@ export function followUpRoutes(deps: Deps): FastifyPluginAsyncZod {
         },
       },
       async (req) => {
-        const scope = await scopeOf(deps, requireUser(req));
-        const campaign = await campaignOf(deps, req.body.campaignId);
-        const award = await awardOf(deps, req.params.awardId);
-        authorizeEditFollowUp(scope, award);
-        assertFollowUpDue(campaign, award);
-        return reportView(await submitReport(deps, campaign, award, actorOf(req)));
+        const user = requireUser(req);
+        const { awardId } = req.params;
+        return reportView(
+          await submitFollowUp(deps, user, awardId, req.body.campaignId, actorOf(req)),
+        );
       },
     );
 
@@ -225,12 +171,14 @@ export function followUpRoutes(deps: Deps): FastifyPluginAsyncZod {
         },
       },
       async (req) => {
-        const scope = await scopeOf(deps, requireUser(req));
-        const campaign = await campaignOf(deps, req.body.campaignId);
-        const award = await awardOf(deps, req.params.awardId);
-        authorizeReturnFollowUp(scope, award);
-        assertFollowUpDue(campaign, award);
-        const returned = await returnReport(deps, campaign, award, req.body.comment, actorOf(req));
+        const user = requireUser(req);
+        const returned = await returnFollowUp(
+          deps,
+          user,
+          req.params.awardId,
+          req.body,
+          actorOf(req),
+        );
         return reportView(returned);
       },
     );

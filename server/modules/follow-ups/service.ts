@@ -6,12 +6,23 @@ import { formIssues } from '../../../domain/form-values';
 import { followUpContextOf } from '../../../domain/forms';
 import type { Db } from '../../db/client';
 import type { Actor } from '../../lib/actor';
+import type { SignedInUser } from '../../lib/auth-context';
 import type { Deps } from '../../lib/deps';
 import { AppError } from '../../lib/errors';
-import { recordAudit } from '../audit/service';
-import type { AwardRow } from '../awards/repository';
-import { formOfCampaign, type CampaignRow } from '../campaigns';
+import { recordAudit } from '../audit';
+import { findAward, type AwardRow } from '../awards';
+import { findCampaign, formOfCampaign, type CampaignRow } from '../campaigns';
+import { findEnterprise } from '../enterprises';
+import {
+  authorizeEditFollowUp,
+  authorizeExportFollowUps,
+  authorizeReturnFollowUp,
+  authorizeViewFollowUp,
+  followUpScopeOf,
+  type FollowUpScope,
+} from './policy';
 import * as repo from './repository';
+import { followUpSummary } from './summary-data';
 
 const EDITABLE = new Set(['draft', 'returned']);
 
@@ -172,4 +183,121 @@ export async function returnReport(
     });
     return updated;
   });
+}
+
+// What the routes ask, each in one call: the caller's scope, the campaign and the award are
+// found (404) and authorized (403) in the order the routes always did, then the work is done.
+
+async function scopeOf(deps: Pick<Deps, 'db'>, user: SignedInUser): Promise<FollowUpScope> {
+  const enterprise =
+    user.role === 'enterprise' && user.enterpriseId
+      ? await findEnterprise(deps.db, user.enterpriseId)
+      : undefined;
+  return followUpScopeOf(user, enterprise);
+}
+
+async function campaignOf(deps: Pick<Deps, 'db'>, id: string) {
+  const campaign = await findCampaign(deps.db, id);
+  if (!campaign) throw new AppError('NOT_FOUND', { message: '未找到该征集活动' });
+  return campaign;
+}
+
+async function awardOf(deps: Pick<Deps, 'db'>, id: string) {
+  const award = await findAward(deps.db, id);
+  if (!award) throw new AppError('NOT_FOUND', { message: '未找到该获奖记录' });
+  return award;
+}
+
+/** The campaign's 附件4 form (public, like the application form). */
+export async function followUpFormOf(deps: Pick<Deps, 'db'>, idOrCode: string) {
+  return formOfCampaign(deps.db, await campaignOf(deps, idOrCode), 'followUp');
+}
+
+/** The awards the caller sees in a campaign's 附件4 round, with their reports. */
+export async function followUpRowsOf(
+  deps: Pick<Deps, 'db'>,
+  user: SignedInUser,
+  campaignId: string,
+) {
+  const scope = await scopeOf(deps, user);
+  const campaign = await campaignOf(deps, campaignId);
+  const years = campaign.settings.followUpAwardYears;
+  const rows = await repo.listFollowUpRows(deps.db, {
+    campaignId: campaign.id,
+    years,
+    uscc: scope.kind === 'enterprise' ? scope.uscc : undefined,
+    unitId: scope.kind === 'unit' ? scope.unitId : undefined,
+  });
+  return { rows, years };
+}
+
+/** The 附件4 summary workbook a unit (or the organizer) stamps. */
+export async function followUpSummaryFile(deps: Deps, user: SignedInUser, campaignId: string) {
+  const scope = await scopeOf(deps, user);
+  authorizeExportFollowUps(scope);
+  const campaign = await campaignOf(deps, campaignId);
+  return followUpSummary(deps, campaign, scope);
+}
+
+/** One award's report (or none yet), with the campaign it is filed in. */
+export async function followUpDetailOf(
+  deps: Pick<Deps, 'db'>,
+  user: SignedInUser,
+  campaignId: string,
+  awardId: string,
+) {
+  const scope = await scopeOf(deps, user);
+  const campaign = await campaignOf(deps, campaignId);
+  const award = await awardOf(deps, awardId);
+  authorizeViewFollowUp(scope, award);
+  assertFollowUpDue(campaign, award);
+  const report = await repo.findReport(deps.db, campaign.id, award.id);
+  return { campaign, award, report, context: contextOf(campaign, award) };
+}
+
+/** The enterprise saves its report of an award. */
+export async function saveFollowUp(
+  deps: Deps,
+  user: SignedInUser,
+  awardId: string,
+  input: { campaignId: string; draftVersion: number; data: Record<string, unknown> },
+) {
+  const scope = await scopeOf(deps, user);
+  const campaign = await campaignOf(deps, input.campaignId);
+  const award = await awardOf(deps, awardId);
+  const enterpriseId = authorizeEditFollowUp(scope, award);
+  assertFollowUpDue(campaign, award);
+  return saveReport(deps, { userId: user.id, enterpriseId }, campaign, award, input);
+}
+
+/** The enterprise submits its report of an award. */
+export async function submitFollowUp(
+  deps: Deps,
+  user: SignedInUser,
+  awardId: string,
+  campaignId: string,
+  actor: Actor,
+) {
+  const scope = await scopeOf(deps, user);
+  const campaign = await campaignOf(deps, campaignId);
+  const award = await awardOf(deps, awardId);
+  authorizeEditFollowUp(scope, award);
+  assertFollowUpDue(campaign, award);
+  return submitReport(deps, campaign, award, actor);
+}
+
+/** The recommender returns a report with a comment. */
+export async function returnFollowUp(
+  deps: Deps,
+  user: SignedInUser,
+  awardId: string,
+  input: { campaignId: string; comment: string },
+  actor: Actor,
+) {
+  const scope = await scopeOf(deps, user);
+  const campaign = await campaignOf(deps, input.campaignId);
+  const award = await awardOf(deps, awardId);
+  authorizeReturnFollowUp(scope, award);
+  assertFollowUpDue(campaign, award);
+  return returnReport(deps, campaign, award, input.comment, actor);
 }

@@ -4,7 +4,7 @@ import { FOLLOW_UP_REPORT_STATE_LABELS } from '../../../domain/follow-up-report'
 import type { FormDeclaration, FormField } from '../../../domain/form';
 import { fieldAtPath, optionLabel, valueAt } from '../../../domain/form-values';
 import { ExcelJS, workbookBytes } from '../../lib/xlsx';
-import type { AwardRow } from '../awards/repository';
+import type { AwardRow } from '../awards';
 import type { FollowUpReportRow } from './repository';
 
 export const SUMMARY_TITLE = '工业互联网APP统计信息表';

@@ -1,6 +1,6 @@
 // The response shapes live in domain/api/follow-ups (the web infers its types from them).
 export { followUpRowSchema, reportViewSchema } from '../../../domain/api/follow-ups';
-import type { AwardRow } from '../awards/repository';
+import type { AwardRow } from '../awards';
 import type { FollowUpReportRow } from './repository';
 
 export function followUpRowView(award: AwardRow, report: FollowUpReportRow | null) {

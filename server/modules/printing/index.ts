@@ -2,3 +2,4 @@ export type { PrintInput } from './types';
 export { renderApplicationPdf } from './pdf';
 export { renderApplicationDocx } from './docx';
 export { verificationCodeOf, normaliseVerificationCode } from './verification-code';
+export { configurePdfMake, PRINT_FONT } from './pdfmake-setup';

@@ -1,7 +1,7 @@
 // Paper = online (DESIGN §4): the printed form carries a code derived from the frozen
 // version's content, so anyone can check a paper copy against the online record.
 import { createHash } from 'node:crypto';
-import { canonicalJson } from '../audit/chain';
+import { canonicalJson } from '../audit';
 
 /** Crockford base32: no I, L, O, U. */
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';

@@ -2,21 +2,12 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from '../../../domain/zod';
 import { requireUser } from '../../lib/auth-context';
 import type { Deps } from '../../lib/deps';
-import { AppError } from '../../lib/errors';
 import { sendFile, XLSX_MIME } from '../../lib/xlsx';
-import { findCampaign } from '../campaigns/repository';
 import { authorizeReadProgress } from './policy';
 import { progressListSchema } from '../../../domain/api/progress';
-import { progressRows } from './service';
-import { renderProgressXlsx } from './xlsx';
+import { campaignProgress, campaignProgressXlsx } from './service';
 
 const params = z.object({ idOrCode: z.string().min(1).max(80) });
-
-async function loadCampaign(deps: Deps, idOrCode: string) {
-  const campaign = await findCampaign(deps.db, idOrCode);
-  if (!campaign) throw new AppError('NOT_FOUND', { message: '未找到该征集活动' });
-  return campaign;
-}
 
 export function progressRoutes(deps: Deps): FastifyPluginAsyncZod {
   return async (app) => {
@@ -33,8 +24,7 @@ export function progressRoutes(deps: Deps): FastifyPluginAsyncZod {
       },
       async (req) => {
         authorizeReadProgress(requireUser(req));
-        const campaign = await loadCampaign(deps, req.params.idOrCode);
-        return { items: await progressRows(deps.db, campaign) };
+        return { items: await campaignProgress(deps, req.params.idOrCode) };
       },
     );
 
@@ -50,9 +40,8 @@ export function progressRoutes(deps: Deps): FastifyPluginAsyncZod {
       },
       async (req, reply) => {
         authorizeReadProgress(requireUser(req));
-        const campaign = await loadCampaign(deps, req.params.idOrCode);
-        const bytes = await renderProgressXlsx(await progressRows(deps.db, campaign));
-        return sendFile(reply, bytes, `推荐单位进度-${campaign.year}.xlsx`, XLSX_MIME);
+        const { bytes, filename } = await campaignProgressXlsx(deps, req.params.idOrCode);
+        return sendFile(reply, bytes, filename, XLSX_MIME);
       },
     );
   };

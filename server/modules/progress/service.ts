@@ -1,8 +1,11 @@
 import type { ProgressRow } from '../../../domain/api/progress';
 import { effectiveQuota } from '../../../domain/recommender-units';
 import type { Db } from '../../db/client';
-import type { CampaignRow } from '../campaigns/repository';
+import type { Deps } from '../../lib/deps';
+import { AppError } from '../../lib/errors';
+import { findCampaign, type CampaignRow } from '../campaigns';
 import { listProgress } from './repository';
+import { renderProgressXlsx } from './xlsx';
 
 // The response shape lives in domain/api/progress (the web infers its types from it).
 export { progressRowSchema, type ProgressRow } from '../../../domain/api/progress';
@@ -23,4 +26,25 @@ export async function progressRows(db: Db, campaign: CampaignRow): Promise<Progr
     followUpsExpected: r.followUpsExpected,
     followUpsSubmitted: r.followUpsSubmitted,
   }));
+}
+
+async function campaignOf(deps: Pick<Deps, 'db'>, idOrCode: string) {
+  const campaign = await findCampaign(deps.db, idOrCode);
+  if (!campaign) throw new AppError('NOT_FOUND', { message: '未找到该征集活动' });
+  return campaign;
+}
+
+/** Each recommender unit's progress in a campaign (by id or code). */
+export async function campaignProgress(
+  deps: Pick<Deps, 'db'>,
+  idOrCode: string,
+): Promise<ProgressRow[]> {
+  return progressRows(deps.db, await campaignOf(deps, idOrCode));
+}
+
+/** The progress as a workbook, with its file name. */
+export async function campaignProgressXlsx(deps: Pick<Deps, 'db'>, idOrCode: string) {
+  const campaign = await campaignOf(deps, idOrCode);
+  const bytes = await renderProgressXlsx(await progressRows(deps.db, campaign));
+  return { bytes, filename: `推荐单位进度-${campaign.year}.xlsx` };
 }

@@ -2,7 +2,7 @@ import { and, asc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { applications, enterprises } from '../../db/schema';
 import type { ApplicationState } from '../../../domain/application-states';
-import { openFindingsCount } from '../duplicates/repository';
+import { openFindingsCount } from '../duplicates';
 
 /** A unit's inbox: what reached it, never drafts, never another unit's. */
 export function listInbox(

@@ -1,21 +1,14 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { APPLICATION_STATES } from '../../../domain/application-states';
-import { effectiveQuota } from '../../../domain/recommender-units';
 import { z } from '../../../domain/zod';
 import { actorOf, requireUser } from '../../lib/auth-context';
 import type { Deps } from '../../lib/deps';
-import { AppError } from '../../lib/errors';
 import { idParamsSchema } from '../../lib/views';
-import { findApplicationHead } from '../applications/repository';
+import { applicationView } from '../applications';
 import { applicationViewSchema } from '../../../domain/api/applications';
 import { inboxSchema } from '../../../domain/api/recommendations';
-import { applicationView } from '../applications/views';
-import { findBatch } from '../batches/repository';
-import { findCampaign } from '../campaigns/repository';
-import { findRecommenderUnit } from '../recommender-units/repository';
-import { authorizeDecide, authorizeInbox } from './policy';
-import { countRecommended, listInbox } from './repository';
-import { decide, type Decision } from './service';
+import { authorizeInbox } from './policy';
+import { decideApplication, inboxOf, type Decision } from './service';
 
 export function recommendationRoutes(deps: Deps): FastifyPluginAsyncZod {
   return async (app) => {
@@ -38,23 +31,14 @@ export function recommendationRoutes(deps: Deps): FastifyPluginAsyncZod {
       },
       async (req) => {
         const unitId = authorizeInbox(requireUser(req));
-        const campaign = await findCampaign(deps.db, req.query.campaignId);
-        if (!campaign) throw new AppError('NOT_FOUND', { message: '未找到该征集活动' });
-        const [rows, unit, recommended, batch] = await Promise.all([
-          listInbox(deps.db, unitId, { ...req.query, campaignId: campaign.id }),
-          findRecommenderUnit(deps.db, unitId),
-          countRecommended(deps.db, unitId, campaign.id),
-          findBatch(deps.db, campaign.id, unitId),
-        ]);
+        const { rows, ...usage } = await inboxOf(deps, unitId, req.query);
         return {
           items: rows.map((r) => ({
             ...r,
             submittedAt: r.submittedAt?.toISOString() ?? null,
             decidedAt: r.decidedAt?.toISOString() ?? null,
           })),
-          quota: effectiveQuota(campaign.settings, unit!),
-          recommended,
-          batchState: batch?.state ?? 'open',
+          ...usage,
         };
       },
     );
@@ -105,11 +89,10 @@ export function recommendationRoutes(deps: Deps): FastifyPluginAsyncZod {
         },
         async (req) => {
           const user = requireUser(req);
-          const found = await findApplicationHead(deps.db, req.params.id);
-          if (!found) throw new AppError('NOT_FOUND', { message: '未找到该申报书' });
-          authorizeDecide(user, found);
           const decision = (d.toDecision as (b: unknown) => Decision)(req.body);
-          return applicationView(await decide(deps, found, decision, actorOf(req)));
+          return applicationView(
+            await decideApplication(deps, user, req.params.id, decision, actorOf(req)),
+          );
         },
       );
     }

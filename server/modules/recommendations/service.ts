@@ -1,17 +1,58 @@
 import { effectiveQuota } from '../../../domain/recommender-units';
+import type { ApplicationState } from '../../../domain/application-states';
 import type { Actor } from '../../lib/actor';
+import type { SignedInUser } from '../../lib/auth-context';
 import type { Deps } from '../../lib/deps';
 import { AppError } from '../../lib/errors';
 import {
+  findApplicationHead,
   lockApplication,
   updateApplication,
   type ApplicationRow,
-} from '../applications/repository';
-import { recordAudit } from '../audit/service';
-import { findCampaign } from '../campaigns/repository';
-import { onApplicationChanged } from '../duplicates/service';
-import { dropStaleStampedScan, lockOpenDesk } from '../batches/desk';
-import { listRecommendedIds, setRanks } from './repository';
+} from '../applications';
+import { recordAudit } from '../audit';
+import { findCampaign } from '../campaigns';
+import { onApplicationChanged } from '../duplicates';
+import { dropStaleStampedScan, findBatch, lockOpenDesk } from '../batches';
+import { findRecommenderUnit } from '../recommender-units';
+import { authorizeDecide } from './policy';
+import { countRecommended, listInbox, listRecommendedIds, setRanks } from './repository';
+
+/** A unit's inbox in a campaign: what reached it, its quota and how much is used, its batch's state. */
+export async function inboxOf(
+  deps: Pick<Deps, 'db'>,
+  unitId: string,
+  query: { campaignId: string; state?: ApplicationState; category?: string; q?: string },
+) {
+  const campaign = await findCampaign(deps.db, query.campaignId);
+  if (!campaign) throw new AppError('NOT_FOUND', { message: '未找到该征集活动' });
+  const [rows, unit, recommended, batch] = await Promise.all([
+    listInbox(deps.db, unitId, { ...query, campaignId: campaign.id }),
+    findRecommenderUnit(deps.db, unitId),
+    countRecommended(deps.db, unitId, campaign.id),
+    findBatch(deps.db, campaign.id, unitId),
+  ]);
+  return {
+    rows,
+    quota: effectiveQuota(campaign.settings, unit!),
+    recommended,
+    batchState: batch?.state ?? 'open',
+  };
+}
+
+/** A recommender's decision on an application, by id: found, authorized, then decided. */
+export async function decideApplication(
+  deps: Deps,
+  user: SignedInUser,
+  id: string,
+  decision: Decision,
+  actor: Actor,
+) {
+  const found = await findApplicationHead(deps.db, id);
+  if (!found) throw new AppError('NOT_FOUND', { message: '未找到该申报书' });
+  authorizeDecide(user, found);
+  return decide(deps, found, decision, actor);
+}
 
 export type Decision =
   | { kind: 'return'; comment: string }

@@ -7,8 +7,8 @@ import { effectiveQuota, type RecommenderUnitType } from '../../../domain/recomm
 import type { Actor } from '../../lib/actor';
 import type { Deps } from '../../lib/deps';
 import { AppError, isUniqueViolation } from '../../lib/errors';
-import { recordAudit } from '../audit/service';
-import { findLatestCampaign } from '../campaigns/repository';
+import { recordAudit } from '../audit';
+import { findLatestCampaign } from '../campaigns';
 import * as repo from './repository';
 
 export async function listRecommenderUnits(

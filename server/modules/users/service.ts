@@ -4,9 +4,9 @@ import type { Actor } from '../../lib/actor';
 import type { Deps } from '../../lib/deps';
 import { AppError, isUniqueViolation } from '../../lib/errors';
 import { generatePassword, hashPassword } from '../../lib/password';
-import { recordAudit } from '../audit/service';
-import { deleteSessionsOfUser } from '../auth/repository';
-import { findRecommenderUnit } from '../recommender-units/repository';
+import { recordAudit } from '../audit';
+import { deleteSessionsOfUser } from '../auth';
+import { findRecommenderUnit } from '../recommender-units';
 import * as repo from './repository';
 
 export function uniqueUserError(e: unknown): AppError | undefined {

@@ -1,0 +1,9 @@
+// The auth module's public face: sessions for the app, accounts' sign-in rows for users and the seed.
+export { resolveSession } from './service';
+export {
+  deleteSessionsOfUser,
+  findUserForSignIn,
+  type SessionRow,
+  type UserRow,
+} from './repository';
+export { authRoutes } from './routes';

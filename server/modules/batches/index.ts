@@ -1,0 +1,4 @@
+// The batches module's public face: a unit's desk, locked for a decision.
+export { dropStaleStampedScan, lockOpenDesk } from './desk';
+export { findBatch } from './repository';
+export { batchRoutes } from './routes';

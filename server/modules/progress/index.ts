@@ -1,0 +1,2 @@
+// The progress module's public face.
+export { progressRoutes } from './routes';
