@@ -6,6 +6,7 @@ import { SUMMARY_COLUMN_FACT_LABELS } from '../domain/campaign';
 import { RENAMED_FORM, RENAMED_SUMMARY_TABLE } from '../test/fixtures/renamed-form';
 import {
   apiRegisterBeijingEnterprise,
+  apiSignIn,
   NEW_PASSWORD,
   openAdminPage,
   pickOption,
@@ -46,6 +47,7 @@ async function configOf(page: Page, code: string) {
 
 test('the organizer configures a new call in the browser; an enterprise files on its form, which then locks', async ({
   page,
+  request,
 }) => {
   test.setTimeout(300_000);
   const code = `e2e-cfg-${Date.now().toString(36)}`;
@@ -243,6 +245,29 @@ test('the organizer configures a new call in the browser; an enterprise files on
   await expect(again).toContainText(title);
   await again.getByRole('button', { name: /取\s*消/ }).click();
   await expect(again).toBeHidden();
+
+  // leave the later journeys the world they expect, where the demo call is the one open call
+  const api = await apiSignIn(request, 'organizer');
+  for (const c of [code, `${code}-copy`]) {
+    const cfg = await (await api.request.get(`/api/v1/campaigns/${c}/config`)).json();
+    const f = cfg.campaign;
+    const closed = await api.request.put(`/api/v1/campaigns/${c}/config`, {
+      headers: { 'x-csrf-token': api.csrf },
+      data: {
+        baseRevision: cfg.revision,
+        fields: {
+          year: f.year,
+          title: f.title,
+          docNumber: f.docNumber,
+          issuer: f.issuer,
+          opensAt: '2020-09-01T00:00:00+08:00',
+          onlineDeadline: '2020-10-20T23:59:59.999+08:00',
+          paperDeadline: '2020-10-20T23:59:59.999+08:00',
+        },
+      },
+    });
+    expect(closed.status(), await closed.text()).toBe(200);
+  }
 });
 
 /** The renamed 申报书, filled by its labels (name, code, region and contacts came prefilled). */
