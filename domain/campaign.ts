@@ -113,8 +113,8 @@ export const campaignSettingsSchema = z.object({
 });
 export type CampaignSettings = z.infer<typeof campaignSettingsSchema>;
 
-/** Unsubmitted drafts per enterprise and call when the campaign does not say (a unit recommends ≤ 10). */
-export const DEFAULT_MAX_DRAFTS = 10;
+/** Unsubmitted drafts per enterprise and call when the campaign does not say (generous: a unit recommends at most 10 in all). */
+export const DEFAULT_MAX_DRAFTS = 20;
 export function maxDraftsOf(settings: Pick<CampaignSettings, 'maxDraftsPerEnterprise'>) {
   return settings.maxDraftsPerEnterprise ?? DEFAULT_MAX_DRAFTS;
 }

@@ -111,9 +111,9 @@ describe('unsubmitted drafts per enterprise and call', () => {
     }
   });
 
-  test('without the setting, ten drafts are the limit', async () => {
+  test('without the setting, twenty drafts are the limit', async () => {
     const c = await newEnterprise(703);
-    for (let i = 0; i < 10; i++)
+    for (let i = 0; i < 20; i++)
       expect((await c.post('/api/v1/applications', { campaignId })).status).toBe(201);
     const over = await c.post('/api/v1/applications', { campaignId });
     expect(over.status).toBe(409);
