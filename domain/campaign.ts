@@ -91,6 +91,8 @@ export const campaignSettingsSchema = z.object({
   formId: z.string().min(1).optional(),
   categories: z.array(categorySchema).min(1),
   wordLimit: z.number().int().positive(),
+  /** unsubmitted drafts one enterprise may keep in this call; absent: DEFAULT_MAX_DRAFTS */
+  maxDraftsPerEnterprise: z.number().int().min(1).max(100).optional(),
   quotas: z.object(
     Object.fromEntries(QUOTA_GROUPS.map((g) => [g, z.number().int().min(0)])) as {
       [K in (typeof QUOTA_GROUPS)[number]]: z.ZodNumber;
@@ -110,6 +112,12 @@ export const campaignSettingsSchema = z.object({
   summaryTable: summaryTableSchema,
 });
 export type CampaignSettings = z.infer<typeof campaignSettingsSchema>;
+
+/** Unsubmitted drafts per enterprise and call when the campaign does not say (generous: a unit recommends at most 10 in all). */
+export const DEFAULT_MAX_DRAFTS = 20;
+export function maxDraftsOf(settings: Pick<CampaignSettings, 'maxDraftsPerEnterprise'>) {
+  return settings.maxDraftsPerEnterprise ?? DEFAULT_MAX_DRAFTS;
+}
 
 export const campaignDeclarationSchema = z.object({
   code: z.string().regex(/^[a-z0-9-]+$/),

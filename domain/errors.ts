@@ -99,6 +99,11 @@ export const ERRORS = {
     zh: '不能通过该推荐单位申报',
     en: 'This recommending unit is not a channel for you',
   },
+  DRAFT_LIMIT_REACHED: {
+    status: 409,
+    zh: '本活动中未提交的申报书草稿已达上限，请先提交或删除不再需要的草稿',
+    en: 'Too many unsubmitted drafts in this call; submit or delete one first',
+  },
   FILE_REJECTED: { status: 400, zh: '文件未通过检查', en: 'The file was refused' },
   FILE_TOO_LARGE: { status: 413, zh: '文件过大', en: 'The file is too large' },
   VERIFICATION_CODE_INVALID: {

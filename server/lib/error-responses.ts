@@ -69,8 +69,9 @@ export const OPERATION_ERRORS: Record<string, OperationErrors> = {
   getFollowUpForm: { access: 'public' },
   createApplication: {
     access: 'role',
-    errors: ['NOT_FOUND', 'CHANNEL_NOT_ALLOWED', 'CAMPAIGN_NOT_OPEN'],
+    errors: ['NOT_FOUND', 'CHANNEL_NOT_ALLOWED', 'CAMPAIGN_NOT_OPEN', 'DRAFT_LIMIT_REACHED'],
   },
+  deleteApplicationDraft: { access: 'role', errors: ['WRONG_STATE'] },
   listApplications: { access: 'role' },
   getApplication: { access: 'role' },
   getApplicationVersion: { access: 'role' },

@@ -92,6 +92,8 @@ export interface TestApp {
   deps: Deps;
   clock: TestClock;
   database: Database;
+  /** the local folder the app's files are stored in */
+  filesDir: string;
   close(): Promise<void>;
 }
 
@@ -116,6 +118,7 @@ export async function createTestApp(
     deps,
     clock,
     database,
+    filesDir,
     async close() {
       await app.close();
       await database.close();

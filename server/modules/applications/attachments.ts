@@ -14,6 +14,14 @@ function mb(bytes: number) {
   return `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB`;
 }
 
+function assertRoom(used: number, size: number, max: number) {
+  if (used + size > max)
+    throw new AppError('FILE_TOO_LARGE', {
+      message: `每份申报书的附件合计不能超过 ${mb(max)}（已用 ${mb(used)}）`,
+      messageEn: `Attachments of one application may not exceed ${mb(max)}`,
+    });
+}
+
 /** Checks the file by its content, stores it, then records it; the file is referenced from the form's data. */
 export async function uploadAttachment(
   deps: Deps,
@@ -36,45 +44,55 @@ export async function uploadAttachment(
   const check = checkUploadedFile(file.bytes, file.filename);
   if (!check.ok)
     throw new AppError('FILE_REJECTED', { message: check.reason, messageEn: check.reasonEn });
-  const used = await repo.attachmentBytesTotal(deps.db, app.id);
-  if (used + file.bytes.length > maxApplicationFileBytes) {
-    throw new AppError('FILE_TOO_LARGE', {
-      message: `每份申报书的附件合计不能超过 ${mb(maxApplicationFileBytes)}（已用 ${mb(used)}）`,
-      messageEn: `Attachments of one application may not exceed ${mb(maxApplicationFileBytes)}`,
-    });
-  }
+  // a quick refusal before storing anything; the count that decides is the one under the lock below
+  assertRoom(
+    await repo.attachmentBytesTotal(deps.db, app.id),
+    file.bytes.length,
+    maxApplicationFileBytes,
+  );
   const id = randomUUID();
   const storageKey = `applications/${app.id}/${id}.${check.detected.ext}`;
   await deps.files.put(storageKey, file.bytes, check.detected.mime);
-  return deps.db.transaction(async (tx) => {
-    const current = await repo.lockApplication(tx, app.id);
-    if (!current || !EDITABLE.has(current.state)) throw new AppError('WRONG_STATE');
-    const row = await repo.insertAttachment(tx, {
-      id,
-      applicationId: app.id,
-      filename: file.filename.slice(0, 200),
-      kind: check.detected.kind,
-      mime: check.detected.mime,
-      size: file.bytes.length,
-      sha256: createHash('sha256').update(file.bytes).digest('hex'),
-      storageKey,
-      uploadedBy: user.id,
-      createdAt: deps.clock.now(),
+  try {
+    return await deps.db.transaction(async (tx) => {
+      // the application's row lock queues concurrent uploads, so the total is counted one at a time
+      const current = await repo.lockApplication(tx, app.id);
+      if (!current || !EDITABLE.has(current.state)) throw new AppError('WRONG_STATE');
+      assertRoom(
+        await repo.attachmentBytesTotal(tx, app.id),
+        file.bytes.length,
+        maxApplicationFileBytes,
+      );
+      const row = await repo.insertAttachment(tx, {
+        id,
+        applicationId: app.id,
+        filename: file.filename.slice(0, 200),
+        kind: check.detected.kind,
+        mime: check.detected.mime,
+        size: file.bytes.length,
+        sha256: createHash('sha256').update(file.bytes).digest('hex'),
+        storageKey,
+        uploadedBy: user.id,
+        createdAt: deps.clock.now(),
+      });
+      await recordAudit(tx, deps.clock, actor, {
+        action: 'application.attachment_upload',
+        targetType: 'application',
+        targetId: app.id,
+        after: {
+          attachmentId: row.id,
+          filename: row.filename,
+          kind: row.kind,
+          size: row.size,
+          sha256: row.sha256,
+        },
+      });
+      return row;
     });
-    await recordAudit(tx, deps.clock, actor, {
-      action: 'application.attachment_upload',
-      targetType: 'application',
-      targetId: app.id,
-      after: {
-        attachmentId: row.id,
-        filename: row.filename,
-        kind: row.kind,
-        size: row.size,
-        sha256: row.sha256,
-      },
-    });
-    return row;
-  });
+  } catch (e) {
+    await deps.files.delete(storageKey).catch(() => undefined); // refused: no file without a row
+    throw e;
+  }
 }
 
 export async function readAttachment(deps: Deps, appId: string, attachmentId: string) {

@@ -36,6 +36,42 @@ function headColumns() {
   return columns;
 }
 
+/**
+ * Serialises the creation of one enterprise's drafts in one call (a transaction-scoped advisory
+ * lock), so that counting the drafts and inserting one cannot interleave.
+ */
+export async function lockDraftSlots(tx: Db, enterpriseId: string, campaignId: string) {
+  await tx.execute(
+    sql`select pg_advisory_xact_lock(hashtextextended(${`drafts:${enterpriseId}:${campaignId}`}, 0))`,
+  );
+}
+
+/** Drafts of an enterprise in a call that have never been submitted. */
+export async function countUnsubmittedDrafts(tx: Db, enterpriseId: string, campaignId: string) {
+  const [row] = await tx
+    .select({ n: sql<number>`count(*)::int` })
+    .from(applications)
+    .where(
+      and(
+        eq(applications.enterpriseId, enterpriseId),
+        eq(applications.campaignId, campaignId),
+        eq(applications.state, 'draft'),
+        sql`${applications.currentVersionNo} is null`,
+      ),
+    );
+  return row?.n ?? 0;
+}
+
+/** Removes a never-submitted draft and its attachment rows; returns the attachments' storage keys. */
+export async function deleteDraftApplication(tx: Db, id: string) {
+  const removed = await tx
+    .delete(attachments)
+    .where(eq(attachments.applicationId, id))
+    .returning({ storageKey: attachments.storageKey });
+  await tx.delete(applications).where(eq(applications.id, id));
+  return removed.map((r) => r.storageKey);
+}
+
 export async function findApplicationHead(db: Db, id: string) {
   const [row] = await db.select(headColumns()).from(applications).where(eq(applications.id, id));
   return row;

@@ -261,6 +261,24 @@ export function applicationRoutes(deps: Deps): FastifyPluginAsyncZod {
       },
     );
 
+    app.delete(
+      '/applications/:id',
+      {
+        schema: {
+          operationId: 'deleteApplicationDraft',
+          tags: ['applications'],
+          summary: '删除从未提交过的草稿（企业）；提交过的申报书保留其版本和处理记录',
+          params: idParamsSchema,
+          response: { 204: z.null().describe('已删除') },
+        },
+      },
+      async (req, reply) => {
+        const user = requireUser(req);
+        await service.deleteApplicationDraftOf(deps, user, req.params.id, actorOf(req));
+        return reply.status(204).send(null);
+      },
+    );
+
     app.post(
       '/applications/:id/attachments',
       {

@@ -1,6 +1,6 @@
 import { attachmentIdsOf, type FormDeclaration } from '../../../domain/form';
 import { dataWithFacts, factsOf } from '../../../domain/facts';
-import { campaignPhase } from '../../../domain/campaign';
+import { campaignPhase, maxDraftsOf } from '../../../domain/campaign';
 import { defaultChannel, isChannelAllowed } from '../../../domain/channels';
 import type { Actor } from '../../lib/actor';
 import type { SignedInUser } from '../../lib/auth-context';
@@ -83,6 +83,13 @@ export async function createApplication(
     const now = deps.clock.now();
     const fresh = (await findCampaign(tx, campaign.id))!;
     if (campaignPhase(fresh, now) !== 'open') throw new AppError('CAMPAIGN_NOT_OPEN');
+    await repo.lockDraftSlots(tx, enterprise.id, campaign.id);
+    const limit = maxDraftsOf(fresh.settings);
+    if ((await repo.countUnsubmittedDrafts(tx, enterprise.id, campaign.id)) >= limit)
+      throw new AppError('DRAFT_LIMIT_REACHED', {
+        message: `本活动中未提交的申报书草稿最多 ${limit} 份，请先提交或删除不再需要的草稿`,
+        messageEn: `At most ${limit} unsubmitted drafts per enterprise in this call`,
+      });
     const app = await repo.insertApplication(tx, {
       campaignId: campaign.id,
       enterpriseId: enterprise.id,
@@ -315,4 +322,41 @@ export async function withdrawApplicationOf(
 ) {
   const found = await editableApplication(deps, user, id);
   return withdrawApplication(deps, found.id, actor);
+}
+
+/**
+ * The enterprise deletes a draft it abandoned. Only a draft that was never submitted goes: a
+ * submitted one has frozen versions and a history the recommender may have seen, and stays.
+ */
+export async function deleteApplicationDraftOf(
+  deps: Deps,
+  user: SignedInUser,
+  id: string,
+  actor: Actor,
+) {
+  const found = await editableApplication(deps, user, id);
+  const storageKeys = await deps.db.transaction(async (tx) => {
+    const app = await repo.lockApplication(tx, found.id);
+    if (!app) throw new AppError('NOT_FOUND');
+    if (app.state !== 'draft' || app.currentVersionNo !== null)
+      throw new AppError('WRONG_STATE', {
+        message: '只能删除从未提交过的草稿；提交过的申报书会保留其版本和处理记录',
+        messageEn: 'Only a draft that was never submitted can be deleted',
+      });
+    const keys = await repo.deleteDraftApplication(tx, app.id);
+    await recordAudit(tx, deps.clock, actor, {
+      action: 'application.delete',
+      targetType: 'application',
+      targetId: app.id,
+      before: {
+        state: 'draft',
+        solutionName: app.solutionName,
+        campaignId: app.campaignId,
+        attachments: keys.length,
+      },
+    });
+    return keys;
+  });
+  // the rows are gone; the files follow (a failure here leaves only an unreferenced file)
+  await Promise.all(storageKeys.map((k) => deps.files.delete(k).catch(() => undefined)));
 }

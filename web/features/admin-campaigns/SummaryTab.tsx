@@ -6,6 +6,7 @@ import {
   PlusOutlined,
 } from '@ant-design/icons';
 import {
+  DEFAULT_MAX_DRAFTS,
   SUMMARY_COLUMN_FACTS,
   SUMMARY_COLUMN_FACT_LABELS,
   type CampaignSettings,
@@ -52,6 +53,22 @@ export function SummaryTab(props: {
               value={s.wordLimit}
               onChange={(n) => n !== null && props.onChange({ ...s, wordLimit: n })}
               addonAfter="字"
+            />
+          </Form.Item>
+          <Form.Item
+            label={t('cfg.maxDrafts')}
+            htmlFor="cfg-max-drafts"
+            extra={t('cfg.maxDraftsHelp')}
+            {...itemStatus(props.issues, 'settings.maxDraftsPerEnterprise')}
+          >
+            <InputNumber
+              id="cfg-max-drafts"
+              min={1}
+              max={100}
+              precision={0}
+              value={s.maxDraftsPerEnterprise ?? DEFAULT_MAX_DRAFTS}
+              onChange={(n) => n !== null && props.onChange({ ...s, maxDraftsPerEnterprise: n })}
+              addonAfter="份"
             />
           </Form.Item>
           <Form.Item

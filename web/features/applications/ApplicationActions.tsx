@@ -1,5 +1,6 @@
 import { Button, Popconfirm } from 'antd';
 import {
+  DeleteOutlined,
   FilePdfOutlined,
   FileWordOutlined,
   RollbackOutlined,
@@ -19,6 +20,7 @@ export function ApplicationActions(props: {
   onSave: () => void;
   onSubmit: () => void;
   onWithdraw: () => void;
+  onDelete: () => void;
 }) {
   const { app, canEdit, latestVersion } = props;
   const { t } = useI18n();
@@ -46,6 +48,18 @@ export function ApplicationActions(props: {
             {t('editor.downloadWord')}
           </Button>
         </>
+      )}
+      {props.isOwner && app.state === 'draft' && app.currentVersionNo === null && (
+        <Popconfirm
+          title={t('editor.deleteDraftConfirm')}
+          okText={t('editor.deleteDraft')}
+          okButtonProps={{ danger: true }}
+          onConfirm={props.onDelete}
+        >
+          <Button icon={<DeleteOutlined />} danger>
+            {t('editor.deleteDraft')}
+          </Button>
+        </Popconfirm>
       )}
       {props.isOwner && app.state === 'submitted' && (
         <Popconfirm title={t('editor.withdrawConfirm')} onConfirm={props.onWithdraw}>

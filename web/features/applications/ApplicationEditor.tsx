@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import { Alert, Anchor, App, Card, Col, Form, Row, Space, Tag } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
+import { useNavigate } from 'react-router-dom';
 import { applicationDataSchema, totalWords, type FormDeclaration } from '../../../domain/form';
 import { factsOf } from '../../../domain/facts';
 import { formContextOf } from '../../../domain/forms';
@@ -46,6 +47,7 @@ export function ApplicationEditor(props: {
   const { t, lang, errorText } = useI18n();
   const { message, modal } = App.useApp();
   const qc = useQueryClient();
+  const navigate = useNavigate();
   const [form] = Form.useForm();
 
   const isOwner = me.user.role === 'enterprise' && me.user.enterpriseId === app.enterpriseId;
@@ -158,6 +160,18 @@ export function ApplicationEditor(props: {
     }
   };
 
+  const remove = async () => {
+    try {
+      await api(`/applications/${app.id}`, { method: 'DELETE' });
+      draft.clearLocal();
+      message.success(t('editor.deleted'));
+      await qc.invalidateQueries({ queryKey: applicationsKey, exact: true });
+      navigate('/');
+    } catch (e) {
+      message.error(errorText(e));
+    }
+  };
+
   const latestVersion = detail.versions.reduce<VersionSummary | undefined>(
     (a, v) => (!a || v.versionNo > a.versionNo ? v : a),
     undefined,
@@ -184,6 +198,7 @@ export function ApplicationEditor(props: {
             onSave={() => void draft.save()}
             onSubmit={() => void submit()}
             onWithdraw={() => void withdraw()}
+            onDelete={() => void remove()}
           />
         }
       />

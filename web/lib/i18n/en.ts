@@ -305,6 +305,9 @@ export const en: Record<MessageKey, string> = {
   'editor.downloadPdf': 'Download PDF',
   'editor.downloadWord': 'Download Word',
   'editor.withdraw': 'Withdraw',
+  'editor.deleteDraft': 'Delete draft',
+  'editor.deleteDraftConfirm': 'The draft and its attachments cannot be recovered. Delete this never-submitted draft?',
+  'editor.deleted': 'Draft deleted',
   'editor.withdrawConfirm':
     'The application goes back to draft; you can change and resubmit it before the deadline. Withdraw?',
   'editor.withdrawn': 'Withdrawn; you can edit it again',
@@ -801,6 +804,8 @@ export const en: Record<MessageKey, string> = {
   'cfg.overrideAdd': 'Add',
   'cfg.wordLimit': 'Word limit',
   'cfg.wordLimitHelp': 'Total of the word-counted long-text fields',
+  'cfg.maxDrafts': 'Unsubmitted drafts per enterprise',
+  'cfg.maxDraftsHelp': 'How many unsubmitted drafts one enterprise may keep in this call',
   'cfg.awardYears': '附件4: award years that report',
   'cfg.awardYearsHelp': 'Type a year and press Enter, e.g. 2019',
   'cfg.summaryTable': '附件3 summary table',
