@@ -1,6 +1,14 @@
 import { describe, expect, test } from 'vitest';
 import { MIIT_2021 } from './campaigns/miit-2021';
-import { applicationDataSchema, countedText, fieldsOf, totalWords, type FormContext } from './form';
+import {
+  applicationDataSchema,
+  countedText,
+  fieldsOf,
+  numberProblem,
+  totalWords,
+  type FormContext,
+  type FormField,
+} from './form';
 import { MIIT_2021_FORM } from './forms/miit-2021-form';
 import { completeApplication } from '../test/fixtures/application';
 
@@ -119,6 +127,46 @@ describe('the 2021 application form', () => {
     expect(submit.safeParse(mismatch).error!.issues.map((i) => i.message)).toContain(
       '聚焦领域须属于所选申报类别',
     );
+  });
+
+  test('a text over its limit is kept in a draft as pasted; a submission names the overflow', () => {
+    const data = complete() as Record<string, any>;
+    data.solution.name = '名'.repeat(75); // limit 60
+    data.solution.summary = '简'.repeat(412); // limit 300
+    const saved = draft.safeParse(data);
+    expect(saved.error?.issues).toBeUndefined();
+    expect((saved.data as any).solution.summary).toHaveLength(412); // nothing cut
+    const issues = submit.safeParse(data).error!.issues.map((i) => [i.path.join('.'), i.message]);
+    expect(issues).toEqual([
+      ['solution.name', '解决方案名称：75字，超过60字的限制（超出15字）'],
+      ['solution.summary', '方案简介（300字以内）：412字，超过300字的限制（超出112字）'],
+    ]);
+  });
+
+  test('a number field keeps what was typed in a draft; a submission refuses what is not a number', () => {
+    const data = complete() as Record<string, any>;
+    data.apps.items[0].users = '3家企业210个用户';
+    data.applicant.rdStaff = -2;
+    expect(draft.safeParse(data).error?.issues).toBeUndefined();
+    expect((draft.safeParse(data).data as any).apps.items[0].users).toBe('3家企业210个用户');
+    const issues = submit.safeParse(data).error!.issues.map((i) => [i.path.join('.'), i.message]);
+    expect(issues).toEqual([
+      ['applicant.rdStaff', '研发人员数不能小于0'],
+      ['apps.items.0.users', '用户数/装机量须为数字，请只填数字（不含文字、单位）'],
+    ]);
+    const users = fieldsOf(MIIT_2021_FORM)
+      .find((f) => f.path === 'apps.items')!
+      .field as Extract<FormField, { type: 'group' }>;
+    const field = users.fields.find((f) => f.key === 'users') as Extract<
+      FormField,
+      { type: 'number' }
+    >;
+    expect(numberProblem(field, '3家企业210个用户')).toBe(
+      '用户数/装机量须为数字，请只填数字（不含文字、单位）',
+    );
+    expect(numberProblem(field, 3.5)).toBe('用户数/装机量须为整数');
+    expect(numberProblem(field, 3210)).toBeNull();
+    expect(numberProblem(field, '')).toBeNull();
   });
 
   test('codes, phones and unknown keys are checked even in a draft', () => {

@@ -254,6 +254,43 @@ function checkRowKeys(
         issue.addIssue({ code: 'custom', path: [], message: `请填写${k}${unit}的${f.label}` });
 }
 
+/** No text field holds more than this, even in a draft. */
+const TEXT_HARD_MAX = 100_000;
+
+/** A text's length as its limit counts it: characters after trimming. */
+export function textLength(value: string): number {
+  return value.trim().length;
+}
+
+/** 解决方案名称：75字，超过60字的限制（超出15字） — as the word-limit message says it. */
+export function overLimitMessage(label: string, max: number, value: string): string {
+  const n = textLength(value);
+  return `${label}：${n}字，超过${max}字的限制（超出${n - max}字）`;
+}
+
+type NumberField = Extract<FormField, { type: 'number' }>;
+
+/** A number field's value as a submission must hold it. */
+function numberSchema(f: NumberField) {
+  const label = f.label;
+  let n = z.number({ error: `${label}须为数字，请只填数字（不含文字、单位）` });
+  if (f.integer) n = n.int(`${label}须为整数`);
+  if (f.min !== undefined) n = n.min(f.min, `${label}不能小于${f.min}`);
+  if (f.max !== undefined) n = n.max(f.max, `${label}不能大于${f.max}${f.unit ?? ''}`);
+  return n;
+}
+
+/**
+ * What is wrong with a number field's value as typed — text that is not a number, a fraction
+ * where an integer is asked, a value out of bounds — or null (also when empty).
+ */
+export function numberProblem(f: NumberField, value: unknown): string | null {
+  if (value === undefined || value === null || (typeof value === 'string' && !value.trim()))
+    return null;
+  const r = numberSchema(f).safeParse(value);
+  return r.success ? null : (r.error.issues[0]?.message ?? `${f.label}须为数字`);
+}
+
 const PHONE = /^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8}(-\d{1,6})?)$/;
 
 function optionValues(src: OptionSource, ctx: FormContext): string[] | null {
@@ -276,12 +313,15 @@ function fieldSchema(f: FormField, ctx: FormContext, mode: FormMode): z.ZodType 
   let base: z.ZodType;
   switch (f.type) {
     case 'text':
-      base = str().max(f.maxLength, `${label}最多${f.maxLength}字`);
-      break;
     case 'longtext':
-      base = f.maxLength
-        ? str().max(f.maxLength, `${label}最多${f.maxLength}字`)
-        : str().max(100_000, `${label}过长`);
+      // a draft keeps text over the field's limit as typed (the counter shows the overflow);
+      // a submission may not run over
+      base =
+        mode === 'submit' && f.maxLength
+          ? str().refine((v) => textLength(v) <= f.maxLength!, {
+              error: (iss) => overLimitMessage(label, f.maxLength!, String(iss.input)),
+            })
+          : str().max(TEXT_HARD_MAX, `${label}过长`);
       break;
     case 'uscc':
       base = str().refine((v) => v === '' || findUsccProblem(v) === null, {
@@ -303,14 +343,14 @@ function fieldSchema(f: FormField, ctx: FormContext, mode: FormMode): z.ZodType 
     case 'date':
       base = str().refine((v) => v === '' || isCalendarDate(v), `${label}格式为 YYYY-MM-DD`);
       break;
-    case 'number': {
-      let n = z.number({ error: `${label}须为数字` });
-      if (f.integer) n = n.int(`${label}须为整数`);
-      if (f.min !== undefined) n = n.min(f.min, `${label}不能小于${f.min}`);
-      if (f.max !== undefined) n = n.max(f.max, `${label}不能大于${f.max}${f.unit ?? ''}`);
-      base = n;
+    case 'number':
+      // a draft keeps what was typed, a number or not (the field says what is wrong with it);
+      // a submission must hold a number within the field's bounds
+      base =
+        mode === 'submit'
+          ? numberSchema(f)
+          : z.union([z.number(), z.string().max(200, `${label}过长`)]);
       break;
-    }
     case 'select': {
       const values = optionValues(f.options, ctx);
       const one = values
@@ -386,8 +426,10 @@ function fieldSchema(f: FormField, ctx: FormContext, mode: FormMode): z.ZodType 
 }
 
 /**
- * The zod schema of an application's data. A draft may leave required fields empty and run
- * over the word limit; a submission must be complete and within it. Unknown keys are refused.
+ * The zod schema of an application's data. A draft may leave required fields empty, run over
+ * the word limit and a field's length limit, and hold a number field's text as typed (so no input
+ * is lost or rewritten while being fixed); a submission must be complete, within the limits and
+ * hold numbers. Unknown keys are refused.
  */
 export function applicationDataSchema(form: FormDeclaration, ctx: FormContext, mode: FormMode) {
   const shape = Object.fromEntries(

@@ -5,14 +5,24 @@ import { MemoryRouter } from 'react-router-dom';
 import { vi } from 'vitest';
 import { Providers } from '../../web/app/Providers';
 
-/** Renders inside the app's providers, with a fetch that answers from a table of routes. */
+/** An answer that depends on the query string (`/industries?q=3421`). */
+export type RouteAnswer = { byQuery: (query: URLSearchParams) => unknown };
+
+/**
+ * Renders inside the app's providers, with a fetch that answers from a table of routes
+ * (`GET /path` → body, or `{ byQuery }` for an answer that depends on the query).
+ */
 export function renderWithApp(ui: ReactNode, routes: Record<string, unknown> = {}) {
   const calls: Array<{ method: string; url: string }> = [];
   const fetchMock = vi.fn(async (url: string, init?: RequestInit) => {
     const method = init?.method ?? 'GET';
     calls.push({ method, url });
     const path = url.split('?')[0]!.replace('/api/v1', '');
-    const body = routes[`${method} ${path}`];
+    const route = routes[`${method} ${path}`];
+    const body =
+      route && typeof route === 'object' && 'byQuery' in route
+        ? (route as RouteAnswer).byQuery(new URLSearchParams(url.split('?')[1] ?? ''))
+        : route;
     if (body === undefined)
       return new Response(
         JSON.stringify({

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { Select, Tag } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../lib/api';
+import { useIndustryNames } from '../lib/form-display';
 import { useI18n } from '../lib/i18n';
 import type { Industry, Items } from '../lib/types';
 
@@ -35,9 +36,19 @@ export function IndustryPicker(props: {
     select: (d) => d.items,
     staleTime: Infinity,
   });
+  // a chosen code not among the options on screen (after a reload) is named from the API
+  const chosen =
+    props.value === undefined ? [] : Array.isArray(props.value) ? props.value : [props.value];
+  const names = useIndustryNames(chosen);
   return (
     <Select
       id={props.id}
+      labelRender={(item) => {
+        if (item.label !== undefined && item.label !== null) return item.label;
+        const code = String(item.value);
+        const name = names.get(code);
+        return name ? `${code} ${name}` : code;
+      }}
       mode={props.multiple ? 'multiple' : undefined}
       maxCount={props.multiple ? props.maxCount : undefined}
       disabled={props.disabled}

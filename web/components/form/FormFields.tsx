@@ -1,13 +1,19 @@
 // One declared field → one antd input. Nothing here knows a particular form: it reads the declaration.
-import { Button, Card, Empty, Form, Input, InputNumber, Typography } from 'antd';
+import { Button, Card, Empty, Form, Input, Typography } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { groupOfSection, type FormField, type FormSection } from '../../../domain/form';
-import { useI18n } from '../../lib/i18n';
+import {
+  groupOfSection,
+  numberProblem,
+  type FormField,
+  type FormSection,
+} from '../../../domain/form';
+import { localizeSchemaMessage, useI18n } from '../../lib/i18n';
 import { pathKey, type NamePath } from '../../lib/form-paths';
 import { AttachmentsField } from './AttachmentsField';
 import { useFields } from './context';
 import { ConfirmBox, DateField, RegionField, SelectField } from './controls';
 import { IndustryPicker } from '../IndustryPicker';
+import { LimitedInput, NumberInput } from './limits';
 import { LongText } from './LongText';
 
 export { FieldsProvider, type FieldsContext } from './context';
@@ -28,11 +34,17 @@ function Control(
   const placeholder = f.placeholder;
   switch (f.type) {
     case 'text':
-      return <Input {...c} maxLength={f.maxLength} disabled={readOnly} placeholder={placeholder} />;
-    case 'uscc':
       return (
-        <Input {...c} maxLength={18} disabled={readOnly} style={{ fontFamily: 'monospace' }} />
+        <LimitedInput
+          {...c}
+          maxLength={f.maxLength}
+          disabled={readOnly}
+          placeholder={placeholder}
+        />
       );
+    case 'uscc':
+      // no maxLength: a pasted code of the wrong length is kept and its length problem shown
+      return <Input {...c} disabled={readOnly} style={{ fontFamily: 'monospace' }} />;
     case 'phone':
     case 'email':
       return <Input {...c} disabled={readOnly} inputMode={f.type === 'phone' ? 'tel' : 'email'} />;
@@ -50,15 +62,12 @@ function Control(
       );
     case 'number':
       return (
-        <InputNumber
+        <NumberInput
           {...c}
-          min={f.min}
-          max={f.max}
-          precision={f.integer ? 0 : undefined}
           suffix={(lang === 'en' ? (f.unitEn ?? f.unit) : f.unit) || undefined}
           disabled={readOnly}
           placeholder={placeholder}
-          style={{ width: 240 }}
+          invalid={numberProblem(f, c.value) !== null}
         />
       );
     case 'select':
@@ -92,11 +101,14 @@ export function FieldItem(props: {
   name: NamePath;
   path: NamePath;
   categoryPath?: NamePath;
+  /** A number field's message while its value is not a number (from NumberItem). */
+  itemProps?: { validateStatus?: 'error'; help?: string };
 }) {
   const { lang } = useI18n();
   const f = props.field;
   const label = lang === 'zh' ? f.label : f.labelEn;
   const testId = `field-${pathKey(props.path)}`;
+  if (f.type === 'number' && !props.itemProps) return <NumberItem {...props} field={f} />;
   if (f.type === 'group') return <GroupField field={f} name={props.name} path={props.path} />;
   if (f.type === 'confirm')
     return (
@@ -117,6 +129,7 @@ export function FieldItem(props: {
       required={f.required}
       extra={f.help}
       data-testid={testId}
+      {...props.itemProps}
       getValueFromEvent={
         f.type === 'uscc'
           ? (e: { target: { value: string } }) => e.target.value.toUpperCase()
@@ -131,6 +144,23 @@ export function FieldItem(props: {
     </Form.Item>
   );
 }
+
+/**
+ * A number field says at once what is wrong with what was typed (kept, not dropped): text that
+ * is not a number, a fraction where an integer is asked, a value out of bounds.
+ */
+function NumberItem(props: Parameters<typeof FieldItem>[0] & { field: NumberField }) {
+  const value: unknown = Form.useWatch(props.path);
+  const problem = numberProblem(props.field, value);
+  return (
+    <FieldItem
+      {...props}
+      itemProps={problem ? { validateStatus: 'error', help: localizeSchemaMessage(problem) } : {}}
+    />
+  );
+}
+
+type NumberField = Extract<FormField, { type: 'number' }>;
 
 /** The keys a keyed group asks for, and what a new row starts with: the first one missing. */
 function useKeyedRows(f: Extract<FormField, { type: 'group' }>, path: NamePath) {

@@ -1,8 +1,14 @@
 import { Input, Typography } from 'antd';
 import { countWords } from '../../../domain/word-count';
+import { textLength } from '../../../domain/form';
 import { useI18n } from '../../lib/i18n';
+import { LengthCount } from './limits';
 
-/** A TextArea with its own 字数 under it (counted as WPS/Word does for the fields that count). */
+/**
+ * A TextArea with its own count under it: 字数 (counted as WPS/Word does) for the fields that count
+ * toward the word limit, length against the field's own limit otherwise. Text over a limit is kept
+ * as typed or pasted, never cut; the overflow is shown and a submission refuses it.
+ */
 export function LongText(props: {
   id?: string;
   value?: string;
@@ -14,6 +20,7 @@ export function LongText(props: {
 }) {
   const { t } = useI18n();
   const value = props.value ?? '';
+  const over = props.maxLength !== undefined && textLength(value) > props.maxLength;
   return (
     <div>
       <Input.TextArea
@@ -21,11 +28,16 @@ export function LongText(props: {
         value={value}
         onChange={(e) => props.onChange?.(e.target.value)}
         autoSize={{ minRows: props.counts ? 5 : 3, maxRows: 24 }}
-        maxLength={props.maxLength}
-        showCount={!!props.maxLength && !props.counts}
         disabled={props.disabled}
         placeholder={props.placeholder}
+        status={over ? 'error' : undefined}
+        aria-invalid={over || undefined}
       />
+      {props.maxLength !== undefined && !props.disabled && (
+        <div>
+          <LengthCount value={value} max={props.maxLength} />
+        </div>
+      )}
       {props.counts && (
         <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="field-words">
           {t('editor.fieldWords', { n: countWords(value).toLocaleString('en-US') })}

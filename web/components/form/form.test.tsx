@@ -121,6 +121,7 @@ describe('the conflict dialog', () => {
             labelEn: 'Category',
             options: { from: 'categories' },
           },
+          { key: 'industries', type: 'industries', label: '所属行业', labelEn: 'Industries', max: 3 },
         ],
       },
       {
@@ -138,6 +139,12 @@ describe('the conflict dialog', () => {
       { code: 'basic_common', name: '基础共性工业APP', noticeText: '…', focusAreas: ['y'] },
     ],
   };
+  const industries = {
+    items: [
+      { code: '3421', name: '工业自动控制系统装置制造', level: 4, section: 'C' },
+      { code: '6513', name: '应用软件开发', level: 4, section: 'I' },
+    ],
+  };
   const regions = {
     items: [
       { code: '110000', name: '北京市', level: 1, parentCode: null },
@@ -150,12 +157,12 @@ describe('the conflict dialog', () => {
     const onOverwrite = vi.fn();
     const onReload = vi.fn();
     const mine = {
-      solution: { name: '同一个名称', category: 'industry_general' },
+      solution: { name: '同一个名称', category: 'industry_general', industries: ['3421'] },
       applicant: { region: '110100' },
       apps: { items: [{ name: 'A' }, { name: '新加的APP' }], text: '这是没有保存的一段文字' },
     };
     const theirs = {
-      solution: { name: '同一个名称', category: 'basic_common' },
+      solution: { name: '同一个名称', category: 'basic_common', industries: ['3421', '6513'] },
       applicant: { region: '310100' },
       apps: { items: [{ name: 'A' }], text: '' },
     };
@@ -171,12 +178,12 @@ describe('the conflict dialog', () => {
         onOverwrite={onOverwrite}
         onClose={() => {}}
       />,
-      { 'GET /regions': regions },
+      { 'GET /regions': regions, 'GET /industries': industries },
     );
     expect(await screen.findByText('申报书已在别处修改')).toBeTruthy();
     expect(screen.getByText(/第 7 版，2026-10-20 10:32:00/)).toBeTruthy();
     const box = screen.getByTestId('conflict-mine');
-    expect(box.textContent).toContain('与最新版本不同的栏目（4 处）');
+    expect(box.textContent).toContain('与最新版本不同的栏目（5 处）');
     const rows = () =>
       screen
         .getAllByTestId('conflict-field')
@@ -184,13 +191,18 @@ describe('the conflict dialog', () => {
     await waitFor(() =>
       expect(rows()).toEqual([
         ['一、解决方案概况 › 申报类别', '行业通用工业APP', '基础共性工业APP'],
+        [
+          '一、解决方案概况 › 所属行业',
+          '3421 工业自动控制系统装置制造',
+          '3421 工业自动控制系统装置制造、6513 应用软件开发',
+        ],
         ['二、申报单位 › 所在地区', '北京市', '上海市'],
         ['三、工业APP清单 › 工业APP 2 › APP名称', '新加的APP', '（空）'],
         ['三、工业APP清单 › 解决方案', '这是没有保存的一段文字', '（空）'],
       ]),
     );
     // never the raw codes, never the fields that are the same
-    expect(box.textContent).not.toMatch(/industry_general|110100|同一个名称/);
+    expect(box.textContent).not.toMatch(/industry_general|basic_common|110100|310100|同一个名称/);
     expect(screen.getByRole('button', { name: /复制我的内容/ })).toBeTruthy();
     // overwriting asks once more
     fireEvent.click(screen.getByRole('button', { name: /用我的内容覆盖/ }));
