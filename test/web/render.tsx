@@ -7,10 +7,11 @@ import { Providers } from '../../web/app/Providers';
 
 /** Renders inside the app's providers, with a fetch that answers from a table of routes. */
 export function renderWithApp(ui: ReactNode, routes: Record<string, unknown> = {}) {
-  const calls: Array<{ method: string; url: string }> = [];
+  const calls: Array<{ method: string; url: string; body?: unknown }> = [];
   const fetchMock = vi.fn(async (url: string, init?: RequestInit) => {
     const method = init?.method ?? 'GET';
-    calls.push({ method, url });
+    const sent = typeof init?.body === 'string' ? (JSON.parse(init.body) as unknown) : undefined;
+    calls.push({ method, url, ...(sent === undefined ? {} : { body: sent }) });
     const path = url.split('?')[0]!.replace('/api/v1', '');
     const body = routes[`${method} ${path}`];
     if (body === undefined)
