@@ -560,7 +560,7 @@ const TABLE: Record<string, Case[]> = {
     {
       what: 'no such finding',
       expect: organizerOnly(404),
-      call: (c) => c.post(`/api/v1/findings/${NO_SUCH_ID}/confirm`, {}),
+      call: (c) => c.post(`/api/v1/findings/${NO_SUCH_ID}/confirm`, { reason: '矩阵确认理由' }),
     },
   ],
   'GET /api/v1/verify/:code': [

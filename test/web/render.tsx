@@ -13,10 +13,11 @@ export type RouteAnswer = { byQuery: (query: URLSearchParams) => unknown };
  * (`GET /path` → body, or `{ byQuery }` for an answer that depends on the query).
  */
 export function renderWithApp(ui: ReactNode, routes: Record<string, unknown> = {}) {
-  const calls: Array<{ method: string; url: string }> = [];
+  const calls: Array<{ method: string; url: string; body?: unknown }> = [];
   const fetchMock = vi.fn(async (url: string, init?: RequestInit) => {
     const method = init?.method ?? 'GET';
-    calls.push({ method, url });
+    const sent = typeof init?.body === 'string' ? (JSON.parse(init.body) as unknown) : undefined;
+    calls.push({ method, url, ...(sent === undefined ? {} : { body: sent }) });
     const path = url.split('?')[0]!.replace('/api/v1', '');
     const route = routes[`${method} ${path}`];
     const body =

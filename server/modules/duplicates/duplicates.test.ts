@@ -299,15 +299,25 @@ describe('override and sign-off', () => {
     const { a } = await filedPair(c.id, '确认');
     const [finding] = (await findingsOf(w.org, a)).findings;
     const url = `/api/v1/findings/${finding.id}/confirm`;
-    expect((await w.beijing.post(url, {})).status).toBe(403);
+    expect((await w.beijing.post(url, { reason: '同一方案多头申报' })).status).toBe(403);
+    // like a dismissal, a confirmation needs a reason: none, blank or one character is refused
+    for (const body of [{}, { reason: '' }, { reason: '   ' }, { reason: '是' }]) {
+      const refused = await w.org.post(url, body);
+      expect(refused.status, JSON.stringify(body)).toBe(400);
+      expect(refused.body.error.code).toBe('VALIDATION_FAILED');
+      expect(JSON.stringify(refused.body.error.details)).toContain('reason');
+    }
+    expect((await findingsOf(w.org, a)).findings[0].state).toBe('open');
     const res = await w.org.post(url, { reason: '同一方案多头申报' });
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     expect(res.body.state).toBe('confirmed');
-    const audit = await query<{ action: string }>(
+    expect(res.body.decisionReason).toBe('同一方案多头申报');
+    const audit = await query<{ action: string; summary: any }>(
       t,
-      `select action from audit_log where target_id::text = '${finding.id}'`,
+      `select action, summary from audit_log where target_id::text = '${finding.id}'`,
     );
     expect(audit.map((r) => r.action)).toEqual(['duplicate_finding.confirm']);
+    expect(audit[0]!.summary.note).toBe('同一方案多头申报');
     await recommend(w.beijing, a, 1);
     await uploadScan(w.beijing, c.id, w.beijingUnit);
     const refused = await w.beijing.post(`${batchUrl(c.id, w.beijingUnit)}/sign-off`, {});
@@ -315,8 +325,11 @@ describe('override and sign-off', () => {
     expect(refused.body.error.details.flagged).toEqual([a]);
     expect(await campaignFindings(c.id, '?state=confirmed')).toHaveLength(1);
     expect(
-      (await w.org.post('/api/v1/findings/00000000-0000-4000-8000-000000000000/confirm', {}))
-        .status,
+      (
+        await w.org.post('/api/v1/findings/00000000-0000-4000-8000-000000000000/confirm', {
+          reason: '同一方案多头申报',
+        })
+      ).status,
     ).toBe(404);
   });
 });

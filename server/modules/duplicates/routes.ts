@@ -123,16 +123,16 @@ export function duplicateRoutes(deps: Deps): FastifyPluginAsyncZod {
         schema: {
           operationId: 'confirmFinding',
           tags,
-          summary: '确认重复申报（主管部门）；确认后该申报书不能报送',
+          summary:
+            '确认重复申报（主管部门核实后，须填写理由）；确认后该申报书不能报送，推荐单位须取消推荐',
           params: idParamsSchema,
-          body: z.object({ reason: z.string().trim().max(2000).optional() }),
+          body: z.object({ reason: z.string().trim().min(2, '请填写确认重复的理由').max(2000) }),
           response: { 200: findingViewSchema },
         },
       },
       async (req) => {
         authorizeManageFindings(requireUser(req));
-        const reason = req.body.reason || undefined;
-        const decision = { kind: 'confirm' as const, reason };
+        const decision = { kind: 'confirm' as const, reason: req.body.reason };
         return findingView(await decideAndReadFinding(deps, req.params.id, decision, actorOf(req)));
       },
     );

@@ -372,8 +372,8 @@ export async function checkAgainstAwards(
   return { text: doc.text ?? '', findings };
 }
 
-export type FindingDecision =
-  { kind: 'dismiss'; reason: string } | { kind: 'confirm'; reason?: string };
+/** Either way the organizer gives a reason: it is shown to the recommender and audited. */
+export type FindingDecision = { kind: 'dismiss' | 'confirm'; reason: string };
 
 /** The organizer's decision: dismiss (the override that lets the application go on) or confirm. */
 export async function decideFinding(
@@ -394,7 +394,7 @@ export async function decideFinding(
     const now = deps.clock.now();
     await repo.updateFinding(tx, row.id, {
       state: to,
-      decisionReason: decision.reason ?? null,
+      decisionReason: decision.reason,
       decidedBy: actor.userId,
       decidedAt: now,
       updatedAt: now,

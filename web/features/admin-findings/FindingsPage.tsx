@@ -42,9 +42,9 @@ export function byStrength(items: ReadonlyArray<FindingView>): FindingView[] {
   return [...items].sort((a, b) => b.score - a.score);
 }
 
-/** A dismissal needs a reason of at least two characters; a confirmation does not. */
-export function reasonProblem(action: 'dismiss' | 'confirm', reason: string): boolean {
-  return action === 'dismiss' && reason.trim().length < 2;
+/** Either decision needs a reason of at least two characters (the server refuses less). */
+export function reasonProblem(reason: string): boolean {
+  return reason.trim().length < 2;
 }
 
 /** /admin/findings/:campaignId? — every finding of a campaign, the evidence and the decision. */
@@ -214,34 +214,47 @@ function FindingDrawer(props: {
   onClose: () => void;
 }) {
   const { t } = useI18n();
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const f = props.finding;
   const [reason, setReason] = useState('');
-  const [reasonError, setReasonError] = useState(false);
+  const [reasonError, setReasonError] = useState<'dismiss' | 'confirm' | null>(null);
   const decide = useDecideFinding(props.campaignId);
   // the application's comparable text, for the evidence offsets
   const source = useApplicationFindings(f?.applicationId ?? '', !!f);
   useEffect(() => {
     setReason('');
-    setReasonError(false);
+    setReasonError(null);
     decide.reset();
   }, [f?.id]); // a new finding starts clean
 
   const act = (action: 'dismiss' | 'confirm') => {
     if (!f?.id) return;
-    if (reasonProblem(action, reason)) {
-      setReasonError(true);
+    if (reasonProblem(reason)) {
+      setReasonError(action);
       return;
     }
-    decide.mutate(
-      { id: f.id, action, reason: reason.trim() || undefined },
-      {
-        onSuccess: () => {
-          message.success(t(action === 'dismiss' ? 'dup.admin.dismissed' : 'dup.admin.confirmed'));
-          setReason('');
+    const send = () =>
+      decide.mutate(
+        { id: f.id!, action, reason: reason.trim() },
+        {
+          onSuccess: () => {
+            message.success(
+              t(action === 'dismiss' ? 'dup.admin.dismissed' : 'dup.admin.confirmed'),
+            );
+            setReason('');
+          },
         },
-      },
-    );
+      );
+    if (action === 'dismiss') return send();
+    // confirming stops the application: asked once more, naming it and what follows
+    modal.confirm({
+      title: t('dup.admin.confirmTitle', { name: f.applicationName }),
+      content: t('dup.admin.confirmText', { unit: f.channelUnitName }),
+      okText: t('dup.admin.confirm'),
+      okButtonProps: { danger: true, ...{ 'data-testid': 'finding-confirm-ok' } },
+      cancelText: t('common.cancel'),
+      onOk: send,
+    });
   };
 
   return (
@@ -265,17 +278,21 @@ function FindingDrawer(props: {
                 maxLength={2000}
                 value={reason}
                 aria-label={t('dup.admin.reason')}
-                placeholder={t('dup.admin.reasonOptional')}
+                placeholder={t('dup.admin.reasonPlaceholder')}
                 status={reasonError ? 'error' : undefined}
                 onChange={(e) => {
                   setReason(e.target.value);
-                  setReasonError(false);
+                  setReasonError(null);
                 }}
                 data-testid="finding-reason"
               />
               {reasonError && (
                 <Typography.Text type="danger" data-testid="finding-reason-error">
-                  {t('dup.admin.reasonRequired')}
+                  {t(
+                    reasonError === 'confirm'
+                      ? 'dup.admin.confirmReasonRequired'
+                      : 'dup.admin.reasonRequired',
+                  )}
                 </Typography.Text>
               )}
               <ErrorAlert error={decide.error} />

@@ -61,11 +61,11 @@ const campaign = {
 } as Campaign;
 
 describe('organizer findings', () => {
-  it('sorts by strength and wants a reason to dismiss', () => {
+  it('sorts by strength and wants a reason to dismiss or confirm', () => {
     expect(byStrength([weak, strong]).map((f) => f.id)).toEqual(['f2', 'f1']);
-    expect(reasonProblem('dismiss', ' 好 ')).toBe(true);
-    expect(reasonProblem('dismiss', '不同方案')).toBe(false);
-    expect(reasonProblem('confirm', '')).toBe(false);
+    expect(reasonProblem(' 好 ')).toBe(true);
+    expect(reasonProblem('')).toBe(true);
+    expect(reasonProblem('不同方案')).toBe(false);
   });
 
   it('lists the campaign’s findings strongest first and re-checks all on request', async () => {
@@ -117,5 +117,47 @@ describe('organizer findings', () => {
         true,
       ),
     );
+  });
+
+  it('confirms a duplicate only with a reason and after asking', { timeout: 60_000 }, async () => {
+    const { calls } = renderWithApp(
+      <FindingsView campaigns={[campaign]} campaign={campaign} onPick={() => undefined} />,
+      {
+        'GET /campaigns/c1/findings': { items: [weak] },
+        'GET /applications/a1/findings': { text, findings: [weak] },
+        'POST /findings/f1/confirm': { ...weak, state: 'confirmed', decisionReason: '多头申报' },
+      },
+    );
+    const confirmCalls = () => calls.filter((c) => c.url.endsWith('/findings/f1/confirm'));
+    fireEvent.click(await screen.findByTestId('finding-view'));
+    const drawer = await screen.findByTestId('finding-drawer');
+    // no reason: refused on the spot, nothing asked, nothing sent
+    fireEvent.click(within(drawer).getByTestId('finding-confirm'));
+    expect((await within(drawer).findByTestId('finding-reason-error')).textContent).toBe(
+      '请填写确认重复的原因（至少2个字）',
+    );
+    expect(screen.queryAllByRole('dialog')).toHaveLength(1); // the drawer only
+    expect(confirmCalls()).toHaveLength(0);
+    // with a reason: asked first, naming the application and what follows; cancel sends nothing
+    fireEvent.change(within(drawer).getByTestId('finding-reason'), {
+      target: { value: '多头申报' },
+    });
+    fireEvent.click(within(drawer).getByTestId('finding-confirm'));
+    const title = '确认《离散制造数字化平台》为重复申报？';
+    // the newest dialog asking (a cancelled one may linger, closing)
+    const dialog = () =>
+      screen
+        .queryAllByRole('dialog')
+        .filter((d) => d.textContent?.includes(title))
+        .at(-1);
+    const asked = await waitFor(() => dialog() ?? Promise.reject(new Error('not asked')));
+    expect(asked.textContent).toContain('北京市须取消推荐');
+    fireEvent.click(within(asked).getByRole('button', { name: /取\s*消/ }));
+    expect(confirmCalls()).toHaveLength(0);
+    fireEvent.click(within(drawer).getByTestId('finding-confirm'));
+    const again = await waitFor(() => dialog() ?? Promise.reject(new Error('not asked')));
+    fireEvent.click(within(again).getByTestId('finding-confirm-ok'));
+    await waitFor(() => expect(confirmCalls()).toHaveLength(1));
+    expect(confirmCalls()[0]!.body).toEqual({ reason: '多头申报' });
   });
 });

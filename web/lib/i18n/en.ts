@@ -732,7 +732,13 @@ export const en: Record<MessageKey, string> = {
   'dup.admin.confirm': 'Confirm duplicate',
   'dup.admin.dismiss': 'Dismiss (clear)',
   'dup.admin.reason': 'Reason',
-  'dup.admin.reasonOptional': 'Reason (optional)',
+  'dup.admin.reasonPlaceholder':
+    'Dismissing or confirming needs a reason; the recommender sees it and it is audited',
+  'dup.admin.confirmReasonRequired':
+    'Please give the reason for confirming (at least 2 characters)',
+  'dup.admin.confirmTitle': 'Confirm 《{name}》 as a duplicate?',
+  'dup.admin.confirmText':
+    'Once confirmed, the application cannot be forwarded and {unit} must withdraw its recommendation; the reason is shown to the unit and audited. You can still dismiss it later.',
   'dup.admin.reasonRequired': 'Please give a reason (at least 2 characters)',
   'dup.admin.confirmed': 'Confirmed as a duplicate',
   'dup.admin.dismissed': 'Dismissed',

@@ -706,7 +706,11 @@ export const zh = {
   'dup.admin.confirm': '确认重复',
   'dup.admin.dismiss': '排除（放行）',
   'dup.admin.reason': '原因',
-  'dup.admin.reasonOptional': '原因（可选）',
+  'dup.admin.reasonPlaceholder': '排除或确认重复都须填写原因，将告知推荐单位并记入审计日志',
+  'dup.admin.confirmReasonRequired': '请填写确认重复的原因（至少2个字）',
+  'dup.admin.confirmTitle': '确认《{name}》为重复申报？',
+  'dup.admin.confirmText':
+    '确认后该申报书不能报送，{unit}须取消推荐；原因将告知推荐单位并记入审计日志。如有误，可再改为排除（放行）。',
   'dup.admin.reasonRequired': '请填写排除原因（至少2个字）',
   'dup.admin.confirmed': '已确认重复',
   'dup.admin.dismissed': '已排除（放行）',
