@@ -265,16 +265,31 @@ export function GroupField(props: {
   );
 }
 
+const countsTowardLimit = (fields: FormField[]): boolean =>
+  fields.some(
+    (f) =>
+      (f.type === 'longtext' && f.countsTowardWordLimit) ||
+      (f.type === 'group' && countsTowardLimit(f.fields)),
+  );
+
 /** The fields of one section; a focus-area select follows the section's category select. */
 export function SectionFields({ section }: { section: FormSection }) {
   const categoryField = section.fields.find(
     (x) => x.type === 'select' && x.options.from === 'categories',
   );
   const categoryPath = categoryField ? [section.key, categoryField.key] : undefined;
+  const { wordLimit } = useFields();
+  const { t } = useI18n();
   return (
     <>
       {section.description && (
         <Typography.Paragraph type="secondary">{section.description}</Typography.Paragraph>
+      )}
+      {wordLimit !== undefined && countsTowardLimit(section.fields) && (
+        // the limit is the campaign's own, never a year's text in the declaration
+        <Typography.Paragraph type="secondary" data-testid={`word-limit-${section.key}`}>
+          {t('editor.sectionWordLimit', { limit: wordLimit.toLocaleString('en-US') })}
+        </Typography.Paragraph>
       )}
       {section.rows ? (
         <GroupField

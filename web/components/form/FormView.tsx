@@ -46,6 +46,8 @@ export function FormView(props: {
   settings?: Pick<CampaignSettings, 'categories'>;
   attachments?: ReadonlyMap<string, Attachment>;
   testId?: string;
+  /** Each section's card is an anchor target (`#section-<key>`), as the editor's are. */
+  anchors?: boolean;
 }) {
   const { t, lang } = useI18n();
   const filled = formDiff(props.decl, props.data, {});
@@ -58,7 +60,13 @@ export function FormView(props: {
   return (
     <Flex vertical gap={16} data-testid={props.testId}>
       {props.decl.sections.map((s) => (
-        <Card key={s.key} size="small" title={sectionTitle(s, lang)} data-testid={`view-${s.key}`}>
+        <Card
+          key={s.key}
+          size="small"
+          title={sectionTitle(s, lang)}
+          data-testid={`view-${s.key}`}
+          {...(props.anchors && { id: `section-${s.key}`, style: { scrollMarginTop: 90 } })}
+        >
           {s.rows ? (
             <Rows
               field={groupOfSection({ ...s, rows: s.rows })}

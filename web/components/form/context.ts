@@ -11,6 +11,8 @@ export interface FieldsContext {
   attachments: ReadonlyMap<string, Attachment>;
   onUploaded: (a: Attachment) => void;
   readOnly: boolean;
+  /** The campaign's word limit, named under a section whose fields count toward it. */
+  wordLimit?: number;
   /** The lists keyed rows take their keys from (FormContext.rowKeys). */
   rowKeys?: FormContext['rowKeys'];
 }

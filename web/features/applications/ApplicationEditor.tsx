@@ -11,6 +11,7 @@ import {
   ProblemsAlert,
 } from '../../components/form/DraftParts';
 import { FieldsProvider, SectionFields } from '../../components/form/FormFields';
+import { FormView } from '../../components/form/FormView';
 import { SaveStatusText, StickyBar, WordCount } from '../../components/form/StickyBar';
 import { api, ApiError } from '../../lib/api';
 import {
@@ -239,37 +240,53 @@ export function ApplicationEditor(props: {
           />
         </Col>
         <Col xs={24} lg={19}>
-          <FieldsProvider
-            value={{
-              appId: app.id,
-              settings: campaign.settings,
-              attachments: known,
-              onUploaded: (a) => setKnown((m) => new Map(m).set(a.id, a)),
-              readOnly: !canEdit,
-            }}
-          >
-            <Form
-              form={form}
-              name="application"
-              layout="vertical"
-              initialValues={draft.initialData}
-              onValuesChange={onValuesChange}
-              validateTrigger={[]}
-              disabled={!canEdit}
+          {!canEdit && (
+            // read-only: the application as a document, as the reviewers see it
+            <>
+              <Form form={form} component={false} />
+              <FormView
+                decl={decl}
+                data={values}
+                settings={campaign.settings}
+                attachments={known}
+                testId="application-view"
+                anchors
+              />
+            </>
+          )}
+          {canEdit && (
+            <FieldsProvider
+              value={{
+                appId: app.id,
+                settings: campaign.settings,
+                attachments: known,
+                onUploaded: (a) => setKnown((m) => new Map(m).set(a.id, a)),
+                readOnly: false,
+                wordLimit: campaign.settings.wordLimit,
+              }}
             >
-              {decl.sections.map((s) => (
-                <Card
-                  key={s.key}
-                  id={`section-${s.key}`}
-                  title={sectionTitle(s, lang)}
-                  style={{ marginBottom: 16, scrollMarginTop: 90 }}
-                  data-testid={`section-${s.key}`}
-                >
-                  <SectionFields section={s} />
-                </Card>
-              ))}
-            </Form>
-          </FieldsProvider>
+              <Form
+                form={form}
+                name="application"
+                layout="vertical"
+                initialValues={draft.initialData}
+                onValuesChange={onValuesChange}
+                validateTrigger={[]}
+              >
+                {decl.sections.map((s) => (
+                  <Card
+                    key={s.key}
+                    id={`section-${s.key}`}
+                    title={sectionTitle(s, lang)}
+                    style={{ marginBottom: 16, scrollMarginTop: 90 }}
+                    data-testid={`section-${s.key}`}
+                  >
+                    <SectionFields section={s} />
+                  </Card>
+                ))}
+              </Form>
+            </FieldsProvider>
+          )}
           <VersionsCard app={app} versions={detail.versions} />
         </Col>
       </Row>
