@@ -8,7 +8,7 @@ import {
   type FindingView,
   type Mark,
 } from '../lib/duplicates';
-import { formatDateTime } from '../lib/format';
+import { embeddedComment, formatDateTime } from '../lib/format';
 import { useI18n } from '../lib/i18n';
 
 const LABEL_COLOR: Record<FindingLabel, string> = {
@@ -198,7 +198,7 @@ export function FindingCard({ finding, text }: { finding: FindingView; text?: st
         {finding.state !== 'open' && finding.decisionReason && (
           <Typography.Text type="secondary" data-testid="finding-decision">
             {t('dup.decision', {
-              reason: finding.decisionReason,
+              reason: embeddedComment(finding.decisionReason),
               at: formatDateTime(finding.decidedAt),
             })}
           </Typography.Text>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDeadline, formatDateTime, timeLeft } from './format';
+import { embeddedComment, formatDeadline, formatDateTime, timeLeft } from './format';
 import { issuesToFields } from './zod-form';
 
 describe('format', () => {
@@ -35,5 +35,20 @@ describe('issuesToFields', () => {
       { name: 'password', errors: ['a', 'b'] },
       { name: 'uscc', errors: ['c'] },
     ]);
+  });
+});
+
+describe('a comment inside our sentence', () => {
+  it('loses its closing punctuation and spaces, keeps what is inside', () => {
+    expect(embeddedComment('请补充合作协议。')).toBe('请补充合作协议');
+    expect(embeddedComment(' 请补充合作协议。。 \n')).toBe('请补充合作协议');
+    expect(embeddedComment('缺少附件，请补充！')).toBe('缺少附件，请补充');
+    expect(embeddedComment('Missing the contract.')).toBe('Missing the contract');
+    expect(embeddedComment('第一，补充协议；第二，补充证明……')).toBe(
+      '第一，补充协议；第二，补充证明',
+    );
+    expect(embeddedComment('见“合作协议”')).toBe('见“合作协议”');
+    expect(embeddedComment('版本号2.0')).toBe('版本号2.0');
+    expect(embeddedComment(null)).toBe('');
   });
 });

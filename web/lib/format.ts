@@ -60,3 +60,15 @@ export function timeLeft(
   const minutes = Math.floor(ms / 60_000);
   return { d: Math.floor(minutes / 1440), h: Math.floor((minutes % 1440) / 60), m: minutes % 60 };
 }
+
+/** Punctuation a person may end a comment with, and the spaces around it. */
+const TRAILING_PUNCTUATION = /[\s。．.，,、；;：:！!？?…~～—-]+$/u;
+
+/**
+ * A person's comment (退回意见, 不予推荐理由, 处理意见…) made fit to sit inside one of our sentences:
+ * trimmed and without its closing punctuation, so "…合作协议。" does not read "合作协议。，请修改" or "。。".
+ * Quotes and brackets the comment closes with are kept.
+ */
+export function embeddedComment(comment: string | null | undefined): string {
+  return (comment ?? '').trim().replace(TRAILING_PUNCTUATION, '');
+}

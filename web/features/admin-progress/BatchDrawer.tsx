@@ -21,7 +21,7 @@ import { Loading } from '../../components/Loading';
 import { api } from '../../lib/api';
 import { formatSize } from '../../lib/applications';
 import { batchKey, batchPath, useBatch, type BatchView, type SummaryRow } from '../../lib/desk';
-import { formatDateTime } from '../../lib/format';
+import { embeddedComment, formatDateTime } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
 
 const REASON_MAX = 500;
@@ -184,7 +184,7 @@ export function BatchDrawer(props: {
             {b.reopenedAt && (
               <Descriptions.Item label={t('progress.reopenedAt')}>
                 {formatDateTime(b.reopenedAt)}
-                {b.reopenReason && `（${b.reopenReason}）`}
+                {b.reopenReason && `（${embeddedComment(b.reopenReason)}）`}
               </Descriptions.Item>
             )}
           </Descriptions>

@@ -7,7 +7,7 @@ import {
   useFollowUpList,
   type FollowUpRow,
 } from '../../lib/follow-ups';
-import { formatDateTime, formatDeadline } from '../../lib/format';
+import { embeddedComment, formatDateTime, formatDeadline } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
 import { useCampaigns } from '../../lib/queries';
 import type { Campaign } from '../../lib/types';
@@ -61,7 +61,7 @@ function CampaignFollowUps({ campaign }: { campaign: Campaign }) {
               description={
                 r.state === 'returned' && r.returnComment ? (
                   <Typography.Text type="warning">
-                    {t('followUp.returnedWith', { comment: r.returnComment })}
+                    {t('followUp.returnedWith', { comment: embeddedComment(r.returnComment) })}
                   </Typography.Text>
                 ) : r.submittedAt ? (
                   t('followUp.submittedAtValue', { time: formatDateTime(r.submittedAt) })

@@ -1,6 +1,6 @@
 import { Alert, Card, Flex, Progress, Tag, Typography } from 'antd';
 import type { BatchView } from '../../lib/desk';
-import { formatDateTime } from '../../lib/format';
+import { embeddedComment, formatDateTime } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
 import { quotaUse } from './ranking';
 
@@ -55,7 +55,7 @@ export function QuotaBar({ batch }: { batch: QuotaBarProps }) {
           style={{ marginTop: 12 }}
           title={t('desk.batch.reopened', {
             at: formatDateTime(batch.reopenedAt),
-            reason: batch.reopenReason ?? '—',
+            reason: embeddedComment(batch.reopenReason) || '—',
           })}
         />
       )}

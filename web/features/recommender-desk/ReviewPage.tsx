@@ -26,7 +26,7 @@ import {
   useApplication,
   useApplicationForm,
 } from '../../lib/applications';
-import { formatDateTime } from '../../lib/format';
+import { embeddedComment, formatDateTime } from '../../lib/format';
 import { isMessageKey, useI18n } from '../../lib/i18n';
 import { useHistory, useVersion, type HistoryItem, type ReviewedApplication } from './api';
 import { Decisions } from './Decisions';
@@ -143,7 +143,9 @@ function Review({ desk, appId }: { desk: Desk; appId: string }) {
                 type="warning"
                 showIcon
                 style={{ marginTop: 12 }}
-                title={t('desk.review.returnComment', { comment: app.returnComment })}
+                title={t('desk.review.returnComment', {
+                  comment: embeddedComment(app.returnComment),
+                })}
               />
             )}
             {app.state === 'rejected_by_recommender' && app.rejectReason && (
@@ -151,7 +153,9 @@ function Review({ desk, appId }: { desk: Desk; appId: string }) {
                 type="error"
                 showIcon
                 style={{ marginTop: 12 }}
-                title={t('desk.review.rejectReason', { reason: app.rejectReason })}
+                title={t('desk.review.rejectReason', {
+                  reason: embeddedComment(app.rejectReason),
+                })}
               />
             )}
           </Card>
