@@ -81,6 +81,14 @@ export type Config = {
 
 export class ConfigError extends Error {}
 
+/** 127.0.0.0/8, ::1 and localhost: a server only this machine can reach. */
+export function isLoopback(host: string): boolean {
+  const h = host.toLowerCase().replace(/^\[|\]$/g, '');
+  return (
+    h === 'localhost' || h === '::1' || /^127(\.\d{1,3}){3}$/.test(h) || h === '::ffff:127.0.0.1'
+  );
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   // An empty variable counts as unset (`DATABASE_URL= npm start` means the embedded database).
   const given = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== ''));
@@ -99,6 +107,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`配置错误 / invalid configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  if (!e.PUBLIC_URL && !isLoopback(e.HOST)) {
+    // a printed 申报书 carries its verification QR code: it must point where others can reach it
+    throw new ConfigError(
+      `配置错误 / invalid configuration:\n  PUBLIC_URL: 服务监听 ${e.HOST}（对外服务）时必须设置 PUBLIC_URL，即他人访问本平台的地址（如 https://zx.example.cn），申报书上的核验二维码指向该地址。\n  PUBLIC_URL is required when HOST (${e.HOST}) is not a loopback address: the address people reach the platform at (e.g. https://zx.example.cn), printed in the verification QR code.`,
+    );
+  }
   const embedded = !e.DATABASE_URL;
   const demoAccounts = e.DEMO_ACCOUNTS ?? embedded;
   return {

@@ -1,4 +1,4 @@
-import { ExcelJS, workbookBytes } from '../../lib/xlsx';
+import { ExcelJS, fitRowHeights, workbookBytes } from '../../lib/xlsx';
 import { AS_TEXT, CENTRED, type SummaryDocument } from './summary-table';
 
 const THIN = { style: 'thin' } as const;
@@ -74,5 +74,6 @@ export async function renderSummaryXlsx(doc: SummaryDocument): Promise<Buffer> {
   columns.forEach((c, i) => {
     if (AS_TEXT.has(c.fact)) ws.getColumn(i + 1).numFmt = '@';
   });
+  fitRowHeights(ws, 3);
   return workbookBytes(wb);
 }

@@ -3,7 +3,14 @@
 import { FOLLOW_UP_REPORT_STATE_LABELS } from '../../../domain/follow-up-report';
 import type { FormDeclaration, FormField } from '../../../domain/form';
 import { fieldAtPath, optionLabel, valueAt } from '../../../domain/form-values';
-import { ExcelJS, workbookBytes } from '../../lib/xlsx';
+import {
+  ExcelJS,
+  fitRowHeights,
+  printedSheet,
+  RULED,
+  SHEET_FONT,
+  workbookBytes,
+} from '../../lib/xlsx';
 import type { AwardRow } from '../awards';
 import type { FollowUpReportRow } from './repository';
 
@@ -125,49 +132,53 @@ function rowValues(
 export async function followUpSummaryXlsx(input: SummaryInput): Promise<Buffer> {
   const cols = columns(input);
   const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet('附件4', {
-    pageSetup: {
-      orientation: 'landscape',
-      paperSize: 9,
-      fitToPage: true,
-      fitToWidth: 1,
-      fitToHeight: 0,
-    },
-  });
+  // the header row on every printed page, page numbers in the footer
+  const ws = printedSheet(wb, '附件4', '5:5', 5);
   ws.columns = cols.map((c) => ({ width: c.width }));
   const last = cols.length;
   const years = input.awardYears;
-  ws.getCell(1, 1).value = '附件4';
+  const font = (size: number, bold = false) => ({ name: SHEET_FONT, size, bold });
+  Object.assign(ws.getCell(1, 1), { value: '附件4', font: font(12, true) });
   ws.mergeCells(2, 1, 2, last);
   Object.assign(ws.getCell(2, 1), {
     value: SUMMARY_TITLE,
-    font: { bold: true, size: 16 },
-    alignment: { horizontal: 'center' },
+    font: font(16, true),
+    alignment: { horizontal: 'center', vertical: 'middle' },
   });
+  ws.getRow(2).height = 30;
   ws.mergeCells(3, 1, 3, last);
   Object.assign(ws.getCell(3, 1), {
     value: `（${years.length ? `${Math.min(...years)}－${Math.max(...years)}年` : ''}获得工业和信息化部工业互联网APP优秀解决方案的企业自查情况）`,
+    font: font(11),
     alignment: { horizontal: 'center' },
   });
-  ws.getCell(4, 1).value = `推荐单位（盖章）：${input.unitName ?? '全部推荐单位'}`;
+  Object.assign(ws.getCell(4, 1), {
+    value: `推荐单位（盖章）：${input.unitName ?? '全部推荐单位'}`,
+    font: font(11),
+  });
   Object.assign(ws.getCell(4, last), {
     value: `日期：${input.date}`,
+    font: font(11),
     alignment: { horizontal: 'right' },
   });
 
-  const header = ws.getRow(5);
-  header.values = cols.map((c) => c.header);
-  header.font = { bold: true };
-  header.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
+  ws.getRow(5).values = cols.map((c) => c.header);
   input.rows.forEach((r, i) => ws.addRow(rowValues(input, i + 1, r)));
-  const border = { style: 'thin' as const };
   for (let r = 5; r <= 5 + input.rows.length; r++)
     for (let c = 1; c <= last; c++) {
       const cell = ws.getCell(r, c);
-      cell.border = { top: border, left: border, bottom: border, right: border };
-      if (r > 5) cell.alignment = { vertical: 'middle', wrapText: true };
+      cell.border = RULED;
+      cell.font = font(r === 5 ? 10.5 : 10, r === 5);
+      cell.alignment =
+        r === 5
+          ? { horizontal: 'center', vertical: 'middle', wrapText: true }
+          : { vertical: 'middle', wrapText: true };
+      if (r === 5) cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8E8E8' } };
     }
-  ws.getCell(7 + input.rows.length, 1).value =
+  fitRowHeights(ws, 5, 5 + input.rows.length);
+  const note = ws.getCell(7 + input.rows.length, 1);
+  note.value =
     '说明：市场收入单位为万元；只汇总企业已提交的统计表，未填报、填报中或已退回修改的只列出填报状态。';
+  note.font = font(10);
   return workbookBytes(wb);
 }

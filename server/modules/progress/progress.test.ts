@@ -159,7 +159,10 @@ describe('recommender progress', () => {
     const res = await w.org.get(`${url()}.xlsx`);
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toBe(XLSX_MIME);
-    const rows = await readFirstSheet(res.raw.rawPayload);
+    const sheet = await readFirstSheet(res.raw.rawPayload);
+    expect(sheet[0]!.cells[0]).toMatch(/推荐单位进度$/);
+    expect(sheet[1]!.cells[0]).toMatch(/^导出时间：\d{4}-\d\d-\d\d \d\d:\d\d（北京时间）$/);
+    const rows = sheet.slice(2);
     const json = (await w.org.get(url())).body.items as Row[];
     expect(rows[0]!.cells).toEqual([
       '推荐单位',

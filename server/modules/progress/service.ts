@@ -43,8 +43,11 @@ export async function campaignProgress(
 }
 
 /** The progress as a workbook, with its file name. */
-export async function campaignProgressXlsx(deps: Pick<Deps, 'db'>, idOrCode: string) {
+export async function campaignProgressXlsx(deps: Pick<Deps, 'db' | 'clock'>, idOrCode: string) {
   const campaign = await campaignOf(deps, idOrCode);
-  const bytes = await renderProgressXlsx(await progressRows(deps.db, campaign));
+  const bytes = await renderProgressXlsx(await progressRows(deps.db, campaign), {
+    campaignTitle: campaign.title,
+    exportedAt: deps.clock.now(),
+  });
   return { bytes, filename: `推荐单位进度-${campaign.year}.xlsx` };
 }
