@@ -57,8 +57,15 @@ test('the organizer opens a recommender account, disables it, and checks the aud
   await expect(signInRow).toContainText('主管部门');
   await expect(signInRow).toContainText('127.0.0.1');
   await expect(page.getByRole('row').filter({ hasText: '新建账号' }).first()).toContainText(login);
-  await page.getByRole('button', { name: '校验哈希链' }).click();
-  await expect(page.getByTestId('chain-verdict')).toContainText('哈希链完整');
+  // a checkpoint of the chain's head, listed to copy out of the system
+  await page.getByRole('button', { name: '立即写入检查点' }).click();
+  await expect(page.getByTestId('checkpoints').locator('tbody tr').first()).toContainText(
+    'organizer:organizer',
+  );
+  await page.getByRole('button', { name: '校验审计日志' }).click();
+  await expect(page.getByTestId('chain-verdict')).toContainText('审计日志完整');
+  await expect(page.getByTestId('chain-verdict')).toContainText('个检查点一致');
+  await page.screenshot({ path: 'test-results/audit-page.png', fullPage: true });
 
   // The disabled account cannot sign in.
   await signOut(page);

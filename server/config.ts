@@ -47,6 +47,12 @@ const envSchema = z.object({
   MAX_APPLICATION_FILES_MB: z.coerce.number().positive().max(2000).default(100),
   /** The address people reach the platform at, printed into verification QR codes. */
   PUBLIC_URL: z.string().url().optional(),
+  /** Minutes between checkpoints of the audit chain's head in the file storage (0: only at start-up). */
+  AUDIT_CHECKPOINT_MINUTES: z.coerce
+    .number()
+    .min(0)
+    .max(7 * 24 * 60)
+    .default(60),
 });
 
 export type Config = {
@@ -77,6 +83,7 @@ export type Config = {
   maxFileBytes: number;
   maxApplicationFileBytes: number;
   publicUrl: string;
+  auditCheckpointMinutes: number;
 };
 
 export class ConfigError extends Error {}
@@ -145,5 +152,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxFileBytes: Math.round(e.MAX_FILE_MB * 1024 * 1024),
     maxApplicationFileBytes: Math.round(e.MAX_APPLICATION_FILES_MB * 1024 * 1024),
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
+    auditCheckpointMinutes: e.AUDIT_CHECKPOINT_MINUTES,
   };
 }

@@ -4,6 +4,7 @@ import { ConfigError, loadConfig } from './config';
 import { DataDirLockedError } from './db/lock';
 import { DEMO_PASSWORD } from './db/seed/demo';
 import { systemClock } from './lib/clock';
+import { startAuditCheckpoints } from './modules/audit';
 import { storageFromConfig } from './storage';
 
 async function main() {
@@ -12,18 +13,16 @@ async function main() {
   const { database, demoAccounts } = await openConfiguredDatabase(config, systemClock, {
     demo: true,
   });
-  const app = await buildApp({
-    db: database.db,
-    clock: systemClock,
-    config,
-    files: storageFromConfig(config),
-  });
+  const deps = { db: database.db, clock: systemClock, config, files: storageFromConfig(config) };
+  const app = await buildApp(deps);
+  let stopCheckpoints = () => {};
 
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
     app.log.info(`${signal}: closing`);
+    stopCheckpoints();
     await app.close().catch(() => {});
     await database.close().catch(() => {});
     process.exit(0);
@@ -32,6 +31,8 @@ async function main() {
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
   await app.listen({ port: config.port, host: config.host });
+  // the audit chain's head, anchored in the file storage: now and every AUDIT_CHECKPOINT_MINUTES
+  stopCheckpoints = startAuditCheckpoints(deps, config.auditCheckpointMinutes, app.log);
   const where =
     database.kind === 'pglite'
       ? `内置数据库 embedded PGlite: ${config.dataDir}`

@@ -26,11 +26,53 @@ export const auditPageSchema = z.object({
 });
 export type AuditPage = z.infer<typeof auditPageSchema>;
 
-/** verifyAuditChain */
+/** One checkpoint of the chain's head, as written to the file storage (listAuditCheckpoints). */
+export const auditCheckpointSchema = z.object({
+  key: z
+    .string()
+    .describe(
+      'the object in the file storage, e.g. audit-checkpoints/20261101T010000.000Z-42-3fa9c1.json',
+    ),
+  at: isoDate,
+  count: z.number().describe('rows in the chain at the checkpoint'),
+  lastId: z.number().describe('id of the last row'),
+  hash: z.string().describe('hash of the last row (sha256, hex)'),
+  source: z.string().describe('startup, timer or organizer:<login>'),
+  node: z.string().describe('the server process that wrote it (host:pid)'),
+});
+export type AuditCheckpoint = z.infer<typeof auditCheckpointSchema>;
+
+/** listAuditCheckpoints: the newest checkpoints, newest first, and how many there are. */
+export const auditCheckpointsSchema = z.object({
+  items: z.array(auditCheckpointSchema),
+  total: z.number(),
+});
+export type AuditCheckpoints = z.infer<typeof auditCheckpointsSchema>;
+
+export const AUDIT_VERDICT_REASONS = [
+  'hash_mismatch',
+  'link_broken',
+  'truncated',
+  'checkpoint_mismatch',
+  'checkpoint_unreadable',
+  'state_mismatch',
+] as const;
+
+/** verifyAuditChain: the chain, compared with every checkpoint, and every application's state. */
 export const chainVerdictSchema = z.object({
   ok: z.boolean(),
   rows: z.number(),
+  checkpoints: z.number().describe('how many checkpoints the chain was compared with'),
+  reason: z.enum(AUDIT_VERDICT_REASONS).optional().describe('the first thing found wrong'),
   brokenAtId: z.number().optional(),
-  reason: z.enum(['hash_mismatch', 'link_broken']).optional(),
+  checkpoint: auditCheckpointSchema.optional().describe('the checkpoint the chain disagrees with'),
+  unreadableCheckpoints: z.array(z.string()),
+  stateMismatches: z.array(
+    z.object({
+      applicationId: z.string(),
+      state: z.string(),
+      loggedState: z.string().nullable().describe('the last state its audit history records'),
+    }),
+  ),
 });
 export type ChainVerdict = z.infer<typeof chainVerdictSchema>;

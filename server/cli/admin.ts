@@ -13,7 +13,7 @@ import type { Deps } from '../lib/deps';
 import { runDupCheck } from '../lib/duplicates/cli';
 import { DuplicateInputError } from '../lib/duplicates/files';
 import { AppError } from '../lib/errors';
-import { verifyAuditChain } from '../modules/audit';
+import { auditVerdictText, verifyAudit, writeAuditCheckpoint } from '../modules/audit';
 import { findUserForSignIn } from '../modules/auth';
 import {
   findRecommenderUnit,
@@ -29,7 +29,10 @@ const HELP = `征选 Zhengxuan 管理命令 / admin commands
   npm run admin -- disable-user --login NAME | enable-user --login NAME
   npm run admin -- list-users [--role ROLE]
   npm run admin -- list-units
-  npm run admin -- audit-verify        exit 0 when the audit hash chain is intact, 1 when not
+  npm run admin -- audit-verify        exit 0 when the audit log is intact, 1 when not: the hash chain,
+                   compared with every checkpoint in the file storage (truncation, rewriting), and
+                   every application's state against its audit history
+  npm run admin -- audit-checkpoint    write a checkpoint of the chain's head to the file storage now
   npm run admin -- seed-demo           demo campaign and accounts (e.g. on a configured PostgreSQL)
   npm run admin -- dup-check --awards AWARDS.csv --applications APPS.jsonl
                    重复申报检查，每条发现一行 JSON / duplicate check, one JSON line per finding (no database)
@@ -135,15 +138,18 @@ async function run(
       return 0;
     }
     case 'audit-verify': {
-      const verdict = await verifyAuditChain(deps.db);
-      if (verdict.ok) {
-        console.log(`审计日志完整 audit chain intact: ${verdict.rows} rows`);
-        return 0;
-      }
-      console.error(
-        `审计日志被篡改 AUDIT CHAIN BROKEN at row id ${verdict.brokenAtId} (${verdict.reason === 'hash_mismatch' ? '该行内容被修改 row edited' : '前一行被删除或改动 previous row removed or altered'}); ${verdict.rows} rows checked`,
+      const v = await verifyAudit(deps);
+      (v.ok ? console.log : console.error)(auditVerdictText(v));
+      return v.ok ? 0 : 1;
+    }
+    case 'audit-checkpoint': {
+      const c = await writeAuditCheckpoint(deps, actor.label);
+      console.log(
+        c
+          ? `审计检查点已写入 checkpoint written: ${c.key}\n  ${c.count} rows, last id ${c.lastId}, hash ${c.hash}`
+          : '审计日志为空，无需检查点 the audit log is empty',
       );
-      return 1;
+      return 0;
     }
     case 'seed-demo': {
       await seedDemoCampaign(deps);

@@ -64,6 +64,8 @@ export const OPERATION_ERRORS: Record<string, OperationErrors> = {
   // audit
   listAuditEvents: { access: 'role' },
   verifyAuditChain: { access: 'role' },
+  listAuditCheckpoints: { access: 'role' },
+  createAuditCheckpoint: { access: 'role' },
   // applications
   getApplicationForm: { access: 'public' },
   getFollowUpForm: { access: 'public' },

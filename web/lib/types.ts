@@ -1,7 +1,13 @@
 // Response shapes of the API (see /api/openapi.json): inferred from the schemas the server answers
 // with (domain/api/*), never copied by hand.
 import type { EnterpriseView, Me, RecommenderUnitView, UserView } from '../../domain/api/accounts';
-import type { AuditEvent, AuditPage, ChainVerdict } from '../../domain/api/audit';
+import type {
+  AuditCheckpoint,
+  AuditCheckpoints,
+  AuditEvent,
+  AuditPage,
+  ChainVerdict,
+} from '../../domain/api/audit';
 import type { CampaignView } from '../../domain/api/campaigns';
 import type { Industry, Region } from '../../domain/api/reference';
 
@@ -16,7 +22,7 @@ export type RecommenderUnit = RecommenderUnitView;
 
 export type { Industry, Region };
 
-export type { AuditEvent, AuditPage, ChainVerdict };
+export type { AuditCheckpoint, AuditCheckpoints, AuditEvent, AuditPage, ChainVerdict };
 
 export interface Items<T> {
   items: T[];

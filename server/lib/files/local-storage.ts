@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { FileNotFoundError, InvalidFileKeyError, assertSafeKey, type FileStorage } from './storage';
 
@@ -55,6 +55,23 @@ export function localFileStorage(rootDir: string): FileStorage {
         const code = (e as NodeJS.ErrnoException).code;
         if (code !== 'ENOENT' && code !== 'ENOTDIR') throw e;
       }
+    },
+    async list(prefix) {
+      const folder = prefix.replace(/\/$/, '');
+      let names: string[];
+      try {
+        const entries = await readdir(pathOf(folder), { recursive: true, withFileTypes: true });
+        names = entries
+          .filter((d) => d.isFile() && !d.name.startsWith('.zx-tmp-'))
+          .map((d) =>
+            path.relative(root, path.join(d.parentPath, d.name)).split(path.sep).join('/'),
+          );
+      } catch (e) {
+        const code = (e as NodeJS.ErrnoException).code;
+        if (code === 'ENOENT' || code === 'ENOTDIR') return [];
+        throw e;
+      }
+      return names.sort();
     },
   };
 }

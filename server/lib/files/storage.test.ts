@@ -36,6 +36,15 @@ function contract(name: string, make: () => FileStorage) {
       await expect(s.get(key)).rejects.toBeInstanceOf(FileNotFoundError);
     });
 
+    it('lists the keys under a folder, at any depth, and nothing else', async () => {
+      const s = make();
+      const keys = ['ckpt/2026-11-01-3.json', 'ckpt/2026-11-02-5.json', 'ckpt/sub/草稿 1.json'];
+      for (const k of [...keys, 'ckptx/other.json', 'elsewhere/a.json'])
+        await s.put(k, Buffer.from(k), 'application/json');
+      expect(await s.list('ckpt/')).toEqual(keys);
+      expect(await s.list('never-written/')).toEqual([]);
+    });
+
     it('keeps binary content exactly', async () => {
       const s = make();
       const bytes = Buffer.from(Array.from({ length: 70_000 }, (_, i) => (i * 7919) & 255));
@@ -183,6 +192,20 @@ function fakeS3() {
       const [, bucket, ...rest] = pathname.split('/');
       if (bucket !== BUCKET) return xmlError(404, 'NoSuchBucket');
       const key = rest.map(decodeURIComponent).join('/');
+      const search = new URLSearchParams((req.url ?? '').split('?')[1] ?? '');
+      if (req.method === 'GET' && search.get('list-type') === '2') {
+        const prefix = search.get('prefix') ?? '';
+        // two keys a page, so the client must follow the continuation token
+        const all = [...objects.keys()].filter((k) => k.startsWith(prefix)).sort();
+        const start = Number(search.get('continuation-token') ?? 0);
+        const page = all.slice(start, start + 2);
+        const more = start + 2 < all.length;
+        const esc = (v: string) => v.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+        res.writeHead(200, { 'content-type': 'application/xml' });
+        return res.end(
+          `<?xml version="1.0" encoding="UTF-8"?><ListBucketResult><Name>${BUCKET}</Name><Prefix>${esc(prefix)}</Prefix><KeyCount>${page.length}</KeyCount><IsTruncated>${more}</IsTruncated>${more ? `<NextContinuationToken>${start + 2}</NextContinuationToken>` : ''}${page.map((k) => `<Contents><Key>${esc(k)}</Key><Size>${objects.get(k)!.body.length}</Size></Contents>`).join('')}</ListBucketResult>`,
+        );
+      }
       if (req.method === 'PUT') {
         objects.set(key, { body, type: String(req.headers['content-type'] ?? '') });
         res.writeHead(200, { etag: `"${sha256(body).slice(0, 32)}"` });

@@ -278,6 +278,9 @@ describe('append-only and tamper-evident', () => {
         rows: expect.any(Number),
         brokenAtId: id,
         reason: 'hash_mismatch',
+        checkpoints: 0,
+        unreadableCheckpoints: [],
+        stateMismatches: [],
       });
       expect(await verifyAuditChain(t.deps.db)).toMatchObject({
         ok: false,

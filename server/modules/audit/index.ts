@@ -1,4 +1,6 @@
 // The audit module's public face: every module records its changes through here.
-export { recordAudit, verifyAuditChain } from './service';
+export { recordAudit, verifyAudit, verifyAuditChain, type AuditVerdict } from './service';
+export { startAuditCheckpoints, writeAuditCheckpoint } from './checkpoints';
+export { auditVerdictText } from './report';
 export { canonicalJson } from './chain';
 export { auditRoutes } from './routes';

@@ -86,3 +86,46 @@ export async function* auditRowsInOrder(db: Db, pageSize = 1000): AsyncGenerator
     after = rows[rows.length - 1]!.id;
   }
 }
+
+/** The chain's head in one statement (one snapshot): how many rows, the last id and its hash. */
+export async function auditChainHead(
+  db: Db,
+): Promise<{ count: number; lastId: number; hash: string } | null> {
+  const [row] = await db
+    .select({
+      count: sql<number>`count(*)::int`,
+      lastId: sql<number | null>`max(${auditLog.id})::float8`,
+      hash: sql<
+        string | null
+      >`(select h.hash from audit_log h where h.id = (select max(m.id) from audit_log m))`,
+    })
+    .from(auditLog);
+  if (!row || row.lastId === null || row.hash === null) return null;
+  return { count: row.count, lastId: Number(row.lastId), hash: row.hash };
+}
+
+/**
+ * Every application's state next to the last state its audit history records (`summary.after.state`),
+ * and whether its creation is recorded at all. Only those that disagree are returned.
+ */
+export async function applicationsDisagreeingWithLog(db: Db, limit: number) {
+  const rows = await db.execute<{ id: string; state: string; logged: string | null }>(sql`
+    with logged as (
+      select a.id, a.state::text as state,
+        coalesce(
+          (select l.summary->'after'->>'state' from audit_log l
+            where l.target_type = 'application' and l.target_id = a.id::text
+              and l.summary->'after'->>'state' is not null
+            order by l.id desc limit 1),
+          (select 'draft' from audit_log l
+            where l.target_type = 'application' and l.target_id = a.id::text
+              and l.action = 'application.create' limit 1)
+        ) as logged
+      from applications a
+    )
+    select id, state, logged from logged
+    where logged is distinct from state
+    order by id
+    limit ${limit}`);
+  return (rows as unknown as { rows: { id: string; state: string; logged: string | null }[] }).rows;
+}

@@ -1,10 +1,16 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { auditPageSchema, chainVerdictSchema } from '../../../domain/api/audit';
+import {
+  auditCheckpointSchema,
+  auditCheckpointsSchema,
+  auditPageSchema,
+  chainVerdictSchema,
+} from '../../../domain/api/audit';
 import { z } from '../../../domain/zod';
 import { requireUser } from '../../lib/auth-context';
 import type { Deps } from '../../lib/deps';
 import { authorizeReadAudit } from './policy';
-import { auditPage, verifyAuditChain } from './service';
+import { latestAuditCheckpoints, writeAuditCheckpoint } from './checkpoints';
+import { auditPage, verifyAudit } from './service';
 
 export function auditRoutes(deps: Deps): FastifyPluginAsyncZod {
   return async (app) => {
@@ -51,13 +57,50 @@ export function auditRoutes(deps: Deps): FastifyPluginAsyncZod {
         schema: {
           operationId: 'verifyAuditChain',
           tags: ['audit'],
-          summary: '校验审计日志哈希链：任何改动或删除都会被发现',
+          summary:
+            '校验审计日志：哈希链、与每个检查点比对（截断、重写），以及每份申报书的状态与其审计记录一致',
           response: { 200: chainVerdictSchema },
         },
       },
       async (req) => {
         authorizeReadAudit(requireUser(req));
-        return verifyAuditChain(deps.db);
+        return verifyAudit(deps);
+      },
+    );
+
+    app.get(
+      '/audit-events/checkpoints',
+      {
+        schema: {
+          operationId: 'listAuditCheckpoints',
+          tags: ['audit'],
+          summary: '最近的审计检查点（链头：条数、末条编号与哈希），供主管部门抄存到系统之外',
+          querystring: z.object({ limit: z.coerce.number().int().min(1).max(100).default(10) }),
+          response: { 200: auditCheckpointsSchema },
+        },
+      },
+      async (req) => {
+        authorizeReadAudit(requireUser(req));
+        return latestAuditCheckpoints(deps.files, req.query.limit);
+      },
+    );
+
+    app.post(
+      '/audit-events/checkpoints',
+      {
+        schema: {
+          operationId: 'createAuditCheckpoint',
+          tags: ['audit'],
+          summary: '立即写入一个审计检查点（文件存储中新增一个对象，从不覆盖）',
+          response: { 201: auditCheckpointSchema },
+        },
+      },
+      async (req, reply) => {
+        const user = requireUser(req);
+        authorizeReadAudit(user);
+        const written = await writeAuditCheckpoint(deps, `organizer:${user.login}`);
+        // the organizer's own sign-in is in the log, so it is never empty here
+        return reply.status(201).send(written!);
       },
     );
   };

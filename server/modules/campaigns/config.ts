@@ -126,7 +126,10 @@ async function insertWithForms(
   actor: Actor,
   row: Parameters<typeof repo.insertCampaign>[1],
   forms: CampaignForms,
-  audit: { action: string; after: Record<string, unknown> },
+  audit: {
+    action: 'campaign.create' | 'campaign.copy' | 'campaign.import';
+    after: Record<string, unknown>;
+  },
 ) {
   const created = await repo.insertCampaign(tx, row);
   for (const kind of FORM_KINDS) {

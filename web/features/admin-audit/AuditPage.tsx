@@ -9,6 +9,7 @@ import { formatDateTime } from '../../lib/format';
 import { isMessageKey, useI18n } from '../../lib/i18n';
 import type { AuditEvent, AuditPage as Page } from '../../lib/types';
 import { SummaryCell } from './SummaryCell';
+import { Checkpoints } from './Checkpoints';
 import { VerifyChain } from './VerifyChain';
 
 const LIMIT = 50;
@@ -60,6 +61,7 @@ export function AuditPage() {
         : (r ?? '—');
   return (
     <Card title={t('audit.title')} extra={<VerifyChain />}>
+      <Checkpoints />
       <Flex gap={12} wrap style={{ marginBottom: 16 }}>
         <Input.Search
           allowClear
