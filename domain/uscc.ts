@@ -39,7 +39,15 @@ export function isWellFormedUscc(code: string): boolean {
   return problem === null || problem.kind === 'check_digit';
 }
 
-export function describeUsccProblem(problem: UsccProblem, lang: 'zh' | 'en' = 'zh'): string {
+/**
+ * The problem in words. An applicant whose code fails its check digit is told to ask the
+ * organizer; the organizer (importing awards) is not told to contact itself.
+ */
+export function describeUsccProblem(
+  problem: UsccProblem,
+  lang: 'zh' | 'en' = 'zh',
+  audience: 'applicant' | 'organizer' = 'applicant',
+): string {
   switch (problem.kind) {
     case 'length':
       return lang === 'zh'
@@ -50,6 +58,10 @@ export function describeUsccProblem(problem: UsccProblem, lang: 'zh' | 'en' = 'z
         ? `统一社会信用代码第${problem.position}位“${problem.character}”不是允许的字符（只能是数字和除 I、O、Z、S、V 以外的大写字母）`
         : `Character ${problem.position} ("${problem.character}") is not allowed (digits and capital letters except I, O, Z, S, V)`;
     case 'check_digit':
+      if (audience === 'organizer')
+        return lang === 'zh'
+          ? `统一社会信用代码校验位错误：按前17位计算，第18位应为“${problem.expected}”，实际为“${problem.actual}”，请与营业执照核对`
+          : `Check character mismatch: the 18th character should be "${problem.expected}", not "${problem.actual}"; compare with the business licence`;
       return lang === 'zh'
         ? `统一社会信用代码校验位错误：按前17位计算，第18位应为“${problem.expected}”，实际为“${problem.actual}”。请核对营业执照；如确属登记机关发放的代码，请联系主管部门人工确认`
         : `Check character mismatch: the 18th character should be "${problem.expected}", not "${problem.actual}". If the registry issued this code, ask the organizer to accept it`;

@@ -54,7 +54,7 @@ function usccVerdict(
   if (p.kind !== 'check_digit') return { refused: describeUsccProblem(p) };
   if (note) return { accepted: note };
   return {
-    refused: `${describeUsccProblem(p)}；如已核实该代码确由登记机关发放，请在“备注”列写明核实依据后重新导入`,
+    refused: `${describeUsccProblem(p, 'zh', 'organizer')}；如已核实该代码确由登记机关发放，请在“备注”列写明核实依据后重新导入`,
   };
 }
 
