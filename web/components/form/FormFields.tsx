@@ -20,18 +20,39 @@ interface ControlProps {
 }
 
 function Control(
-  props: ControlProps & { field: FormField; categoryPath?: NamePath; testId: string },
+  props: ControlProps & {
+    field: FormField;
+    categoryPath?: NamePath;
+    testId: string;
+    locked?: boolean;
+  },
 ) {
-  const { field: f, categoryPath, testId, ...c } = props;
+  const { field: f, categoryPath, testId, locked, ...c } = props;
   const { readOnly, appId, attachments, onUploaded } = useFields();
   const { lang } = useI18n();
   const placeholder = f.placeholder;
   switch (f.type) {
     case 'text':
-      return <Input {...c} maxLength={f.maxLength} disabled={readOnly} placeholder={placeholder} />;
+      return (
+        <Input
+          {...c}
+          maxLength={f.maxLength}
+          disabled={readOnly}
+          readOnly={locked}
+          variant={locked ? 'filled' : undefined}
+          placeholder={placeholder}
+        />
+      );
     case 'uscc':
       return (
-        <Input {...c} maxLength={18} disabled={readOnly} style={{ fontFamily: 'monospace' }} />
+        <Input
+          {...c}
+          maxLength={18}
+          disabled={readOnly}
+          readOnly={locked}
+          variant={locked ? 'filled' : undefined}
+          style={{ fontFamily: 'monospace' }}
+        />
       );
     case 'phone':
     case 'email':
@@ -93,10 +114,12 @@ export function FieldItem(props: {
   path: NamePath;
   categoryPath?: NamePath;
 }) {
-  const { lang } = useI18n();
+  const { lang, t } = useI18n();
+  const { lockedPaths } = useFields();
   const f = props.field;
   const label = lang === 'zh' ? f.label : f.labelEn;
   const testId = `field-${pathKey(props.path)}`;
+  const locked = lockedPaths?.has((props.path as (string | number)[]).join('.')) ?? false;
   if (f.type === 'group') return <GroupField field={f} name={props.name} path={props.path} />;
   if (f.type === 'confirm')
     return (
@@ -115,7 +138,7 @@ export function FieldItem(props: {
       name={props.name}
       label={label}
       required={f.required}
-      extra={f.help}
+      extra={locked ? t('editor.boundToAccount') : f.help}
       data-testid={testId}
       getValueFromEvent={
         f.type === 'uscc'
@@ -125,6 +148,7 @@ export function FieldItem(props: {
     >
       <Control
         field={f}
+        locked={locked}
         categoryPath={props.categoryPath}
         testId={`attachments-${pathKey(props.path)}`}
       />

@@ -11,6 +11,8 @@ export interface FieldsContext {
   attachments: ReadonlyMap<string, Attachment>;
   onUploaded: (a: Attachment) => void;
   readOnly: boolean;
+  /** Dotted paths of fields the account fills and nobody edits (the applicant's name and code). */
+  lockedPaths?: ReadonlySet<string>;
   /** The lists keyed rows take their keys from (FormContext.rowKeys). */
   rowKeys?: FormContext['rowKeys'];
 }
