@@ -136,6 +136,21 @@ export const ERRORS = {
     zh: '统计表尚未填写完整，请按提示逐项修改后再提交',
     en: 'The follow-up report is incomplete',
   },
+  VERIFICATION_DOCUMENTS_MISSING: {
+    status: 409,
+    zh: '请先在“企业认证”中上传营业执照（填报人不是法定代表人的，另需上传授权书）',
+    en: 'Upload the business licence (and the authorisation letter) under 企业认证 first',
+  },
+  ENTERPRISE_UNVERIFIED: {
+    status: 409,
+    zh: '该企业账号尚未核验，请先核验企业（查看营业执照后点击“核验通过”），再推荐',
+    en: 'The enterprise account is not verified yet; verify it before recommending',
+  },
+  FOLLOW_UP_NEEDS_VERIFICATION: {
+    status: 403,
+    zh: '往届获奖方案的附件4仅对经该奖项推荐单位或主管部门核验的企业账号开放：请在“企业认证”中上传营业执照，并联系推荐单位核验',
+    en: 'A past award’s report opens only to an account verified by its recommender or an organizer',
+  },
   CONFLICT: {
     status: 409,
     zh: '数据已被他人修改，请刷新后重试',

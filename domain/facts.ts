@@ -258,3 +258,32 @@ export function dataWithFacts(
   }
   return out;
 }
+
+/** The facts an application takes from the account that files it, never from what was typed. */
+export const ACCOUNT_BOUND_FACTS = ['applicantName', 'uscc'] as const;
+
+/** The form's paths of the account-bound facts (applicant's name and code), where it binds them. */
+export function accountBoundPaths(form: FormDeclaration): string[] {
+  return ACCOUNT_BOUND_FACTS.map((k) => form.facts?.[k]).filter((p): p is string => !!p);
+}
+
+/**
+ * `data` with the applicant's name and 统一社会信用代码 set to the account's own, wherever the
+ * form binds them; everything else (co-applicants included) as it was.
+ */
+export function withAccountFacts(
+  form: FormDeclaration,
+  data: Record<string, unknown>,
+  account: { name: string; uscc: string },
+): Record<string, unknown> {
+  const bound = dataWithFacts(form, { applicantName: account.name, uscc: account.uscc });
+  const out: Record<string, unknown> = { ...data };
+  for (const [section, fields] of Object.entries(bound)) {
+    const current = out[section];
+    out[section] = {
+      ...(current && typeof current === 'object' && !Array.isArray(current) ? current : {}),
+      ...fields,
+    };
+  }
+  return out;
+}

@@ -15,6 +15,7 @@ import { progressRoutes } from './modules/progress';
 import { recommenderUnitRoutes } from './modules/recommender-units';
 import { referenceRoutes } from './modules/reference';
 import { userRoutes } from './modules/users';
+import { verificationRoutes } from './modules/verification';
 
 /** Everything under /api/v1. */
 export function apiRoutes(deps: Deps): FastifyPluginAsyncZod {
@@ -36,6 +37,7 @@ export function apiRoutes(deps: Deps): FastifyPluginAsyncZod {
       awardRoutes,
       followUpRoutes,
       duplicateRoutes,
+      verificationRoutes,
     ]) {
       await app.register(routes(deps));
     }

@@ -2,6 +2,7 @@
 // server's routes answer with them, the web infers its types from them.
 import { RECOMMENDER_UNIT_TYPES } from '../recommender-units';
 import { ROLES } from '../roles';
+import { VERIFICATION_STATUSES } from '../enterprise-verification';
 import { z } from '../zod';
 import { isoDate, itemsOf } from './common';
 
@@ -46,6 +47,8 @@ export const enterpriseViewSchema = z.object({
   phone: z.string(),
   email: z.string(),
   checkDigitOverrideReason: z.string().nullable(),
+  /** 企业认证: 未提交材料 / 待核验 / 已核验 / 核验未通过 */
+  verificationStatus: z.enum(VERIFICATION_STATUSES),
   createdAt: isoDate,
 });
 export type EnterpriseView = z.infer<typeof enterpriseViewSchema>;

@@ -18,6 +18,7 @@ import type { CampaignSettings } from '../../domain/campaign';
 import type { FormDeclaration } from '../../domain/form';
 import type { ApplicationFacts } from '../../domain/facts';
 import { APPLICATION_STATES } from '../../domain/application-states';
+import type { VerificationStatus } from '../../domain/enterprise-verification';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
@@ -82,9 +83,28 @@ export const enterprises = pgTable(
     phone: text('phone').notNull(),
     email: text('email').notNull(),
     checkDigitOverrideReason: text('check_digit_override_reason'),
+    /** 企业认证 (domain/enterprise-verification.ts): the licence, the letter and who verified them */
+    verificationStatus: text('verification_status')
+      .$type<VerificationStatus>()
+      .notNull()
+      .default('unsubmitted'),
+    filerIsLegalRep: boolean('filer_is_legal_rep').notNull().default(true),
+    licenceDocumentId: uuid('licence_document_id'),
+    authorisationDocumentId: uuid('authorisation_document_id'),
+    verifiedBy: uuid('verified_by'),
+    /** the verifying recommender's unit; null when an organizer verified */
+    verifiedByUnitId: uuid('verified_by_unit_id'),
+    verifiedAt: ts('verified_at'),
+    verificationReason: text('verification_reason'),
+    /** set when an organizer moved the code to a claimant: this record keeps its history only */
+    releasedAt: ts('released_at'),
     createdAt: ts('created_at').notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('enterprises_uscc').on(t.uscc)],
+  (t) => [
+    uniqueIndex('enterprises_uscc')
+      .on(t.uscc)
+      .where(sql`released_at is null`),
+  ],
 );
 
 export const users = pgTable(
@@ -301,8 +321,18 @@ export const documents = pgTable(
   'documents',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    purpose: text('purpose').$type<'summary_table_scan' | 'follow_up_summary_scan'>().notNull(),
+    purpose: text('purpose')
+      .$type<
+        | 'summary_table_scan'
+        | 'follow_up_summary_scan'
+        | 'business_licence'
+        | 'authorisation_letter'
+        | 'claim_licence'
+      >()
+      .notNull(),
     ownerUnitId: uuid('owner_unit_id').references(() => recommenderUnits.id),
+    /** 营业执照 and 授权书: the enterprise they prove */
+    ownerEnterpriseId: uuid('owner_enterprise_id').references(() => enterprises.id),
     campaignId: uuid('campaign_id').references(() => campaigns.id),
     filename: text('filename').notNull(),
     kind: text('kind').$type<FrozenAttachment['kind']>().notNull(),
@@ -442,5 +472,43 @@ export const duplicateFindings = pgTable(
     uniqueIndex('duplicate_findings_application').on(t.applicationId, t.matchApplicationId),
     index('duplicate_findings_campaign').on(t.campaignId, t.state),
     index('duplicate_findings_match').on(t.matchApplicationId),
+  ],
+);
+
+export const usccClaimStateEnum = pgEnum('uscc_claim_state', ['open', 'upheld', 'dismissed']);
+
+/**
+ * 代码申诉: a company finding its 统一社会信用代码 registered by someone else files its licence and
+ * contact details; an organizer upholds (and may move the code to a new account) or dismisses.
+ */
+export const usccClaims = pgTable(
+  'uscc_claims',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    uscc: text('uscc').notNull(),
+    enterpriseName: text('enterprise_name').notNull(),
+    provinceCode: text('province_code').notNull(),
+    cityCode: text('city_code').notNull(),
+    contactName: text('contact_name').notNull(),
+    phone: text('phone').notNull(),
+    email: text('email').notNull(),
+    note: text('note').notNull().default(''),
+    licenceDocumentId: uuid('licence_document_id')
+      .notNull()
+      .references(() => documents.id),
+    /** the enterprise holding the code when the claim was filed */
+    holderEnterpriseId: uuid('holder_enterprise_id').references(() => enterprises.id),
+    state: usccClaimStateEnum('state').notNull().default('open'),
+    decisionReason: text('decision_reason'),
+    decidedBy: uuid('decided_by'),
+    decidedAt: ts('decided_at'),
+    /** the claimant's new enterprise, when the code was moved to it */
+    movedToEnterpriseId: uuid('moved_to_enterprise_id').references(() => enterprises.id),
+    ip: text('ip'),
+    createdAt: ts('created_at').notNull(),
+  },
+  (t) => [
+    index('uscc_claims_state').on(t.state, t.createdAt),
+    index('uscc_claims_uscc').on(t.uscc),
   ],
 );

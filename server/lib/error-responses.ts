@@ -88,6 +88,7 @@ export const OPERATION_ERRORS: Record<string, OperationErrors> = {
       'CAMPAIGN_NOT_OPEN',
       'APPLICATION_INCOMPLETE',
       'CHANNEL_NOT_ALLOWED',
+      'VERIFICATION_DOCUMENTS_MISSING',
     ],
   },
   withdrawApplication: { access: 'role', errors: ['WRONG_STATE'] },
@@ -108,7 +109,13 @@ export const OPERATION_ERRORS: Record<string, OperationErrors> = {
   },
   recommendApplication: {
     access: 'role',
-    errors: ['WRONG_STATE', 'DEADLINE_PASSED', 'BATCH_SIGNED_OFF', 'QUOTA_EXCEEDED'],
+    errors: [
+      'WRONG_STATE',
+      'DEADLINE_PASSED',
+      'BATCH_SIGNED_OFF',
+      'QUOTA_EXCEEDED',
+      'ENTERPRISE_UNVERIFIED',
+    ],
   },
   unrecommendApplication: {
     access: 'role',
@@ -138,16 +145,31 @@ export const OPERATION_ERRORS: Record<string, OperationErrors> = {
   // follow-ups (附件4)
   listFollowUpReports: { access: 'role', errors: ['NOT_FOUND'] },
   exportFollowUpSummary: { access: 'role', errors: ['NOT_FOUND'] },
-  getFollowUpReport: { access: 'role' },
+  getFollowUpReport: { access: 'role', errors: ['FOLLOW_UP_NEEDS_VERIFICATION'] },
   saveFollowUpReport: {
     access: 'role',
-    errors: ['WRONG_STATE', 'DRAFT_CONFLICT', 'DEADLINE_PASSED'],
+    errors: ['WRONG_STATE', 'DRAFT_CONFLICT', 'DEADLINE_PASSED', 'FOLLOW_UP_NEEDS_VERIFICATION'],
   },
   submitFollowUpReport: {
     access: 'role',
-    errors: ['WRONG_STATE', 'DEADLINE_PASSED', 'FOLLOW_UP_INCOMPLETE'],
+    errors: [
+      'WRONG_STATE',
+      'DEADLINE_PASSED',
+      'FOLLOW_UP_INCOMPLETE',
+      'FOLLOW_UP_NEEDS_VERIFICATION',
+    ],
   },
   returnFollowUpReport: { access: 'role', errors: ['WRONG_STATE'] },
+  // verification (企业认证, 代码申诉)
+  getEnterpriseVerification: { access: 'role' },
+  setVerificationFiler: { access: 'role' },
+  uploadVerificationDocument: { access: 'role', errors: FILE },
+  downloadVerificationDocument: { access: 'role' },
+  decideEnterpriseVerification: { access: 'role', errors: ['VERIFICATION_DOCUMENTS_MISSING'] },
+  fileUsccClaim: { access: 'public', errors: [...FILE, 'USCC_INVALID'] },
+  listUsccClaims: { access: 'role' },
+  downloadUsccClaimLicence: { access: 'role' },
+  resolveUsccClaim: { access: 'role', errors: ['WRONG_STATE', 'CONFLICT', 'EMAIL_TAKEN'] },
   // duplicates
   checkApplicationDuplicates: { access: 'role' },
   listApplicationFindings: { access: 'role' },

@@ -5,6 +5,7 @@ import { makePng } from '../../test/fixtures/files';
 import { PDF, upload } from '../../test/fixtures/applications';
 import { postFile } from '../../test/fixtures/desk';
 import { csvOf, importFile } from '../../test/fixtures/award-imports';
+import { decide, fileClaim, uploadProof } from '../../test/fixtures/verification';
 import {
   Client,
   createTestApp,
@@ -64,6 +65,7 @@ const ids = {} as {
   award: string; // the demo enterprise's 2020 award, recommended by 北京市
 };
 let serial = 0;
+let proof: Promise<unknown> | undefined;
 
 async function fresh(caller: Caller): Promise<Client> {
   const ip = `10.9.${CALLERS.indexOf(caller)}.1`;
@@ -561,6 +563,73 @@ const TABLE: Record<string, Case[]> = {
       what: 'no such finding',
       expect: organizerOnly(404),
       call: (c) => c.post(`/api/v1/findings/${NO_SUCH_ID}/confirm`, { reason: '矩阵确认理由' }),
+    },
+  ],
+  // 企业认证: the demo enterprise (verified, 北京市's award) and enterprise B (nobody's yet)
+  'GET /api/v1/enterprises/:id/verification': [
+    {
+      what: "enterprise A's: itself, its recommender, organizers",
+      expect: { ...organizerOnly(200), enterprise: 200, recommender: 200 },
+      call: (c) => c.get(`/api/v1/enterprises/${ids.enterprise}/verification`),
+    },
+  ],
+  'PUT /api/v1/enterprises/:id/verification/filer': [
+    {
+      what: "enterprise B's",
+      expect: { ...organizerOnly(200), otherEnterprise: 200 },
+      call: (c) =>
+        c.request('PUT', `/api/v1/enterprises/${ids.otherEnterprise}/verification/filer`, {
+          filerIsLegalRep: true,
+        }),
+    },
+  ],
+  'POST /api/v1/enterprises/:id/verification/documents/:kind': [
+    {
+      what: "enterprise B's licence",
+      expect: { ...organizerOnly(200), otherEnterprise: 200 },
+      call: (c) => uploadProof(c, ids.otherEnterprise),
+    },
+  ],
+  'GET /api/v1/enterprises/:id/verification/documents/:kind': [
+    {
+      what: "enterprise A's licence",
+      expect: { ...organizerOnly(200), enterprise: 200, recommender: 200 },
+      call: (c) => c.get(`/api/v1/enterprises/${ids.enterprise}/verification/documents/licence`),
+    },
+  ],
+  'POST /api/v1/enterprises/:id/verification/decision': [
+    {
+      what: "enterprise B's, which filed through nobody",
+      expect: organizerOnly(200),
+      call: async (c) => {
+        proof ??= uploadProof(clients.otherEnterprise, ids.otherEnterprise);
+        await proof;
+        return decide(c, ids.otherEnterprise, 'rejected', '矩阵：执照不清晰');
+      },
+    },
+  ],
+  'POST /api/v1/uscc-claims': [
+    { expect: all(201), call: (c, _w, n) => fileClaim(c, makeUscc(9300 + n)) },
+  ],
+  'GET /api/v1/uscc-claims': [
+    { expect: organizerOnly(200), call: (c) => c.get('/api/v1/uscc-claims') },
+  ],
+  'GET /api/v1/uscc-claims/:id/licence': [
+    {
+      what: 'no such claim',
+      expect: organizerOnly(404),
+      call: (c) => c.get(`/api/v1/uscc-claims/${NO_SUCH_ID}/licence`),
+    },
+  ],
+  'POST /api/v1/uscc-claims/:id/resolve': [
+    {
+      what: 'no such claim',
+      expect: organizerOnly(404),
+      call: (c) =>
+        c.post(`/api/v1/uscc-claims/${NO_SUCH_ID}/resolve`, {
+          decision: 'dismissed',
+          reason: '矩阵驳回',
+        }),
     },
   ],
   'GET /api/v1/verify/:code': [

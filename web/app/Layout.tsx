@@ -1,6 +1,12 @@
 import { useEffect } from 'react';
 import { Button, Dropdown, Flex, Grid, Layout as AntLayout, Menu, Space, Typography } from 'antd';
-import { DownOutlined, LogoutOutlined, KeyOutlined, UserOutlined } from '@ant-design/icons';
+import {
+  DownOutlined,
+  LogoutOutlined,
+  KeyOutlined,
+  SafetyCertificateOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useQueryClient } from '@tanstack/react-query';
 import { ROLE_LABELS } from '../../domain/roles';
@@ -21,6 +27,7 @@ const ADMIN_LINKS: Array<[string, MessageKey]> = [
   ['/admin/users', 'nav.users'],
   ['/admin/units', 'nav.units'],
   ['/admin/enterprises', 'nav.enterprises'],
+  ['/admin/claims', 'claim.admin.nav'],
   ['/admin/campaigns', 'nav.campaigns'],
   ['/admin/audit', 'nav.audit'],
 ];
@@ -50,12 +57,16 @@ function UserMenu() {
       menu={{
         items: [
           { key: 'profile', icon: <UserOutlined />, label: t('nav.profile') },
+          ...(user.role === 'enterprise'
+            ? [{ key: 'verification', icon: <SafetyCertificateOutlined />, label: t('ev.title') }]
+            : []),
           { key: 'password', icon: <KeyOutlined />, label: t('nav.changePassword') },
           { type: 'divider' },
           { key: 'signOut', icon: <LogoutOutlined />, label: t('nav.signOut'), danger: true },
         ],
         onClick: ({ key }) => {
           if (key === 'profile') navigate('/account/profile');
+          if (key === 'verification') navigate('/account/verification');
           if (key === 'password') navigate(CHANGE_PASSWORD_PATH);
           if (key === 'signOut') signOut.mutate(undefined, { onSettled: () => navigate('/login') });
         },

@@ -13,6 +13,8 @@ import { ReviewPage } from '../features/recommender-desk/ReviewPage';
 import { HomePage } from '../features/home/HomePage';
 import { RegisterPage } from '../features/registration/RegisterPage';
 import { VerifyPage } from '../features/verify/VerifyPage';
+import { ClaimPage } from '../features/verification/ClaimPage';
+import { EnterpriseVerificationPage } from '../features/verification/EnterpriseVerificationPage';
 import { CHANGE_PASSWORD_PATH, RequireAuth } from './guards';
 import { Layout } from './Layout';
 import { NotFound } from './NotFound';
@@ -47,6 +49,9 @@ const AwardsPage = lazy(() =>
 );
 const ProgressPage = lazy(() =>
   import('../features/admin-progress/ProgressPage').then((m) => ({ default: m.ProgressPage })),
+);
+const ClaimsPage = lazy(() =>
+  import('../features/admin-claims/ClaimsPage').then((m) => ({ default: m.ClaimsPage })),
 );
 const FindingsPage = lazy(() =>
   import('../features/admin-findings/FindingsPage').then((m) => ({ default: m.FindingsPage })),
@@ -95,6 +100,15 @@ export function AppRoutes() {
         <Route path="login" element={<LoginPage />} />
         <Route path="register" element={<RegisterPage />} />
         <Route path="verify" element={<VerifyPage />} />
+        <Route path="claim" element={<ClaimPage />} />
+        <Route
+          path="account/verification"
+          element={
+            <RequireAuth roles={['enterprise']}>
+              <EnterpriseVerificationPage />
+            </RequireAuth>
+          }
+        />
         <Route
           path="applications/:id"
           element={
@@ -170,6 +184,14 @@ export function AppRoutes() {
           element={
             <Organizer>
               <EnterprisesPage />
+            </Organizer>
+          }
+        />
+        <Route
+          path="admin/claims"
+          element={
+            <Organizer>
+              <ClaimsPage />
             </Organizer>
           }
         />

@@ -4,6 +4,7 @@ import type { Actor } from '../../lib/actor';
 import type { Deps } from '../../lib/deps';
 import { copyCampaign, findCampaign } from '../../modules/campaigns';
 import { registerEnterprise } from '../../modules/enterprises';
+import { recordVerifiedLicence } from '../../modules/verification';
 import { findRecommenderUnitByName } from '../../modules/recommender-units';
 import { createStaffUser } from '../../modules/users';
 import { findUserForSignIn } from '../../modules/auth';
@@ -95,8 +96,8 @@ export async function seedDemoAccounts(deps: Deps): Promise<DemoAccount[]> {
     );
   }
   created.push(...staff.map((s) => ({ login: s.login, role: s.role, who: s.who })));
-  if (!(await findUserForSignIn(deps.db, DEMO_ENTERPRISE_USCC)))
-    await registerEnterprise(
+  if (!(await findUserForSignIn(deps.db, DEMO_ENTERPRISE_USCC))) {
+    const { enterprise } = await registerEnterprise(
       deps,
       {
         name: '北京示例智造科技有限公司',
@@ -110,6 +111,14 @@ export async function seedDemoAccounts(deps: Deps): Promise<DemoAccount[]> {
       },
       SEEDER,
     );
+    // 企业认证 done, so the demo's journeys (submit, recommend, 附件4) go straight through
+    await recordVerifiedLicence(
+      deps,
+      enterprise.id,
+      { filename: '营业执照（演示）.pdf', bytes: demoLicencePdf(DEMO_ENTERPRISE_USCC) },
+      SEEDER,
+    );
+  }
   created.push({
     login: DEMO_ENTERPRISE_USCC,
     role: 'enterprise',
@@ -117,4 +126,27 @@ export async function seedDemoAccounts(deps: Deps): Promise<DemoAccount[]> {
   });
   await writeMeta(deps.db, 'demo_accounts', { createdAt: deps.clock.now().toISOString() });
   return created;
+}
+
+/** A one-page PDF standing in for the demo enterprise's 营业执照. */
+export function demoLicencePdf(uscc: string): Buffer {
+  const text = `BT /F1 18 Tf 72 720 Td (Demo business licence - ${uscc}) Tj ET`;
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
+    `<< /Length ${text.length} >>\nstream\n${text}\nendstream`,
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+  ];
+  let out = '%PDF-1.4\n';
+  const offsets: number[] = [];
+  objects.forEach((o, i) => {
+    offsets.push(out.length);
+    out += `${i + 1} 0 obj\n${o}\nendobj\n`;
+  });
+  const xref = out.length;
+  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
+  for (const off of offsets) out += `${String(off).padStart(10, '0')} 00000 n \n`;
+  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return Buffer.from(out, 'latin1');
 }

@@ -1,5 +1,9 @@
 import { attachmentIdsOf, type FormDeclaration } from '../../../domain/form';
-import { dataWithFacts, factsOf } from '../../../domain/facts';
+import { dataWithFacts, factsOf, withAccountFacts } from '../../../domain/facts';
+import {
+  describeMissing,
+  missingVerificationDocuments,
+} from '../../../domain/enterprise-verification';
 import { campaignPhase, maxDraftsOf } from '../../../domain/campaign';
 import { defaultChannel, isChannelAllowed } from '../../../domain/channels';
 import type { Actor } from '../../lib/actor';
@@ -119,7 +123,10 @@ export async function saveDraft(
 ): Promise<repo.ApplicationRow> {
   const campaign = (await findCampaign(deps.db, app.campaignId))!;
   const { form, schema } = await dataSchemaOf(deps.db, campaign, 'draft');
-  const parsed = schema.safeParse(input.data);
+  // the applicant's name and code are the account's own, whatever the client sent
+  const enterprise = (await findEnterprise(deps.db, app.enterpriseId))!;
+  const data = withAccountFacts(form, input.data, enterprise);
+  const parsed = schema.safeParse(data);
   if (!parsed.success) {
     throw new AppError('VALIDATION_FAILED', {
       details: parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
@@ -128,7 +135,6 @@ export async function saveDraft(
   const channelUnitId = input.channelUnitId ?? app.channelUnitId;
   if (channelUnitId !== app.channelUnitId)
     await checkChannel(deps, app.enterpriseId, channelUnitId);
-  const data = input.data;
   // one conditional UPDATE: it either applies over the base version or changes nothing
   const saved = await repo.updateDraft(deps.db, app.id, input.baseVersion, {
     data,
@@ -165,7 +171,18 @@ export async function submitApplication(
     const now = deps.clock.now();
     if (now > campaign.onlineDeadline) throw new AppError('DEADLINE_PASSED');
     if (now < campaign.opensAt) throw new AppError('CAMPAIGN_NOT_OPEN');
+    // 企业认证: the licence (and letter) uploaded; verifying them is the recommender's, later
+    const enterprise = (await findEnterprise(tx, app.enterpriseId))!;
+    const missing = missingVerificationDocuments(enterprise);
+    if (missing.length)
+      throw new AppError('VERIFICATION_DOCUMENTS_MISSING', {
+        message: `提交前请先在“企业认证”中上传${describeMissing(missing)}（无需等待核验）`,
+        messageEn: `Upload ${missing.join(' and ')} under 企业认证 before submitting`,
+        details: { missing },
+      });
     const { form, schema } = await dataSchemaOf(tx, campaign, 'submit');
+    // a draft saved before the name or code was bound takes the account's own now
+    app.data = withAccountFacts(form, app.data, enterprise);
     const parsed = schema.safeParse(app.data);
     if (!parsed.success) {
       throw new AppError('APPLICATION_INCOMPLETE', {
@@ -209,6 +226,7 @@ export async function submitApplication(
     });
     await repo.updateApplication(tx, app.id, {
       ...columns,
+      data: app.data,
       state: 'submitted',
       currentVersionNo: versionNo,
       submittedAt: now,

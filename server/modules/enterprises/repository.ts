@@ -1,4 +1,4 @@
-import { asc, eq, ilike, or } from 'drizzle-orm';
+import { and, asc, eq, ilike, isNull, or } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { enterprises } from '../../db/schema';
 
@@ -15,7 +15,10 @@ export async function findEnterprise(db: Db, id: string) {
 }
 
 export async function findEnterpriseByUscc(db: Db, uscc: string) {
-  const [row] = await db.select().from(enterprises).where(eq(enterprises.uscc, uscc));
+  const [row] = await db
+    .select()
+    .from(enterprises)
+    .where(and(eq(enterprises.uscc, uscc), isNull(enterprises.releasedAt)));
   return row;
 }
 

@@ -11,6 +11,7 @@ import {
 } from '../../../test/harness';
 import { ExcelJS } from '../../lib/xlsx';
 import { csvOf, HEADER_ZH, importFile } from '../../../test/fixtures/award-imports';
+import { verifiedByOrganizer } from '../../../test/fixtures/verification';
 
 const DEMO_AWARD = '基于工业互联网平台的数控机床预测性维护APP'; // seeded: 2020, 北京市
 const YEARS_2020 = [2020, 2021, 2022, 2023, 2024, 2025]; // the demo campaign is 2026's
@@ -66,6 +67,7 @@ beforeAll(async () => {
   const reg = registration(7001);
   expect((await new Client(t.app, '10.7.0.1').post('/api/v1/enterprises', reg)).status).toBe(201);
   other = await signedIn(t.app, reg.uscc, 'Secret2021pass');
+  await verifiedByOrganizer(t, other); // 企业认证: a past winner's 附件4 needs it
   otherUscc = reg.uscc;
   const imported = await importFile(
     org,

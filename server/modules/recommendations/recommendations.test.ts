@@ -2,6 +2,7 @@
 // happens at the same time, audited, and before the deadline.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { submittedApplication } from '../../../test/fixtures/applications';
+import { verifiedByOrganizer } from '../../../test/fixtures/verification';
 import {
   Client,
   createTestApp,
@@ -23,7 +24,9 @@ async function enterprise(n: number) {
   expect((await new Client(t.app, `10.8.${n}.1`).post('/api/v1/enterprises', reg)).status).toBe(
     201,
   );
-  return signedIn(t.app, reg.uscc, 'Secret2021pass', `10.8.${n}.2`);
+  const c = await signedIn(t.app, reg.uscc, 'Secret2021pass', `10.8.${n}.2`);
+  await verifiedByOrganizer(t, c); // 企业认证: recommending needs it
+  return c;
 }
 
 beforeAll(async () => {
@@ -126,6 +129,7 @@ describe(`the quota holds under concurrency (${testDbKind})`, () => {
       const reg = registration(8500);
       await new Client(quotaTest.app).post('/api/v1/enterprises', reg);
       const ent = await signedIn(quotaTest.app, reg.uscc, 'Secret2021pass');
+      await verifiedByOrganizer(quotaTest, ent);
       const campaign = (await ent.get('/api/v1/campaigns')).body.items.find(
         (c: { isDemo: boolean }) => c.isDemo,
       ).id;

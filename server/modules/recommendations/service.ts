@@ -15,6 +15,7 @@ import { findCampaign } from '../campaigns';
 import { onApplicationChanged } from '../duplicates';
 import { dropStaleStampedScan, findBatch, lockOpenDesk } from '../batches';
 import { findRecommenderUnit } from '../recommender-units';
+import { findEnterprise } from '../enterprises';
 import { authorizeDecide } from './policy';
 import { countRecommended, listInbox, listRecommendedIds, setRanks } from './repository';
 
@@ -101,6 +102,12 @@ export async function decide(
       throw new AppError('DEADLINE_PASSED', { message: '推荐报送已截止' });
     const ranked = await listRecommendedIds(tx, app.channelUnitId, app.campaignId);
     if (decision.kind === 'recommend') {
+      const enterprise = await findEnterprise(tx, app.enterpriseId);
+      if (enterprise?.verificationStatus !== 'verified')
+        throw new AppError('ENTERPRISE_UNVERIFIED', {
+          message: `“${enterprise?.name ?? ''}”的企业账号尚未核验：请先在审核页查看其营业执照${enterprise?.filerIsLegalRep === false ? '和授权书' : ''}并核验企业，再推荐`,
+          details: { enterpriseId: app.enterpriseId, status: enterprise?.verificationStatus },
+        });
       const quota = effectiveQuota(campaign.settings, unit);
       if (ranked.length >= quota) {
         throw new AppError('QUOTA_EXCEEDED', {

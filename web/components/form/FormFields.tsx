@@ -26,9 +26,14 @@ interface ControlProps {
 }
 
 function Control(
-  props: ControlProps & { field: FormField; categoryPath?: NamePath; testId: string },
+  props: ControlProps & {
+    field: FormField;
+    categoryPath?: NamePath;
+    testId: string;
+    locked?: boolean;
+  },
 ) {
-  const { field: f, categoryPath, testId, ...c } = props;
+  const { field: f, categoryPath, testId, locked, ...c } = props;
   const { readOnly, appId, attachments, onUploaded } = useFields();
   const { lang } = useI18n();
   const placeholder = f.placeholder;
@@ -39,12 +44,21 @@ function Control(
           {...c}
           maxLength={f.maxLength}
           disabled={readOnly}
+          readOnly={locked}
           placeholder={placeholder}
         />
       );
     case 'uscc':
       // no maxLength: a pasted code of the wrong length is kept and its length problem shown
-      return <Input {...c} disabled={readOnly} style={{ fontFamily: 'monospace' }} />;
+      return (
+        <Input
+          {...c}
+          disabled={readOnly}
+          readOnly={locked}
+          variant={locked ? 'filled' : undefined}
+          style={{ fontFamily: 'monospace' }}
+        />
+      );
     case 'phone':
     case 'email':
       return <Input {...c} disabled={readOnly} inputMode={f.type === 'phone' ? 'tel' : 'email'} />;
@@ -104,11 +118,13 @@ export function FieldItem(props: {
   /** A number field's message while its value is not a number (from NumberItem). */
   itemProps?: { validateStatus?: 'error'; help?: string };
 }) {
-  const { lang } = useI18n();
+  const { lang, t } = useI18n();
+  const { lockedPaths } = useFields();
   const f = props.field;
   const label = lang === 'zh' ? f.label : f.labelEn;
   const testId = `field-${pathKey(props.path)}`;
   if (f.type === 'number' && !props.itemProps) return <NumberItem {...props} field={f} />;
+  const locked = lockedPaths?.has((props.path as (string | number)[]).join('.')) ?? false;
   if (f.type === 'group') return <GroupField field={f} name={props.name} path={props.path} />;
   if (f.type === 'confirm')
     return (
@@ -127,7 +143,7 @@ export function FieldItem(props: {
       name={props.name}
       label={label}
       required={f.required}
-      extra={f.help}
+      extra={locked ? t('editor.boundToAccount') : f.help}
       data-testid={testId}
       {...props.itemProps}
       getValueFromEvent={
@@ -138,6 +154,7 @@ export function FieldItem(props: {
     >
       <Control
         field={f}
+        locked={locked}
         categoryPath={props.categoryPath}
         testId={`attachments-${pathKey(props.path)}`}
       />

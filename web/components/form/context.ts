@@ -13,6 +13,8 @@ export interface FieldsContext {
   readOnly: boolean;
   /** The campaign's word limit, named under a section whose fields count toward it. */
   wordLimit?: number;
+  /** Dotted paths of fields the account fills and nobody edits (the applicant's name and code). */
+  lockedPaths?: ReadonlySet<string>;
   /** The lists keyed rows take their keys from (FormContext.rowKeys). */
   rowKeys?: FormContext['rowKeys'];
 }

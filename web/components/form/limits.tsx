@@ -82,6 +82,8 @@ export function LimitedInput(props: {
   onChange?: (e: React.ChangeEvent<HTMLInputElement>) => void;
   maxLength: number;
   disabled?: boolean;
+  /** bound to the account: shown, not edited */
+  readOnly?: boolean;
   placeholder?: string;
   monospace?: boolean;
 }) {
@@ -94,12 +96,14 @@ export function LimitedInput(props: {
         value={value}
         onChange={props.onChange}
         disabled={props.disabled}
+        readOnly={props.readOnly}
+        variant={props.readOnly ? 'filled' : undefined}
         placeholder={props.placeholder}
         status={over ? 'error' : undefined}
         aria-invalid={over || undefined}
         style={props.monospace ? { fontFamily: 'monospace' } : undefined}
       />
-      {!props.disabled && <LengthCount value={value} max={props.maxLength} />}
+      {!props.disabled && !props.readOnly && <LengthCount value={value} max={props.maxLength} />}
     </div>
   );
 }

@@ -10,6 +10,7 @@ import {
   LocalCopyAlert,
   ProblemsAlert,
 } from '../../components/form/DraftParts';
+import { accountBoundPaths, withAccountFacts } from '../../../domain/facts';
 import { FieldsProvider, SectionFields } from '../../components/form/FormFields';
 import { FormView } from '../../components/form/FormView';
 import { SaveStatusText, StickyBar, WordCount } from '../../components/form/StickyBar';
@@ -61,6 +62,7 @@ export function ApplicationEditor(props: {
       submit: applicationDataSchema(decl, ctx, 'submit'),
     };
   }, [decl, campaign.settings]);
+  const lockedPaths = useMemo(() => new Set(accountBoundPaths(decl)), [decl]);
   const issues = useFormIssues({ form, decl, schemas, wholeForm: t('editor.wholeForm') });
   const awards = useAwardMatches(app.id, canEdit);
 
@@ -69,7 +71,12 @@ export function ApplicationEditor(props: {
     form,
     decl,
     storageKey: `zx.draft.${app.id}`,
-    server: { data: app.data, version: app.draftVersion, updatedAt: app.updatedAt },
+    // the applicant's name and code are the account's own (the server keeps them so too)
+    server: {
+      data: me.enterprise && isOwner ? withAccountFacts(decl, app.data, me.enterprise) : app.data,
+      version: app.draftVersion,
+      updatedAt: app.updatedAt,
+    },
     canEdit,
     saveDraft: async (baseVersion, data, { keepalive }) => {
       const saved = await api<Application>(`/applications/${app.id}/draft`, {
@@ -263,6 +270,7 @@ export function ApplicationEditor(props: {
                 onUploaded: (a) => setKnown((m) => new Map(m).set(a.id, a)),
                 readOnly: false,
                 wordLimit: campaign.settings.wordLimit,
+                lockedPaths,
               }}
             >
               <Form

@@ -14,6 +14,19 @@ export function EnterpriseHome({ me }: { me: Me }) {
   const e = me.enterprise;
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }}>
+      {e && e.verificationStatus !== 'verified' && (
+        <Alert
+          type={e.verificationStatus === 'rejected' ? 'error' : 'warning'}
+          showIcon
+          title={t(`ev.home.${e.verificationStatus}`)}
+          action={
+            <Link to="/account/verification" data-testid="verification-link">
+              {t('ev.title')}
+            </Link>
+          }
+          data-testid="verification-alert"
+        />
+      )}
       <MyApplications />
       <FollowUpsCard />
       <Alert type="info" showIcon title={t('home.enterprise.routing')} />

@@ -34,6 +34,7 @@ import { DeskFrame, type Desk } from './DeskFrame';
 import { DuplicatePanel } from './DuplicatePanel';
 import { ReadOnlyApplication } from './ReadOnlyApplication';
 import { DeskStateTag } from './StateTag';
+import { VerificationCard } from '../../components/verification/VerificationCard';
 
 function StateName({ state }: { state: string | null }) {
   const { t } = useI18n();
@@ -175,6 +176,7 @@ function Review({ desk, appId }: { desk: Desk; appId: string }) {
           <Card size="small" title={t('desk.review.decide')}>
             <Decisions desk={desk} app={app} />
           </Card>
+          <VerificationCard enterpriseId={app.enterpriseId} />
           <Card size="small" title={t('desk.review.files')}>
             <Space direction="vertical" style={{ width: '100%' }}>
               <Space wrap>

@@ -1,4 +1,5 @@
 import { Alert, Button, Form, Input } from 'antd';
+import { Link } from 'react-router-dom';
 import { useMutation } from '@tanstack/react-query';
 import { registerEnterpriseSchema, type RegisterEnterpriseInput } from '../../../domain/accounts';
 import type { RegisteredEnterprise } from '../../../domain/api/accounts';
@@ -86,6 +87,22 @@ export function RegisterForm({ onRegistered }: { onRegistered: (login: string) =
 
   return (
     <Form<Values> form={form} layout="vertical" onFinish={onFinish} requiredMark scrollToFirstError>
+      {apiError?.code === 'USCC_TAKEN' && (
+        <Alert
+          type="warning"
+          showIcon
+          title={t('claim.takenHint')}
+          action={
+            <Link
+              to={`/claim?uscc=${encodeURIComponent(String(form.getFieldValue('uscc') ?? ''))}`}
+              data-testid="claim-link"
+            >
+              {t('claim.fileLink')}
+            </Link>
+          }
+          style={{ marginBottom: 16 }}
+        />
+      )}
       {showAlert && (
         <Alert
           type="error"
