@@ -92,6 +92,8 @@ export interface TestApp {
   deps: Deps;
   clock: TestClock;
   database: Database;
+  /** The folder the app's local file storage writes to. */
+  filesDir: string;
   close(): Promise<void>;
 }
 
@@ -116,6 +118,7 @@ export async function createTestApp(
     deps,
     clock,
     database,
+    filesDir,
     async close() {
       await app.close();
       await database.close();

@@ -3,6 +3,7 @@ import type { Actor } from '../../lib/actor';
 import type { SignedInUser } from '../../lib/auth-context';
 import type { Deps } from '../../lib/deps';
 import { AppError } from '../../lib/errors';
+import { truncateText } from '../../lib/input-text';
 import { checkUploadedFile, FileNotFoundError } from '../../lib/files';
 import { recordAudit } from '../audit';
 import { editableApplication, viewableApplication } from './load';
@@ -43,38 +44,47 @@ export async function uploadAttachment(
       messageEn: `Attachments of one application may not exceed ${mb(maxApplicationFileBytes)}`,
     });
   }
+  const { detected } = check;
   const id = randomUUID();
-  const storageKey = `applications/${app.id}/${id}.${check.detected.ext}`;
-  await deps.files.put(storageKey, file.bytes, check.detected.mime);
-  return deps.db.transaction(async (tx) => {
-    const current = await repo.lockApplication(tx, app.id);
-    if (!current || !EDITABLE.has(current.state)) throw new AppError('WRONG_STATE');
-    const row = await repo.insertAttachment(tx, {
-      id,
-      applicationId: app.id,
-      filename: file.filename.slice(0, 200),
-      kind: check.detected.kind,
-      mime: check.detected.mime,
-      size: file.bytes.length,
-      sha256: createHash('sha256').update(file.bytes).digest('hex'),
-      storageKey,
-      uploadedBy: user.id,
-      createdAt: deps.clock.now(),
-    });
-    await recordAudit(tx, deps.clock, actor, {
-      action: 'application.attachment_upload',
-      targetType: 'application',
-      targetId: app.id,
-      after: {
-        attachmentId: row.id,
-        filename: row.filename,
-        kind: row.kind,
-        size: row.size,
-        sha256: row.sha256,
-      },
-    });
-    return row;
+  const storageKey = `applications/${app.id}/${id}.${detected.ext}`;
+  await deps.files.put(storageKey, file.bytes, detected.mime);
+  // a refusal or failure inside the transaction leaves no stored file without its row
+  return recordAttachment().catch(async (err: unknown) => {
+    await deps.files.delete(storageKey).catch(() => undefined);
+    throw err;
   });
+
+  function recordAttachment() {
+    return deps.db.transaction(async (tx) => {
+      const current = await repo.lockApplication(tx, app.id);
+      if (!current || !EDITABLE.has(current.state)) throw new AppError('WRONG_STATE');
+      const row = await repo.insertAttachment(tx, {
+        id,
+        applicationId: app.id,
+        filename: truncateText(file.filename, 200),
+        kind: detected.kind,
+        mime: detected.mime,
+        size: file.bytes.length,
+        sha256: createHash('sha256').update(file.bytes).digest('hex'),
+        storageKey,
+        uploadedBy: user.id,
+        createdAt: deps.clock.now(),
+      });
+      await recordAudit(tx, deps.clock, actor, {
+        action: 'application.attachment_upload',
+        targetType: 'application',
+        targetId: app.id,
+        after: {
+          attachmentId: row.id,
+          filename: row.filename,
+          kind: row.kind,
+          size: row.size,
+          sha256: row.sha256,
+        },
+      });
+      return row;
+    });
+  }
 }
 
 export async function readAttachment(deps: Deps, appId: string, attachmentId: string) {
