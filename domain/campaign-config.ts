@@ -1,15 +1,12 @@
 // A campaign's whole configuration as one document: what an organizer edits in 活动管理, exports
 // to share next year's setup and imports under a new code. The same schemas check the route, the
 // web editor and an imported file.
-import { z } from './zod';
+import { instantSchema, z } from './zod';
 import { campaignSettingsSchema } from './campaign';
 import { FORM_KINDS, formDeclarationSchema, type FormKind } from './form-declaration';
 import type { FormDeclaration } from './form';
 
-const instant = z.iso.datetime({
-  offset: true,
-  message: '请填写带时区的时间，如 2026-10-20T23:59:59+08:00',
-});
+const instant = instantSchema();
 
 export const campaignCodeSchema = z
   .string()

@@ -1,8 +1,6 @@
-import { z } from './zod';
+import { instantSchema, z } from './zod';
 
-const instant = z
-  .string()
-  .datetime({ offset: true, message: '请填写带时区的时间，如 2026-10-20T23:59:59+08:00' });
+const instant = instantSchema();
 
 /** An organizer starts another year's call from an existing one. */
 export const copyCampaignSchema = z

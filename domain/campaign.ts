@@ -1,4 +1,4 @@
-import { z } from './zod';
+import { instantSchema, z } from './zod';
 import { QUOTA_GROUPS } from './recommender-units';
 import { duplicateSettingsSchema } from './duplicate-settings';
 
@@ -100,11 +100,11 @@ export const campaignSettingsSchema = z.object({
   ),
   /** per-unit quotas for this campaign (unit id → quota), over the group's */
   quotaOverrides: z.record(z.uuid(), z.number().int().min(0).max(1000)).optional(),
-  awardValidityYears: z.number().int().positive(),
+  awardValidityYears: z.number().int().positive().max(100),
   businessStages: z.array(z.string().min(1)),
   rubric: z.array(rubricDimensionSchema).min(1),
   postAwardDimensions: z.array(z.string().min(1)),
-  followUpAwardYears: z.array(z.number().int()), // 附件4: winners of these years report
+  followUpAwardYears: z.array(z.number().int().min(2000).max(2100)), // 附件4: winners of these years report
   contact: z.string(),
   /** 不得重复上报 / 多头申报: the duplicate detector's thresholds; absent → its defaults. */
   duplicates: duplicateSettingsSchema.optional(), // 重复申报 thresholds; absent: the defaults
@@ -126,9 +126,9 @@ export const campaignDeclarationSchema = z.object({
   docNumber: z.string(),
   issuer: z.string(),
   publishedOn: z.string(), // YYYY-MM-DD
-  opensAt: z.string().datetime({ offset: true }),
-  onlineDeadline: z.string().datetime({ offset: true }),
-  paperDeadline: z.string().datetime({ offset: true }),
+  opensAt: instantSchema(),
+  onlineDeadline: instantSchema(),
+  paperDeadline: instantSchema(),
   settings: campaignSettingsSchema,
 });
 export type CampaignDeclaration = z.infer<typeof campaignDeclarationSchema>;

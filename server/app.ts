@@ -19,6 +19,7 @@ import type { FieldIssue } from '../domain/errors';
 import { CSRF_HEADER, SESSION_COOKIE } from './lib/auth-context';
 import type { Deps } from './lib/deps';
 import { AppError } from './lib/errors';
+import { assertStorableRequest } from './lib/input-text';
 import { resolveSession } from './modules/auth';
 import { apiRoutes } from './routes';
 
@@ -106,14 +107,9 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
     }
   });
 
-  // PostgreSQL text cannot hold U+0000: refuse it here rather than fail in the database.
-  app.addHook('preValidation', async (req) => {
-    if (hasNul(req.params) || hasNul(req.query) || hasNul(req.body))
-      throw new AppError('BAD_REQUEST', {
-        message: '请求中含有不允许的空字符（\\u0000）',
-        messageEn: 'The request contains a NUL character',
-      });
-  });
+  // Text PostgreSQL cannot store (U+0000, a lone UTF-16 surrogate) is refused here, naming the
+  // field, for every route, rather than failing in the database or turning into U+FFFD.
+  app.addHook('preValidation', async (req) => assertStorableRequest(req));
 
   app.setErrorHandler((err: FastifyError | AppError, req, reply) => {
     if (err instanceof AppError) return reply.status(err.status).send(err.toBody());
@@ -193,12 +189,3 @@ const withoutUnusedComponents: typeof jsonSchemaTransformObject = (doc) => {
       delete schemas[name];
   return out;
 };
-
-function hasNul(value: unknown, depth = 0): boolean {
-  if (typeof value === 'string') return value.includes('\u0000');
-  if (depth > 32 || value === null || typeof value !== 'object') return false;
-  for (const [k, v] of Object.entries(value)) {
-    if (k.includes('\u0000') || hasNul(v, depth + 1)) return true;
-  }
-  return false;
-}

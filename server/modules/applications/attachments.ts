@@ -3,6 +3,7 @@ import type { Actor } from '../../lib/actor';
 import type { SignedInUser } from '../../lib/auth-context';
 import type { Deps } from '../../lib/deps';
 import { AppError } from '../../lib/errors';
+import { truncateText } from '../../lib/input-text';
 import { checkUploadedFile, FileNotFoundError } from '../../lib/files';
 import { recordAudit } from '../audit';
 import { editableApplication, viewableApplication } from './load';
@@ -66,7 +67,7 @@ export async function uploadAttachment(
       const row = await repo.insertAttachment(tx, {
         id,
         applicationId: app.id,
-        filename: file.filename.slice(0, 200),
+        filename: truncateText(file.filename, 200),
         kind: check.detected.kind,
         mime: check.detected.mime,
         size: file.bytes.length,

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from '../../../domain/zod';
+import { positiveInt4, positiveInt4Param, z } from '../../../domain/zod';
 import { actorOf, requireUser } from '../../lib/auth-context';
 import type { Deps } from '../../lib/deps';
 import { AppError } from '../../lib/errors';
@@ -34,7 +34,7 @@ import { applicationView } from './views';
 
 const versionParamsSchema = z.object({
   id: z.string().uuid(),
-  versionNo: z.coerce.number().int().positive(),
+  versionNo: positiveInt4Param(),
 });
 
 function historyItem(r: HistoryRow): HistoryItem {
@@ -205,7 +205,7 @@ export function applicationRoutes(deps: Deps): FastifyPluginAsyncZod {
             '保存草稿：须带上所编辑的版本号，他人已保存更新版本时返回 409 DRAFT_CONFLICT，不覆盖',
           params: idParamsSchema,
           body: z.object({
-            baseVersion: z.number().int().positive(),
+            baseVersion: positiveInt4(),
             data: z.record(z.string(), z.unknown()),
             channelUnitId: z.string().uuid().optional(),
           }),
@@ -226,7 +226,7 @@ export function applicationRoutes(deps: Deps): FastifyPluginAsyncZod {
           tags: ['applications'],
           summary: '提交：截止前、填写完整时冻结为新的版本并报送推荐单位；不完整时逐项列出问题',
           params: idParamsSchema,
-          body: z.object({ draftVersion: z.number().int().positive() }),
+          body: z.object({ draftVersion: positiveInt4() }),
           response: { 200: versionSummarySchema },
         },
       },

@@ -5,7 +5,7 @@ import {
   auditPageSchema,
   chainVerdictSchema,
 } from '../../../domain/api/audit';
-import { z } from '../../../domain/zod';
+import { instantSchema, z } from '../../../domain/zod';
 import { requireUser } from '../../lib/auth-context';
 import type { Deps } from '../../lib/deps';
 import { authorizeReadAudit } from './policy';
@@ -26,8 +26,8 @@ export function auditRoutes(deps: Deps): FastifyPluginAsyncZod {
             action: z.string().max(100).optional(),
             targetType: z.string().max(100).optional(),
             targetId: z.string().max(100).optional(),
-            from: z.string().datetime({ offset: true }).optional(),
-            to: z.string().datetime({ offset: true }).optional(),
+            from: instantSchema().optional(),
+            to: instantSchema().optional(),
             beforeId: z.coerce.number().int().positive().optional(),
             limit: z.coerce.number().int().min(1).max(500).default(50),
           }),

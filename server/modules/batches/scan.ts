@@ -3,6 +3,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { Actor } from '../../lib/actor';
 import type { Deps } from '../../lib/deps';
 import { AppError } from '../../lib/errors';
+import { truncateText } from '../../lib/input-text';
 import { checkUploadedFile, FileNotFoundError } from '../../lib/files';
 import { recordAudit } from '../audit';
 import { assertBeforePaperDeadline, lockOpenDesk } from './desk';
@@ -53,7 +54,7 @@ export async function uploadStampedScan(
         purpose: 'summary_table_scan',
         ownerUnitId: unitId,
         campaignId: campaign.id,
-        filename: file.filename.slice(0, 200),
+        filename: truncateText(file.filename, 200),
         kind: detected.kind,
         mime: detected.mime,
         size: file.bytes.length,

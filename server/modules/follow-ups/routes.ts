@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { revenueYearsOf } from '../../../domain/follow-up-report';
-import { z } from '../../../domain/zod';
+import { nonNegativeInt4, z } from '../../../domain/zod';
 import { actorOf, requireUser } from '../../lib/auth-context';
 import type { Deps } from '../../lib/deps';
 import { sendFile, XLSX_MIME } from '../../lib/xlsx';
@@ -122,7 +122,7 @@ export function followUpRoutes(deps: Deps): FastifyPluginAsyncZod {
           params: awardParams,
           body: z.object({
             campaignId,
-            draftVersion: z.number().int().min(0),
+            draftVersion: nonNegativeInt4(),
             data: z.record(z.string(), z.unknown()),
           }),
           response: { 200: reportViewSchema },
