@@ -6,10 +6,37 @@ import { FileNotFoundError } from '../../lib/files';
 import { findCampaign, formOfCampaign } from '../campaigns';
 import { findEnterprise } from '../enterprises';
 import { findRecommenderUnit } from '../recommender-units';
-import { renderApplicationDocx, renderApplicationPdf, type PrintInput } from '../printing';
+import {
+  printImageOf,
+  renderApplicationDocx,
+  renderApplicationPdf,
+  type PrintImage,
+  type PrintInput,
+} from '../printing';
 import { industryNames, regionNames } from '../reference';
 import { viewableApplication } from './load';
 import * as repo from './repository';
+
+/** The PNG/JPEG attachments of a version, read from the file storage, to print as figures. */
+async function imagesOf(
+  deps: Deps,
+  applicationId: string,
+  frozen: { id: string; kind: string }[],
+): Promise<Record<string, PrintImage>> {
+  const out: Record<string, PrintImage> = {};
+  for (const a of frozen) {
+    if (a.kind !== 'image') continue;
+    const row = await repo.findAttachment(deps.db, applicationId, a.id);
+    if (!row) continue;
+    const bytes = await deps.files.get(row.storageKey).catch((e: unknown) => {
+      if (e instanceof FileNotFoundError) return null; // listed by name and hash still
+      throw e;
+    });
+    const image = bytes && printImageOf(bytes);
+    if (image) out[a.id] = image;
+  }
+  return out;
+}
 
 /** Everything the printed form shows, for one frozen version. */
 export async function printInputOf(
@@ -45,6 +72,7 @@ export async function printInputOf(
     enterprise: { name: enterprise!.name, uscc: enterprise!.uscc },
     channel: { name: unit!.name },
     attachments: version.attachments,
+    images: await imagesOf(deps, app.id, version.attachments),
     industryNames: await industryNames(deps.db, factsOf(form, data).industries),
     regionNames: await regionNames(deps.db),
     verifyUrl: `${deps.config.publicUrl}/verify?code=${encodeURIComponent(version.verificationCode)}`,
@@ -53,7 +81,7 @@ export async function printInputOf(
 }
 
 // Bump when the printed layout changes, so earlier renders are not served again.
-const PRINT_REVISION = 1;
+const PRINT_REVISION = 2; // 2: figures printed, heading styles, QR alternative text
 
 /**
  * A frozen version never changes, so its print is rendered once (a full PDF takes about half a

@@ -3,7 +3,7 @@
 import type { FormField, FormSection, OptionSource } from '../../../domain/form';
 import { countWords } from '../../../domain/word-count';
 import { FACT_SPECS, factsOf } from '../../../domain/facts';
-import type { PrintInput } from './types';
+import type { PrintImage, PrintInput } from './types';
 
 export const EMPTY = '—';
 export const STAMP_LABEL = '（单位公章）';
@@ -19,6 +19,8 @@ export type Block =
   | { kind: 'text'; label: string; meta: string | null; paragraphs: string[] }
   /** a repeated group or a list of attachments: one row per item; weights are relative column widths */
   | { kind: 'table'; label: string; header: string[]; rows: string[][]; weights: number[] }
+  /** a PNG/JPEG attachment printed as a figure, under its caption (also its alternative text) */
+  | { kind: 'figure'; caption: string; image: PrintImage }
   | { kind: 'wordTotal'; text: string; over: boolean }
   | { kind: 'statement'; label: string; text: string; confirmed: string }
   | { kind: 'stamp'; unit: string };
@@ -211,7 +213,23 @@ function attachmentTable(f: FormField, v: unknown, input: PrintInput) {
   };
 }
 
-function sectionBlocks(s: FormSection, data: Obj, input: PrintInput): Block[] {
+/** The figures of an attachments field: its PNG/JPEG files, numbered through the document. */
+function figureBlocks(v: unknown, input: PrintInput, figures: { n: number }): Block[] {
+  const ids = (Array.isArray(v) ? v : [v]).map(plain).filter(Boolean);
+  return ids.flatMap((id): Block[] => {
+    const a = input.attachments.find((x) => x.id === id);
+    const image = input.images[id];
+    if (!a || a.kind !== 'image' || !image) return [];
+    return [{ kind: 'figure', caption: `图${++figures.n}\u3000${clean(a.filename)}`, image }];
+  });
+}
+
+function sectionBlocks(
+  s: FormSection,
+  data: Obj,
+  input: PrintInput,
+  figures: { n: number },
+): Block[] {
   const out: Block[] = [{ kind: 'heading', text: s.title }];
   if (s.description) out.push({ kind: 'note', text: s.description });
   const values = asObject(data[s.key]);
@@ -246,7 +264,7 @@ function sectionBlocks(s: FormSection, data: Obj, input: PrintInput): Block[] {
       const table = attachmentTable(f, v, input);
       if (table.rows.length) {
         flush();
-        out.push(table);
+        out.push(table, ...figureBlocks(v, input, figures));
       } else pairs.push([f.label, EMPTY]);
     } else if (f.type === 'confirm') {
       flush();
@@ -286,7 +304,8 @@ export function printContent(input: PrintInput): PrintContent {
   const data = asObject(input.data);
   const facts = factsOf(input.form, data);
   const solutionName = clean(facts.solutionName);
-  const blocks = input.form.sections.flatMap((s) => sectionBlocks(s, data, input));
+  const figures = { n: 0 };
+  const blocks = input.form.sections.flatMap((s) => sectionBlocks(s, data, input, figures));
   if (!blocks.some((b) => b.kind === 'stamp'))
     blocks.push({ kind: 'stamp', unit: input.enterprise.name || EMPTY });
   const code = input.version.verificationCode;

@@ -1,13 +1,10 @@
-import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkUploadedFile } from '../../lib/files/sniff';
 import { readZip } from '../../../test/fixtures/files';
 import { renderApplicationDocx } from './docx';
 import { emptySamplePrintInput, fullSamplePrintInput } from '../../../test/fixtures/print-sample';
 import type { PrintInput } from './types';
+import { officeMissing, printWithOffice, squash } from '../../../test/fixtures/office';
 
 /** Elements open and close in order, and only the five XML entities (or numeric ones) appear. */
 function expectWellFormed(xml: string) {
@@ -112,6 +109,62 @@ describe('renderApplicationDocx: a full application', () => {
   });
 });
 
+describe('renderApplicationDocx: structure a reader relies on', () => {
+  const input = fullSamplePrintInput();
+  let r: Awaited<ReturnType<typeof render>>;
+  beforeAll(async () => {
+    r = await render(input);
+  });
+
+  it('has real Heading 1/2 styles in a CJK font, so the navigation pane lists the sections', () => {
+    const headings = (level: number) =>
+      [...r.document.matchAll(/<w:p>(?:(?!<\/w:p>).)*?<\/w:p>/gs)]
+        .map((m) => m[0])
+        .filter((p) => p.includes(`<w:pStyle w:val="Heading${level}"/>`))
+        .map(textOf);
+    expect(headings(1)).toEqual(input.form.sections.map((s) => s.title.replace(/\s+/g, '')));
+    expect(headings(2).some((h) => h.startsWith('需求与痛点（'))).toBe(true);
+    expect(headings(2)).toContain('图（架构图、界面截图等）');
+    const styles = r.parts.get('word/styles.xml')!.toString('utf8');
+    for (const id of ['Heading1', 'Heading2']) {
+      const style = new RegExp(`<w:style [^>]*w:styleId="${id}"[^>]*>(.*?)</w:style>`, 's').exec(
+        styles,
+      )?.[1];
+      expect(style, id).toBeTruthy();
+      expect(style).toMatch(/w:eastAsia="黑体"/);
+      expect(style).toContain('<w:keepNext/>');
+      expect(style).toMatch(/w:name w:val="[Hh]eading \d"/);
+    }
+  });
+
+  it('gives the QR code and each figure alternative text', () => {
+    const docPr = [...r.document.matchAll(/<wp:docPr [^>]*>/g)].map((m) => m[0]);
+    expect(docPr).toHaveLength(2);
+    expect(docPr[0]).toContain('descr="核验二维码：');
+    expect(docPr[0]).toContain(input.version.verificationCode);
+    expect(docPr[1]).toContain('descr="图1　系统架构图.png"');
+  });
+
+  it('prints a PNG attachment as a figure as wide as the text, under its caption; the PDF attachment stays listed', () => {
+    const media = [...r.parts.keys()].filter((k) => k.startsWith('word/media/'));
+    expect(media).toHaveLength(2); // the QR code and 系统架构图.png
+    expect(
+      media.some((k) => r.parts.get(k)!.equals(input.images[Object.keys(input.images)[0]!]!.data)),
+    ).toBe(true);
+    const extents = [...r.document.matchAll(/<wp:extent cx="(\d+)" cy="(\d+)"\/>/g)].map((m) => [
+      Number(m[1]),
+      Number(m[2]),
+    ]);
+    const [cx, cy] = extents[1]!;
+    const textWidthEmu = ((11906 - 2 * 1134) / 20) * 12700;
+    expect(Math.abs(cx! - textWidthEmu) / textWidthEmu).toBeLessThan(0.01);
+    expect(cy! / cx!).toBeCloseTo(500 / 900, 2);
+    const text = textOf(r.document);
+    expect(text).toContain('图1　系统架构图.png'.replace(/\s+/g, ''));
+    expect(text).toContain('软件著作权登记证书-质量预测APP.pdf470.8KB');
+  });
+});
+
 describe('renderApplicationDocx: incomplete or odd data', () => {
   it('prints a nearly empty application with "—"', async () => {
     const input = emptySamplePrintInput();
@@ -144,40 +197,28 @@ describe('renderApplicationDocx: incomplete or odd data', () => {
   });
 });
 
-// Optional: when LibreOffice is installed, the DOCX must open and convert (as WPS/Word would open it).
-const soffice = ['libreoffice', 'soffice'].find(
-  (bin) => spawnSync(bin, ['--version'], { stdio: 'ignore' }).status === 0,
-);
-
-describe.skipIf(!soffice)('renderApplicationDocx opens in an office suite', () => {
-  it('converts to PDF with LibreOffice, texts and page numbers intact', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'zx-docx-'));
-    try {
-      const input = fullSamplePrintInput();
-      writeFileSync(path.join(dir, 'a.docx'), await renderApplicationDocx(input));
-      execFileSync(
-        soffice!,
-        [
-          `-env:UserInstallation=file://${dir}/profile`,
-          '--headless',
-          '--convert-to',
-          'pdf',
-          '--outdir',
-          dir,
-          path.join(dir, 'a.docx'),
-        ],
-        { stdio: 'ignore', timeout: 120_000 },
-      );
-      const pdf = readFileSync(path.join(dir, 'a.pdf'));
-      expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
-      const text = execFileSync('pdftotext', ['-enc', 'UTF-8', path.join(dir, 'a.pdf'), '-'], {
-        encoding: 'utf8',
-      }).replace(/\s+/g, '');
-      expect(text).toContain('第1页/共');
-      expect(text).toContain(input.version.verificationCode);
-      expect(text).toContain('（单位公章）');
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
+// When LibreOffice is installed, the DOCX must open and print (as WPS/Word would open it).
+describe.skipIf(officeMissing)('renderApplicationDocx printed by LibreOffice', () => {
+  it('converts to PDF with its texts, page numbers, headings and the figure', async () => {
+    const input = fullSamplePrintInput();
+    const printed = printWithOffice(await renderApplicationDocx(input), 'docx', {
+      keepPngsIn: process.env.OFFICE_PNGS,
+    });
+    expect(printed.pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    const pages = printed.pages.map(squash);
+    pages.forEach((page, i) => {
+      expect(page).toContain(`第${i + 1}页/共${pages.length}页`);
+      expect(page).toContain(input.version.verificationCode);
+    });
+    const all = pages.join('');
+    for (const s of input.form.sections) expect(all).toContain(squash(s.title));
+    expect(all).toContain('图1系统架构图.png');
+    expect(all).toContain('（单位公章）');
+    // no page ends with a heading: the last line above the footer is never a section title
+    for (const page of printed.pages) {
+      const lines = page.split('\n').map(squash).filter(Boolean);
+      const lastBody = lines.at(-2) ?? '';
+      for (const s of input.form.sections) expect(lastBody).not.toBe(squash(s.title));
     }
-  }, 150_000);
+  }, 200_000);
 });

@@ -5,6 +5,7 @@ import {
   Document,
   Footer,
   Header,
+  HeadingLevel,
   ImageRun,
   Packer,
   PageNumber,
@@ -40,6 +41,10 @@ const TEXT_W = PAGE_W - 2 * MARGIN;
 const GREY = '555555';
 const FONT = { ascii: 'Times New Roman', hAnsi: 'Times New Roman', eastAsia: '宋体' };
 const HEI = { ascii: 'Arial', hAnsi: 'Arial', eastAsia: '黑体' };
+
+// Figures: as wide as the text (docx sizes images in pixels at 96 dpi: 15 twips a pixel)
+const TEXT_W_PX = Math.floor(TEXT_W / 15);
+const FIGURE_MAX_H_PX = Math.floor((PAGE_H - 2 * MARGIN) / 15) - 120;
 
 const border = { style: BorderStyle.SINGLE, size: 4, color: '999999' };
 const borders = { top: border, bottom: border, left: border, right: border };
@@ -104,13 +109,8 @@ function pairsTable(rows: [string, string][], keepNext = false, size?: number) {
 function blockElements(b: Block, keepNext: boolean): (Paragraph | Table)[] {
   switch (b.kind) {
     case 'heading':
-      return [
-        new Paragraph({
-          children: [new TextRun({ text: b.text, bold: true, size: 28, font: HEI })],
-          spacing: { before: 240, after: 120 },
-          keepNext: true,
-        }),
-      ];
+      // a real Heading 1 (style below): Word's and WPS's navigation pane lists the sections
+      return [new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(b.text)] })];
     case 'note':
       return [para(b.text, { color: GREY, size: 18 }, { keepNext: true })];
     case 'pairs':
@@ -118,11 +118,12 @@ function blockElements(b: Block, keepNext: boolean): (Paragraph | Table)[] {
     case 'text':
       return [
         new Paragraph({
-          keepNext: true,
-          spacing: { before: 120, after: 60 },
+          heading: HeadingLevel.HEADING_2,
           children: [
-            new TextRun({ text: b.label, bold: true, size: 23 }),
-            ...(b.meta ? [new TextRun({ text: `（${b.meta}）`, color: GREY, size: 18 })] : []),
+            new TextRun(b.label),
+            ...(b.meta
+              ? [new TextRun({ text: `（${b.meta}）`, color: GREY, size: 18, bold: false })]
+              : []),
           ],
         }),
         ...b.paragraphs.map(
@@ -132,11 +133,7 @@ function blockElements(b: Block, keepNext: boolean): (Paragraph | Table)[] {
     case 'table': {
       const widths = widthsOf(b.weights);
       return [
-        new Paragraph({
-          keepNext: true,
-          spacing: { before: 120, after: 60 },
-          children: [new TextRun({ text: b.label, bold: true, size: 23 })],
-        }),
+        new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun(b.label)] }),
         new Table({
           width: { size: TEXT_W, type: WidthType.DXA },
           columnWidths: widths,
@@ -156,6 +153,33 @@ function blockElements(b: Block, keepNext: boolean): (Paragraph | Table)[] {
           ],
         }),
         new Paragraph({ children: [], keepNext }),
+      ];
+    }
+    case 'figure': {
+      const scale = Math.min(TEXT_W_PX / b.image.width, FIGURE_MAX_H_PX / b.image.height);
+      return [
+        new Paragraph({
+          alignment: AlignmentType.CENTER,
+          keepNext: true,
+          spacing: { before: 120 },
+          children: [
+            new ImageRun({
+              type: b.image.type,
+              data: b.image.data,
+              transformation: {
+                width: Math.round(b.image.width * scale),
+                height: Math.round(b.image.height * scale),
+              },
+              altText: { name: b.caption, title: b.caption, description: b.caption },
+            }),
+          ],
+        }),
+        new Paragraph({
+          alignment: AlignmentType.CENTER,
+          keepNext,
+          spacing: { after: 200 },
+          children: [new TextRun({ text: b.caption, color: GREY, size: 18 })],
+        }),
       ];
     }
     case 'wordTotal':
@@ -207,9 +231,10 @@ export async function renderApplicationDocx(input: PrintInput): Promise<Buffer> 
 
   const cover: (Paragraph | Table)[] = [
     new Paragraph({
+      heading: HeadingLevel.TITLE,
       alignment: AlignmentType.CENTER,
       spacing: { before: 1800, after: 360 },
-      children: [new TextRun({ text: c.title, bold: true, size: 44, font: HEI })],
+      children: [new TextRun(c.title)],
     }),
     new Paragraph({
       alignment: AlignmentType.CENTER,
@@ -225,7 +250,16 @@ export async function renderApplicationDocx(input: PrintInput): Promise<Buffer> 
       alignment: AlignmentType.CENTER,
       spacing: { before: 480 },
       children: [
-        new ImageRun({ type: 'png', data: qr, transformation: { width: 110, height: 110 } }),
+        new ImageRun({
+          type: 'png',
+          data: qr,
+          transformation: { width: 110, height: 110 },
+          altText: {
+            name: '核验二维码',
+            title: '核验二维码 / verification QR code',
+            description: `核验二维码：扫描后核对纸质材料与网上申报是否一致（验证码 ${c.verificationCode}）：${c.verifyUrl}`,
+          },
+        }),
       ],
     }),
     new Paragraph({
@@ -260,7 +294,19 @@ export async function renderApplicationDocx(input: PrintInput): Promise<Buffer> 
     subject: `${c.campaignLine} ${c.docNumber}`,
     keywords: c.verificationCode,
     styles: {
-      default: { document: { run: { font: FONT, size: 21 } } },
+      default: {
+        document: { run: { font: FONT, size: 21 } },
+        // Heading 1/2 carry their outline level: the navigation pane and a table of contents
+        title: { run: { font: HEI, size: 44, bold: true } },
+        heading1: {
+          run: { font: HEI, size: 28, bold: true, color: '000000' },
+          paragraph: { spacing: { before: 240, after: 120 }, keepNext: true, keepLines: true },
+        },
+        heading2: {
+          run: { font: HEI, size: 23, bold: true, color: '000000' },
+          paragraph: { spacing: { before: 120, after: 60 }, keepNext: true, keepLines: true },
+        },
+      },
     },
     sections: [
       {

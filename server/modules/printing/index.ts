@@ -1,5 +1,6 @@
-export type { PrintInput } from './types';
+export type { PrintImage, PrintInput } from './types';
 export { renderApplicationPdf } from './pdf';
 export { renderApplicationDocx } from './docx';
 export { verificationCodeOf, normaliseVerificationCode } from './verification-code';
 export { configurePdfMake, PRINT_FONT } from './pdfmake-setup';
+export { printImageOf } from './image';

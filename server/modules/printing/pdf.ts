@@ -16,6 +16,9 @@ import type { PrintInput } from './types';
 export type { PrintInput } from './types';
 
 const GREY = '#555555';
+// A4 less the page margins below, in points
+const TEXT_W = 595.28 - 2 * 56;
+const FIGURE_MAX_H = 841.89 - 2 * 60 - 60;
 const LINE = '#999999';
 
 const gridLayout = {
@@ -53,31 +56,44 @@ function blockContent(b: Block): Content {
         layout: gridLayout,
         margin: [0, 0, 0, 8],
       };
-    case 'text':
+    case 'text': {
+      const paragraph = (p: string): Content => ({
+        text: p === '' ? ' ' : p,
+        preserveLeadingSpaces: true,
+        margin: [0, 0, 0, 3],
+      });
+      const [first, ...rest] = b.paragraphs;
       return {
         stack: [
+          // the label stays with the first paragraph
           {
-            text: [
-              { text: b.label, style: 'h2' },
-              ...(b.meta ? [{ text: `（${b.meta}）`, style: 'meta' }] : []),
+            unbreakable: true,
+            stack: [
+              {
+                text: [
+                  { text: b.label, style: 'h2' },
+                  ...(b.meta ? [{ text: `（${b.meta}）`, style: 'meta' }] : []),
+                ],
+                margin: [0, 4, 0, 4],
+                headlineLevel: 2,
+              },
+              paragraph(first ?? ''),
             ],
-            margin: [0, 4, 0, 4],
           },
-          ...b.paragraphs.map((p): Content => ({
-            text: p === '' ? ' ' : p,
-            preserveLeadingSpaces: true,
-            margin: [0, 0, 0, 3],
-          })),
+          ...rest.map(paragraph),
         ],
         margin: [0, 0, 0, 6],
       };
+    }
     case 'table':
       return {
         stack: [
-          { text: b.label, style: 'h2', margin: [0, 4, 0, 4] },
+          // the label and the table's header row and first row stay together
+          { text: b.label, style: 'h2', margin: [0, 4, 0, 4], headlineLevel: 2 },
           {
             table: {
               headerRows: 1,
+              keepWithHeaderRows: 1,
               widths: percentWidths(b.weights),
               body: [
                 b.header.map((h): TableCell => ({ text: h, style: 'th' })),
@@ -89,6 +105,24 @@ function blockContent(b: Block): Content {
         ],
         margin: [0, 0, 0, 8],
       };
+    case 'figure': {
+      // as wide as the text, unless that would make it taller than a page
+      const scale = Math.min(TEXT_W / b.image.width, FIGURE_MAX_H / b.image.height);
+      const mime = b.image.type === 'png' ? 'image/png' : 'image/jpeg';
+      return {
+        unbreakable: true,
+        margin: [0, 4, 0, 10],
+        stack: [
+          {
+            image: `data:${mime};base64,${b.image.data.toString('base64')}`,
+            width: b.image.width * scale,
+            height: b.image.height * scale,
+            alignment: 'center',
+          },
+          { text: b.caption, style: 'note', alignment: 'center', margin: [0, 4, 0, 0] },
+        ],
+      };
+    }
     case 'wordTotal':
       return {
         text: b.text,
@@ -203,9 +237,11 @@ export function applicationPdfDefinition(
       color: GREY,
       margin: [56, 24, 56, 0],
     }),
-    // a heading never ends a page
+    // a heading (section title, a text's or a table's label) never ends a page: when nothing but
+    // headings and notes follow it on its page, it starts the next one
     pageBreakBefore: (node, ctx) =>
-      node.headlineLevel === 1 && ctx.getFollowingNodesOnPage().length === 0,
+      !!node.headlineLevel &&
+      ctx.getFollowingNodesOnPage().every((n) => !!n.headlineLevel || n.style === 'note'),
     content: [
       ...coverContent(c, qrDataUrl),
       ...blockGroups(c.blocks).flatMap((g): Content[] =>

@@ -1,5 +1,13 @@
 import type { FormDeclaration } from '../../../domain/form';
 
+/** A PNG or JPEG attachment to print as a figure, with its size in pixels. */
+export interface PrintImage {
+  type: 'png' | 'jpg';
+  data: Buffer;
+  width: number;
+  height: number;
+}
+
 /** Everything a print of one frozen application version needs. Pure data: no database access. */
 export interface PrintInput {
   campaign: {
@@ -28,6 +36,8 @@ export interface PrintInput {
     size: number;
     sha256: string;
   }[];
+  /** attachment id → its bytes, for the PNG/JPEG attachments (printed as figures) */
+  images: Record<string, PrintImage>;
   /** GB/T 4754 code → name, for display. */
   industryNames: Record<string, string>;
   /** GB/T 2260 code → name. */
