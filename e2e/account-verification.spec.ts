@@ -27,7 +27,10 @@ test('a taken code is claimed from the registration page; the organizer moves it
     uscc,
     email: `real-${run.toLowerCase()}@example.cn`,
   });
-  await page.getByRole('button', { name: /注\s*册/ }).click();
+  await page
+    .getByRole('main')
+    .getByRole('button', { name: /^注\s*册$/ })
+    .click();
   await page.getByTestId('claim-link').click();
   await expect(page).toHaveURL(/\/claim\?uscc=/);
   await expect(page.getByLabel('统一社会信用代码')).toHaveValue(uscc);
