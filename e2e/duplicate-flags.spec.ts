@@ -10,6 +10,7 @@ import {
 import {
   apiRegisterBeijingEnterprise,
   apiSignIn,
+  apiUploadLicence,
   completeApplicationData,
   DEMO_CAMPAIGN,
   NEW_PASSWORD,
@@ -90,7 +91,9 @@ async function registerAndSignIn(request: APIRequestContext, v: typeof first) {
     uscc: v.uscc,
     email: `dup-${run.toLowerCase()}-${v.uscc.toLowerCase()}@example.cn`,
   });
-  return apiSignIn(request, v.uscc, NEW_PASSWORD);
+  const session = await apiSignIn(request, v.uscc, NEW_PASSWORD);
+  await apiUploadLicence(session); // 企业认证: submitting needs the licence
+  return session;
 }
 
 test.describe.configure({ mode: 'serial' });

@@ -192,6 +192,19 @@ test('a new enterprise registers, fills the whole form, submits, prints the PDF 
     .click();
   await expect(page.getByTestId('save-status')).toContainText('已保存');
 
+  // 企业认证: the licence must be uploaded before submitting (not yet verified)
+  const editorUrl = page.url();
+  await page.goto('/account/verification');
+  await expect(page.getByTestId('verification-status')).toHaveText('未提交材料');
+  await page.locator('input[type="file"]').first().setInputFiles({
+    name: '营业执照.pdf',
+    mimeType: 'application/pdf',
+    buffer: tinyPdf(),
+  });
+  await expect(page.getByTestId('verification-status')).toHaveText('待核验');
+  await expect(page.getByTestId('proof-licence')).toContainText('营业执照.pdf');
+  await page.screenshot({ path: 'test-results/enterprise-verification.png', fullPage: true });
+  await page.goto(editorUrl);
   await page
     .getByTestId('editor-bar')
     .getByRole('button', { name: /提\s*交/ })

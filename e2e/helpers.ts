@@ -193,12 +193,27 @@ export function tinyPdf(): Buffer {
   return Buffer.from(body, 'latin1');
 }
 
+/** As the signed-in enterprise: uploads its 营业执照 under 企业认证 unless it has one (submitting needs it). */
+export async function apiUploadLicence(s: ApiSession) {
+  const headers = { 'x-csrf-token': s.csrf };
+  const me = (await (await s.request.get('/api/v1/me')).json()) as { enterprise: { id: string } };
+  const url = `/api/v1/enterprises/${me.enterprise.id}/verification`;
+  const v = (await (await s.request.get(url)).json()) as { missing: string[] };
+  if (!v.missing.includes('licence')) return;
+  const res = await s.request.post(`${url}/documents/licence`, {
+    headers,
+    multipart: { file: { name: '营业执照.pdf', mimeType: 'application/pdf', buffer: tinyPdf() } },
+  });
+  expect(res.status(), await res.text()).toBe(200);
+}
+
 /** As the signed-in enterprise: creates, completes, attaches and submits one application; returns its id. */
 export async function apiSubmitApplication(
   s: ApiSession,
   v: { campaign: string; solutionName: string; enterpriseName: string; uscc: string },
 ): Promise<string> {
   const headers = { 'x-csrf-token': s.csrf };
+  await apiUploadLicence(s);
   const created = await s.request.post('/api/v1/applications', {
     headers,
     data: { campaignId: v.campaign },

@@ -70,6 +70,12 @@ async function backToInbox(page: Page) {
 
 async function recommend(page: Page, name: string, rank: number) {
   await openFromInbox(page, name);
+  // 企业认证: the recommender looks at the licence and verifies the account before recommending
+  const card = page.getByTestId('verification-card');
+  await expect(card.getByTestId('verification-status')).toHaveText('待核验');
+  await expect(card.getByTestId('proof-licence')).toContainText('营业执照.pdf');
+  await card.getByTestId('verify-enterprise').click();
+  await expect(card.getByTestId('verification-status')).toHaveText('已核验');
   await page
     .getByTestId('decisions')
     .getByRole('button', { name: /^推\s*荐$/ })
@@ -128,6 +134,20 @@ test('北京市 returns one, recommends three, reorders, signs off and gets 附�
   await backToInbox(page);
 
   // 乙, 丙, 丁 are recommended in that order; the rank offered is the next one
+  // an unverified enterprise cannot be recommended: the server says to verify it first
+  await openFromInbox(page, B.solutionName);
+  await page
+    .getByTestId('decisions')
+    .getByRole('button', { name: /^推\s*荐$/ })
+    .click();
+  const early = page.getByRole('dialog', { name: '推荐该解决方案' });
+  await early.getByRole('button', { name: /^推\s*荐$/ }).click();
+  await expect(early).toContainText('尚未核验');
+  await early.getByRole('button', { name: /取\s*消/ }).click();
+  await page
+    .getByTestId('verification-card')
+    .screenshot({ path: 'test-results/verification-card.png' });
+  await backToInbox(page);
   await recommend(page, B.solutionName, 1);
   await expect(quota).toHaveText(`已推荐 ${before + 1} / 上限 10，剩余 ${9 - before}`);
   await backToInbox(page);
