@@ -89,6 +89,19 @@ export const updateUserSchema = z.object({
   phone: phoneSchema.optional(),
 });
 
+/**
+ * One's own contact details (updateOwnProfile): an enterprise's contact person, phone and e-mail,
+ * or a staff member's name, phone and e-mail. The e-mail is a sign-in identifier: changing it
+ * asks for the current password. An enterprise's name and 统一社会信用代码 are not here.
+ */
+export const updateOwnProfileSchema = z.object({
+  name: personNameSchema.optional(),
+  phone: phoneSchema.optional(),
+  email: emailSchema.optional(),
+  currentPassword: z.string().max(128).optional(),
+});
+export type UpdateOwnProfileInput = z.infer<typeof updateOwnProfileSchema>;
+
 export const recommenderUnitInputSchema = z.object({
   name: z.string().trim().min(2).max(100),
   type: z.enum(RECOMMENDER_UNIT_TYPES),

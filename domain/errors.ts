@@ -11,8 +11,8 @@ export const ERRORS = {
   INVALID_CREDENTIALS: { status: 401, zh: '账号或密码错误', en: 'Wrong account or password' },
   ACCOUNT_LOCKED: {
     status: 423,
-    zh: '登录失败次数过多，账号已暂时锁定，请稍后再试',
-    en: 'Too many failed sign-ins; the account is locked for a while',
+    zh: '登录失败次数过多，已暂停从本网络登录此账号，请稍后再试',
+    en: 'Too many failed sign-ins from this network; try again later',
   },
   ACCOUNT_DISABLED: {
     status: 403,
@@ -20,6 +20,11 @@ export const ERRORS = {
     en: 'This account is disabled',
   },
   FORBIDDEN: { status: 403, zh: '没有权限执行此操作', en: 'You are not allowed to do this' },
+  PASSWORD_CHANGE_REQUIRED: {
+    status: 403,
+    zh: '请先修改初始密码，再继续使用',
+    en: 'Change your one-time password first',
+  },
   CSRF_REJECTED: {
     status: 403,
     zh: '页面已过期，请刷新后重试',

@@ -87,9 +87,16 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   });
 
   app.decorateRequest('auth', null);
+  app.decorateRequest('passwordChangePending', false);
   app.addHook('onRequest', async (req) => {
     const token = req.cookies[SESSION_COOKIE];
     if (token && token.length < 200) req.auth = (await resolveSession(deps, token)) ?? null;
+    // Until a one-time password is changed the session only reads the account, changes the
+    // password or signs out; elsewhere it counts as none (public routes stay public).
+    if (req.auth?.user.mustChangePassword && !req.routeOptions.config?.beforePasswordChange) {
+      req.auth = null;
+      req.passwordChangePending = true;
+    }
     if (!UNSAFE.has(req.method) || !req.url.startsWith('/api/')) return;
     // CSRF: a signed-in request must carry its session's token; an anonymous one (register,
     // sign-in) must not come from another site.

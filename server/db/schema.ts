@@ -7,6 +7,7 @@ import {
   jsonb,
   pgEnum,
   pgTable,
+  primaryKey,
   real,
   smallint,
   text,
@@ -121,8 +122,6 @@ export const users = pgTable(
     mustChangePassword: boolean('must_change_password').notNull().default(false),
     enterpriseId: uuid('enterprise_id').references(() => enterprises.id),
     recommenderUnitId: uuid('recommender_unit_id').references(() => recommenderUnits.id),
-    failedSignIns: integer('failed_sign_ins').notNull().default(0),
-    lockedUntil: ts('locked_until'),
     lastSignInAt: ts('last_sign_in_at'),
     createdAt: ts('created_at').notNull().defaultNow(),
   },
@@ -148,6 +147,28 @@ export const sessions = pgTable(
     expiresAt: ts('expires_at').notNull(),
   },
   (t) => [index('sessions_user').on(t.userId)],
+);
+
+/**
+ * Failed sign-ins, counted per account and source address: a lock holds one address out of one
+ * account, never the real user elsewhere. `account` is `user:<id>` for an existing account and
+ * `login:<what was typed>` for none, so that both answer alike.
+ */
+export const signInFailures = pgTable(
+  'sign_in_failures',
+  {
+    account: text('account').notNull(),
+    ip: text('ip').notNull(),
+    userId: uuid('user_id').references(() => users.id, { onDelete: 'cascade' }),
+    failures: integer('failures').notNull().default(0),
+    lastFailedAt: ts('last_failed_at').notNull(),
+    lockedUntil: ts('locked_until'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.account, t.ip] }),
+    index('sign_in_failures_user').on(t.userId),
+    index('sign_in_failures_last').on(t.lastFailedAt),
+  ],
 );
 
 /** 征集遴选活动. */

@@ -10,14 +10,21 @@ export const CSRF_HEADER = 'x-csrf-token';
 declare module 'fastify' {
   interface FastifyRequest {
     auth: { user: UserRow; session: SessionRow } | null;
+    /** A session whose password must be changed first: it counts only where allowed (below). */
+    passwordChangePending: boolean;
+  }
+  interface FastifyContextConfig {
+    /** The route serves a session that must change its password first (getMe, signOut, …). */
+    beforePasswordChange?: boolean;
   }
 }
 
 export type SignedInUser = UserRow;
 
-/** The signed-in user, or 401. */
+/** The signed-in user, or 401 (403 PASSWORD_CHANGE_REQUIRED for a password still to change). */
 export function requireUser(req: FastifyRequest): SignedInUser {
-  if (!req.auth) throw new AppError('UNAUTHENTICATED');
+  if (!req.auth)
+    throw new AppError(req.passwordChangePending ? 'PASSWORD_CHANGE_REQUIRED' : 'UNAUTHENTICATED');
   return req.auth.user;
 }
 

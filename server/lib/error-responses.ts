@@ -25,6 +25,7 @@ export const OPERATION_ERRORS: Record<string, OperationErrors> = {
   signOut: { access: 'public' },
   getMe: { access: 'signed-in' },
   changeOwnPassword: { access: 'signed-in', errors: ['WRONG_PASSWORD'] },
+  updateOwnProfile: { access: 'signed-in', errors: ['WRONG_PASSWORD', 'EMAIL_TAKEN'] },
   // enterprises
   registerEnterprise: { access: 'public', errors: ['USCC_INVALID', 'USCC_TAKEN', 'EMAIL_TAKEN'] },
   listEnterprises: { access: 'role' },
@@ -181,6 +182,9 @@ export const OPERATION_ERRORS: Record<string, OperationErrors> = {
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
+/** What a session may do before its one-time password is changed (route config beforePasswordChange). */
+export const BEFORE_PASSWORD_CHANGE = new Set(['getMe', 'changeOwnPassword', 'signOut']);
+
 /**
  * The codes a route can answer with: malformed input always; 401/403 by its access; CSRF on a
  * change; NOT_FOUND when its path names something; RATE_LIMITED when rate-limited; its own extras.
@@ -200,6 +204,8 @@ export function errorCodesOf(route: {
   if (route.url.includes(':')) codes.push('NOT_FOUND');
   if (route.rateLimited) codes.push('RATE_LIMITED');
   for (const c of declared.errors ?? []) if (!codes.includes(c)) codes.push(c);
+  if (codes.includes('UNAUTHENTICATED') && !BEFORE_PASSWORD_CHANGE.has(route.operationId ?? ''))
+    codes.push('PASSWORD_CHANGE_REQUIRED');
   return codes;
 }
 

@@ -180,6 +180,10 @@ const TABLE: Record<string, Case[]> = {
     },
   ],
   'GET /api/v1/me': [{ expect: signedInOnly(200), call: (c) => c.get('/api/v1/me') }],
+  'PATCH /api/v1/me/profile': [
+    // one's own details only: no id to name another's; an empty change changes nothing
+    { expect: signedInOnly(200), call: (c) => c.patch('/api/v1/me/profile', {}) },
+  ],
   'POST /api/v1/me/password': [
     {
       what: 'wrong current password',

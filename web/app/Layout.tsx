@@ -11,7 +11,7 @@ import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useQueryClient } from '@tanstack/react-query';
 import { ROLE_LABELS } from '../../domain/roles';
 import { LanguageSwitch } from '../components/LanguageSwitch';
-import { setUnauthenticatedHandler } from '../lib/api';
+import { setPasswordChangeRequiredHandler, setUnauthenticatedHandler } from '../lib/api';
 import { useI18n, type MessageKey } from '../lib/i18n';
 import { meKey, useMe } from '../lib/queries';
 import { useSignOut } from '../lib/session';
@@ -93,6 +93,12 @@ function useSessionWatcher() {
       qc.setQueryData(meKey, null);
       if (!window.location.pathname.startsWith('/login'))
         navigate(`/login?next=${encodeURIComponent(window.location.pathname)}`);
+    });
+    // the server refuses everything but the password change until it is done: go there
+    setPasswordChangeRequiredHandler(() => {
+      void qc.invalidateQueries({ queryKey: meKey });
+      if (window.location.pathname !== CHANGE_PASSWORD_PATH)
+        navigate(CHANGE_PASSWORD_PATH, { replace: true });
     });
   }, [navigate, qc]);
   useEffect(() => {

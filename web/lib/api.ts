@@ -46,6 +46,14 @@ export function setUnauthenticatedHandler(fn: () => void): void {
   onUnauthenticated = fn;
 }
 
+let onPasswordChangeRequired: () => void = () => {
+  if (window.location.pathname !== '/account/password') window.location.assign('/account/password');
+};
+/** The app decides where a session that must change its password goes first. */
+export function setPasswordChangeRequiredHandler(fn: () => void): void {
+  onPasswordChangeRequired = fn;
+}
+
 type Query = Record<string, string | number | boolean | null | undefined>;
 
 export function withQuery(path: string, query?: Query): string {
@@ -112,6 +120,8 @@ export async function api<T>(path: string, opts: RequestOptions = {}): Promise<T
     setCsrfToken(null);
     onUnauthenticated();
   }
+  if (res.status === 403 && apiError.code === 'PASSWORD_CHANGE_REQUIRED')
+    onPasswordChangeRequired();
   throw apiError;
 }
 

@@ -1,10 +1,14 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import {
   Client,
+  countRows,
   createTestApp,
   DEMO_ENTERPRISE_USCC,
   DEMO_PASSWORD,
+  firstSignIn,
+  makeUscc,
   query,
+  registration,
   signedIn,
   type TestApp,
 } from '../../../test/harness';
@@ -80,16 +84,78 @@ describe('sign-in', () => {
     expect(rows.at(-1)).toMatchObject({ actor_label: expected, ip });
   });
 
-  test('a wrong password and an unknown account get the same 401 answer', async () => {
+  test('a wrong password and an unknown account get the same 401 answer, body and all', async () => {
     const { login, id } = await newAccount();
     const wrong = await new Client(t.app, nextIp()).signIn(login, 'Wrong2021pass');
     const unknown = await new Client(t.app, nextIp()).signIn('nobody-here', 'Wrong2021pass');
     expect(wrong.status).toBe(401);
     expect(unknown.status).toBe(401);
     expect(wrong.body.error.code).toBe('INVALID_CREDENTIALS');
-    expect(unknown.body.error.message).toBe(wrong.body.error.message);
+    expect(unknown.body).toEqual(wrong.body);
     const [row] = await auditRows('user.sign_in_failed', id);
     expect(row!.summary.after).toEqual({ failedSignIns: 1, locked: false });
+  });
+
+  test('known and unknown accounts take alike long to refuse, and lock alike', async () => {
+    // what a caller waits: the real time spent (argon2, database) plus the delays slept
+    async function timed(login: string, ip: string) {
+      const slept = t.clock.now().getTime();
+      const started = performance.now();
+      const res = await new Client(t.app, ip).signIn(login, 'Wrong2021pass');
+      const delayed = t.clock.now().getTime() - slept;
+      return { res, delayed, ms: performance.now() - started + delayed };
+    }
+    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+    const known: number[] = [];
+    const unknown: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const { login } = await newAccount();
+      const a = await timed(login, nextIp());
+      const b = await timed(`nobody-${i}@nowhere.invalid`, nextIp());
+      expect(b.delayed).toBe(a.delayed); // the deliberate delay is the same
+      known.push(a.ms);
+      unknown.push(b.ms);
+    }
+    const ratio = median(unknown) / median(known);
+    expect(ratio).toBeGreaterThan(1 / 3);
+    expect(ratio).toBeLessThan(3);
+
+    // the same delays, attempts left and lock for an account that does not exist
+    const { login } = await newAccount();
+    const ipKnown = nextIp();
+    const ipUnknown = nextIp();
+    for (let i = 1; i <= LOCK_AFTER; i++) {
+      const a = await timed(login, ipKnown);
+      const b = await timed('nobody-counted', ipUnknown);
+      expect(b.res.status).toBe(a.res.status);
+      expect(b.res.body).toEqual(a.res.body);
+    }
+    const lockedKnown = await new Client(t.app, ipKnown).signIn(login, 'Wrong2021pass');
+    const lockedUnknown = await new Client(t.app, ipUnknown).signIn('nobody-counted', 'x');
+    expect(lockedKnown.status).toBe(423);
+    expect(lockedUnknown.body).toEqual(lockedKnown.body);
+  });
+
+  test('failures lock the account for their address only: the real user signs in from another', async () => {
+    const { login, password, id } = await newAccount();
+    const attacker = nextIp();
+    for (let i = 0; i < LOCK_AFTER; i++)
+      await new Client(t.app, attacker).signIn(login, 'Wrong2021pass');
+    const stillLocked = await new Client(t.app, attacker).signIn(login, password);
+    expect(stillLocked.status).toBe(423);
+    expect(stillLocked.body.error.code).toBe('ACCOUNT_LOCKED');
+
+    // the user, from elsewhere: no delay, all attempts left, signs in
+    const user = new Client(t.app, nextIp());
+    const before = t.clock.now().getTime();
+    const typo = await user.signIn(login, 'Wrong2021pass');
+    expect(t.clock.now().getTime() - before).toBe(0);
+    expect(typo.body.error.details.attemptsLeft).toBe(LOCK_AFTER - 1);
+    expect((await user.signIn(login, password)).status).toBe(200);
+    // the organizer sees that someone is locked out of the account somewhere
+    const listed = (await organizer.get(`/api/v1/users?q=${login}`)).body.items[0];
+    expect(listed.id).toBe(id);
+    expect(new Date(listed.lockedUntil).getTime()).toBeGreaterThan(t.clock.now().getTime());
   });
 
   test('from the third failure the answer is slowed down; the fifth locks the account', async () => {
@@ -130,10 +196,15 @@ describe('sign-in', () => {
     expect(second.body.error.details.attemptsLeft).toBe(LOCK_AFTER - 2);
   });
 
-  test('an unknown account is slowed down too (no telling accounts apart by time)', async () => {
-    const before = t.clock.now().getTime();
-    await new Client(t.app, nextIp()).signIn('nobody-at-all', 'Wrong2021pass');
-    expect(t.clock.now().getTime() - before).toBe(SLOWDOWN);
+  test('an unknown account is slowed down alike (no telling accounts apart by time)', async () => {
+    const c = new Client(t.app, nextIp());
+    const moved: number[] = [];
+    for (let i = 1; i < LOCK_AFTER; i++) {
+      const before = t.clock.now().getTime();
+      await c.signIn('nobody-at-all', 'Wrong2021pass');
+      moved.push(t.clock.now().getTime() - before);
+    }
+    expect(moved).toEqual([0, 0, SLOWDOWN, 2 * SLOWDOWN]);
   });
 
   test('a disabled account → 403 ACCOUNT_DISABLED with the right password', async () => {
@@ -149,7 +220,7 @@ describe('sign-in', () => {
     const ip = nextIp();
     const statuses: number[] = [];
     for (let i = 0; i <= RATE; i++) {
-      statuses.push((await new Client(t.app, ip).signIn('nobody', 'x')).status);
+      statuses.push((await new Client(t.app, ip).signIn(`nobody-${i}`, 'x')).status);
     }
     expect(statuses.slice(0, RATE).every((s) => s === 401)).toBe(true);
     const limited = await new Client(t.app, ip).signIn('organizer');
@@ -198,6 +269,170 @@ describe('sessions live in the database', () => {
       expect((await c.get('/api/v1/me')).status).toBe(401);
       expect((await c.get('/api/v1/campaigns')).status).toBe(200);
     }
+  });
+});
+
+describe('a one-time password must be changed before anything else', () => {
+  test('until then the session reads itself, changes the password or signs out; the rest → 403', async () => {
+    const created = await organizer.post('/api/v1/users', {
+      role: 'organizer',
+      login: 'otp-organizer',
+      name: '新主管',
+      email: 'otp-organizer@test.zhengxuan.invalid',
+    });
+    const otp = created.body.oneTimePassword as string;
+    const c = await signedIn(t.app, 'otp-organizer', otp, nextIp());
+    expect((await c.get('/api/v1/me')).body.user.mustChangePassword).toBe(true);
+
+    const users = await countRows(t, 'users');
+    for (const res of [
+      await c.get('/api/v1/users'),
+      await c.get('/api/v1/audit-events'),
+      await c.post('/api/v1/users', {
+        role: 'expert',
+        login: 'made-by-otp',
+        name: '不该建成',
+        email: 'made-by-otp@test.zhengxuan.invalid',
+      }),
+    ]) {
+      expect(res.status).toBe(403);
+      expect(res.body.error.code).toBe('PASSWORD_CHANGE_REQUIRED');
+    }
+    expect(await countRows(t, 'users')).toBe(users);
+    // public pages stay public
+    expect((await c.get('/api/v1/campaigns')).status).toBe(200);
+
+    const changed = await c.post('/api/v1/me/password', {
+      currentPassword: otp,
+      newPassword: 'Chosen2026pass',
+    });
+    expect(changed.status).toBe(200);
+    expect((await c.get('/api/v1/users')).status).toBe(200);
+  });
+
+  test('signing out works before the change', async () => {
+    const created = await organizer.post('/api/v1/users', {
+      role: 'expert',
+      login: 'otp-leaver',
+      name: '先退出',
+      email: 'otp-leaver@test.zhengxuan.invalid',
+    });
+    const c = await signedIn(t.app, 'otp-leaver', created.body.oneTimePassword, nextIp());
+    expect((await c.post('/api/v1/auth/sign-out')).status).toBe(200);
+    expect(await sessionsOf(created.body.user.id)).toBe(0);
+  });
+});
+
+describe('signing in again in the same browser', () => {
+  test('ends the session the browser held before, the same account’s or another’s', async () => {
+    const { login, password, id } = await newAccount();
+    const browser = await signedIn(t.app, login, password, nextIp());
+    const before = browser.clone();
+    expect((await browser.signIn(login, password)).status).toBe(200);
+    expect((await before.get('/api/v1/me')).status).toBe(401);
+    expect((await browser.get('/api/v1/me')).status).toBe(200);
+    expect(await sessionsOf(id)).toBe(1);
+
+    const second = await newAccount();
+    const asFirst = browser.clone();
+    expect((await browser.signIn(second.login, second.password)).status).toBe(200);
+    expect((await asFirst.get('/api/v1/me')).status).toBe(401);
+    expect(await sessionsOf(id)).toBe(0);
+    expect((await browser.get('/api/v1/me')).body.user.login).toBe(second.login);
+  });
+
+  test('a failed sign-in leaves the session as it was', async () => {
+    const { login, password } = await newAccount();
+    const browser = await signedIn(t.app, login, password, nextIp());
+    expect((await browser.clone().signIn(login, 'Wrong2021pass')).status).toBe(401);
+    expect((await browser.get('/api/v1/me')).status).toBe(200);
+  });
+});
+
+describe('one’s own contact details (账号信息)', () => {
+  let regNo = 9100;
+  async function newEnterprise() {
+    const reg = registration(++regNo);
+    const res = await new Client(t.app, nextIp()).post('/api/v1/enterprises', reg);
+    expect(res.status).toBe(201);
+    const c = await signedIn(t.app, reg.uscc, reg.password, nextIp());
+    return { reg, c, enterpriseId: res.body.enterprise.id as string };
+  }
+
+  test('an enterprise changes its contact person, phone and e-mail; its name and code stay', async () => {
+    const { reg, c, enterpriseId } = await newEnterprise();
+    const res = await c.patch('/api/v1/me/profile', {
+      name: '李联系',
+      phone: '010-68208206',
+      email: ` New-${regNo}@Test.Zhengxuan.invalid `,
+      currentPassword: reg.password,
+      uscc: makeUscc(99999), // not editable here: ignored
+    });
+    expect(res.status).toBe(200);
+    const email = `new-${regNo}@test.zhengxuan.invalid`;
+    expect(res.body.enterprise).toMatchObject({
+      name: reg.name,
+      uscc: reg.uscc,
+      contactName: '李联系',
+      phone: '010-68208206',
+      email,
+    });
+    expect(res.body.user).toMatchObject({ name: '李联系', phone: '010-68208206', email });
+    // the e-mail signs in; the old one no longer does
+    expect((await new Client(t.app, nextIp()).signIn(email, reg.password)).status).toBe(200);
+    expect((await new Client(t.app, nextIp()).signIn(reg.email, reg.password)).status).toBe(401);
+    const [row] = await auditRows('enterprise.update_contact', enterpriseId);
+    expect(row!.summary).toMatchObject({
+      before: { name: '王测试', phone: '13900000000', email: reg.email },
+      after: { name: '李联系', phone: '010-68208206', email },
+    });
+    // the organizer sees the new contact
+    const seen = await organizer.get(`/api/v1/enterprises/${enterpriseId}`);
+    expect(seen.body).toMatchObject({ contactName: '李联系', phone: '010-68208206', email });
+  });
+
+  test('refused: bad phone or e-mail, another account’s e-mail, a new e-mail without the password', async () => {
+    const { reg, c } = await newEnterprise();
+    const bad = await c.patch('/api/v1/me/profile', { phone: '12345', email: 'not-an-email' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.details.map((d: { path: string }) => d.path).sort()).toEqual([
+      'email',
+      'phone',
+    ]);
+    const taken = await c.patch('/api/v1/me/profile', {
+      email: 'Organizer@Demo.Zhengxuan.invalid',
+      currentPassword: reg.password,
+    });
+    expect(taken.status).toBe(409);
+    expect(taken.body.error).toMatchObject({ code: 'EMAIL_TAKEN', details: [{ path: 'email' }] });
+    for (const currentPassword of [undefined, 'Wrong2021pass']) {
+      const res = await c.patch('/api/v1/me/profile', {
+        name: '换人了',
+        email: `other-${regNo}@test.zhengxuan.invalid`,
+        currentPassword,
+      });
+      expect(res.status).toBe(400);
+      expect(res.body.error).toMatchObject({
+        code: 'WRONG_PASSWORD',
+        details: [{ path: 'currentPassword' }],
+      });
+    }
+    const me = (await c.get('/api/v1/me')).body;
+    expect(me.enterprise).toMatchObject({ contactName: '王测试', email: reg.email });
+    expect(me.user.name).toBe('王测试');
+  });
+
+  test('a staff member changes own name and phone (no password needed for those)', async () => {
+    const { login, password, id } = await newAccount();
+    const c = await firstSignIn(t.app, login, password, nextIp());
+    const res = await c.patch('/api/v1/me/profile', { name: '赵专家', phone: '13800000001' });
+    expect(res.status).toBe(200);
+    expect(res.body.user).toMatchObject({ name: '赵专家', phone: '13800000001' });
+    expect(res.body.enterprise).toBeNull();
+    const [row] = await auditRows('user.update_profile', id);
+    expect(row!.summary.after).toEqual({ name: '赵专家', phone: '13800000001' });
+    // anonymous → 401
+    expect((await new Client(t.app, nextIp()).patch('/api/v1/me/profile', {})).status).toBe(401);
   });
 });
 

@@ -1,6 +1,7 @@
 // The auth module's public face: sessions for the app, accounts' sign-in rows for users and the seed.
 export { resolveSession } from './service';
 export {
+  clearSignInFailuresOfUser,
   deleteSessionsOfUser,
   findUserForSignIn,
   type SessionRow,

@@ -1,6 +1,6 @@
-import { and, eq, gt, lt, or, sql } from 'drizzle-orm';
+import { and, eq, gt, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { sessions, users } from '../../db/schema';
+import { sessions, signInFailures, users } from '../../db/schema';
 
 export type UserRow = typeof users.$inferSelect;
 export type SessionRow = typeof sessions.$inferSelect;
@@ -21,26 +21,78 @@ export async function findUserById(db: Db, id: string): Promise<UserRow | undefi
   return row;
 }
 
-/** Locks the user's row for the rest of the transaction so that counters are exact. */
-export async function lockUser(tx: Db, id: string): Promise<UserRow | undefined> {
+export async function lockUserRow(tx: Db, id: string): Promise<UserRow | undefined> {
   const [row] = await tx.select().from(users).where(eq(users.id, id)).for('update');
   return row;
 }
 
-export async function recordFailedSignIn(
+export async function updateUserContact(
   tx: Db,
   id: string,
-  failed: number,
-  lockedUntil: Date | null,
+  patch: { name?: string; phone?: string; email?: string },
 ) {
-  await tx.update(users).set({ failedSignIns: failed, lockedUntil }).where(eq(users.id, id));
+  await tx.update(users).set(patch).where(eq(users.id, id));
+}
+
+export type SignInFailureRow = typeof signInFailures.$inferSelect;
+
+/**
+ * The failure count of an account from one address, its row created if missing and locked for
+ * the rest of the transaction, so that concurrent attempts count exactly.
+ */
+export async function lockSignInFailures(
+  tx: Db,
+  key: { account: string; ip: string; userId: string | null },
+  now: Date,
+): Promise<SignInFailureRow> {
+  await tx
+    .insert(signInFailures)
+    .values({ ...key, failures: 0, lastFailedAt: now })
+    .onConflictDoNothing();
+  const [row] = await tx
+    .select()
+    .from(signInFailures)
+    .where(and(eq(signInFailures.account, key.account), eq(signInFailures.ip, key.ip)))
+    .for('update');
+  return row!;
+}
+
+export async function updateSignInFailures(
+  tx: Db,
+  key: { account: string; ip: string },
+  set: { failures: number; lastFailedAt: Date; lockedUntil: Date | null },
+) {
+  await tx
+    .update(signInFailures)
+    .set(set)
+    .where(and(eq(signInFailures.account, key.account), eq(signInFailures.ip, key.ip)));
+}
+
+export async function clearSignInFailures(tx: Db, key: { account: string; ip: string }) {
+  await tx
+    .delete(signInFailures)
+    .where(and(eq(signInFailures.account, key.account), eq(signInFailures.ip, key.ip)));
+}
+
+/** A password reset lifts every lock on the account. */
+export async function clearSignInFailuresOfUser(tx: Db, userId: string) {
+  await tx.delete(signInFailures).where(eq(signInFailures.userId, userId));
+}
+
+/** Forgets failures older than `before` that hold no lock (kept small without a job). */
+export async function forgetStaleSignInFailures(tx: Db, before: Date, now: Date) {
+  await tx
+    .delete(signInFailures)
+    .where(
+      and(
+        lt(signInFailures.lastFailedAt, before),
+        or(isNull(signInFailures.lockedUntil), lt(signInFailures.lockedUntil, now)),
+      ),
+    );
 }
 
 export async function recordSuccessfulSignIn(tx: Db, id: string, at: Date) {
-  await tx
-    .update(users)
-    .set({ failedSignIns: 0, lockedUntil: null, lastSignInAt: at })
-    .where(eq(users.id, id));
+  await tx.update(users).set({ lastSignInAt: at }).where(eq(users.id, id));
 }
 
 export async function insertSession(tx: Db, row: typeof sessions.$inferInsert) {
@@ -81,6 +133,7 @@ export async function setPassword(
 ) {
   await tx
     .update(users)
-    .set({ passwordHash, mustChangePassword: mustChange, failedSignIns: 0, lockedUntil: null })
+    .set({ passwordHash, mustChangePassword: mustChange })
     .where(eq(users.id, userId));
+  await clearSignInFailuresOfUser(tx, userId);
 }

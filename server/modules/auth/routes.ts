@@ -1,10 +1,16 @@
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { changePasswordSchema, signInSchema } from '../../../domain/accounts';
+import {
+  changePasswordSchema,
+  signInSchema,
+  updateOwnProfileSchema,
+} from '../../../domain/accounts';
 import {
   actorOf,
   clearSessionCookie,
   clientOf,
   requireUser,
+  SESSION_COOKIE,
   setSessionCookie,
 } from '../../lib/auth-context';
 import type { Deps } from '../../lib/deps';
@@ -31,6 +37,7 @@ export function authRoutes(deps: Deps): FastifyPluginAsyncZod {
           deps,
           req.body,
           clientOf(req),
+          req.cookies[SESSION_COOKIE],
         );
         setSessionCookie(reply, signed.token, signed.expiresAt, deps.config.cookieSecure);
         return { user: userView(listing), csrfToken };
@@ -46,6 +53,7 @@ export function authRoutes(deps: Deps): FastifyPluginAsyncZod {
           summary: '退出登录',
           response: { 200: okSchema },
         },
+        config: { beforePasswordChange: true },
       },
       async (req, reply) => {
         if (req.auth) await auth.signOut(deps, req.auth.session.id, actorOf(req));
@@ -63,16 +71,25 @@ export function authRoutes(deps: Deps): FastifyPluginAsyncZod {
           summary: '当前用户、所属企业或推荐单位、CSRF令牌',
           response: { 200: meSchema },
         },
+        config: { beforePasswordChange: true },
+      },
+      async (req) => meView(await auth.describeUser(deps, requireUser(req)), req),
+    );
+
+    app.patch(
+      '/me/profile',
+      {
+        schema: {
+          operationId: 'updateOwnProfile',
+          tags: ['auth'],
+          summary: '修改本人联系信息（姓名或联系人、电话、电子邮箱；改邮箱须当前密码）',
+          body: updateOwnProfileSchema,
+          response: { 200: meSchema },
+        },
       },
       async (req) => {
         const user = requireUser(req);
-        const { listing, enterprise, unit } = await auth.describeUser(deps, user);
-        return {
-          user: userView(listing),
-          csrfToken: req.auth!.session.csrfToken,
-          enterprise: enterprise ? enterpriseView(enterprise) : null,
-          recommenderUnit: unit ? { id: unit.id, name: unit.name, type: unit.type } : null,
-        };
+        return meView(await auth.updateOwnProfile(deps, user, req.body, actorOf(req)), req);
       },
     );
 
@@ -86,7 +103,10 @@ export function authRoutes(deps: Deps): FastifyPluginAsyncZod {
           body: changePasswordSchema,
           response: { 200: okSchema },
         },
-        config: { rateLimit: { max: deps.config.signInRatePerMinute, timeWindow: '1 minute' } },
+        config: {
+          rateLimit: { max: deps.config.signInRatePerMinute, timeWindow: '1 minute' },
+          beforePasswordChange: true,
+        },
       },
       async (req) => {
         const user = requireUser(req);
@@ -94,5 +114,17 @@ export function authRoutes(deps: Deps): FastifyPluginAsyncZod {
         return { ok: true as const };
       },
     );
+  };
+}
+
+function meView(
+  { listing, enterprise, unit }: Awaited<ReturnType<typeof auth.describeUser>>,
+  req: FastifyRequest,
+) {
+  return {
+    user: userView(listing),
+    csrfToken: req.auth!.session.csrfToken,
+    enterprise: enterprise ? enterpriseView(enterprise) : null,
+    recommenderUnit: unit ? { id: unit.id, name: unit.name, type: unit.type } : null,
   };
 }

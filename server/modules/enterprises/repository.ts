@@ -9,6 +9,16 @@ export async function insertEnterprise(tx: Db, row: typeof enterprises.$inferIns
   return created!;
 }
 
+/** The enterprise's contact person, phone and e-mail (its name and code are not changed here). */
+export async function updateEnterpriseContact(
+  tx: Db,
+  id: string,
+  patch: { contactName?: string; phone?: string; email?: string },
+) {
+  if (Object.keys(patch).length)
+    await tx.update(enterprises).set(patch).where(eq(enterprises.id, id));
+}
+
 export async function findEnterprise(db: Db, id: string) {
   const [row] = await db.select().from(enterprises).where(eq(enterprises.id, id));
   return row;

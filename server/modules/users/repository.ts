@@ -1,6 +1,6 @@
-import { and, asc, eq, ilike, or, type SQL } from 'drizzle-orm';
+import { and, asc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { enterprises, recommenderUnits, users } from '../../db/schema';
+import { enterprises, recommenderUnits, signInFailures, users } from '../../db/schema';
 import type { Role } from '../../../domain/roles';
 
 export type NewUser = typeof users.$inferInsert;
@@ -18,7 +18,11 @@ const listed = {
   enterpriseName: enterprises.name,
   recommenderUnitId: users.recommenderUnitId,
   recommenderUnitName: recommenderUnits.name,
-  lockedUntil: users.lockedUntil,
+  /** the latest lock from any address (sign-in failures are counted per address) */
+  lockedUntil:
+    sql<Date | null>`(select max(${signInFailures.lockedUntil}) from ${signInFailures} where ${signInFailures.userId} = ${users.id})`.mapWith(
+      signInFailures.lockedUntil,
+    ),
   lastSignInAt: users.lastSignInAt,
   createdAt: users.createdAt,
 };

@@ -5,7 +5,7 @@ import type { Deps } from '../../lib/deps';
 import { AppError, isUniqueViolation } from '../../lib/errors';
 import { generatePassword, hashPassword } from '../../lib/password';
 import { recordAudit } from '../audit';
-import { deleteSessionsOfUser } from '../auth';
+import { clearSignInFailuresOfUser, deleteSessionsOfUser } from '../auth';
 import { findRecommenderUnit } from '../recommender-units';
 import * as repo from './repository';
 
@@ -111,9 +111,8 @@ export async function resetPassword(deps: Deps, id: string, actor: Actor, passwo
     await repo.updateUserRow(tx, id, {
       passwordHash,
       mustChangePassword: true,
-      failedSignIns: 0,
-      lockedUntil: null,
     });
+    await clearSignInFailuresOfUser(tx, id);
     await deleteSessionsOfUser(tx, id);
     await recordAudit(tx, deps.clock, actor, {
       action: 'user.reset_password',

@@ -104,7 +104,7 @@ describe('creating staff accounts', () => {
     expect(await countRows(t, 'users')).toBe(before);
   });
 
-  test('an expert ignores a unit; an organizer account can administer at once', async () => {
+  test('an expert ignores a unit; an organizer account administers once it has chosen its password', async () => {
     const expert = await organizer.post(
       '/api/v1/users',
       staff('expert-two', { recommenderUnitId: beijingUnitId }),
@@ -119,6 +119,11 @@ describe('creating staff accounts', () => {
     expect(org.status).toBe(201);
     expect(org.body.oneTimePassword).toBeUndefined();
     const second = await signedIn(t.app, 'organizer-two', 'Chosen2021pass');
+    expect((await second.get('/api/v1/users')).body.error.code).toBe('PASSWORD_CHANGE_REQUIRED');
+    await second.post('/api/v1/me/password', {
+      currentPassword: 'Chosen2021pass',
+      newPassword: 'Chosen2026pass',
+    });
     expect((await second.get('/api/v1/users')).status).toBe(200);
   });
 

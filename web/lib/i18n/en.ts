@@ -96,7 +96,7 @@ export const en: Record<MessageKey, string> = {
   'login.registerLink': 'Register your enterprise',
   'login.staffHint':
     'Recommender and expert accounts are opened by the organizer, who also resets forgotten passwords.',
-  'login.attemptsLeft': '{n} attempts left before the account locks for a while.',
+  'login.attemptsLeft': '{n} attempts left before sign-in from this network pauses for a while.',
   'login.registered': 'Registered. Your login is the unified social credit code: {login}',
   'register.title': 'Register an enterprise',
   'register.intro':
@@ -146,6 +146,13 @@ export const en: Record<MessageKey, string> = {
   'home.organizer.enterprises': 'Enterprises',
   'home.organizer.manage': 'Manage',
   'profile.title': 'My account',
+  'profile.enterpriseTitle': 'Company',
+  'profile.contactTitle': 'Contact details',
+  'profile.lockedFields':
+    'The company name and unified social credit code follow the business licence and cannot be changed here; if they are wrong, contact the organizer.',
+  'profile.emailHelp': 'The e-mail also signs you in.',
+  'profile.emailNeedsPassword': 'Changing the e-mail needs your current password',
+  'profile.saved': 'Contact details saved',
   'field.login': 'Login',
   'field.name': 'Name',
   'field.email': 'E-mail',
@@ -171,7 +178,7 @@ export const en: Record<MessageKey, string> = {
   'users.otpTitle': 'One-time password',
   'users.otpHint':
     'Tell {login} over a safe channel. It is shown only this once; the user must change it at first sign-in.',
-  'users.locked': 'Locked',
+  'users.locked': 'Locked from an address',
   'users.unitRequired': 'A recommender account belongs to a recommending unit',
   'units.title': 'Recommenders',
   'units.create': 'New recommender',
@@ -263,6 +270,8 @@ export const en: Record<MessageKey, string> = {
   'action.user.sign_in_failed': 'Sign-in failed',
   'action.user.sign_in_refused': 'Sign-in refused',
   'action.user.sign_out': 'Signed out',
+  'action.user.update_profile': 'Own contact details changed',
+  'action.enterprise.update_contact': 'Company contact changed',
   'action.user.update': 'Account changed',
   'common.listSep': ', ',
   'nav.verify': 'Verify a printed form',
