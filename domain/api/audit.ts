@@ -15,6 +15,25 @@ export const auditRowSchema = z.object({
   summary: z.record(z.string(), z.unknown()),
   ip: z.string().nullable(),
   hash: z.string(),
+  actionLabel: z.string().describe('the action by name, e.g. 确认报送 (the code stays in action)'),
+  targetTypeLabel: z.string().describe('the kind of object by name, e.g. 推荐单位'),
+  objectLabel: z
+    .string()
+    .nullable()
+    .describe("the object's own name: solution, unit, account, campaign; null when gone"),
+  objectLink: z.string().nullable().describe("the organizer's page for the object, if any"),
+  actorName: z.string().nullable().describe("the actor's name and login, when an account"),
+  changes: z
+    .array(
+      z.object({
+        key: z.string(),
+        label: z.string(),
+        before: z.string().nullable().describe('display value; null when not in before'),
+        after: z.string().nullable().describe('display value; null when not in after'),
+      }),
+    )
+    .describe('the fields of before/after by label, values by name'),
+  note: z.string().nullable(),
 });
 export type AuditEvent = z.infer<typeof auditRowSchema>;
 

@@ -21,6 +21,13 @@ afterAll(() => t.close());
 
 interface Row {
   id: number;
+  actionLabel: string;
+  targetTypeLabel: string;
+  objectLabel: string | null;
+  objectLink: string | null;
+  actorName: string | null;
+  changes: { key: string; label: string; before: string | null; after: string | null }[];
+  note: string | null;
   at: string;
   actorId: string | null;
   actorRole: string | null;
@@ -151,6 +158,60 @@ describe('what is recorded', () => {
       actorLabel: 'expert',
       actorRole: 'expert',
     });
+  });
+});
+
+describe('the log for people: names, not codes', () => {
+  test('each row names its action, its object (with a link) and its changed fields in Chinese', async () => {
+    const unit = (await events('action=recommender_unit.update&limit=1')).items[0]!;
+    expect(unit).toMatchObject({
+      action: 'recommender_unit.update', // the code stays, for experts
+      actionLabel: '修改推荐单位',
+      targetTypeLabel: '推荐单位',
+      objectLabel: '审计测试协会',
+      objectLink: '/admin/units',
+      actorName: '演示主管部门（organizer）',
+      changes: [{ key: 'quotaOverride', label: '推荐名额（单独设定）', before: '—', after: '3' }],
+    });
+
+    const disabled = (await events('action=user.disable&limit=1')).items[0]!;
+    expect(disabled).toMatchObject({
+      actionLabel: '停用账号',
+      objectLabel: '审计专家（audit-expert）',
+      objectLink: '/admin/users',
+      changes: [{ key: 'status', label: '账号状态', before: '启用', after: '停用' }],
+    });
+
+    const copied = (await events('action=campaign.copy&limit=1')).items[0]!;
+    expect(copied).toMatchObject({
+      actionLabel: '复制活动',
+      objectLabel: '审计测试活动',
+      objectLink: '/admin/campaigns/audit-copy-2027/config',
+    });
+    const created = (await events('action=user.create&limit=1')).items[0]!;
+    expect(created.changes).toEqual(
+      expect.arrayContaining([{ key: 'role', label: '角色', before: null, after: '评审专家' }]),
+    );
+
+    const refused = (await events('action=user.sign_in_refused&limit=1')).items[0]!;
+    expect(refused).toMatchObject({ actionLabel: '登录被拒绝', note: '账号已停用' });
+
+    const registered = (await events('action=enterprise.register&limit=1')).items[0]!;
+    expect(registered).toMatchObject({
+      actionLabel: '企业注册',
+      objectLabel: registration(1).name,
+      objectLink: '/admin/enterprises',
+    });
+    // no raw UUIDs or field keys in what the page shows
+    for (const row of (await events('limit=500')).items) {
+      expect(row.actionLabel, row.action).toMatch(/[\u4e00-\u9fff]/);
+      expect(row.targetTypeLabel, row.targetType).toMatch(/[\u4e00-\u9fff]/);
+      for (const c of row.changes) {
+        expect(c.label, c.key).not.toMatch(/^[a-z][A-Za-z]+$/);
+        for (const v of [c.before, c.after])
+          expect(v ?? '').not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-/);
+      }
+    }
   });
 });
 

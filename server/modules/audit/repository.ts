@@ -1,6 +1,17 @@
-import { and, desc, eq, gte, lt, lte, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray, lt, lte, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { auditLog } from '../../db/schema';
+import {
+  applications,
+  auditLog,
+  awards,
+  campaigns,
+  duplicateFindings,
+  enterprises,
+  followUpReports,
+  recommendationBatches,
+  recommenderUnits,
+  users,
+} from '../../db/schema';
 import { auditHash, GENESIS_HASH, type ChainedFields } from './chain';
 
 // One number for the advisory lock that serialises appends to the chain.
@@ -129,3 +140,112 @@ export async function applicationsDisagreeingWithLog(db: Db, limit: number) {
     limit ${limit}`);
   return (rows as unknown as { rows: { id: string; state: string; logged: string | null }[] }).rows;
 }
+
+/** What the audit page names its rows' objects by: one query per kind of object on the page. */
+export async function namesOfObjects(db: Db, ids: Partial<Record<string, string[]>>) {
+  const uuids = (k: string) =>
+    [...new Set(ids[k] ?? [])].filter((v) =>
+      /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v),
+    );
+  const none = Promise.resolve([]);
+  const [us, es, rus, cs, apps, fs, bs, frs, aws] = await Promise.all([
+    uuids('user').length
+      ? db
+          .select({
+            id: users.id,
+            name: users.name,
+            login: users.login,
+            role: users.role,
+            enterpriseName: enterprises.name,
+            unitName: recommenderUnits.name,
+          })
+          .from(users)
+          .leftJoin(enterprises, eq(enterprises.id, users.enterpriseId))
+          .leftJoin(recommenderUnits, eq(recommenderUnits.id, users.recommenderUnitId))
+          .where(inArray(users.id, uuids('user')))
+      : none,
+    uuids('enterprise').length
+      ? db
+          .select({ id: enterprises.id, name: enterprises.name })
+          .from(enterprises)
+          .where(inArray(enterprises.id, uuids('enterprise')))
+      : none,
+    uuids('recommender_unit').length
+      ? db
+          .select({ id: recommenderUnits.id, name: recommenderUnits.name })
+          .from(recommenderUnits)
+          .where(inArray(recommenderUnits.id, uuids('recommender_unit')))
+      : none,
+    uuids('campaign').length
+      ? db
+          .select({ id: campaigns.id, title: campaigns.title, code: campaigns.code })
+          .from(campaigns)
+          .where(inArray(campaigns.id, uuids('campaign')))
+      : none,
+    uuids('application').length
+      ? db
+          .select({
+            id: applications.id,
+            solutionName: sql<string | null>`${applications.facts}->>'solutionName'`,
+            enterpriseName: enterprises.name,
+          })
+          .from(applications)
+          .innerJoin(enterprises, eq(enterprises.id, applications.enterpriseId))
+          .where(inArray(applications.id, uuids('application')))
+      : none,
+    uuids('duplicate_finding').length
+      ? db
+          .select({
+            id: duplicateFindings.id,
+            campaignId: duplicateFindings.campaignId,
+            solutionName: sql<string | null>`${applications.facts}->>'solutionName'`,
+          })
+          .from(duplicateFindings)
+          .innerJoin(applications, eq(applications.id, duplicateFindings.applicationId))
+          .where(inArray(duplicateFindings.id, uuids('duplicate_finding')))
+      : none,
+    uuids('recommendation_batch').length
+      ? db
+          .select({
+            id: recommendationBatches.id,
+            campaignId: recommendationBatches.campaignId,
+            unitName: recommenderUnits.name,
+            campaignTitle: campaigns.title,
+          })
+          .from(recommendationBatches)
+          .innerJoin(recommenderUnits, eq(recommenderUnits.id, recommendationBatches.unitId))
+          .innerJoin(campaigns, eq(campaigns.id, recommendationBatches.campaignId))
+          .where(inArray(recommendationBatches.id, uuids('recommendation_batch')))
+      : none,
+    uuids('follow_up_report').length
+      ? db
+          .select({
+            id: followUpReports.id,
+            campaignId: followUpReports.campaignId,
+            awardId: followUpReports.awardId,
+            solutionName: awards.solutionName,
+          })
+          .from(followUpReports)
+          .innerJoin(awards, eq(awards.id, followUpReports.awardId))
+          .where(inArray(followUpReports.id, uuids('follow_up_report')))
+      : none,
+    uuids('award').length
+      ? db
+          .select({ id: awards.id, solutionName: awards.solutionName })
+          .from(awards)
+          .where(inArray(awards.id, uuids('award')))
+      : none,
+  ]);
+  return {
+    users: us,
+    enterprises: es,
+    units: rus,
+    campaigns: cs,
+    applications: apps,
+    findings: fs,
+    batches: bs,
+    followUps: frs,
+    awards: aws,
+  };
+}
+export type ObjectNames = Awaited<ReturnType<typeof namesOfObjects>>;

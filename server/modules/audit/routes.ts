@@ -42,12 +42,7 @@ export function auditRoutes(deps: Deps): FastifyPluginAsyncZod {
           from: from ? new Date(from) : undefined,
           to: to ? new Date(to) : undefined,
         };
-        const { rows, total, actions } = await auditPage(deps.db, filter, { limit, beforeId });
-        return {
-          items: rows.map(({ prevHash: _p, ...r }) => ({ ...r, at: r.at.toISOString() })),
-          total,
-          actions,
-        };
+        return auditPage(deps.db, filter, { limit, beforeId });
       },
     );
 

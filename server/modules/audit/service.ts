@@ -12,6 +12,7 @@ import {
   listAuditActions,
   listAuditRows,
 } from './repository';
+import { auditEventViews } from './views';
 
 export interface AuditEvent {
   /** e.g. 'user.sign_in': only codes named in domain/audit-actions.ts */
@@ -158,5 +159,6 @@ export async function auditPage(
     listAuditRows(db, filter, page),
     listAuditActions(db),
   ]);
-  return { rows, total, actions };
+  // names of the page's objects, looked up for the page only
+  return { items: await auditEventViews(db, rows), total, actions };
 }

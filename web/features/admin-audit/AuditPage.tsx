@@ -2,11 +2,13 @@ import { useState } from 'react';
 import { Button, Card, DatePicker, Flex, Input, Select, Table, Tag, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useInfiniteQuery } from '@tanstack/react-query';
+import { Link } from 'react-router-dom';
+import { AUDIT_ACTIONS, AUDIT_TARGETS, isAuditAction } from '../../../domain/audit-actions';
 import { ROLE_LABELS, ROLES, type Role } from '../../../domain/roles';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { api } from '../../lib/api';
 import { formatDateTime } from '../../lib/format';
-import { isMessageKey, useI18n } from '../../lib/i18n';
+import { useI18n } from '../../lib/i18n';
 import type { AuditEvent, AuditPage as Page } from '../../lib/types';
 import { SummaryCell } from './SummaryCell';
 import { Checkpoints } from './Checkpoints';
@@ -44,14 +46,7 @@ export function AuditPage() {
   });
   const rows = events.data?.pages.flatMap((p) => p.items) ?? [];
   const first = events.data?.pages[0];
-  const actionLabel = (a: string) => {
-    const key = `action.${a}`;
-    return isMessageKey(key) ? t(key) : a;
-  };
-  const targetLabel = (v: string) => {
-    const key = `target.${v}`;
-    return isMessageKey(key) ? t(key) : v;
-  };
+  const actionLabel = (a: string) => (isAuditAction(a) ? AUDIT_ACTIONS[a][lang] : a);
   const nowrap = () => ({ style: { whiteSpace: 'nowrap' as const } });
   const roleLabel = (r: string | null) =>
     r && (ROLES as readonly string[]).includes(r)
@@ -84,9 +79,9 @@ export function AuditPage() {
           style={{ width: 180 }}
           value={filters.targetType}
           onChange={(v) => setFilters((f) => ({ ...f, targetType: v }))}
-          options={['user', 'enterprise', 'recommender_unit', 'campaign'].map((v) => ({
-            value: v,
-            label: targetLabel(v),
+          options={Object.entries(AUDIT_TARGETS).map(([value, label]) => ({
+            value,
+            label: label[lang],
           }))}
         />
         <DatePicker.RangePicker
@@ -113,32 +108,44 @@ export function AuditPage() {
           {
             title: t('audit.actor'),
             dataIndex: 'actorLabel',
-            render: (v: string | null) => v ?? '—',
+            render: (v: string | null, e) => (
+              <span title={v ?? undefined}>{e.actorName ?? v ?? '—'}</span>
+            ),
           },
           { title: t('audit.role'), dataIndex: 'actorRole', render: roleLabel, onCell: nowrap },
           {
             title: t('audit.action'),
             dataIndex: 'action',
-            render: (a: string) => <Tag title={a}>{actionLabel(a)}</Tag>,
+            render: (a: string, e) => <Tag title={a}>{e.actionLabel}</Tag>,
           },
           {
             title: t('audit.target'),
-            render: (_, e) => (
-              <Typography.Text style={{ fontSize: 12 }}>
-                {targetLabel(e.targetType)}
-                {e.targetId && (
-                  <Typography.Text type="secondary" copyable={{ text: e.targetId }}>
-                    {' '}
-                    {e.targetId.slice(0, 8)}
+            render: (_, e) => {
+              const raw = `${e.targetType}${e.targetId ? `:${e.targetId}` : ''}`;
+              const name = e.objectLabel ?? (e.targetId ? e.targetId.slice(0, 8) : null);
+              return (
+                <Flex vertical gap={0} style={{ fontSize: 12 }}>
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    {e.targetTypeLabel}
                   </Typography.Text>
-                )}
-              </Typography.Text>
-            ),
+                  {name &&
+                    (e.objectLink ? (
+                      <Link to={e.objectLink} title={raw}>
+                        {name}
+                      </Link>
+                    ) : (
+                      <Typography.Text title={raw} style={{ fontSize: 12 }}>
+                        {name}
+                      </Typography.Text>
+                    ))}
+                </Flex>
+              );
+            },
           },
           {
             title: t('audit.summary'),
-            dataIndex: 'summary',
-            render: (s: Record<string, unknown>) => <SummaryCell summary={s} />,
+            dataIndex: 'changes',
+            render: (_, e) => <SummaryCell event={e} />,
           },
           {
             title: t('audit.ip'),

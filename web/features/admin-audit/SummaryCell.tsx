@@ -1,38 +1,26 @@
 import { Typography } from 'antd';
+import type { AuditEvent } from '../../lib/types';
 
-const show = (v: unknown) =>
-  v === undefined ? '—' : typeof v === 'string' ? v : JSON.stringify(v);
-
-function asRecord(v: unknown): Record<string, unknown> {
-  return v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
-}
-
-/** An audit row's summary as plain text lines: field: before → after. */
-export function SummaryCell({ summary }: { summary: Record<string, unknown> }) {
-  const before = asRecord(summary.before);
-  const after = asRecord(summary.after);
-  const fields = [...new Set([...Object.keys(before), ...Object.keys(after)])];
-  const other = Object.entries(summary).filter(([k]) => k !== 'before' && k !== 'after');
-  if (!fields.length && !other.length) return <Typography.Text type="secondary">—</Typography.Text>;
+/** An audit row's changes as plain lines: 字段: before → after, by label (the key in a tooltip). */
+export function SummaryCell({ event }: { event: AuditEvent }) {
+  const { changes, note } = event;
+  if (!changes.length && !note) return <Typography.Text type="secondary">—</Typography.Text>;
   return (
     <div style={{ fontSize: 12, lineHeight: 1.6 }}>
-      {fields.map((f) => (
-        <div key={f}>
-          <Typography.Text type="secondary">{f}: </Typography.Text>
-          {f in before && (
+      {changes.map((c) => (
+        <div key={c.key}>
+          <Typography.Text type="secondary" title={c.key}>
+            {c.label}：
+          </Typography.Text>
+          {c.before !== null && (
             <>
-              <Typography.Text delete>{show(before[f])}</Typography.Text> →{' '}
+              <Typography.Text delete>{c.before}</Typography.Text> →{' '}
             </>
           )}
-          <Typography.Text>{f in after ? show(after[f]) : '—'}</Typography.Text>
+          <Typography.Text>{c.after ?? '—'}</Typography.Text>
         </div>
       ))}
-      {other.map(([k, v]) => (
-        <div key={k}>
-          <Typography.Text type="secondary">{k}: </Typography.Text>
-          {show(v)}
-        </div>
-      ))}
+      {note && <div style={{ whiteSpace: 'pre-wrap' }}>{note}</div>}
     </div>
   );
 }
