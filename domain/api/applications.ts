@@ -17,9 +17,13 @@ export const applicationViewSchema = z.object({
   wordCount: z.number(),
   solutionName: z.string(),
   currentVersionNo: z.number().nullable(),
-  returnComment: z.string().nullable(),
-  rejectReason: z.string().nullable(),
+  returnComment: z
+    .string()
+    .nullable()
+    .describe('the latest 退回意见 (kept after resubmitting, for reference)'),
+  rejectReason: z.string().nullable().describe('不予推荐理由, while rejected'),
   recommendRank: z.number().nullable(),
+  decidedAt: isoDate.nullable().describe('when the recommender last decided on it'),
   createdAt: isoDate,
   updatedAt: isoDate,
   submittedAt: isoDate.nullable(),
@@ -94,7 +98,9 @@ export const applicationSummarySchema = z.object({
   solutionName: z.string(),
   wordCount: z.number(),
   currentVersionNo: z.number().nullable(),
-  returnComment: z.string().nullable(),
+  returnComment: z.string().nullable().describe('the latest 退回意见'),
+  rejectReason: z.string().nullable().describe('不予推荐理由, while rejected'),
+  decidedAt: isoDate.nullable().describe('when the recommender last decided on it'),
   updatedAt: isoDate,
   submittedAt: isoDate.nullable(),
 });

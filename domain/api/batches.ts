@@ -48,6 +48,12 @@ export const batchViewSchema = z.object({
       flagged: z
         .boolean()
         .describe('has an open or confirmed 疑似重复 finding: blocks the sign-off'),
+      duplicate: z
+        .enum(['open', 'confirmed'])
+        .nullable()
+        .describe(
+          "'confirmed': the organizer confirmed a duplicate, the recommendation must be taken back; 'open': awaiting the organizer's review",
+        ),
     }),
   ),
 });

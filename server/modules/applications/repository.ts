@@ -200,6 +200,8 @@ export function listApplicationSummaries(
       wordCount: applications.wordCount,
       currentVersionNo: applications.currentVersionNo,
       returnComment: applications.returnComment,
+      rejectReason: applications.rejectReason,
+      decidedAt: applications.decidedAt,
       updatedAt: applications.updatedAt,
       submittedAt: applications.submittedAt,
     })

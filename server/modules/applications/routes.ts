@@ -113,6 +113,7 @@ export function applicationRoutes(deps: Deps): FastifyPluginAsyncZod {
             onlineDeadline: r.onlineDeadline.toISOString(),
             updatedAt: r.updatedAt.toISOString(),
             submittedAt: r.submittedAt?.toISOString() ?? null,
+            decidedAt: r.decidedAt?.toISOString() ?? null,
           })),
         };
       },

@@ -27,6 +27,7 @@ export function applicationView(a: ApplicationRow): z.infer<typeof applicationVi
     returnComment: a.returnComment,
     rejectReason: a.rejectReason,
     recommendRank: a.recommendRank,
+    decidedAt: a.decidedAt?.toISOString() ?? null,
     createdAt: a.createdAt.toISOString(),
     updatedAt: a.updatedAt.toISOString(),
     submittedAt: a.submittedAt?.toISOString() ?? null,

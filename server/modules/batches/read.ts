@@ -2,7 +2,7 @@ import { effectiveQuota } from '../../../domain/recommender-units';
 import type { Db } from '../../db/client';
 import { factsOf } from '../../../domain/facts';
 import { formOfCampaign, type CampaignRow } from '../campaigns';
-import { flaggedApplicationIds } from '../duplicates';
+import { duplicateStandings } from '../duplicates';
 import type { RecommenderUnitRow } from '../recommender-units';
 import { industryNames, regionNames } from '../reference';
 import { findBatch, findDocument, listSummarySources } from './repository';
@@ -43,11 +43,9 @@ export async function loadBatchView(
     summaryRows(db, campaign, unit.id),
   ]);
   const scan = batch?.stampedScanId ? await findDocument(db, batch.stampedScanId) : undefined;
-  const flagged = new Set(
-    await flaggedApplicationIds(
-      db,
-      rows.map((r) => r.applicationId),
-    ),
+  const standings = await duplicateStandings(
+    db,
+    rows.map((r) => r.applicationId),
   );
   return {
     id: batch?.id ?? null,
@@ -70,7 +68,11 @@ export async function loadBatchView(
           createdAt: scan.createdAt.toISOString(),
         }
       : null,
-    rows: rows.map((r) => ({ ...r, flagged: flagged.has(r.applicationId) })),
+    rows: rows.map((r) => ({
+      ...r,
+      flagged: standings.has(r.applicationId),
+      duplicate: standings.get(r.applicationId) ?? null,
+    })),
   };
 }
 

@@ -3,7 +3,7 @@ import type { Actor } from '../../lib/actor';
 import type { Deps } from '../../lib/deps';
 import { AppError } from '../../lib/errors';
 import { recordAudit } from '../audit';
-import { flaggedApplicationIds } from '../duplicates';
+import { duplicateStandings } from '../duplicates';
 import { findCampaign, type CampaignRow } from '../campaigns';
 import { findRecommenderUnit, lockRecommenderUnit } from '../recommender-units';
 import { listRecommendedIds, setRanks } from '../recommendations';
@@ -81,12 +81,19 @@ export async function signOff(deps: Deps, desk: Desk, actor: Actor) {
         : []),
     ];
     // 不得重复上报: a flagged application goes on only after the organizer dismisses its findings
-    const flagged = await flaggedApplicationIds(tx, recommended);
+    const standings = await duplicateStandings(tx, recommended);
+    const flagged = recommended.filter((id) => standings.has(id));
+    const confirmed = flagged.filter((id) => standings.get(id) === 'confirmed');
+    const open = flagged.filter((id) => standings.get(id) === 'open');
     if (missing.length || flagged.length) {
       const steps = missing.length ? [`请先${missing.map((m) => m.label).join('，并')}`] : [];
-      if (flagged.length)
+      if (confirmed.length)
         steps.push(
-          `已推荐的申报书中有${flagged.length}个被标记为疑似重复申报，须由工业和信息化部审核处理后方可报送`,
+          `已推荐的申报书中有${confirmed.length}个已被工业和信息化部确认为重复申报，须取消推荐`,
+        );
+      if (open.length)
+        steps.push(
+          `已推荐的申报书中有${open.length}个被标记为疑似重复申报，须由工业和信息化部审核处理后方可报送`,
         );
       throw new AppError('BATCH_NOT_READY', {
         message: `尚不能确认报送：${steps.join('；')}`,
@@ -97,6 +104,8 @@ export async function signOff(deps: Deps, desk: Desk, actor: Actor) {
           ],
           flagged,
           applications: flagged,
+          confirmed,
+          open,
         },
       });
     }

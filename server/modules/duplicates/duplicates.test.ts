@@ -249,12 +249,15 @@ describe('override and sign-off', () => {
     const base = batchUrl(c.id, w.beijingUnit);
 
     const batch = await w.beijing.get(base);
-    expect(batch.body.rows.map((r: any) => [r.applicationId, r.flagged])).toEqual([[a, true]]);
+    expect(batch.body.rows.map((r: any) => [r.applicationId, r.flagged, r.duplicate])).toEqual([
+      [a, true, 'open'],
+    ]);
     const refused = await w.beijing.post(`${base}/sign-off`, {});
     expect(refused.status, JSON.stringify(refused.body)).toBe(409);
     expect(refused.body.error.code).toBe('BATCH_NOT_READY');
     expect(refused.body.error.details.missing).toEqual(['duplicate_findings']);
     expect(refused.body.error.details.flagged).toEqual([a]);
+    expect(refused.body.error.details).toMatchObject({ open: [a], confirmed: [] });
     expect(refused.body.error.message).toContain('1个');
     expect(refused.body.error.message).toContain('工业和信息化部');
 
@@ -323,6 +326,12 @@ describe('override and sign-off', () => {
     const refused = await w.beijing.post(`${batchUrl(c.id, w.beijingUnit)}/sign-off`, {});
     expect(refused.status).toBe(409);
     expect(refused.body.error.details.flagged).toEqual([a]);
+    // the recommender is told it is no longer a review to wait for: the recommendation must go
+    expect(refused.body.error.details).toMatchObject({ confirmed: [a], open: [] });
+    expect(refused.body.error.message).toContain('已被工业和信息化部确认为重复申报，须取消推荐');
+    expect(refused.body.error.message).not.toContain('审核处理后方可报送');
+    const row = (await w.beijing.get(batchUrl(c.id, w.beijingUnit))).body.rows[0];
+    expect(row).toMatchObject({ applicationId: a, flagged: true, duplicate: 'confirmed' });
     expect(await campaignFindings(c.id, '?state=confirmed')).toHaveLength(1);
     expect(
       (

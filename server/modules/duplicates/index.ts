@@ -1,4 +1,4 @@
 // The duplicates module's public face: what other modules ask about 疑似重复.
 export { onApplicationChanged } from './service';
-export { flaggedApplicationIds, openFindingsCount } from './repository';
+export { duplicateStandings, openFindingsCount } from './repository';
 export { duplicateRoutes } from './routes';

@@ -126,11 +126,19 @@ export async function lockFinding(tx: Db, id: string) {
   return row;
 }
 
-/** Of these applications, the ones with an open or confirmed finding: they cannot be forwarded. */
-export async function flaggedApplicationIds(db: Db, ids: string[]): Promise<string[]> {
-  if (!ids.length) return [];
+/**
+ * Of these applications, how their open or confirmed findings stand: 'confirmed' when the
+ * organizer confirmed any (the recommendation must be taken back), else 'open' (awaiting the
+ * organizer). Applications with neither are not in the map.
+ */
+export async function duplicateStandings(
+  db: Db,
+  ids: string[],
+): Promise<Map<string, 'open' | 'confirmed'>> {
+  const out = new Map<string, 'open' | 'confirmed'>();
+  if (!ids.length) return out;
   const rows = await db
-    .selectDistinct({ id: duplicateFindings.applicationId })
+    .selectDistinct({ id: duplicateFindings.applicationId, state: duplicateFindings.state })
     .from(duplicateFindings)
     .where(
       and(
@@ -138,8 +146,9 @@ export async function flaggedApplicationIds(db: Db, ids: string[]): Promise<stri
         inArray(duplicateFindings.state, ['open', 'confirmed']),
       ),
     );
-  const flagged = new Set(rows.map((r) => r.id));
-  return ids.filter((id) => flagged.has(id));
+  for (const r of rows)
+    if (r.state === 'confirmed' || !out.has(r.id)) out.set(r.id, r.state as 'open' | 'confirmed');
+  return out;
 }
 
 /** Open and confirmed findings on an application's side: a SQL expression for list queries. */

@@ -108,6 +108,53 @@ describe('the inbox and the decisions', () => {
     );
   });
 
+  test('the enterprise reads each decision with its reason where it looks: list, application, history', async () => {
+    const me = enterprises[0]!;
+    const mine = async (id: string) => ({
+      row: (await me.get(`/api/v1/applications`)).body.items.find((r: any) => r.id === id),
+      app: (await me.get(`/api/v1/applications/${id}`)).body.application,
+      history: (await me.get(`/api/v1/applications/${id}/history`)).body.items as any[],
+    });
+    const rejected = await submittedApplication(me, campaignId, makeUscc(8000));
+    let seen = await mine(rejected);
+    expect(seen.row).toMatchObject({ state: 'submitted', rejectReason: null, decidedAt: null });
+    await beijing.post(`/api/v1/applications/${rejected}/reject`, { reason: '不属于工业APP。' });
+    seen = await mine(rejected);
+    const at = t.clock.now().toISOString();
+    expect(seen.row).toMatchObject({
+      state: 'rejected_by_recommender',
+      rejectReason: '不属于工业APP。',
+      decidedAt: at,
+    });
+    expect(seen.app).toMatchObject({ rejectReason: '不属于工业APP。', decidedAt: at });
+    expect(seen.history.at(-1)).toMatchObject({
+      action: 'application.reject',
+      toState: 'rejected_by_recommender',
+      note: '不属于工业APP。',
+    });
+
+    const returned = await submittedApplication(me, campaignId, makeUscc(8000));
+    await beijing.post(`/api/v1/applications/${returned}/return`, { comment: '请补充合作协议' });
+    seen = await mine(returned);
+    expect(seen.row).toMatchObject({
+      state: 'returned',
+      returnComment: '请补充合作协议',
+      rejectReason: null,
+      decidedAt: at,
+    });
+    expect(seen.history.at(-1)).toMatchObject({
+      action: 'application.return',
+      note: '请补充合作协议',
+    });
+
+    const recommended = await submittedApplication(me, campaignId, makeUscc(8000));
+    await beijing.post(`/api/v1/applications/${recommended}/recommend`, { rank: 1 });
+    seen = await mine(recommended);
+    expect(seen.row).toMatchObject({ state: 'recommended', rejectReason: null, decidedAt: at });
+    expect(seen.app.decidedAt).toBe(at);
+    await beijing.post(`/api/v1/applications/${recommended}/unrecommend`, {});
+  });
+
   test('after the deadline no decision is taken', async () => {
     const id = await submittedApplication(enterprises[0]!, campaignId, makeUscc(8000));
     const campaign = (await beijing.get(`/api/v1/campaigns/${campaignId}`)).body;

@@ -45,6 +45,7 @@ const batch: BatchView = {
       phone: '13800000000',
       cells: [],
       flagged: false,
+      duplicate: null,
     },
   ],
 };

@@ -34,6 +34,7 @@ import { ApplicationActions } from './ApplicationActions';
 import { ApplicationHeader, ApplicationStateAlerts } from './ApplicationHeader';
 import { DuplicateWarning, useAwardMatches } from './DuplicateWarning';
 import { useFocusAreasFollowCategory } from './focus-areas';
+import { HistoryCard } from './HistoryCard';
 import { VersionsCard } from './VersionsCard';
 
 export function ApplicationEditor(props: {
@@ -296,6 +297,9 @@ export function ApplicationEditor(props: {
             </FieldsProvider>
           )}
           <VersionsCard app={app} versions={detail.versions} />
+          {isOwner && detail.versions.length > 0 && (
+            <HistoryCard appId={app.id} channelName={props.channelName} />
+          )}
         </Col>
       </Row>
 

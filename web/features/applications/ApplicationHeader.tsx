@@ -1,9 +1,17 @@
 import { Alert, Descriptions, Space, Tag, Typography } from 'antd';
 import { Countdown } from '../../components/Countdown';
 import type { Application } from '../../lib/applications';
-import { formatDeadline } from '../../lib/format';
+import { embeddedComment, formatDateTime, formatDeadline } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
 import type { Campaign } from '../../lib/types';
+
+const STATE_COLOR: Partial<Record<Application['state'], string>> = {
+  draft: 'default',
+  returned: 'orange',
+  rejected_by_recommender: 'red',
+  recommended: 'cyan',
+  forwarded: 'cyan',
+};
 
 /** The application's title and facts. */
 export function ApplicationHeader(props: {
@@ -26,9 +34,7 @@ export function ApplicationHeader(props: {
           <span data-testid="application-channel">{props.channelName}</span>
         </Descriptions.Item>
         <Descriptions.Item label={t('editor.state')}>
-          <Tag
-            color={app.state === 'returned' ? 'orange' : app.state === 'draft' ? 'default' : 'blue'}
-          >
+          <Tag color={STATE_COLOR[app.state] ?? 'blue'} data-testid="editor-state">
             {t(`appState.${app.state}`)}
           </Tag>
         </Descriptions.Item>
@@ -41,6 +47,43 @@ export function ApplicationHeader(props: {
       </Descriptions>
     </>
   );
+}
+
+/** The owner's banner for a submitted application: the decision, its reason and the next step. */
+function OwnerStateAlert({ app }: { app: Application }) {
+  const { t } = useI18n();
+  const at = formatDateTime(app.decidedAt);
+  switch (app.state) {
+    case 'submitted':
+      return <Alert type="info" showIcon title={t('editor.readOnly')} data-testid="state-alert" />;
+    case 'rejected_by_recommender':
+      return (
+        <Alert
+          type="error"
+          showIcon
+          data-testid="state-alert"
+          title={t('editor.rejectedTitle', { at })}
+          description={t('editor.rejected', { reason: embeddedComment(app.rejectReason) || '—' })}
+        />
+      );
+    case 'recommended':
+      return (
+        <Alert
+          type="success"
+          showIcon
+          data-testid="state-alert"
+          title={t('editor.recommended', { at })}
+        />
+      );
+    case 'forwarded':
+      return (
+        <Alert type="success" showIcon data-testid="state-alert" title={t('editor.forwarded')} />
+      );
+    default:
+      return (
+        <Alert type="info" showIcon data-testid="state-alert" title={t('editor.readOnlyFinal')} />
+      );
+  }
 }
 
 /** What the person may (not) do with the application now. */
@@ -59,16 +102,16 @@ export function ApplicationStateAlerts(props: {
         <Alert
           type="warning"
           showIcon
-          title={t('editor.returned', { comment: app.returnComment ?? '' })}
+          data-testid="state-alert"
+          title={t('editor.returned', { comment: embeddedComment(app.returnComment) })}
         />
       )}
-      {!canEdit && (
-        <Alert
-          type="info"
-          showIcon
-          title={props.isOwner ? t('editor.readOnly') : t('editor.readOnlyOther')}
-        />
-      )}
+      {!canEdit &&
+        (props.isOwner ? (
+          <OwnerStateAlert app={app} />
+        ) : (
+          <Alert type="info" showIcon title={t('editor.readOnlyOther')} />
+        ))}
       {canEdit && deadlinePassed && (
         <Alert
           type="error"

@@ -3,7 +3,7 @@ import { Link } from 'react-router-dom';
 import { Countdown } from '../../components/Countdown';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { pdfUrl, useApplications, type ApplicationSummary } from '../../lib/applications';
-import { formatDateTime } from '../../lib/format';
+import { embeddedComment, formatDateTime } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
 
 const STATE_COLORS: Partial<Record<ApplicationSummary['state'], string>> = {
@@ -11,6 +11,7 @@ const STATE_COLORS: Partial<Record<ApplicationSummary['state'], string>> = {
   submitted: 'blue',
   returned: 'orange',
   recommended: 'cyan',
+  forwarded: 'cyan',
   rejected_by_recommender: 'red',
   ineligible: 'red',
   awarded: 'green',
@@ -31,16 +32,29 @@ function NextStep({ a }: { a: ApplicationSummary }) {
     case 'returned':
       return (
         <Space direction="vertical" size={2}>
-          <Typography.Text type="warning">
-            {t('apps.returned', { comment: a.returnComment ?? '' })}
+          <Typography.Text type="warning" data-testid="next-step">
+            {t('apps.returned', { comment: embeddedComment(a.returnComment) })}
           </Typography.Text>
           {open}
         </Space>
       );
     case 'submitted':
+    case 'recommended':
+    case 'forwarded':
       return (
         <Space direction="vertical" size={2}>
-          <Typography.Text>{t('apps.waiting')}</Typography.Text>
+          <Typography.Text data-testid="next-step">
+            {t(a.state === 'submitted' ? 'apps.waiting' : `apps.${a.state}`)}
+          </Typography.Text>
+          {pdf}
+        </Space>
+      );
+    case 'rejected_by_recommender':
+      return (
+        <Space direction="vertical" size={2}>
+          <Typography.Text type="danger" data-testid="next-step">
+            {t('apps.rejected', { reason: embeddedComment(a.rejectReason) || '—' })}
+          </Typography.Text>
           {pdf}
         </Space>
       );

@@ -32,7 +32,7 @@ function Batch({ desk }: { desk: Desk }) {
   const setOrder = (next: string[]) => setLocal({ base: saved, order: next });
   const byId = new Map(batch.rows.map((r) => [r.applicationId, r]));
   const rows = order.map((id) => byId.get(id)).filter((r): r is Row => !!r);
-  const flagged = rows.filter((r) => r.flagged).length;
+  const flagged = rows.filter((r) => r.flagged);
   const dirty = orderChanged(order, saved);
   const ranking = useSaveRanking(campaign.id, unitId);
   const base = deskPath(campaign.id);
@@ -109,7 +109,13 @@ function Batch({ desk }: { desk: Desk }) {
                   <Link to={`${base}/applications/${r.applicationId}`}>{name}</Link>
                   {r.flagged && (
                     // an icon, not text: the cell keeps the name alone (附件3 is read by name)
-                    <Tooltip title={t('dup.batch.flagged')}>
+                    <Tooltip
+                      title={t(
+                        r.duplicate === 'confirmed'
+                          ? 'dup.batch.confirmedTag'
+                          : 'dup.batch.flagged',
+                      )}
+                    >
                       <WarningFilled
                         style={{ color: '#ff4d4f' }}
                         aria-label={t('dup.batch.flagged')}

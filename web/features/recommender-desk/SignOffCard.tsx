@@ -1,14 +1,15 @@
+import type { ReactNode } from 'react';
 import { App, Alert, Button, Card, List, Popconfirm, Space, Typography } from 'antd';
 import { CheckCircleTwoTone, ExclamationCircleTwoTone } from '@ant-design/icons';
 import { Link } from 'react-router-dom';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { ApiError } from '../../lib/api';
-import { deskPath } from '../../lib/desk';
+import { deskPath, type SummaryRow } from '../../lib/desk';
 import { useI18n } from '../../lib/i18n';
 import { useSignOff } from './api';
 import type { Desk } from './DeskFrame';
 
-function Check({ ok, children }: { ok: boolean; children: string }) {
+function Check({ ok, children }: { ok: boolean; children: ReactNode }) {
   return (
     <Space>
       {ok ? (
@@ -35,7 +36,7 @@ export function SignOffCard(props: {
   /** the ranking on screen differs from the saved one */
   dirty: boolean;
   /** recommended applications with an open or confirmed duplicate finding */
-  flagged: number;
+  flagged: ReadonlyArray<Pick<SummaryRow, 'applicationId' | 'solutionName' | 'duplicate'>>;
   nameOf: (applicationId: string) => string;
 }) {
   const { t } = useI18n();
@@ -43,9 +44,47 @@ export function SignOffCard(props: {
   const { batch, campaign, unitId } = props.desk;
   const { dirty, flagged } = props;
   const signOff = useSignOff(campaign.id, unitId);
-  const ready = batch.rows.length > 0 && !!batch.stampedScan && !dirty && flagged === 0;
+  const ready = batch.rows.length > 0 && !!batch.stampedScan && !dirty && flagged.length === 0;
   const refused = duplicateRefusal(signOff.error);
   const base = deskPath(campaign.id);
+  const link = (r: (typeof flagged)[number]) => (
+    <Link key={r.applicationId} to={`${base}/applications/${r.applicationId}`}>
+      《{r.solutionName}》
+    </Link>
+  );
+  // 不得重复上报: what is awaiting the organizer, and what it confirmed (to be taken back), by name
+  const open = flagged.filter((r) => r.duplicate !== 'confirmed');
+  const confirmed = flagged.filter((r) => r.duplicate === 'confirmed');
+  const duplicateChecks: Array<{ ok: boolean; text: ReactNode; testId: string }> = [
+    ...(flagged.length === 0
+      ? [{ ok: true, text: t('dup.batch.clear'), testId: 'check-duplicates' }]
+      : []),
+    ...(open.length
+      ? [
+          {
+            ok: false,
+            testId: 'check-duplicates-open',
+            text: (
+              <>
+                {t('dup.batch.open', { n: open.length })}
+                {open.map((r, i) => [i > 0 && '、', link(r)])}
+              </>
+            ),
+          },
+        ]
+      : []),
+    ...confirmed.map((r) => ({
+      ok: false,
+      testId: 'check-duplicates-confirmed',
+      text: (
+        <>
+          {t('dup.batch.confirmed')}
+          {link(r)}
+          {t('dup.batch.confirmedHint')}
+        </>
+      ),
+    })),
+  ];
   return (
     <Card title={t('desk.signOff.title')}>
       <List
@@ -58,10 +97,10 @@ export function SignOffCard(props: {
           },
           { ok: !dirty, text: t('desk.signOff.needSaved') },
           { ok: !!batch.stampedScan, text: t('desk.signOff.needScan') },
-          { ok: flagged === 0, text: t('dup.batch.needReview', { n: flagged }) },
+          ...duplicateChecks,
         ]}
-        renderItem={(c) => (
-          <List.Item>
+        renderItem={(c: { ok: boolean; text: ReactNode; testId?: string }) => (
+          <List.Item data-testid={c.testId}>
             <Check ok={c.ok}>{c.text}</Check>
           </List.Item>
         )}

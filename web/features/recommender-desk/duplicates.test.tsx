@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../lib/api';
 import type { FindingView } from '../../lib/duplicates';
 import { renderWithApp } from '../../../test/web/render';
-import { duplicateRefusal } from './SignOffCard';
+import type { Campaign } from '../../lib/types';
+import type { Desk } from './DeskFrame';
+import { duplicateRefusal, SignOffCard } from './SignOffCard';
 import { DuplicatePanel } from './DuplicatePanel';
 
 const text = '一、概述\n本方案面向离散制造企业，通过设备联网采集数据，实现生产过程透明化。';
@@ -73,5 +75,51 @@ describe('a refused sign-off', () => {
     });
     expect(duplicateRefusal(other)).toBeNull();
     expect(duplicateRefusal(new Error('x'))).toBeNull();
+  });
+});
+
+describe('the sign-off checklist on duplicates', () => {
+  const desk = {
+    campaign: { id: 'c1' } as Campaign,
+    unitId: 'u1',
+    unitName: '北京市',
+    signedOff: false,
+    batch: {
+      rows: [{ applicationId: 'a1' }, { applicationId: 'a2' }, { applicationId: 'a3' }],
+      stampedScan: { id: 's' },
+    },
+  } as unknown as Desk;
+  const checklist = () => screen.getAllByRole('listitem').map((li) => li.textContent);
+
+  it('tells findings awaiting the organizer from confirmed ones, naming what to take back', () => {
+    renderWithApp(
+      <SignOffCard
+        desk={desk}
+        dirty={false}
+        flagged={[
+          { applicationId: 'a1', solutionName: '离散制造数字化平台', duplicate: 'confirmed' },
+          { applicationId: 'a2', solutionName: '高炉炉况诊断平台', duplicate: 'open' },
+        ]}
+        nameOf={(id) => id}
+      />,
+    );
+    const open = screen.getByTestId('check-duplicates-open');
+    expect(open.textContent).toContain('1 项疑似重复，待主管部门（工业和信息化部）审核放行');
+    expect(open.textContent).toContain('《高炉炉况诊断平台》');
+    expect(open.textContent).not.toContain('离散制造数字化平台');
+    const confirmed = screen.getByTestId('check-duplicates-confirmed');
+    expect(confirmed.textContent).toContain('已确认重复：须取消推荐《离散制造数字化平台》');
+    expect(within(confirmed).getByRole('link').getAttribute('href')).toBe(
+      '/desk/c1/applications/a1',
+    );
+    expect(checklist().join('')).not.toContain('待审核（尚有');
+    expect(screen.getByTestId('sign-off').hasAttribute('disabled')).toBe(true);
+  });
+
+  it('says nothing is waiting once the organizer has dismissed every finding', () => {
+    renderWithApp(<SignOffCard desk={desk} dirty={false} flagged={[]} nameOf={(id) => id} />);
+    expect(screen.getByTestId('check-duplicates').textContent).toBe('没有待处理的疑似重复申报');
+    expect(screen.queryByTestId('check-duplicates-confirmed')).toBeNull();
+    expect(screen.getByTestId('sign-off').hasAttribute('disabled')).toBe(false);
   });
 });

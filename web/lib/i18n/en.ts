@@ -304,6 +304,10 @@ export const en: Record<MessageKey, string> = {
   'apps.version': 'version {n}',
   'apps.continue': 'Continue',
   'apps.waiting': 'Submitted, waiting for the recommending unit',
+  'apps.rejected': 'Not recommended: {reason}. This application has ended; nothing to do',
+  'apps.recommended':
+    'Recommended; awaiting forwarding to the ministry; it can no longer be withdrawn',
+  'apps.forwarded': 'Forwarded to the ministry; awaiting review',
   'apps.returned': 'Returned: {comment}. Please fix and resubmit',
   'apps.downloadPdf': 'Download the PDF',
   'apps.view': 'View',
@@ -352,6 +356,19 @@ export const en: Record<MessageKey, string> = {
   'editor.problems': '{n} problems to fix before submitting (click to go there):',
   'editor.readOnly':
     'Submitted: read-only. Withdraw it (before the recommending unit acts) to change it.',
+  'editor.readOnlyFinal': 'The application has been submitted and is read-only.',
+  'editor.rejectedTitle': 'The recommending unit did not recommend this application ({at})',
+  'editor.rejected':
+    'Reason: {reason}. This application has ended; it can no longer be edited, withdrawn or resubmitted.',
+  'editor.recommended':
+    'Recommended by the unit ({at}); it will be forwarded to the ministry with the unit’s list. It can no longer be withdrawn or edited.',
+  'editor.forwarded':
+    'The unit forwarded this application to the ministry; awaiting review. It can no longer be withdrawn or edited.',
+  'editor.history': 'History',
+  'editor.actor.enterprise': 'Your enterprise',
+  'editor.actor.recommender': 'Recommending unit',
+  'editor.actor.organizer': 'Ministry',
+  'editor.actor.other': 'System',
   'editor.readOnlyOther': 'Read-only',
   'editor.returned':
     'The recommending unit returned the application: {comment}. Please fix and resubmit.',
@@ -732,7 +749,12 @@ export const en: Record<MessageKey, string> = {
   'dup.panel.hint':
     'The system only points out resemblances; people decide. A flagged application can be forwarded only after the organizer (MIIT) clears it.',
   'dup.batch.flagged': 'Possible duplicate',
-  'dup.batch.needReview': 'Flagged applications reviewed by the organizer ({n} still to review)',
+  'dup.batch.clear': 'No suspected duplicates left to handle',
+  'dup.batch.open': '{n} suspected duplicate(s) awaiting the ministry’s review before forwarding: ',
+  'dup.batch.confirmed': 'Confirmed duplicate: withdraw the recommendation of ',
+  'dup.batch.confirmedHint':
+    ' (the ministry confirmed it as a duplicate; it cannot be forwarded; you may recommend another application instead)',
+  'dup.batch.confirmedTag': 'Confirmed duplicate: withdraw the recommendation',
   'dup.batch.notReady':
     'These applications are flagged as possible duplicates: the organizer (MIIT) must clear them before sign-off',
   'dup.editor.title': 'Resembles {n} past award(s): please check before submitting',
