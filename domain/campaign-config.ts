@@ -4,7 +4,7 @@
 import { instantSchema, z } from './zod';
 import { campaignSettingsSchema } from './campaign';
 import { FORM_KINDS, formDeclarationSchema, type FormKind } from './form-declaration';
-import type { FormDeclaration } from './form';
+import type { FormDeclaration, FormField } from './form';
 
 const instant = instantSchema();
 
@@ -113,3 +113,31 @@ export const importCampaignSchema = z.object({
   code: campaignCodeSchema,
   title: z.string().trim().min(4).max(200).optional(),
 });
+
+/**
+ * A copy for another year: "2021年" in the forms' guidance (section descriptions, field help and
+ * placeholders) becomes the new year's, as the 附件3 title does. Keys, labels and options stay.
+ */
+export function formsForYear(forms: CampaignForms, fromYear: number, year: number): CampaignForms {
+  if (fromYear === year) return forms;
+  const swap = (text: string | undefined) => text?.replaceAll(`${fromYear}年`, `${year}年`);
+  const field = (f: FormField): FormField =>
+    ({
+      ...f,
+      ...(f.help !== undefined && { help: swap(f.help) }),
+      ...(f.placeholder !== undefined && { placeholder: swap(f.placeholder) }),
+      ...(f.type === 'group' && { fields: f.fields.map(field) }),
+    }) as FormField;
+  const form = (d: FormDeclaration): FormDeclaration => ({
+    ...d,
+    sections: d.sections.map((s) => ({
+      ...s,
+      ...(s.description !== undefined && { description: swap(s.description) }),
+      fields: s.fields.map(field),
+    })),
+  });
+  return {
+    application: form(forms.application),
+    ...(forms.followUp && { followUp: form(forms.followUp) }),
+  };
+}

@@ -6,6 +6,7 @@ import { campaignSettingsSchema, type CampaignSettings } from '../../../domain/c
 import {
   CONFIG_FORMAT,
   campaignConfigDocumentSchema,
+  formsForYear,
   parseForms,
   type CampaignConfigDocument,
   type CampaignFields,
@@ -221,6 +222,7 @@ export async function createCampaign(
     from = `campaign:${c.code}`;
   }
   const settings = settingsForYear(source.settings, source.year, input.year);
+  const forms = formsForYear(source.forms, source.year, input.year);
   const fields = { ...input, issuer: input.issuer || source.issuer };
   const row = await created(() =>
     deps.db.transaction((tx) =>
@@ -229,7 +231,7 @@ export async function createCampaign(
         deps,
         actor,
         { ...rowOf(input.code, fields, settings, input.isDemo), copiedFromId },
-        source.forms,
+        forms,
         {
           action: copiedFromId ? 'campaign.copy' : 'campaign.create',
           after: {

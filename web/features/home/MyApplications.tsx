@@ -1,4 +1,4 @@
-import { Card, Empty, Space, Table, Tag, Typography } from 'antd';
+import { Card, Descriptions, Empty, Flex, Grid, Space, Table, Tag, Typography } from 'antd';
 import { Link } from 'react-router-dom';
 import { Countdown } from '../../components/Countdown';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -63,14 +63,65 @@ function NextStep({ a }: { a: ApplicationSummary }) {
   }
 }
 
+function StateTag({ a }: { a: ApplicationSummary }) {
+  const { t } = useI18n();
+  return (
+    <Space direction="vertical" size={2}>
+      <Tag color={STATE_COLORS[a.state] ?? 'purple'} data-testid="application-state">
+        {t(`appState.${a.state}`)}
+      </Tag>
+      {a.currentVersionNo != null && (
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          {t('apps.version', { n: a.currentVersionNo })}
+        </Typography.Text>
+      )}
+    </Space>
+  );
+}
+
+/** On a narrow screen each application is a card: name, state, next step first, nothing off-screen. */
+function ApplicationCards({ items }: { items: ApplicationSummary[] }) {
+  const { t } = useI18n();
+  return (
+    <Flex vertical gap={12}>
+      {items.map((a) => (
+        <Card key={a.id} size="small" data-testid="application-card">
+          <Typography.Title level={5} style={{ marginTop: 0 }}>
+            <Link to={`/applications/${a.id}`}>{a.solutionName || t('apps.untitled')}</Link>
+          </Typography.Title>
+          <Descriptions column={1} size="small">
+            <Descriptions.Item label={t('apps.state')}>
+              <StateTag a={a} />
+            </Descriptions.Item>
+            <Descriptions.Item label={t('apps.next')}>
+              <NextStep a={a} />
+            </Descriptions.Item>
+            <Descriptions.Item label={t('apps.channel')}>{a.channelName}</Descriptions.Item>
+            <Descriptions.Item label={t('campaign.onlineDeadline')}>
+              <Countdown opensAt="1970-01-01T00:00:00Z" deadline={a.onlineDeadline} />
+            </Descriptions.Item>
+            <Descriptions.Item label={t('apps.words')}>
+              {a.wordCount.toLocaleString('en-US')}
+            </Descriptions.Item>
+            <Descriptions.Item label={t('apps.campaign')}>{a.campaignTitle}</Descriptions.Item>
+          </Descriptions>
+        </Card>
+      ))}
+    </Flex>
+  );
+}
+
 export function MyApplications() {
   const { t } = useI18n();
   const q = useApplications();
+  const wide = Grid.useBreakpoint().md !== false;
   return (
     <Card title={t('apps.title')} data-testid="my-applications">
       <ErrorAlert error={q.error} onRetry={() => void q.refetch()} />
       {q.isSuccess && q.data.length === 0 ? (
         <Empty description={t('apps.empty')} />
+      ) : !wide && q.isSuccess ? (
+        <ApplicationCards items={q.data} />
       ) : (
         <Table
           rowKey="id"
@@ -92,18 +143,7 @@ export function MyApplications() {
             {
               title: t('apps.state'),
               key: 'state',
-              render: (_, a) => (
-                <Space direction="vertical" size={2}>
-                  <Tag color={STATE_COLORS[a.state] ?? 'purple'} data-testid="application-state">
-                    {t(`appState.${a.state}`)}
-                  </Tag>
-                  {a.currentVersionNo != null && (
-                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                      {t('apps.version', { n: a.currentVersionNo })}
-                    </Typography.Text>
-                  )}
-                </Space>
-              ),
+              render: (_, a) => <StateTag a={a} />,
             },
             {
               title: t('apps.words'),
