@@ -24,6 +24,8 @@ export function IndustryPicker(props: {
   /** With multiple: at most this many. */
   maxCount?: number;
   disabled?: boolean;
+  /** The accessible name where no form label names the field (the campaign page's lookup). */
+  'aria-label'?: string;
 }) {
   const { t } = useI18n();
   const [search, setSearch] = useState('');
@@ -38,6 +40,7 @@ export function IndustryPicker(props: {
   return (
     <Select
       id={props.id}
+      aria-label={props['aria-label']}
       mode={props.multiple ? 'multiple' : undefined}
       maxCount={props.multiple ? props.maxCount : undefined}
       disabled={props.disabled}
