@@ -1,3 +1,4 @@
+import { AxeBuilder } from '@axe-core/playwright';
 import { expect, type APIRequestContext, type Locator, type Page } from '@playwright/test';
 import { usccCheckCharacter } from '../domain/uscc';
 import { completeApplication } from '../test/fixtures/application';
@@ -240,4 +241,29 @@ export async function apiSubmitApplication(
   });
   expect(submitted.status(), await submitted.text()).toBe(200);
   return app.id;
+}
+
+// ── Accessibility (GB/T 37668-2019, which follows WCAG 2.x) ──
+
+/**
+ * Runs axe-core on the page as it is now (WCAG 2.0/2.1 A and AA rules) and fails on any critical or
+ * serious violation, naming each rule, where it is and why. Called once per page the journeys visit.
+ */
+export async function expectNoSeriousA11yViolations(page: Page) {
+  await page.waitForLoadState('networkidle').catch(() => {});
+  const result = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  const serious = result.violations.filter(
+    (v) => v.impact === 'critical' || v.impact === 'serious',
+  );
+  const report = serious
+    .flatMap((v) =>
+      v.nodes.map(
+        (n) =>
+          `[${v.impact}] ${v.id} at ${n.target.join(' ')}: ${(n.failureSummary ?? v.help).replace(/\s+/g, ' ')}`,
+      ),
+    )
+    .join('\n');
+  expect(serious.length, `accessibility violations on ${page.url()}:\n${report}`).toBe(0);
 }

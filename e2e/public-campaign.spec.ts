@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { expectNoSeriousA11yViolations } from './helpers';
 
 test('anyone reads the 2021 call: four categories, 2021-10-20 deadline, quotas; English on demand', async ({
   page,
@@ -13,6 +14,7 @@ test('anyone reads the 2021 call: four categories, 2021-10-20 deadline, quotas; 
   await expect(demo).toContainText('演示');
   await expect(demo).toContainText('征集中');
   await expect(demo.getByTestId('countdown')).toContainText('距网上申报截止还有');
+  await expectNoSeriousA11yViolations(page);
 
   await card2021.getByRole('link', { name: '查看征集通知' }).click();
   await expect(page).toHaveURL(/\/campaigns\/miit-iiapp-2021$/);
@@ -30,6 +32,7 @@ test('anyone reads the 2021 call: four categories, 2021-10-20 deadline, quotas; 
   await expect(page.getByTestId('word-limit')).toContainText('5000');
   await expect(page.getByText('优秀解决方案自名单公布之日起有效期为 2 年')).toBeVisible();
   await expect(page.getByText('office@caitis.cn', { exact: false })).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
 
   // GB/T 4754 lookup on the same page.
   await page.locator('.ant-card').filter({ hasText: '行业分类查询' }).getByRole('combobox').click();
@@ -51,4 +54,5 @@ test('anyone reads the 2021 call: four categories, 2021-10-20 deadline, quotas; 
 test('an unknown campaign says so', async ({ page }) => {
   await page.goto('/campaigns/no-such-campaign');
   await expect(page.getByText('未找到该征集活动')).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
 });

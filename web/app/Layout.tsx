@@ -16,6 +16,7 @@ import { useI18n, type MessageKey } from '../lib/i18n';
 import { meKey, useMe } from '../lib/queries';
 import { useSignOut } from '../lib/session';
 import { CHANGE_PASSWORD_PATH } from './guards';
+import { pageTitleKey } from './page-titles';
 
 // The organizer's daily work sits in the bar; administration is one submenu.
 const ORGANIZER_LINKS: Array<[string, MessageKey]> = [
@@ -106,12 +107,24 @@ function useSessionWatcher() {
   }, [location.pathname]);
 }
 
+/** The page's name: its <title> ("申报书 - 征选") and the level-1 heading that opens <main>. */
+function usePageTitle(): string {
+  const { t } = useI18n();
+  const { pathname } = useLocation();
+  const title = t(pageTitleKey(pathname));
+  useEffect(() => {
+    document.title = `${title} - ${t('app.name')}`;
+  }, [title, t]);
+  return title;
+}
+
 export function Layout() {
   const { t } = useI18n();
   const me = useMe();
   const location = useLocation();
   const wide = Grid.useBreakpoint().md !== false;
   useSessionWatcher();
+  const pageTitle = usePageTitle();
   const isOrganizer = me.data?.user.role === 'organizer';
   const link = ([to, key]: [string, MessageKey]) => ({
     key: to,
@@ -135,6 +148,16 @@ export function Layout() {
     .filter((k) => k !== '/' && k !== 'admin' && location.pathname.startsWith(k));
   return (
     <AntLayout style={{ minHeight: '100vh' }}>
+      <a
+        className="skip-link"
+        href="#main"
+        onClick={(e) => {
+          e.preventDefault();
+          document.getElementById('main')?.focus();
+        }}
+      >
+        {t('a11y.skipToMain')}
+      </a>
       <AntLayout.Header
         style={{
           display: 'flex',
@@ -153,24 +176,34 @@ export function Layout() {
             </Typography.Text>
           )}
         </Link>
-        <Menu
-          theme="dark"
-          mode="horizontal"
-          selectedKeys={selected.length ? selected : location.pathname === '/' ? ['/'] : []}
-          items={items}
-          style={{ flex: 1, minWidth: 0 }}
-        />
+        <nav aria-label={t('a11y.mainNav')} style={{ flex: 1, minWidth: 0 }}>
+          <Menu
+            theme="dark"
+            mode="horizontal"
+            selectedKeys={selected.length ? selected : location.pathname === '/' ? ['/'] : []}
+            items={items}
+          />
+        </nav>
         <Flex gap={wide ? 16 : 8} align="center">
           <LanguageSwitch />
           <UserMenu />
         </Flex>
       </AntLayout.Header>
       <AntLayout.Content
-        style={{ padding: '24px', maxWidth: 1360, width: '100%', margin: '0 auto' }}
+        id="main"
+        tabIndex={-1}
+        style={{
+          padding: '24px',
+          maxWidth: 1360,
+          width: '100%',
+          margin: '0 auto',
+          outline: 'none',
+        }}
       >
+        <h1 className="visually-hidden">{pageTitle}</h1>
         <Outlet />
       </AntLayout.Content>
-      <AntLayout.Footer style={{ textAlign: 'center', color: '#888' }}>
+      <AntLayout.Footer style={{ textAlign: 'center', color: 'rgba(0, 0, 0, 0.65)' }}>
         {t('app.footer')} · <Link to="/verify">{t('nav.verify')}</Link>
       </AntLayout.Footer>
     </AntLayout>

@@ -25,6 +25,8 @@ export function IndustryPicker(props: {
   /** With multiple: at most this many. */
   maxCount?: number;
   disabled?: boolean;
+  /** The accessible name where no form label names the field (the campaign page's lookup). */
+  'aria-label'?: string;
 }) {
   const { t } = useI18n();
   const [search, setSearch] = useState('');
@@ -49,6 +51,8 @@ export function IndustryPicker(props: {
         const name = names.get(code);
         return name ? `${code} ${name}` : code;
       }}
+
+      aria-label={props['aria-label']}
       mode={props.multiple ? 'multiple' : undefined}
       maxCount={props.multiple ? props.maxCount : undefined}
       disabled={props.disabled}

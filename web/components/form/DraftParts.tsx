@@ -1,7 +1,7 @@
 // The parts every draft editor shows around its form: this browser's older copy, the problems
 // to fix before submitting, and the conflict with a newer version.
 import type { Ref } from 'react';
-import { Alert, Button, Space, Typography } from 'antd';
+import { Alert, Button, Space } from 'antd';
 import type { CampaignSettings } from '../../../domain/campaign';
 import type { FormDeclaration } from '../../../domain/form';
 import type { Attachment } from '../../lib/applications';
@@ -41,7 +41,7 @@ export function LocalCopyAlert({ draft }: { draft: DraftEditor }) {
   );
 }
 
-/** Every problem, each a link to its field. */
+/** Every problem, each with a button that moves the focus to its field. */
 export function ProblemsAlert(props: {
   problems: Problem[] | null;
   title: (n: number) => string;
@@ -62,9 +62,19 @@ export function ProblemsAlert(props: {
           <ul style={{ margin: 0, paddingInlineStart: 20 }}>
             {problems.map((p) => (
               <li key={p.key}>
-                <Typography.Link onClick={() => p.name.length && props.onJump(p.name)}>
-                  {p.label}
-                </Typography.Link>
+                {p.name.length ? (
+                  // a button, so the keyboard reaches it; it moves the focus into the field
+                  <Button
+                    type="link"
+                    size="small"
+                    style={{ padding: 0, height: 'auto', textDecoration: 'underline' }}
+                    onClick={() => props.onJump(p.name)}
+                  >
+                    {p.label}
+                  </Button>
+                ) : (
+                  p.label
+                )}
                 ：{p.message}
               </li>
             ))}

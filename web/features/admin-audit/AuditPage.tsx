@@ -61,6 +61,7 @@ export function AuditPage() {
         <Input.Search
           allowClear
           placeholder={t('audit.actorPlaceholder')}
+          aria-label={t('audit.actorPlaceholder')}
           style={{ width: 200 }}
           onSearch={(v) => setFilters((f) => ({ ...f, actorLabel: v || undefined }))}
         />
@@ -68,6 +69,7 @@ export function AuditPage() {
           allowClear
           showSearch={{ optionFilterProp: 'label' }}
           placeholder={t('audit.action')}
+          aria-label={t('audit.action')}
           style={{ width: 220 }}
           value={filters.action}
           onChange={(v) => setFilters((f) => ({ ...f, action: v }))}
@@ -76,6 +78,7 @@ export function AuditPage() {
         <Select
           allowClear
           placeholder={t('audit.targetType')}
+          aria-label={t('audit.targetType')}
           style={{ width: 180 }}
           value={filters.targetType}
           onChange={(v) => setFilters((f) => ({ ...f, targetType: v }))}

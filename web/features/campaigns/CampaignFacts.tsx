@@ -1,8 +1,14 @@
-import { Card, Descriptions, List, Typography } from 'antd';
+import type { ReactNode } from 'react';
+import { Card, Descriptions, Typography } from 'antd';
 import { QUOTA_GROUPS } from '../../../domain/recommender-units';
 import { formatDeadline, formatPlainDate } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
 import type { Campaign } from '../../lib/types';
+
+/** A plain bulleted list: its items sit in a <ul>, as screen readers expect. */
+function Items({ children }: { children: ReactNode }) {
+  return <ul style={{ margin: 0, paddingInlineStart: 20, lineHeight: 2 }}>{children}</ul>;
+}
 
 export function Deadlines({ campaign: c }: { campaign: Campaign }) {
   const { t, lang } = useI18n();
@@ -31,16 +37,14 @@ export function Requirements({ campaign: c }: { campaign: Campaign }) {
   const sep = lang === 'zh' ? '、' : ', ';
   return (
     <Card title={t('campaign.requirements')} size="small">
-      <List size="small" split={false}>
-        <List.Item>{t('campaign.noBigSystems')}</List.Item>
-        <List.Item data-testid="word-limit">
-          {t('campaign.wordLimit', { n: s.wordLimit })}
-        </List.Item>
-        <List.Item>{t('campaign.noRepeat')}</List.Item>
-        <List.Item>
+      <Items>
+        <li>{t('campaign.noBigSystems')}</li>
+        <li data-testid="word-limit">{t('campaign.wordLimit', { n: s.wordLimit })}</li>
+        <li>{t('campaign.noRepeat')}</li>
+        <li>
           {t('campaign.businessStages')}：{s.businessStages.join(sep)}
-        </List.Item>
-      </List>
+        </li>
+      </Items>
     </Card>
   );
 }
@@ -69,21 +73,19 @@ export function AfterAward({ campaign: c }: { campaign: Campaign }) {
   const years = s.followUpAwardYears;
   return (
     <Card title={t('campaign.afterAward')} size="small">
-      <List size="small" split={false}>
-        <List.Item>{t('campaign.awardValidity', { n: s.awardValidityYears })}</List.Item>
+      <Items>
+        <li>{t('campaign.awardValidity', { n: s.awardValidityYears })}</li>
         {s.postAwardDimensions.length > 0 && (
-          <List.Item>
-            {t('campaign.postAward', { dims: s.postAwardDimensions.join(sep) })}
-          </List.Item>
+          <li>{t('campaign.postAward', { dims: s.postAwardDimensions.join(sep) })}</li>
         )}
         {years.length > 0 && (
-          <List.Item>
+          <li>
             {t('campaign.followUp', {
               years: years.length > 1 ? `${years[0]}–${years[years.length - 1]}` : String(years[0]),
             })}
-          </List.Item>
+          </li>
         )}
-      </List>
+      </Items>
     </Card>
   );
 }

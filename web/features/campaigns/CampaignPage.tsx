@@ -65,7 +65,7 @@ export function CampaignPage() {
         <Typography.Paragraph type="secondary">
           {t('campaign.industryLookupHint')}
         </Typography.Paragraph>
-        <IndustryPicker />
+        <IndustryPicker aria-label={t('campaign.industryLookup')} />
       </Card>
     </Space>
   );

@@ -73,7 +73,6 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     dayjs.locale(lang === 'zh' ? 'zh-cn' : 'en');
     document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
-    document.title = `${translate(lang, 'app.name')} · ${translate(lang, 'app.tagline')}`;
   }, [lang]);
   activeLang = lang;
   const value = useMemo<I18n>(() => {

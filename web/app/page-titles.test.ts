@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import { translate } from '../lib/i18n';
+import { pageTitleKey } from './page-titles';
+
+const zhTitle = (path: string) => translate('zh', pageTitleKey(path));
+
+describe('page titles', () => {
+  it('names each route, so no two kinds of page share one <title>', () => {
+    expect(zhTitle('/')).toBe('首页');
+    expect(zhTitle('/applications/0b9c1d2e-0000-4000-8000-000000000000')).toBe('申报书');
+    expect(zhTitle('/campaigns/demo-miit-iiapp-2026')).toBe('征集通知');
+    expect(zhTitle('/desk/c1/applications/a1')).toBe('审核申报书');
+    expect(zhTitle('/admin/progress')).toBe('报送进度');
+    expect(zhTitle('/admin/progress/c1')).toBe('报送进度');
+    expect(zhTitle('/admin/campaigns/demo/config')).toBe('活动配置');
+    expect(zhTitle('/no/such/page')).toBe('页面不存在');
+  });
+});
