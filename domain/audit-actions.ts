@@ -17,6 +17,24 @@ export const AUDIT_ACTIONS = {
   'user.enable': { zh: '启用账号', en: 'Enabled account' },
   'user.reset_password': { zh: '重置密码', en: 'Reset password' },
   'enterprise.register': { zh: '企业注册', en: 'Enterprise registered' },
+  'enterprise.update_contact': { zh: '修改企业联系信息', en: 'Changed enterprise contact details' },
+  'enterprise.verification_filer': {
+    zh: '填报人身份（是否法定代表人）',
+    en: 'Filer declared (legal representative or not)',
+  },
+  'enterprise.verification_document_upload': {
+    zh: '上传认证材料',
+    en: 'Uploaded a verification document',
+  },
+  'enterprise.verify': { zh: '企业认证通过', en: 'Enterprise verified' },
+  'enterprise.verification_reject': { zh: '企业认证未通过', en: 'Enterprise verification refused' },
+  'enterprise.uscc_move': {
+    zh: '统一社会信用代码转移',
+    en: 'Credit code moved to another account',
+  },
+  'uscc_claim.file': { zh: '提交代码申诉', en: 'Credit code claim filed' },
+  'uscc_claim.uphold': { zh: '代码申诉成立', en: 'Credit code claim upheld' },
+  'uscc_claim.dismiss': { zh: '代码申诉驳回', en: 'Credit code claim dismissed' },
   'enterprise.register_with_override': {
     zh: '企业注册（校验位例外）',
     en: 'Enterprise registered (check digit overridden)',
@@ -30,6 +48,7 @@ export const AUDIT_ACTIONS = {
   'campaign.update': { zh: '修改活动配置', en: 'Changed campaign configuration' },
   'campaign.import': { zh: '导入活动配置', en: 'Imported campaign configuration' },
   'application.create': { zh: '创建申报书', en: 'Created application' },
+  'application.delete': { zh: '企业删除草稿', en: 'Draft deleted' },
   'application.attachment_upload': { zh: '上传附件', en: 'Uploaded attachment' },
   'application.submit': { zh: '企业提交申报书', en: 'Application submitted' },
   'application.withdraw': { zh: '企业撤回申报书', en: 'Application withdrawn' },
@@ -60,6 +79,7 @@ export const isAuditAction = (code: string): code is AuditAction =>
 export const AUDIT_TARGETS = {
   user: { zh: '账号', en: 'Account' },
   enterprise: { zh: '企业', en: 'Enterprise' },
+  uscc_claim: { zh: '代码申诉', en: 'Credit code claim' },
   recommender_unit: { zh: '推荐单位', en: 'Recommending unit' },
   campaign: { zh: '活动', en: 'Campaign' },
   application: { zh: '申报书', en: 'Application' },

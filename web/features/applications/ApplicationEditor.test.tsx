@@ -72,6 +72,7 @@ function detail(state: 'draft' | 'submitted'): ApplicationDetail {
       createdAt: '2026-09-02T00:00:00.000Z',
       updatedAt: '2026-09-03T00:00:00.000Z',
       submittedAt: state === 'submitted' ? '2026-09-03T00:00:00.000Z' : null,
+      decidedAt: null,
     },
     versions:
       state === 'submitted'

@@ -25,6 +25,7 @@ const base: Application = {
   createdAt: '2026-09-01T01:00:00.000Z',
   updatedAt: '2026-09-01T01:00:00.000Z',
   submittedAt: null,
+  decidedAt: null,
 };
 
 function actions(app: Application, onDelete = vi.fn()) {
