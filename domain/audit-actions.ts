@@ -15,6 +15,7 @@ export const AUDIT_ACTIONS = {
   'user.update': { zh: '修改账号', en: 'Changed account' },
   'user.disable': { zh: '停用账号', en: 'Disabled account' },
   'user.enable': { zh: '启用账号', en: 'Enabled account' },
+  'user.update_profile': { zh: '修改本人联系信息', en: 'Changed own contact details' },
   'user.reset_password': { zh: '重置密码', en: 'Reset password' },
   'enterprise.register': { zh: '企业注册', en: 'Enterprise registered' },
   'enterprise.update_contact': { zh: '修改企业联系信息', en: 'Changed enterprise contact details' },
