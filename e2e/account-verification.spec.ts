@@ -13,6 +13,7 @@ test('a taken code is claimed from the registration page; the organizer moves it
   page,
   request,
 }) => {
+  test.setTimeout(180_000);
   const uscc = uniqueUscc();
   const run = uscc.slice(-5);
   // someone else registered the code first
