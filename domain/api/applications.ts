@@ -76,7 +76,18 @@ export type FrozenVersion = z.infer<typeof frozenVersionSchema>;
 export const historyItemSchema = z.object({
   at: isoDate,
   action: z.string().describe('e.g. application.submit, application.recommend'),
-  actorLabel: z.string().nullable(),
+  actionLabel: z.string().describe('the action by name, e.g. 退回修改'),
+  actorName: z
+    .string()
+    .describe("the person's name; to an enterprise: 主管部门, 评审专家 or the recommender's unit"),
+  actorOrg: z
+    .string()
+    .nullable()
+    .describe("the person's enterprise or unit (staff: role); null where not shown"),
+  actorLabel: z
+    .string()
+    .nullable()
+    .describe("the actor's login; null to an enterprise for anyone not its own"),
   actorRole: z.string().nullable(),
   fromState: z.string().nullable(),
   toState: z.string().nullable(),

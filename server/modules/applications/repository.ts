@@ -9,6 +9,7 @@ import {
   campaigns,
   enterprises,
   recommenderUnits,
+  users,
 } from '../../db/schema';
 
 export type ApplicationRow = typeof applications.$inferSelect;
@@ -258,9 +259,15 @@ export function listApplicationHistory(db: Db, applicationId: string) {
       action: auditLog.action,
       actorLabel: auditLog.actorLabel,
       actorRole: auditLog.actorRole,
+      actorName: users.name,
+      actorEnterprise: enterprises.name,
+      actorUnit: recommenderUnits.name,
       summary: auditLog.summary,
     })
     .from(auditLog)
+    .leftJoin(users, eq(users.id, auditLog.actorId))
+    .leftJoin(enterprises, eq(enterprises.id, users.enterpriseId))
+    .leftJoin(recommenderUnits, eq(recommenderUnits.id, users.recommenderUnitId))
     .where(and(eq(auditLog.targetType, 'application'), eq(auditLog.targetId, applicationId)))
     .orderBy(asc(auditLog.id))
     .limit(1000);

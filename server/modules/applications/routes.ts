@@ -1,6 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { AUDIT_ACTIONS, isAuditAction } from '../../../domain/audit-actions';
+import { ROLE_LABELS, ROLES, type Role } from '../../../domain/roles';
 import { positiveInt4, positiveInt4Param, z } from '../../../domain/zod';
-import { actorOf, requireUser } from '../../lib/auth-context';
+import { actorOf, requireUser, type SignedInUser } from '../../lib/auth-context';
 import type { Deps } from '../../lib/deps';
 import { AppError } from '../../lib/errors';
 import { readUploadedFile } from '../../lib/upload';
@@ -37,7 +39,34 @@ const versionParamsSchema = z.object({
   versionNo: positiveInt4Param(),
 });
 
-function historyItem(r: HistoryRow): HistoryItem {
+/**
+ * Who did it, for this viewer: the person's name and unit (or enterprise) to staff; to an enterprise
+ * only its own people by name, a recommender by its unit, and 主管部门 / 评审专家 for the rest —
+ * never an organizer's or reviewer's login or name.
+ */
+function actorFor(r: HistoryRow, viewer: SignedInUser) {
+  const role = r.actorRole;
+  const roleName =
+    role && (ROLES as readonly string[]).includes(role) ? ROLE_LABELS[role as Role].zh : '系统';
+  if (viewer.role === 'enterprise') {
+    if (role === 'enterprise')
+      return {
+        actorName: r.actorName ?? roleName,
+        actorOrg: r.actorEnterprise,
+        actorLabel: r.actorLabel,
+      };
+    if (role === 'recommender')
+      return { actorName: r.actorUnit ?? roleName, actorOrg: null, actorLabel: null };
+    return { actorName: roleName, actorOrg: null, actorLabel: null };
+  }
+  return {
+    actorName: r.actorName ?? (role === 'system' || !r.actorLabel ? '系统' : r.actorLabel),
+    actorOrg: r.actorEnterprise ?? r.actorUnit ?? (r.actorName ? roleName : null),
+    actorLabel: r.actorLabel,
+  };
+}
+
+function historyItem(r: HistoryRow, viewer: SignedInUser): HistoryItem {
   const stateIn = (side: unknown) => {
     const state = (side as { state?: unknown } | undefined)?.state;
     return typeof state === 'string' ? state : null;
@@ -45,7 +74,8 @@ function historyItem(r: HistoryRow): HistoryItem {
   return {
     at: r.at.toISOString(),
     action: r.action,
-    actorLabel: r.actorLabel,
+    actionLabel: isAuditAction(r.action) ? AUDIT_ACTIONS[r.action].zh : r.action,
+    ...actorFor(r, viewer),
     actorRole: r.actorRole,
     fromState: stateIn(r.summary.before),
     toState: stateIn(r.summary.after),
@@ -190,8 +220,9 @@ export function applicationRoutes(deps: Deps): FastifyPluginAsyncZod {
         },
       },
       async (req) => {
-        const rows = await applicationHistoryOf(deps, requireUser(req), req.params.id);
-        return { items: rows.map(historyItem) };
+        const user = requireUser(req);
+        const rows = await applicationHistoryOf(deps, user, req.params.id);
+        return { items: rows.map((r) => historyItem(r, user)) };
       },
     );
 

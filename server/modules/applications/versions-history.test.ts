@@ -1,7 +1,8 @@
 // A frozen version as submitted, and an application's history from the audit log, for whoever
 // may see the application.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { Client, createTestApp, signedIn, type TestApp } from '../../../test/harness';
+import { Client, createTestApp, signedIn, userIdOf, type TestApp } from '../../../test/harness';
+import { recordAudit } from '../audit';
 import { deskWorld, filed, newCampaign, type DeskWorld } from '../../../test/fixtures/desk';
 
 let t: TestApp;
@@ -77,10 +78,14 @@ describe('getApplicationHistory', () => {
       'application.submit',
       'application.recommend',
     ]);
+    // to the enterprise: the recommender by its unit, not the person's login
     expect(items[3]).toEqual({
       at: expect.any(String),
       action: 'application.return',
-      actorLabel: 'beijing',
+      actionLabel: '退回修改',
+      actorName: '北京市',
+      actorOrg: null,
+      actorLabel: null,
       actorRole: 'recommender',
       fromState: 'submitted',
       toState: 'returned',
@@ -88,6 +93,43 @@ describe('getApplicationHistory', () => {
     });
     expect(items[4]).toMatchObject({ fromState: 'returned', toState: 'submitted', note: null });
     expect(items[1]).toMatchObject({ fromState: null, toState: null });
+    // its own people by name, with the enterprise
+    expect(items[0]).toMatchObject({
+      actionLabel: '创建申报书',
+      actorName: expect.not.stringMatching(/^9\d{5}/),
+      actorOrg: expect.stringContaining('测试企业'),
+    });
+  });
+
+  test('names, not logins: staff see the person and unit; an enterprise never sees an organizer', async () => {
+    const staff = (await w.org.get(`/api/v1/applications/${id}/history`)).body.items;
+    expect(staff[3]).toMatchObject({
+      actorName: '北京市推荐员',
+      actorOrg: '北京市',
+      actorLabel: 'beijing',
+    });
+    const orgId = await userIdOf(t, 'organizer');
+    await recordAudit(
+      t.deps.db,
+      t.clock,
+      { userId: orgId, role: 'organizer', label: 'organizer', ip: '127.0.0.1' },
+      { action: 'application.attachment_upload', targetType: 'application', targetId: id },
+    );
+    const seenByOrg = (await w.org.get(`/api/v1/applications/${id}/history`)).body.items.at(-1);
+    expect(seenByOrg).toMatchObject({ actorName: '演示主管部门', actorOrg: '主管部门' });
+    const seenByEnterprise = (await w.bjEnterprise.get(`/api/v1/applications/${id}/history`)).body
+      .items;
+    expect(seenByEnterprise.at(-1)).toMatchObject({
+      actorName: '主管部门',
+      actorOrg: null,
+      actorLabel: null,
+    });
+    expect(JSON.stringify(seenByEnterprise)).not.toContain(
+      '"organizer"'.replace('"o', '"actorLabel":"o'),
+    );
+    expect(JSON.stringify(seenByEnterprise)).not.toContain('"beijing"');
+    expect(JSON.stringify(seenByEnterprise)).not.toContain('演示主管部门');
+    expect(JSON.stringify(seenByEnterprise)).not.toContain('北京市推荐员');
   });
 
   test('only for those who may see the application', async () => {

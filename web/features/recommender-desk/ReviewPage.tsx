@@ -53,7 +53,7 @@ function History({ appId }: { appId: string }) {
   if (!history.data.length) return <Empty description={t('desk.history.empty')} />;
   const label = (h: HistoryItem) => {
     const key = `desk.action.${h.action}`;
-    return isMessageKey(key) ? t(key) : h.action;
+    return isMessageKey(key) ? t(key) : h.actionLabel;
   };
   return (
     <Timeline
@@ -64,7 +64,8 @@ function History({ appId }: { appId: string }) {
           <Flex vertical gap={2}>
             <Typography.Text strong>{label(h)}</Typography.Text>
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              {formatDateTime(h.at)} · {h.actorLabel ?? t('audit.system')}
+              {formatDateTime(h.at)} · {h.actorName}
+              {h.actorOrg ? `（${h.actorOrg}）` : ''}
             </Typography.Text>
             {h.fromState && h.toState && h.fromState !== h.toState && (
               <Typography.Text style={{ fontSize: 12 }}>
