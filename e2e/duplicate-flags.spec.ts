@@ -146,7 +146,7 @@ test('北京市 sees the possible duplicate and the overlapping passage next to 
   const panel = page.getByTestId('duplicate-panel');
   await expect(panel).toContainText('重复申报检查');
   const finding = panel.getByTestId('finding').filter({ hasText: second.enterpriseName });
-  await expect(finding.getByTestId('finding-kind')).toHaveText('其他渠道申报');
+  await expect(finding.getByTestId('finding-kind')).toHaveText('不同企业申报相似');
   await expect(finding.getByTestId('finding-match')).toContainText(second.solutionName);
 
   // the evidence: a marked passage of this application, found in the other side's excerpt
@@ -173,7 +173,7 @@ test('the organizer sees the finding, its evidence, and dismisses it only with a
     .getByRole('row')
     // 北京市's side (the other side's row names it too, as the match)
     .filter({ has: page.locator('td:first-child', { hasText: first.solutionName }) })
-    .filter({ hasText: '其他渠道申报' });
+    .filter({ hasText: '不同企业申报相似' });
   await expect(row.getByTestId('finding-state')).toHaveText('待处理');
   await row.getByTestId('finding-view').click();
 

@@ -22,6 +22,11 @@ export const findingViewSchema = z.object({
   enterpriseName: z.string(),
   channelUnitName: z.string(),
   kind: z.enum(['award', 'application']),
+  relation: z
+    .enum(['same_enterprise', 'related_enterprise', 'different_enterprise'])
+    .describe(
+      'how the two enterprises relate: the same (统一社会信用代码 or name), related (a shared 字号), or different',
+    ),
   score: z.number().describe('strength, 0–1'),
   reasons: z.array(z.string()),
   state: z.enum(['open', 'confirmed', 'dismissed']),

@@ -2,7 +2,7 @@ import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { findingLabel, mergeRanges, splitMarked, type FindingView } from '../lib/duplicates';
 import { renderWithApp } from '../../test/web/render';
-import { DuplicateEvidence } from './DuplicateEvidence';
+import { DuplicateEvidence, FindingKindTag } from './DuplicateEvidence';
 
 const text =
   '本方案面向离散制造企业。通过设备联网采集数据，实现生产过程透明化。<script>alert(1)</script>';
@@ -16,6 +16,7 @@ const award: FindingView = {
   enterpriseName: '北京甲科技有限公司',
   channelUnitName: '北京市',
   kind: 'award',
+  relation: 'same_enterprise',
   score: 0.87,
   reasons: ['统一社会信用代码相同', '解决方案名称相似'],
   state: 'open',
@@ -43,6 +44,7 @@ const other: FindingView = {
   ...award,
   id: 'f2',
   kind: 'application',
+  relation: 'different_enterprise',
   score: 0.6,
   reasons: ['正文重合'],
   state: 'dismissed',
@@ -97,12 +99,20 @@ describe('marking ranges', () => {
     expect(pieces.map((p) => p.text).join('')).toBe('abcdefgh');
   });
 
-  it('labels a finding by what it matched', () => {
-    expect(findingLabel(award)).toBe('award');
-    expect(findingLabel(other)).toBe('otherChannel');
-    expect(
-      findingLabel({ ...other, match: { ...other.match, channelUnitName: '北京市' } as never }),
-    ).toBe('sameEnterprise');
+  it('labels a finding by what it matched and how the enterprises relate, not by channel', () => {
+    expect(findingLabel(award)).toBe('award.same_enterprise');
+    expect(findingLabel(other)).toBe('application.different_enterprise');
+    // two different enterprises through the same channel are not 同一企业
+    const sameChannel = { ...other, match: { ...other.match, channelUnitName: '北京市' } as never };
+    expect(findingLabel(sameChannel)).toBe('application.different_enterprise');
+    renderWithApp(<FindingKindTag finding={sameChannel} />);
+    expect(screen.getByTestId('finding-kind').textContent).toBe('不同企业申报相似');
+    expect(findingLabel({ ...other, relation: 'same_enterprise' })).toBe(
+      'application.same_enterprise',
+    );
+    expect(findingLabel({ ...other, relation: 'related_enterprise' })).toBe(
+      'application.related_enterprise',
+    );
   });
 });
 
@@ -110,7 +120,7 @@ describe('DuplicateEvidence', () => {
   it('shows the award, the reasons, the score and the marked passage next to the excerpt', () => {
     renderWithApp(<DuplicateEvidence findings={[award]} text={text} />);
     const card = screen.getByTestId('finding');
-    expect(within(card).getByTestId('finding-kind').textContent).toBe('往届获奖');
+    expect(within(card).getByTestId('finding-kind').textContent).toBe('本企业往届获奖');
     expect(within(card).getByTestId('finding-state').textContent).toBe('待处理');
     expect(card.textContent).toContain('87%');
     expect(within(card).getByTestId('finding-reasons').textContent).toContain(
@@ -140,7 +150,7 @@ describe('DuplicateEvidence', () => {
 
   it('shows another channel’s application and an organizer’s decision', () => {
     renderWithApp(<DuplicateEvidence findings={[other]} />);
-    expect(screen.getByTestId('finding-kind').textContent).toBe('其他渠道申报');
+    expect(screen.getByTestId('finding-kind').textContent).toBe('不同企业申报相似');
     expect(screen.getByTestId('finding-state').textContent).toBe('已排除（放行）');
     expect(screen.getByTestId('finding-decision').textContent).toContain('不同的解决方案');
     expect(screen.getByTestId('finding-match').textContent).toContain('中国某集团');

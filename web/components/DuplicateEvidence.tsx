@@ -12,9 +12,12 @@ import { embeddedComment, formatDateTime } from '../lib/format';
 import { useI18n } from '../lib/i18n';
 
 const LABEL_COLOR: Record<FindingLabel, string> = {
-  award: 'red',
-  otherChannel: 'orange',
-  sameEnterprise: 'gold',
+  'award.same_enterprise': 'red',
+  'award.related_enterprise': 'red',
+  'award.different_enterprise': 'volcano',
+  'application.same_enterprise': 'gold',
+  'application.related_enterprise': 'orange',
+  'application.different_enterprise': 'orange',
 };
 const STATE_COLOR: Record<FindingState, string> = {
   open: 'processing',

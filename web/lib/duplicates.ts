@@ -13,17 +13,15 @@ export type { FindingView };
 export type FindingKind = FindingView['kind'];
 export type FindingState = FindingView['state'];
 
-/** How a finding is labelled: a past award, another channel, or the same enterprise twice. */
-export type FindingLabel = 'award' | 'otherChannel' | 'sameEnterprise';
+/**
+ * How a finding is labelled: by what it matched (a past award or another current application)
+ * and how the two enterprises relate (the same, related by a shared 字号, or different) — never
+ * by the channel, which says nothing about who filed.
+ */
+export type FindingLabel = `${FindingView['kind']}.${FindingView['relation']}`;
 
-export function findingLabel(
-  f: Pick<FindingView, 'kind' | 'match' | 'channelUnitName'>,
-): FindingLabel {
-  if (f.kind === 'award' || f.match.kind === 'award') return 'award';
-  const other = f.match.channelUnitName;
-  return other && f.channelUnitName && other !== f.channelUnitName
-    ? 'otherChannel'
-    : 'sameEnterprise';
+export function findingLabel(f: Pick<FindingView, 'kind' | 'relation'>): FindingLabel {
+  return `${f.kind}.${f.relation}`;
 }
 
 export interface Mark {

@@ -112,6 +112,7 @@ describe('past awards', () => {
     expect(seen.findings).toHaveLength(1);
     expect(seen.findings[0]).toMatchObject({
       kind: 'award',
+      relation: 'same_enterprise', // its own past award (the same 统一社会信用代码)
       state: 'open',
       applicationId: draft.id,
       enterpriseName: BJ_NAME,
@@ -151,6 +152,9 @@ describe('the same solution through two channels', () => {
     const fa = mine.findings[0];
     expect(fa).toMatchObject({
       kind: 'application',
+      // labelled by how the enterprises relate, whatever the channel: these two fixture
+      // enterprises share the 字号 "测试企业…", so they are related, as the reasons say
+      relation: 'related_enterprise',
       applicationId: a,
       channelUnitName: '北京市',
       state: 'open',
@@ -158,6 +162,7 @@ describe('the same solution through two channels', () => {
     });
     expect(fa.score).toBeGreaterThan(0.5);
     expect(fa.reasons.join('；')).toContain('上海市');
+    expect(fa.reasons.join('；')).toContain('疑似关联企业');
     expect(mine.text).toBe(Object.values(FURNACE).join('\n'));
     expect(fa.evidence.length).toBeGreaterThan(0);
     for (const e of fa.evidence) {

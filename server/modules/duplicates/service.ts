@@ -22,7 +22,7 @@ import { recordAudit } from '../audit';
 import { findCampaign, formOfCampaign, type CampaignRow } from '../campaigns';
 import { authorizeCheckDuplicates, authorizeReadFindings } from './policy';
 import * as repo from './repository';
-import { evidenceView, findingView, forEnterprise, type FindingView } from './views';
+import { evidenceView, findingView, forEnterprise, relationOf, type FindingView } from './views';
 
 interface CampaignIndex {
   index: DuplicateIndex;
@@ -351,6 +351,7 @@ export async function checkAgainstAwards(
         enterpriseName: app.enterpriseName,
         channelUnitName: app.channelUnitName,
         kind: 'award',
+        relation: relationOf(f.signals),
         score: f.score,
         reasons: f.reasons,
         state: 'open',

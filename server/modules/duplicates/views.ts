@@ -1,6 +1,6 @@
 import type { FindingView } from '../../../domain/api/duplicates';
 import { z } from '../../../domain/zod';
-import type { Evidence } from '../../lib/duplicates';
+import type { Evidence, Signals } from '../../lib/duplicates';
 import type { FindingListRow } from './repository';
 
 // The response shapes live in domain/api/duplicates (the web infers its types from them).
@@ -28,6 +28,14 @@ export const evidenceView = (e: Evidence[]) =>
     match: x.match,
   }));
 
+/** How the two sides' enterprises relate, from the signals the detector recorded. */
+export function relationOf(signals: Record<string, unknown> | Signals): FindingView['relation'] {
+  const s = signals as Partial<Signals>;
+  if (s.sameUscc === true || s.sameEnterpriseName === true) return 'same_enterprise';
+  if (typeof s.relatedBrand === 'string' && s.relatedBrand) return 'related_enterprise';
+  return 'different_enterprise';
+}
+
 /** A stored finding with both sides' names. */
 export function findingView(r: FindingListRow): FindingView {
   const f = r.finding;
@@ -38,6 +46,7 @@ export function findingView(r: FindingListRow): FindingView {
     enterpriseName: r.enterpriseName,
     channelUnitName: r.channelUnitName,
     kind: f.kind,
+    relation: relationOf(f.signals),
     score: f.score,
     reasons: f.reasons,
     state: f.state,

@@ -16,6 +16,7 @@ const weak: FindingView = {
   enterpriseName: '北京甲科技有限公司',
   channelUnitName: '北京市',
   kind: 'application',
+  relation: 'different_enterprise',
   score: 0.55,
   reasons: ['正文大段重合'],
   state: 'open',
@@ -40,6 +41,7 @@ const strong: FindingView = {
   ...weak,
   id: 'f2',
   kind: 'award',
+  relation: 'same_enterprise',
   score: 0.92,
   reasons: ['统一社会信用代码相同'],
   match: {
@@ -81,7 +83,7 @@ describe('organizer findings', () => {
     const kinds = within(table)
       .getAllByTestId('finding-kind')
       .map((e) => e.textContent);
-    expect(kinds).toEqual(['往届获奖', '其他渠道申报']);
+    expect(kinds).toEqual(['本企业往届获奖', '不同企业申报相似']);
     fireEvent.click(screen.getByTestId('findings-sweep'));
     expect((await screen.findByTestId('sweep-result')).textContent).toContain(
       '已检查 40 份申报书，发现 2 项疑似重复',
@@ -112,10 +114,12 @@ describe('organizer findings', () => {
       target: { value: '不同方案' },
     });
     fireEvent.click(within(drawer).getByTestId('finding-dismiss'));
-    await waitFor(() =>
-      expect(calls.some((c) => c.method === 'POST' && c.url.endsWith('/findings/f1/dismiss'))).toBe(
-        true,
-      ),
+    await waitFor(
+      () =>
+        expect(
+          calls.some((c) => c.method === 'POST' && c.url.endsWith('/findings/f1/dismiss')),
+        ).toBe(true),
+      { timeout: 5000 },
     );
   });
 
@@ -157,7 +161,7 @@ describe('organizer findings', () => {
     fireEvent.click(within(drawer).getByTestId('finding-confirm'));
     const again = await waitFor(() => dialog() ?? Promise.reject(new Error('not asked')));
     fireEvent.click(within(again).getByTestId('finding-confirm-ok'));
-    await waitFor(() => expect(confirmCalls()).toHaveLength(1));
+    await waitFor(() => expect(confirmCalls()).toHaveLength(1), { timeout: 5000 });
     expect(confirmCalls()[0]!.body).toEqual({ reason: '多头申报' });
   });
 });

@@ -19,6 +19,7 @@ const finding: FindingView = {
   enterpriseName: '北京甲科技有限公司',
   channelUnitName: '北京市',
   kind: 'application',
+  relation: 'different_enterprise',
   score: 0.81,
   reasons: ['正文大段重合', '经不同推荐单位申报'],
   state: 'open',
@@ -51,7 +52,7 @@ describe('重复申报检查 on the review page', () => {
     const mark = within(pair).getByTestId('evidence-application').querySelector('mark');
     expect(mark?.textContent).toBe(passage);
     expect(within(pair).getByTestId('evidence-match').textContent).toContain(passage);
-    expect(within(panel).getByTestId('finding-kind').textContent).toBe('其他渠道申报');
+    expect(within(panel).getByTestId('finding-kind').textContent).toBe('不同企业申报相似');
     expect(panel.textContent).toContain('中国乙集团');
   });
 

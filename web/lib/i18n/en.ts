@@ -731,9 +731,12 @@ export const en: Record<MessageKey, string> = {
   'progress.reopened': '{unit} reopened',
   // ── adminweb: followUp / awards / progress (end) ──
   // ── dup: duplicate detection (begin) ──
-  'dup.kind.award': 'Past award',
-  'dup.kind.otherChannel': 'Filed through another channel',
-  'dup.kind.sameEnterprise': 'Same enterprise filed twice',
+  'dup.kind.award.same_enterprise': 'Own past award',
+  'dup.kind.award.related_enterprise': 'Related enterprise’s past award',
+  'dup.kind.award.different_enterprise': 'Another enterprise’s past award',
+  'dup.kind.application.same_enterprise': 'Same enterprise filed twice',
+  'dup.kind.application.related_enterprise': 'Related enterprise’s filing',
+  'dup.kind.application.different_enterprise': 'Similar filing by another enterprise',
   'dup.state.open': 'Open',
   'dup.state.confirmed': 'Confirmed duplicate',
   'dup.state.dismissed': 'Dismissed (cleared)',

@@ -701,9 +701,12 @@ export const zh = {
   'progress.reopened': '已重新开放 {unit} 的报送',
   // ── adminweb: followUp / awards / progress (end) ──
   // ── dup: duplicate detection (begin) ──
-  'dup.kind.award': '往届获奖',
-  'dup.kind.otherChannel': '其他渠道申报',
-  'dup.kind.sameEnterprise': '同一企业重复申报',
+  'dup.kind.award.same_enterprise': '本企业往届获奖',
+  'dup.kind.award.related_enterprise': '关联企业往届获奖',
+  'dup.kind.award.different_enterprise': '他企业往届获奖',
+  'dup.kind.application.same_enterprise': '同一企业重复申报',
+  'dup.kind.application.related_enterprise': '关联企业申报',
+  'dup.kind.application.different_enterprise': '不同企业申报相似',
   'dup.state.open': '待处理',
   'dup.state.confirmed': '已确认重复',
   'dup.state.dismissed': '已排除（放行）',
