@@ -1,6 +1,12 @@
 import { useEffect } from 'react';
 import { Button, Dropdown, Flex, Grid, Layout as AntLayout, Menu, Space, Typography } from 'antd';
-import { DownOutlined, LogoutOutlined, KeyOutlined, UserOutlined } from '@ant-design/icons';
+import {
+  DownOutlined,
+  EllipsisOutlined,
+  LogoutOutlined,
+  KeyOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useQueryClient } from '@tanstack/react-query';
 import { ROLE_LABELS } from '../../domain/roles';
@@ -165,6 +171,7 @@ export function Layout() {
             mode="horizontal"
             selectedKeys={selected.length ? selected : location.pathname === '/' ? ['/'] : []}
             items={items}
+            overflowedIndicator={<EllipsisOutlined aria-label={t('a11y.moreMenu')} />}
           />
         </nav>
         <Flex gap={wide ? 16 : 8} align="center">
