@@ -1,5 +1,12 @@
 import { expect, test } from '@playwright/test';
-import { DEMO_PASSWORD, openAdminPage, pickOption, signIn, signOut } from './helpers';
+import {
+  DEMO_PASSWORD,
+  expectNoSeriousA11yViolations,
+  openAdminPage,
+  pickOption,
+  signIn,
+  signOut,
+} from './helpers';
 
 test('the organizer opens a recommender account, disables it, and checks the audit log', async ({
   page,
@@ -17,9 +24,11 @@ test('the organizer opens a recommender account, disables it, and checks the aud
   await expect(page).toHaveURL(/\/admin\/users$/);
   await page.getByRole('menuitem', { name: '首页' }).click();
   await expect(page.getByTestId('organizer-counts')).toContainText('推荐单位');
+  await expectNoSeriousA11yViolations(page);
 
   await openAdminPage(page, '账号管理');
   await expect(page).toHaveURL(/\/admin\/users$/);
+  await expectNoSeriousA11yViolations(page);
   await page.getByRole('button', { name: '新建账号' }).click();
   const dialog = page.getByRole('dialog', { name: '新建账号' });
   await pickOption(page, dialog, '推荐单位', '天津市');
@@ -49,6 +58,7 @@ test('the organizer opens a recommender account, disables it, and checks the aud
 
   await openAdminPage(page, '审计日志');
   await expect(page).toHaveURL(/\/admin\/audit$/);
+  await expectNoSeriousA11yViolations(page);
   const signInRow = page
     .getByRole('row')
     .filter({ hasText: '登录' })

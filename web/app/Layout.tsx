@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { Button, Dropdown, Flex, Grid, Layout as AntLayout, Menu, Space, Typography } from 'antd';
 import {
   DownOutlined,
+  EllipsisOutlined,
   LogoutOutlined,
   KeyOutlined,
   SafetyCertificateOutlined,
@@ -182,6 +183,7 @@ export function Layout() {
             mode="horizontal"
             selectedKeys={selected.length ? selected : location.pathname === '/' ? ['/'] : []}
             items={items}
+            overflowedIndicator={<EllipsisOutlined aria-label={t('a11y.moreMenu')} />}
           />
         </nav>
         <Flex gap={wide ? 16 : 8} align="center">

@@ -50,6 +50,16 @@ function Antd({ children }: { children: ReactNode }) {
           colorSuccess: '#237804',
           colorWarning: '#9c5700',
           colorError: '#cf1322',
+          // the light backgrounds and borders of alerts and status tags stay antd's clean tints
+          // (derived from the darker seeds above they turn muddy)
+          colorInfoBg: '#e6f4ff',
+          colorInfoBorder: '#91caff',
+          colorSuccessBg: '#f6ffed',
+          colorSuccessBorder: '#b7eb8f',
+          colorWarningBg: '#fffbe6',
+          colorWarningBorder: '#ffe58f',
+          colorErrorBg: '#fff2f0',
+          colorErrorBorder: '#ffccc7',
           colorTextSecondary: 'rgba(0, 0, 0, 0.65)',
           colorTextTertiary: 'rgba(0, 0, 0, 0.6)',
           colorTextDescription: 'rgba(0, 0, 0, 0.6)',

@@ -34,6 +34,7 @@ export const en: Record<MessageKey, string> = {
   // ── a11y: skip link, landmarks, page titles ──
   'a11y.skipToMain': 'Skip to main content',
   'a11y.mainNav': 'Main navigation',
+  'a11y.moreMenu': 'More menu items',
   'a11y.clear': 'Clear',
   'title.campaign': 'Call for solutions',
   'title.application': 'Application',

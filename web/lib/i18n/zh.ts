@@ -33,6 +33,7 @@ export const zh = {
   // ── a11y: skip link, landmarks, page titles ──
   'a11y.skipToMain': '跳到主要内容',
   'a11y.mainNav': '主导航',
+  'a11y.moreMenu': '更多菜单项',
   'a11y.clear': '清除',
   'title.campaign': '征集通知',
   'title.application': '申报书',
