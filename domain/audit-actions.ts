@@ -93,6 +93,22 @@ export type AuditTarget = keyof typeof AUDIT_TARGETS;
 
 /** The keys audit rows carry in their before/after, by name. */
 export const AUDIT_FIELDS: Record<string, Label> = {
+  licenceDocumentId: { zh: '营业执照', en: 'Business licence' },
+  authorisationDocumentId: { zh: '授权书', en: 'Authorisation letter' },
+  filerIsLegalRep: { zh: '填报人为法定代表人', en: 'Filer is the legal representative' },
+  verificationStatus: { zh: '认证状态', en: 'Verification status' },
+  verifiedByUnitId: { zh: '核验单位', en: 'Verified by unit' },
+  claimId: { zh: '申诉', en: 'Claim' },
+  enterpriseId: { zh: '企业', en: 'Enterprise' },
+  enterpriseName: { zh: '企业名称', en: 'Enterprise name' },
+  holderEnterpriseId: { zh: '原持有企业', en: 'Former holder' },
+  movedToEnterpriseId: { zh: '转入企业', en: 'Moved to' },
+  followUpReportsMoved: { zh: '转移的跟踪报告', en: 'Follow-up reports moved' },
+  contactName: { zh: '联系人', en: 'Contact' },
+  note: { zh: '说明', en: 'Note' },
+  reason: { zh: '理由', en: 'Reason' },
+  solutionName: { zh: '方案名称', en: 'Solution' },
+  attachments: { zh: '附件数', en: 'Attachments' },
   state: { zh: '状态', en: 'State' },
   status: { zh: '账号状态', en: 'Account status' },
   name: { zh: '名称', en: 'Name' },

@@ -7,6 +7,7 @@ import { RENAMED_FORM, RENAMED_SUMMARY_TABLE } from '../test/fixtures/renamed-fo
 import {
   apiRegisterBeijingEnterprise,
   apiSignIn,
+  apiUploadLicence,
   NEW_PASSWORD,
   openAdminPage,
   pickOption,
@@ -202,6 +203,12 @@ test('the organizer configures a new call in the browser; an enterprise files on
     name,
     uscc,
     email: `e2e-cfg-${uscc}@example.com`,
+  });
+  // submitting needs the 营业执照 uploaded (企业认证); done through the API, then signed out again
+  const enterpriseApi = await apiSignIn(page.request, uscc, NEW_PASSWORD);
+  await apiUploadLicence(enterpriseApi);
+  await page.request.post('/api/v1/auth/sign-out', {
+    headers: { 'x-csrf-token': enterpriseApi.csrf },
   });
   await signIn(page, uscc, NEW_PASSWORD);
   await page.getByTestId(`new-application-${code}`).click();

@@ -31,6 +31,8 @@ const clients = {} as Record<Identity, Client>;
 const ids = {} as {
   campaign: string;
   draft: string;
+  /** a draft of its own for deleteApplicationDraft, so that the others keep theirs */
+  toDelete: string;
   attachment: string;
   submitted: string;
   toReturn: string;
@@ -306,6 +308,7 @@ function pathValue(op: Operation, name: string): string {
   if (p.endsWith('/reject')) return ids.toReject;
   if (p.endsWith('/recommend') || p.endsWith('/unrecommend')) return ids.toRecommend;
   if (p.includes('/versions/')) return ids.submitted;
+  if (op.operationId === 'deleteApplicationDraft') return ids.toDelete;
   return ids.draft;
 }
 
@@ -643,6 +646,7 @@ beforeAll(async () => {
   const draft = await ent.post('/api/v1/applications', { campaignId: ids.campaign });
   expect(draft.status, JSON.stringify(draft.body)).toBe(201);
   ids.draft = draft.body.id;
+  ids.toDelete = (await ent.post('/api/v1/applications', { campaignId: ids.campaign })).body.id;
   const png = await upload(ent, ids.draft, '图.png', makePng());
   expect(png.status, JSON.stringify(png.body)).toBe(201);
   ids.attachment = png.body.id;

@@ -81,6 +81,7 @@ describe.runIf(testDbKind === 'pglite')('processes on the embedded database', ()
 
     const broken = node('server/cli/admin.ts', ['audit-verify']);
     expect(broken.status).toBe(1);
-    expect(broken.stderr).toContain(`AUDIT CHAIN BROKEN at row id ${row!.id}`);
+    expect(broken.stderr).toContain('AUDIT LOG BROKEN: 该行内容被修改 row edited');
+    expect(broken.stderr).toContain(`at row id ${row!.id}\n`);
   }, 120_000);
 });

@@ -330,6 +330,12 @@ const TABLE: Record<string, Case[]> = {
   'GET /api/v1/audit-events/verification': [
     { expect: organizerOnly(200), call: (c) => c.get('/api/v1/audit-events/verification') },
   ],
+  'GET /api/v1/audit-events/checkpoints': [
+    { expect: organizerOnly(200), call: (c) => c.get('/api/v1/audit-events/checkpoints') },
+  ],
+  'POST /api/v1/audit-events/checkpoints': [
+    { expect: organizerOnly(201), call: (c) => c.post('/api/v1/audit-events/checkpoints') },
+  ],
 
   'GET /api/v1/campaigns/:idOrCode/form': [
     { expect: all(200), call: (c) => c.get('/api/v1/campaigns/miit-iiapp-2021/form') },
@@ -374,6 +380,18 @@ const TABLE: Record<string, Case[]> = {
         return c.post(`/api/v1/applications/${ids.application}/submit`, {
           draftVersion: current.body.application.draftVersion,
         });
+      },
+    },
+  ],
+  'DELETE /api/v1/applications/:id': [
+    {
+      what: "a fresh draft of enterprise A's: only A deletes it",
+      expect: { ...all(403), anonymous: 401, enterprise: 204 },
+      call: async (c) => {
+        const fresh = await clients.enterprise.post('/api/v1/applications', {
+          campaignId: ids.campaign,
+        });
+        return c.request('DELETE', `/api/v1/applications/${fresh.body.id}`);
       },
     },
   ],

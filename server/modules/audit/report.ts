@@ -17,7 +17,7 @@ export function auditVerdictText(v: AuditVerdict): string {
   const lines = [
     `审计日志被篡改 AUDIT LOG BROKEN: ${REASON[v.reason!]}; ${v.rows} rows checked, ${v.checkpoints} checkpoints`,
   ];
-  if (v.brokenAtId !== undefined) lines.push(`  at row id 行 ${v.brokenAtId}`);
+  if (v.brokenAtId !== undefined) lines.push(`  第 ${v.brokenAtId} 行 at row id ${v.brokenAtId}`);
   if (v.checkpoint)
     lines.push(
       `  checkpoint 检查点 ${v.checkpoint.key}: ${v.checkpoint.count} rows, last id ${v.checkpoint.lastId}, hash ${v.checkpoint.hash}, at ${v.checkpoint.at}`,

@@ -1,6 +1,7 @@
 // The audit page's rows for people: the action's Chinese name, the object's own name with a link to
 // the organizer's page for it, changed fields by label with values by name. The raw row stays too
 // (codes, ids, summary) for experts.
+import { VERIFICATION_STATUS_LABELS } from '../../../domain/enterprise-verification';
 import {
   AUDIT_ACTIONS,
   AUDIT_FIELDS,
@@ -28,7 +29,13 @@ const ID_KEYS: Record<string, string[]> = {
   batchId: ['recommendation_batch'],
   awardId: ['award'],
   match: ['award', 'application'],
+  enterpriseId: ['enterprise'],
+  holderEnterpriseId: ['enterprise'],
+  movedToEnterpriseId: ['enterprise'],
+  verifiedByUnitId: ['recommender_unit'],
 };
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Notes written as codes. */
 const NOTES: Record<string, string> = { locked: '账号已锁定', disabled: '账号已停用' };
@@ -99,6 +106,11 @@ function valueText(
   }
   if ((key === 'state' || key === 'status') && typeof v === 'string')
     return AUDIT_STATE_NAMES[v] ?? v;
+  if (key === 'verificationStatus' && typeof v === 'string')
+    return (VERIFICATION_STATUS_LABELS as Record<string, string>)[v] ?? v;
+  // a stored file, or an object without a page: the id stays in the raw record (tooltip)
+  if (typeof v === 'string' && UUID.test(v))
+    return key.endsWith('DocumentId') ? '已上传' : '（见原始记录）';
   if (key === 'role' && typeof v === 'string' && (ROLES as readonly string[]).includes(v))
     return ROLE_LABELS[v as Role].zh;
   if (typeof v === 'boolean') return v ? '是' : '否';

@@ -38,6 +38,9 @@ const HEADER = [
   '联系电话',
 ];
 
+// the applicant is always the filing account itself (its name as registered by deskWorld)
+const APPLICANT = '测试企业7300号科技有限公司';
+
 beforeAll(async () => {
   t = await createTestApp({ config: { signInRatePerMinute: 10_000 } });
   w = await deskWorld(t, 7300);
@@ -50,7 +53,6 @@ beforeAll(async () => {
     region: '110100',
     industries: ['3451'],
     platform: '示例工业互联网平台',
-    applicantName: '北京甲智造科技有限公司',
     contactName: '张示例',
     phone: '13800000000',
   });
@@ -63,7 +65,6 @@ beforeAll(async () => {
     industries: ['6513', '3911'],
     apps: 3,
     platform: '航天云网INDICS',
-    applicantName: '北京乙软件有限公司',
     contactName: '李四',
     phone: '010-12345678',
   });
@@ -80,7 +81,7 @@ beforeAll(async () => {
       '1',
       '工业软件远程运维APP',
       '行业通用工业APP',
-      '北京乙软件有限公司',
+      APPLICANT,
       w.bjUscc,
       '江苏省苏州市',
       '应用软件开发、计算机整机制造',
@@ -93,7 +94,7 @@ beforeAll(async () => {
       '2',
       '轴承缺陷在线检测APP',
       '基础共性工业APP',
-      '北京甲智造科技有限公司',
+      APPLICANT,
       w.bjUscc,
       '北京市',
       '滚动轴承制造',

@@ -272,6 +272,12 @@ describe('代码申诉: a past winner’s code taken by someone else', () => {
       name: '真正的获奖企业有限公司',
       verificationStatus: 'verified',
     });
+    // a one-time password is changed before anything else
+    const changed = await claimant.post('/api/v1/me/password', {
+      currentPassword: res.body.account.oneTimePassword,
+      newPassword: 'Claimant2021pass',
+    });
+    expect(changed.status, JSON.stringify(changed.body)).toBe(200);
     const report = await claimant.get(
       `/api/v1/follow-up-reports/${awardId}?campaignId=${campaignId}`,
     );
