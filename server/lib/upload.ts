@@ -30,17 +30,22 @@ export async function readUploadedFile(req: FastifyRequest, maxBytes: number) {
       if (problem) throw unstorableTextError({ path: field.fieldname, problem });
     }
   }
+  return { filename: storableFilename(part.filename), bytes };
+}
+
+/** A file name the database can store, cut at 200 without splitting a character; else 400. */
+function storableFilename(filename: string): string {
   const problem =
-    unstorableText(part.filename) ??
+    unstorableText(filename) ??
     // eslint-disable-next-line no-control-regex
-    (/[\u0001-\u001f\u007f]/.test(part.filename) ? '控制字符' : null);
+    (/[\u0001-\u001f\u007f]/.test(filename) ? '控制字符' : null);
   if (problem)
     throw new AppError('FILE_REJECTED', {
       message: `文件名中含有无法保存的字符：${problem}，请重命名文件后再上传`,
       messageEn: 'The file name contains characters that cannot be stored; rename the file',
       details: [{ path: 'file', message: `文件名中含有${problem}` }],
     });
-  return { filename: truncateText(part.filename, 200), bytes };
+  return truncateText(filename, 200);
 }
 
 /** A multipart parse failure is the client's: 4xx as the parser says, else 400 BAD_REQUEST. */
@@ -66,19 +71,28 @@ export async function readUploadedForm(req: FastifyRequest, maxBytes: number) {
     });
   const fields: Record<string, string> = {};
   let file: { filename: string; bytes: Buffer } | undefined;
-  for await (const part of req.parts({
-    limits: { files: 1, fields: 12, fileSize: maxBytes + 1 },
-  })) {
-    if (part.type === 'field') {
-      if (typeof part.value === 'string') fields[part.fieldname] = part.value;
-      continue;
+  try {
+    for await (const part of req.parts({
+      limits: { files: 1, fields: 12, fileSize: maxBytes + 1 },
+    })) {
+      if (part.type === 'field') {
+        if (typeof part.value === 'string') {
+          const problem = unstorableText(part.value) ?? unstorableText(part.fieldname);
+          if (problem) throw unstorableTextError({ path: part.fieldname, problem });
+          fields[part.fieldname] = part.value;
+        }
+        continue;
+      }
+      const bytes = await part.toBuffer().catch(() => null);
+      if (!bytes || part.file.truncated || bytes.length > maxBytes)
+        throw new AppError('FILE_TOO_LARGE', {
+          message: `单个文件不能超过 ${Math.round(maxBytes / 1048576)} MB`,
+        });
+      if (part.fieldname === 'file' && !file)
+        file = { filename: storableFilename(part.filename), bytes };
     }
-    const bytes = await part.toBuffer().catch(() => null);
-    if (!bytes || part.file.truncated || bytes.length > maxBytes)
-      throw new AppError('FILE_TOO_LARGE', {
-        message: `单个文件不能超过 ${Math.round(maxBytes / 1048576)} MB`,
-      });
-    if (part.fieldname === 'file' && !file) file = { filename: part.filename.slice(0, 200), bytes };
+  } catch (err) {
+    throw multipartError(err); // no boundary, cut off, too many parts: the client's, never a 500
   }
   if (!file) throw new AppError('BAD_REQUEST', { message: '没有收到文件' });
   return { fields, file };
