@@ -2,6 +2,7 @@ import { expect, test, type Locator, type Page } from '@playwright/test';
 import {
   apiRegisterBeijingEnterprise,
   apiSignIn,
+  apiUploadLicence,
   completeApplicationData,
   DEMO_CAMPAIGN,
   expectNoSeriousA11yViolations,
@@ -48,6 +49,7 @@ test('an enterprise fills 一、解决方案概况 and submits the 申报书 by 
     email: `e2e-kb-${uscc}@example.com`,
   });
   const s = await apiSignIn(page.request, uscc, NEW_PASSWORD);
+  await apiUploadLicence(s); // submitting needs the 营业执照 uploaded (企业认证)
   const headers = { 'x-csrf-token': s.csrf };
   const campaign = (await (
     await page.request.get(`/api/v1/campaigns/${DEMO_CAMPAIGN}`)

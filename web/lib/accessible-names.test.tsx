@@ -1,5 +1,5 @@
 import { CheckCircleOutlined, WarningFilled } from '@ant-design/icons';
-import { Select } from 'antd';
+import { Input, Select } from 'antd';
 import { screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { renderWithApp } from '../../test/web/render';
@@ -26,5 +26,10 @@ describe('accessible names on a Chinese page', () => {
     expect(screen.getByRole('img', { name: '可能重复' })).toBeTruthy();
     expect(document.querySelector('[aria-label="Clear"]')).toBeNull();
     expect(document.querySelector('.ant-select-clear')?.getAttribute('aria-label')).toBe('清除');
+  });
+
+  it('names a button whose only content was a glyph-named icon (Input.Search) in Chinese', async () => {
+    renderWithApp(<Input.Search aria-label="操作人账号" />);
+    await waitFor(() => expect(screen.getByRole('button', { name: '搜索' })).toBeTruthy());
   });
 });
