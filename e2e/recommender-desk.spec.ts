@@ -129,7 +129,9 @@ test('北京市 returns one, recommends three, reorders, signs off and gets 附�
   await returnDialog.getByRole('button', { name: '退回修改' }).click();
   await expect(returnDialog).toBeHidden();
   await expect(page.getByTestId('state-tag')).toHaveText('已退回');
-  await expect(page.getByText('退回意见：请补充实践成效的量化数据。')).toBeVisible();
+  await expect(
+    page.getByText('已退回企业修改，退回意见：请补充实践成效的量化数据', { exact: false }),
+  ).toBeVisible();
   await expect(page.getByTestId('history')).toContainText('请补充实践成效的量化数据。');
   await backToInbox(page);
 
