@@ -7,6 +7,7 @@ import {
   signIn,
   tinyPdf,
   uniqueUscc,
+  expectNoSeriousA11yViolations,
 } from './helpers';
 
 test('a taken code is claimed from the registration page; the organizer moves it to the claimant', async ({
@@ -55,6 +56,7 @@ test('a taken code is claimed from the registration page; the organizer moves it
   await page
     .locator('input[type="file"]')
     .setInputFiles({ name: '营业执照.pdf', mimeType: 'application/pdf', buffer: tinyPdf() });
+  await expectNoSeriousA11yViolations(page);
   await page.screenshot({ path: 'test-results/claim-page.png', fullPage: true });
   await page.getByRole('button', { name: /提交申诉/ }).click();
   await expect(page.getByTestId('claim-filed')).toBeVisible();
@@ -66,6 +68,7 @@ test('a taken code is claimed from the registration page; the organizer moves it
   await expect(row).toContainText(`北京冒名${run}科技有限公司`);
   await expect(row).toContainText('营业执照.pdf');
   await page.screenshot({ path: 'test-results/claims-page.png', fullPage: true });
+  await expectNoSeriousA11yViolations(page);
   await row.getByTestId('resolve-claim').click();
   const dialog = page.getByTestId('resolve-modal');
   await expect(dialog.getByTestId('move-code')).toBeChecked();

@@ -14,6 +14,7 @@ import {
   signIn,
   signOut,
   uniqueUscc,
+  expectNoSeriousA11yViolations,
 } from './helpers';
 
 /** A screenshot to look at: the whole page, or (for the form editor) the screen as the user sees it. */
@@ -77,6 +78,7 @@ test('the organizer configures a new call in the browser; an enterprise files on
   await dialog.getByRole('button', { name: /创\s*建/ }).click();
   await expect(page).toHaveURL(new RegExp(`/admin/campaigns/${code}/config$`));
   await expect(page.getByTestId('config-revision')).toHaveText('第 1 版配置');
+  await expectNoSeriousA11yViolations(page);
   await expect(page.getByLabel('纸质材料截止（北京时间）')).toHaveValue('2027-01-10 17:00');
   expect((await configOf(page, code)).campaign.paperDeadline).toBe('2027-01-10T09:00:00.000Z');
   await shot(page, '1-basics');

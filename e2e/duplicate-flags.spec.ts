@@ -18,6 +18,7 @@ import {
   tinyPdf,
   uniqueUscc,
   type ApiSession,
+  expectNoSeriousA11yViolations,
 } from './helpers';
 
 const SEARCH = '解决方案名称、企业名称或统一社会信用代码';
@@ -168,6 +169,7 @@ test('the organizer sees the finding, its evidence, and dismisses it only with a
   await signIn(page, 'organizer');
   await page.getByRole('menuitem', { name: '重复申报' }).click();
   await expect(page).toHaveURL(/\/admin\/findings\/[^/]+$/);
+  await expectNoSeriousA11yViolations(page);
   const row = page
     .getByTestId('findings-table')
     .getByRole('row')

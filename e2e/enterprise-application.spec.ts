@@ -11,6 +11,7 @@ import {
   uniqueUscc,
   tinyPdf,
   PNG_1X1,
+  expectNoSeriousA11yViolations,
 } from './helpers';
 
 const DEMO_ENTERPRISE = '91110108MA01XK2Q8K';
@@ -87,8 +88,10 @@ test('a new enterprise registers, fills the whole form, submits, prints the PDF 
   await signIn(page, uscc, NEW_PASSWORD);
   await expect(page.getByTestId('home-title')).toContainText(name);
   await expect(page.getByTestId('my-applications')).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
   const id = await createInCampaign(page, DEMO_CAMPAIGN);
   await expect(page.getByTestId('application-channel')).toHaveText('北京市');
+  await expectNoSeriousA11yViolations(page);
   // the applicant is filled from the registration
   await expect(section(page, 'applicant').getByLabel('统一社会信用代码')).toHaveValue(uscc);
   await expect(section(page, 'applicant').getByLabel('单位名称', { exact: true })).toHaveValue(
@@ -203,6 +206,7 @@ test('a new enterprise registers, fills the whole form, submits, prints the PDF 
   });
   await expect(page.getByTestId('verification-status')).toHaveText('待核验');
   await expect(page.getByTestId('proof-licence')).toContainText('营业执照.pdf');
+  await expectNoSeriousA11yViolations(page);
   await page.screenshot({ path: 'test-results/enterprise-verification.png', fullPage: true });
   await page.goto(editorUrl);
   await page

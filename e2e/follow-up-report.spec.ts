@@ -1,5 +1,11 @@
 import { expect, test } from '@playwright/test';
-import { DEMO_CAMPAIGN, pickOption, signIn, signOut } from './helpers';
+import {
+  DEMO_CAMPAIGN,
+  pickOption,
+  signIn,
+  signOut,
+  expectNoSeriousA11yViolations,
+} from './helpers';
 
 const DEMO_ENTERPRISE = '91110108MA01XK2Q8K'; // 北京示例智造科技有限公司 (server/db/seed/demo.ts)
 const DEMO_AWARD = '基于工业互联网平台的数控机床预测性维护APP'; // seeded: 2020, 北京市
@@ -21,6 +27,7 @@ test('a past winner fills in 附件4 from its declaration and submits it; its re
   const award = list.items.find((i) => i.solutionName === DEMO_AWARD)!;
   await page.goto(`/follow-ups/${campaign.id}/${award.awardId}`);
   await expect(page.getByTestId('follow-up-solution')).toHaveText(DEMO_AWARD);
+  await expectNoSeriousA11yViolations(page);
 
   // one revenue row per year from the award's to the one before the campaign's
   const years = Array.from({ length: campaign.year - 2020 }, (_, i) => 2020 + i);

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { signIn, signOut } from './helpers';
+import { signIn, signOut, expectNoSeriousA11yViolations } from './helpers';
 
 const HEADER = '年份,解决方案名称,企业名称,统一社会信用代码,类别,推荐单位,备注';
 const DEMO_ENTERPRISE = '91110108MA01XK2Q8K'; // 北京示例智造科技有限公司 (server/db/seed/demo.ts)
@@ -37,6 +37,7 @@ test('the organizer imports past awards: a bad row refuses the whole file; fixed
   await page.locator('input[type=file]').setInputFiles(csv([first, fixed]));
   await expect(page.getByTestId('import-success')).toContainText('已导入 2 条获奖记录');
   await expect(page.getByTestId('import-problems')).toBeHidden();
+  await expectNoSeriousA11yViolations(page);
   const list = page.getByTestId('awards-list');
   await expect(list.getByRole('row', { name: new RegExp(`设备健康管理APP-${tag}`) })).toBeVisible();
   await expect(list.getByRole('row', { name: new RegExp(`能耗监测APP-${tag}`) })).toBeVisible();

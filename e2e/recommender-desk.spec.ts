@@ -12,6 +12,7 @@ import {
   signIn,
   uniqueUscc,
   PNG_1X1,
+  expectNoSeriousA11yViolations,
 } from './helpers';
 
 const SEARCH = '解决方案名称、企业名称或统一社会信用代码';
@@ -104,6 +105,7 @@ test('北京市 returns one, recommends three, reorders, signs off and gets 附�
   const quota = page.getByTestId('quota-text');
   await expect(quota).toHaveText(`已推荐 ${before} / 上限 10，剩余 ${10 - before}`);
   await expect(page.getByTestId('batch-state')).toHaveText('未报送');
+  await expectNoSeriousA11yViolations(page);
 
   // the inbox: this run's four, found by search
   await page.getByRole('searchbox', { name: SEARCH }).fill(`工作台${run}`);
@@ -121,6 +123,7 @@ test('北京市 returns one, recommends three, reorders, signs off and gets 附�
   await expect(page.getByTestId('frozen-section-applicant')).toContainText(A.uscc);
   await expect(page.getByTestId('frozen-attachment')).toContainText('软件著作权证书.pdf');
   await expect(page.getByTestId('history')).toContainText('企业提交');
+  await expectNoSeriousA11yViolations(page);
   await page.getByTestId('decisions').getByRole('button', { name: '退回修改' }).click();
   const returnDialog = page.getByRole('dialog', { name: '退回企业修改' });
   await returnDialog.getByRole('button', { name: '退回修改' }).click();
@@ -199,6 +202,7 @@ test('北京市 returns one, recommends three, reorders, signs off and gets 附�
   await confirm.getByRole('button', { name: '确认报送' }).click();
   await expect(page.getByTestId('signed-off')).toBeVisible();
   await expect(page.getByTestId('batch-state')).toContainText('已确认报送');
+  await expectNoSeriousA11yViolations(page);
   await expect(ranking.getByRole('button', { name: /上移/ })).toHaveCount(0);
   await expect(page.getByTestId('upload-scan')).toHaveCount(0);
 
