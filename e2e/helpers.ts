@@ -59,10 +59,14 @@ export async function signIn(page: Page, login: string, password = DEMO_PASSWORD
   await page.goto('/login');
   await page.getByLabel('账号').fill(login);
   await page.getByLabel('密码').fill(password);
-  await page
-    .getByRole('main')
-    .getByRole('button', { name: /^登\s*录$/ })
-    .click();
+  // wait for the answer, so that a page.goto right after does not cut the sign-in short
+  await Promise.all([
+    page.waitForResponse((r) => r.url().endsWith('/api/v1/auth/sign-in')),
+    page
+      .getByRole('main')
+      .getByRole('button', { name: /^登\s*录$/ })
+      .click(),
+  ]);
 }
 
 /** Opens an organizer's page through the 系统管理 submenu of the top bar. */
