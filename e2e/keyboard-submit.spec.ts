@@ -29,9 +29,9 @@ async function tabTo(page: Page, target: Locator, max = 150, key = 'Tab') {
 async function chooseByKeyboard(page: Page, field: Locator, typed?: string) {
   if (typed) await page.keyboard.insertText(typed);
   else await page.keyboard.press('ArrowDown');
-  await expect(
-    page.locator('.ant-select-dropdown:visible .ant-select-item-option').first(),
-  ).toBeVisible();
+  // a searched list (行业) answers from the server: wait for the options that match what was typed
+  const options = page.locator('.ant-select-dropdown:visible .ant-select-item-option');
+  await expect((typed ? options.filter({ hasText: typed }) : options).first()).toBeVisible();
   await page.keyboard.press('Enter');
   await expect(field.locator('.ant-form-item-explain-error')).toHaveCount(0);
   await page.keyboard.press('Escape');

@@ -73,6 +73,7 @@ export function UsersPage() {
           value={unitId}
           onChange={setUnitId}
           options={units.data}
+          aria-label={t('field.unit')}
         />
         <Input.Search
           allowClear
