@@ -27,14 +27,8 @@ export function withWrongCheck(code: string): { code: string; expected: string; 
 }
 
 /** Opens /register and fills the form for an enterprise in 北京市 / 北京市 (not submitted). */
-export async function fillRegistration(
-  page: Page,
-  v: { name: string; uscc: string; email: string },
-  password = NEW_PASSWORD,
-) {
-  await page.goto('/register');
-  await page.getByLabel('企业全称').fill(v.name);
-  await page.getByLabel('统一社会信用代码').fill(v.uscc);
+/** 注册地 北京市 / 北京市 in a registration or claim form. */
+export async function pickBeijingRegion(page: Page) {
   // the cascader's menus animate in and re-render: retry until the choice shows in the field
   const region = page.getByLabel('注册地（省 / 市）');
   const regionField = page.locator('.ant-form-item').filter({ has: region });
@@ -48,6 +42,17 @@ export async function fillRegistration(
       .click({ timeout: 3_000 });
     await expect(regionField).toContainText('北京市', { timeout: 2_000 });
   }).toPass({ timeout: 30_000 });
+}
+
+export async function fillRegistration(
+  page: Page,
+  v: { name: string; uscc: string; email: string },
+  password = NEW_PASSWORD,
+) {
+  await page.goto('/register');
+  await page.getByLabel('企业全称').fill(v.name);
+  await page.getByLabel('统一社会信用代码').fill(v.uscc);
+  await pickBeijingRegion(page);
   await page.getByLabel('联系人').fill('李申报');
   await page.getByLabel('联系电话').fill('010-68208206');
   await page.getByLabel('电子邮箱').fill(v.email);
