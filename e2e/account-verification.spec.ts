@@ -48,7 +48,15 @@ test('a taken code is claimed from the registration page; the organizer moves it
     .setInputFiles({ name: '营业执照.pdf', mimeType: 'application/pdf', buffer: tinyPdf() });
   await expectNoSeriousA11yViolations(page);
   await page.screenshot({ path: 'test-results/claim-page.png', fullPage: true });
-  await page.getByRole('button', { name: /提交申诉/ }).click();
+  // wait for the server's answer (a busy machine may take a while), and show it when refused
+  const [filed] = await Promise.all([
+    page.waitForResponse(
+      (r) => r.url().endsWith('/api/v1/uscc-claims') && r.request().method() === 'POST',
+      { timeout: 45_000 },
+    ),
+    page.getByRole('button', { name: /提交申诉/ }).click(),
+  ]);
+  expect(filed.status(), await filed.text()).toBe(201);
   await expect(page.getByTestId('claim-filed')).toBeVisible();
 
   // the organizer sees the claim beside the account holding the code, and moves the code

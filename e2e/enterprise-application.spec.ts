@@ -62,7 +62,14 @@ async function createInCampaign(page: Page, code: string): Promise<string> {
   await page.getByTestId(`new-application-${code}`).click();
   const dialog = page.getByRole('dialog', { name: '新建申报书' });
   await expect(dialog.getByTestId('default-channel')).toHaveText('北京市');
-  await dialog.getByRole('button', { name: '创建并开始填写' }).click();
+  const [created] = await Promise.all([
+    page.waitForResponse(
+      (r) => r.url().endsWith('/api/v1/applications') && r.request().method() === 'POST',
+      { timeout: 45_000 },
+    ),
+    dialog.getByRole('button', { name: '创建并开始填写' }).click(),
+  ]);
+  expect(created.status(), await created.text()).toBe(201);
   await expect(page).toHaveURL(/\/applications\/[0-9a-f-]{36}$/);
   return page.url().split('/').pop()!;
 }
@@ -319,15 +326,15 @@ test('a save over a newer version is refused with a dialog, and the text is kept
 });
 
 test('a submit after the deadline is refused', async ({ page, request }) => {
-  test.setTimeout(90_000);
-  // The organizer copies the call with an online deadline 25 seconds ahead.
+  test.setTimeout(120_000);
+  // The organizer copies the call with an online deadline 40 seconds ahead (time for a busy machine to create and fill).
   const signedIn = await request.post('/api/v1/auth/sign-in', {
     data: { login: 'organizer', password: DEMO_PASSWORD },
   });
   expect(signedIn.ok()).toBeTruthy();
   const { csrfToken } = (await signedIn.json()) as { csrfToken: string };
   const code = `e2e-deadline-${Date.now().toString(36)}`;
-  const deadline = Date.now() + 25_000;
+  const deadline = Date.now() + 40_000;
   const copied = await request.post('/api/v1/campaigns/miit-iiapp-2021/copy', {
     headers: { 'x-csrf-token': csrfToken },
     data: {
