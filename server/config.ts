@@ -47,6 +47,15 @@ const envSchema = z.object({
   MAX_APPLICATION_FILES_MB: z.coerce.number().positive().max(2000).default(100),
   /** The address people reach the platform at, printed into verification QR codes. */
   PUBLIC_URL: z.string().url().optional(),
+  /** Outgoing e-mail, e.g. smtp://user:pass@mail.example.cn:587 or smtps://…:465; unset: e-mail is off. */
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'SMTP_URL must start with smtp:// or smtps://')
+    .optional(),
+  /** The sender of e-mail, e.g. "征选平台 <noreply@zx.example.cn>". */
+  MAIL_FROM: z.string().min(3).default('征选平台 <noreply@localhost>'),
+  /** Run background work (e-mail delivery, reminders) in this process. */
+  WORKERS: flag,
   /** Minutes between checkpoints of the audit chain's head in the file storage (0: only at start-up). */
   AUDIT_CHECKPOINT_MINUTES: z.coerce
     .number()
@@ -84,6 +93,9 @@ export type Config = {
   maxApplicationFileBytes: number;
   publicUrl: string;
   auditCheckpointMinutes: number;
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  workers: boolean;
 };
 
 export class ConfigError extends Error {}
@@ -153,5 +165,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxApplicationFileBytes: Math.round(e.MAX_APPLICATION_FILES_MB * 1024 * 1024),
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
     auditCheckpointMinutes: e.AUDIT_CHECKPOINT_MINUTES,
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM,
+    workers: e.WORKERS ?? true,
   };
 }

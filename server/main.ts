@@ -5,6 +5,7 @@ import { DataDirLockedError } from './db/lock';
 import { DEMO_PASSWORD } from './db/seed/demo';
 import { systemClock } from './lib/clock';
 import { startAuditCheckpoints } from './modules/audit';
+import { startBackground, type Background } from './background';
 import { storageFromConfig } from './storage';
 
 async function main() {
@@ -16,6 +17,7 @@ async function main() {
   const deps = { db: database.db, clock: systemClock, config, files: storageFromConfig(config) };
   const app = await buildApp(deps);
   let stopCheckpoints = () => {};
+  let background: Background | undefined;
 
   let closing = false;
   const shutdown = async (signal: string) => {
@@ -24,6 +26,7 @@ async function main() {
     app.log.info(`${signal}: closing`);
     stopCheckpoints();
     await app.close().catch(() => {});
+    await background?.stop().catch(() => {});
     await database.close().catch(() => {});
     process.exit(0);
   };
@@ -33,6 +36,8 @@ async function main() {
   await app.listen({ port: config.port, host: config.host });
   // the audit chain's head, anchored in the file storage: now and every AUDIT_CHECKPOINT_MINUTES
   stopCheckpoints = startAuditCheckpoints(deps, config.auditCheckpointMinutes, app.log);
+  // e-mail delivery and reminders (pg-boss), unless WORKERS=0 (another process runs them)
+  if (config.workers) background = await startBackground(database, deps, app.log);
   const where =
     database.kind === 'pglite'
       ? `内置数据库 embedded PGlite: ${config.dataDir}`
@@ -40,6 +45,11 @@ async function main() {
   const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${(app.server.address() as { port: number }).port}`;
   console.log(
     `\n征选 Zhengxuan 已启动 / running at ${url}  (${where}; ready in ${Math.round(performance.now() - started)} ms)`,
+  );
+  console.log(
+    config.smtpUrl
+      ? `邮件通知已开启 e-mail on: ${config.smtpUrl.replace(/\/\/[^@/]*@/, '//***@')}, from ${config.mailFrom}${config.workers ? '' : ' (WORKERS=0: sent by another process)'}`
+      : '邮件通知未开启 e-mail off: SMTP_URL is not set (站内消息照常 in-app messages still work)',
   );
   if (demoAccounts.length) {
     console.log(`\n已创建演示账号 Demo accounts (password 密码: ${DEMO_PASSWORD}):`);

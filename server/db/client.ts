@@ -10,6 +10,7 @@ import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
 import * as schema from './schema';
 import { lockDataDir } from './lock';
+import { migrateJobs, type SqlExecutor } from './jobs';
 
 export type Schema = typeof schema;
 /** Either driver's database, or a transaction on it: repositories take this. */
@@ -18,6 +19,8 @@ export type Db = PgDatabase<PgQueryResultHKT, Schema>;
 export interface Database {
   db: Db;
   kind: 'pglite' | 'postgres';
+  /** raw statements for pg-boss (several at once when without parameters) */
+  executor: SqlExecutor;
   close(): Promise<void>;
 }
 
@@ -32,13 +35,17 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   if (target.kind === 'postgres') {
     const pool = new pg.Pool({ connectionString: target.url, max: target.poolSize ?? 10 });
     const db = drizzlePg(pool, { schema }) as unknown as Db;
+    const executor: SqlExecutor = {
+      executeSql: async (text, values) => ({ rows: (await pool.query(text, values)).rows }),
+    };
     try {
       await migratePg(drizzlePg(pool, { schema }), { migrationsFolder });
+      await migrateJobs(executor);
     } catch (e) {
       await pool.end();
       throw e;
     }
-    return { db, kind: 'postgres', close: () => pool.end() };
+    return { db, kind: 'postgres', executor, close: () => pool.end() };
   }
   let release = () => {};
   let client: PGlite;
@@ -48,9 +55,17 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   } else {
     client = new PGlite({ extensions: { pg_trgm }, loadDataDir: target.loadDataDir });
   }
+  const executor: SqlExecutor = {
+    async executeSql(text, values) {
+      if (values?.length) return { rows: (await client.query(text, values)).rows };
+      const results = await client.exec(text);
+      return { rows: results.at(-1)?.rows ?? [] };
+    },
+  };
   try {
     await client.waitReady;
     await migratePglite(drizzlePglite(client, { schema }), { migrationsFolder });
+    await migrateJobs(executor);
   } catch (e) {
     await client.close().catch(() => {});
     release();
@@ -60,6 +75,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   return {
     db,
     kind: 'pglite',
+    executor,
     async close() {
       await client.close();
       release();

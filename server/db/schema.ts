@@ -533,3 +533,133 @@ export const usccClaims = pgTable(
     index('uscc_claims_uscc').on(t.uscc),
   ],
 );
+
+/**
+ * 消息中心: one in-app message to one user. `dedupeKey` makes a scheduled reminder unique per user
+ * (the same reminder is never sent twice, whichever process runs the schedule).
+ */
+export const notifications = pgTable(
+  'notifications',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    kind: text('kind').notNull(),
+    campaignId: uuid('campaign_id').references(() => campaigns.id),
+    subject: text('subject').notNull(),
+    body: text('body').notNull(),
+    link: text('link'),
+    dedupeKey: text('dedupe_key'),
+    createdAt: ts('created_at').notNull(),
+    readAt: ts('read_at'),
+  },
+  (t) => [
+    index('notifications_user').on(t.userId, t.createdAt),
+    uniqueIndex('notifications_dedupe')
+      .on(t.userId, t.dedupeKey)
+      .where(sql`dedupe_key is not null`),
+  ],
+);
+
+/** A user's e-mail choices: the kinds not wanted by e-mail (in-app messages always stay). */
+export const notificationPreferences = pgTable('notification_preferences', {
+  userId: uuid('user_id')
+    .primaryKey()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  emailOff: jsonb('email_off').$type<string[]>().notNull(),
+  updatedAt: ts('updated_at').notNull(),
+});
+
+/** A template of one kind for one campaign (or, campaign null, for the platform); else the default. */
+export const notificationTemplates = pgTable(
+  'notification_templates',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    campaignId: uuid('campaign_id').references(() => campaigns.id),
+    kind: text('kind').notNull(),
+    subject: text('subject').notNull(),
+    body: text('body').notNull(),
+    updatedAt: ts('updated_at').notNull(),
+    updatedBy: uuid('updated_by'),
+  },
+  (t) => [
+    uniqueIndex('notification_templates_campaign')
+      .on(t.campaignId, t.kind)
+      .where(sql`campaign_id is not null`),
+    uniqueIndex('notification_templates_platform')
+      .on(t.kind)
+      .where(sql`campaign_id is null`),
+  ],
+);
+
+export const emailStateEnum = pgEnum('email_state', ['queued', 'sending', 'sent', 'failed']);
+
+/**
+ * The e-mail outbox and delivery log: written in the transaction of the event that causes it,
+ * with the pg-boss job that delivers it. A worker claims a row with a conditional UPDATE, so
+ * however many processes run, each message is sent once.
+ */
+export const outboundEmails = pgTable(
+  'outbound_emails',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    notificationId: uuid('notification_id').references(() => notifications.id, {
+      onDelete: 'set null',
+    }),
+    userId: uuid('user_id').references(() => users.id, { onDelete: 'set null' }),
+    kind: text('kind').notNull(),
+    toAddress: text('to_address').notNull(),
+    subject: text('subject').notNull(),
+    body: text('body').notNull(),
+    state: emailStateEnum('state').notNull().default('queued'),
+    attempts: integer('attempts').notNull().default(0),
+    lastError: text('last_error'),
+    /** a claim by a worker, good until then (a crashed worker's claim runs out) */
+    leaseUntil: ts('lease_until'),
+    messageId: text('message_id'),
+    createdAt: ts('created_at').notNull(),
+    sentAt: ts('sent_at'),
+  },
+  (t) => [
+    index('outbound_emails_state').on(t.state, t.createdAt),
+    index('outbound_emails_created').on(t.createdAt),
+  ],
+);
+
+/** A single-use link to set a password (找回密码, or an account opened or reset by an organizer). */
+export const passwordResetTokens = pgTable(
+  'password_reset_tokens',
+  {
+    /** sha256 of the token in the link */
+    id: text('id').primaryKey(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    purpose: text('purpose').notNull(), // 'reset' | 'account_created' | 'organizer_reset'
+    createdAt: ts('created_at').notNull(),
+    expiresAt: ts('expires_at').notNull(),
+    usedAt: ts('used_at'),
+    ip: text('ip'),
+  },
+  (t) => [index('password_reset_tokens_user').on(t.userId)],
+);
+
+/** 通知公告. */
+export const announcements = pgTable(
+  'announcements',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    campaignId: uuid('campaign_id').references(() => campaigns.id),
+    title: text('title').notNull(),
+    body: text('body').notNull(),
+    roles: jsonb('roles').$type<string[]>().notNull(),
+    unitIds: jsonb('unit_ids').$type<string[]>().notNull(),
+    email: boolean('email').notNull(),
+    isPublic: boolean('is_public').notNull(),
+    recipients: integer('recipients').notNull(),
+    createdBy: uuid('created_by'),
+    createdAt: ts('created_at').notNull(),
+  },
+  (t) => [index('announcements_campaign').on(t.campaignId, t.createdAt)],
+);

@@ -98,6 +98,11 @@ export const OPERATION_ERRORS: Record<string, OperationErrors> = {
   getApplicationPdf: { access: 'role' },
   getApplicationDocx: { access: 'role' },
   verifyPrintCode: { access: 'public', errors: ['VERIFICATION_CODE_INVALID'] },
+  // notifications
+  listNotifications: { access: 'signed-in' },
+  markNotificationsRead: { access: 'signed-in' },
+  getNotificationPreferences: { access: 'signed-in' },
+  updateNotificationPreferences: { access: 'signed-in' },
   // recommendations
   listInbox: { access: 'role', errors: ['NOT_FOUND'] },
   returnApplication: {

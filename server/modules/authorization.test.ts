@@ -657,6 +657,26 @@ const TABLE: Record<string, Case[]> = {
   'GET /api/v1/verify/:code': [
     { expect: all(200), call: (c) => c.get('/api/v1/verify/ABCD-EFGH-JKMN') },
   ],
+  // 消息中心: one's own messages and settings only, no id names another's
+  'GET /api/v1/notifications': [
+    { expect: signedInOnly(200), call: (c) => c.get('/api/v1/notifications') },
+  ],
+  'POST /api/v1/notifications/read': [
+    {
+      what: "someone else's message id (ignored)",
+      expect: signedInOnly(200),
+      call: (c) => c.post('/api/v1/notifications/read', { ids: [NO_SUCH_ID] }),
+    },
+  ],
+  'GET /api/v1/notification-preferences': [
+    { expect: signedInOnly(200), call: (c) => c.get('/api/v1/notification-preferences') },
+  ],
+  'PUT /api/v1/notification-preferences': [
+    {
+      expect: signedInOnly(200),
+      call: (c) => c.request('PUT', '/api/v1/notification-preferences', { emailOff: [] }),
+    },
+  ],
 };
 
 beforeAll(async () => {

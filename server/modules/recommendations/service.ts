@@ -15,6 +15,8 @@ import { findCampaign } from '../campaigns';
 import { onApplicationChanged } from '../duplicates';
 import { dropStaleStampedScan, findBatch, lockOpenDesk } from '../batches';
 import { findRecommenderUnit } from '../recommender-units';
+import { notify } from '../notifications';
+import type { NotificationKind } from '../../../domain/notifications';
 import { findEnterprise } from '../enterprises';
 import { authorizeDecide } from './policy';
 import { countRecommended, listInbox, listRecommendedIds, setRanks } from './repository';
@@ -73,6 +75,17 @@ const TO = {
   recommend: 'recommended',
   unrecommend: 'submitted',
 } as const;
+
+const NOTIFY: Record<Decision['kind'], NotificationKind | null> = {
+  return: 'application.returned',
+  reject: 'application.rejected',
+  recommend: 'application.recommended',
+  unrecommend: null,
+};
+
+function nameOf(app: { facts: unknown }): string {
+  return (app.facts as { solutionName?: string }).solutionName || '（未命名）';
+}
 
 /**
  * A recommender's decision. The unit's row is locked first, so a unit's decisions, its ranking
@@ -149,6 +162,23 @@ export async function decide(
             ? decision.reason
             : undefined,
     });
+    const kind = NOTIFY[decision.kind];
+    if (kind) {
+      // the enterprise is told in the same transaction: a decision never goes unannounced
+      await notify(tx, deps, {
+        kind,
+        to: { enterpriseIds: [app.enterpriseId] },
+        campaignId: app.campaignId,
+        link: `/applications/${app.id}`,
+        values: {
+          活动名称: campaign.title,
+          解决方案名称: nameOf(app),
+          推荐单位: unit.name,
+          退回意见: decision.kind === 'return' ? decision.comment : '',
+          不予推荐理由: decision.kind === 'reject' ? decision.reason : '',
+        },
+      });
+    }
     return updated;
   });
   if (decision.kind === 'return') await onApplicationChanged(deps, decided.id); // out of the index

@@ -1,0 +1,261 @@
+// 消息与提醒: what kinds of message the platform sends, to whom, with which variables, and the
+// default Chinese templates. A campaign may override a template (campaign data, edited by the
+// organizer); an unknown variable is refused when a template is saved. No I/O here.
+
+export const NOTIFICATION_KINDS = [
+  'application.submitted',
+  'application.returned',
+  'application.rejected',
+  'application.recommended',
+  'application.forwarded',
+  'batch.reopened',
+  'follow_up.returned',
+  'account.created',
+  'account.password_reset',
+  'password.reset_link',
+  'reminder.online_deadline',
+  'reminder.paper_deadline',
+  'reminder.follow_up',
+  'announcement',
+] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
+export interface NotificationKindInfo {
+  label: string;
+  /** who receives it (for the preferences page and the template editor) */
+  audience: string;
+  /** the variables a template of this kind may use, besides the common ones */
+  variables: readonly string[];
+  subject: string;
+  body: string;
+  /**
+   * E-mail that the user cannot turn off: it carries a link the user needs (a password link).
+   * Such kinds are e-mailed whether or not an in-app message is kept.
+   */
+  emailRequired?: boolean;
+  /** no in-app message (a password link is for someone who cannot sign in) */
+  emailOnly?: boolean;
+}
+
+/** Variables every template may use. */
+export const COMMON_VARIABLES = ['姓名', '平台名称', '链接'] as const;
+
+export const NOTIFICATION_KIND_INFO: Record<NotificationKind, NotificationKindInfo> = {
+  'application.submitted': {
+    label: '收到申报书',
+    audience: '推荐单位',
+    variables: ['活动名称', '解决方案名称', '企业名称', '推荐单位'],
+    subject: '【{{活动名称}}】收到“{{解决方案名称}}”的申报书',
+    body: '{{姓名}}，您好：\n\n{{企业名称}}通过{{推荐单位}}提交了申报书“{{解决方案名称}}”，请在推荐截止前审核。\n\n查看：{{链接}}',
+  },
+  'application.returned': {
+    label: '申报书被退回修改',
+    audience: '申报企业',
+    variables: ['活动名称', '解决方案名称', '推荐单位', '退回意见'],
+    subject: '【{{活动名称}}】申报书“{{解决方案名称}}”被退回修改',
+    body: '{{姓名}}，您好：\n\n{{推荐单位}}将申报书“{{解决方案名称}}”退回修改，意见如下：\n\n{{退回意见}}\n\n请修改后在网上申报截止前重新提交：{{链接}}',
+  },
+  'application.rejected': {
+    label: '申报书不予推荐',
+    audience: '申报企业',
+    variables: ['活动名称', '解决方案名称', '推荐单位', '不予推荐理由'],
+    subject: '【{{活动名称}}】申报书“{{解决方案名称}}”未获推荐',
+    body: '{{姓名}}，您好：\n\n{{推荐单位}}决定不推荐申报书“{{解决方案名称}}”，理由如下：\n\n{{不予推荐理由}}\n\n查看：{{链接}}',
+  },
+  'application.recommended': {
+    label: '申报书获推荐',
+    audience: '申报企业',
+    variables: ['活动名称', '解决方案名称', '推荐单位'],
+    subject: '【{{活动名称}}】申报书“{{解决方案名称}}”已获{{推荐单位}}推荐',
+    body: '{{姓名}}，您好：\n\n{{推荐单位}}已推荐申报书“{{解决方案名称}}”。推荐单位确认报送后，申报书将报送工业和信息化部。\n\n查看：{{链接}}',
+  },
+  'application.forwarded': {
+    label: '申报书已报送主管部门',
+    audience: '申报企业',
+    variables: ['活动名称', '解决方案名称', '推荐单位'],
+    subject: '【{{活动名称}}】申报书“{{解决方案名称}}”已报送工业和信息化部',
+    body: '{{姓名}}，您好：\n\n{{推荐单位}}已确认报送，申报书“{{解决方案名称}}”已报送工业和信息化部，请留意后续评审结果。\n\n查看：{{链接}}',
+  },
+  'batch.reopened': {
+    label: '推荐报送被退回重新确认',
+    audience: '推荐单位',
+    variables: ['活动名称', '推荐单位', '原因'],
+    subject: '【{{活动名称}}】{{推荐单位}}的推荐报送已重新开放',
+    body: '{{姓名}}，您好：\n\n主管部门已将{{推荐单位}}的推荐报送重新开放，原因：{{原因}}\n\n请调整后重新确认报送：{{链接}}',
+  },
+  'follow_up.returned': {
+    label: '统计信息表被退回',
+    audience: '往届入选企业',
+    variables: ['解决方案名称', '推荐单位', '退回意见'],
+    subject: '“{{解决方案名称}}”的工业互联网APP统计信息表被退回修改',
+    body: '{{姓名}}，您好：\n\n{{推荐单位}}将“{{解决方案名称}}”的统计信息表（附件4）退回修改，意见如下：\n\n{{退回意见}}\n\n请修改后重新提交：{{链接}}',
+  },
+  'account.created': {
+    label: '账号已开通',
+    audience: '新开通账号的用户',
+    variables: ['账号', '有效期'],
+    subject: '{{平台名称}}账号已开通',
+    body: '{{姓名}}，您好：\n\n主管部门已为您开通{{平台名称}}账号，登录账号：{{账号}}。\n\n请通过以下链接设置密码后登录（{{有效期}}内有效，仅可使用一次）：\n{{链接}}',
+    emailRequired: true,
+  },
+  'account.password_reset': {
+    label: '密码已由管理员重置',
+    audience: '被重置密码的用户',
+    variables: ['账号', '有效期'],
+    subject: '{{平台名称}}账号密码已重置',
+    body: '{{姓名}}，您好：\n\n主管部门已重置您的账号（{{账号}}）的密码。请通过以下链接设置新密码（{{有效期}}内有效，仅可使用一次）：\n{{链接}}\n\n如非本人申请，请联系主管部门。',
+    emailRequired: true,
+  },
+  'password.reset_link': {
+    label: '找回密码',
+    audience: '申请找回密码的用户',
+    variables: ['账号', '有效期'],
+    subject: '{{平台名称}}找回密码',
+    body: '{{姓名}}，您好：\n\n有人为您的账号（{{账号}}）申请了找回密码。请通过以下链接设置新密码（{{有效期}}内有效，仅可使用一次）：\n{{链接}}\n\n如非本人操作，请忽略本邮件，您的密码不会改变。',
+    emailRequired: true,
+    emailOnly: true,
+  },
+  'reminder.online_deadline': {
+    label: '网上申报截止提醒',
+    audience: '有未提交申报书的企业',
+    variables: ['活动名称', '解决方案名称', '截止时间', '剩余天数'],
+    subject: '【{{活动名称}}】网上申报还有{{剩余天数}}天截止',
+    body: '{{姓名}}，您好：\n\n您的申报书“{{解决方案名称}}”尚未提交。网上申报截止时间为{{截止时间}}（北京时间），还有{{剩余天数}}天。\n\n继续填写：{{链接}}',
+  },
+  'reminder.paper_deadline': {
+    label: '推荐报送截止提醒',
+    audience: '有待审核申报书或未确认报送的推荐单位',
+    variables: ['活动名称', '推荐单位', '截止时间', '剩余天数', '待审核数', '报送状态'],
+    subject: '【{{活动名称}}】推荐报送还有{{剩余天数}}天截止',
+    body: '{{姓名}}，您好：\n\n{{推荐单位}}尚有{{待审核数}}份申报书待审核，推荐报送{{报送状态}}。推荐报送及纸质材料截止时间为{{截止时间}}（北京时间），还有{{剩余天数}}天。\n\n前往审核：{{链接}}',
+  },
+  'reminder.follow_up': {
+    label: '统计信息表填报提醒',
+    audience: '未提交统计信息表的往届入选企业',
+    variables: ['活动名称', '解决方案名称', '截止时间', '剩余天数'],
+    subject: '【{{活动名称}}】请在{{截止时间}}前提交“{{解决方案名称}}”的工业互联网APP统计信息表',
+    body: '{{姓名}}，您好：\n\n您的入选解决方案“{{解决方案名称}}”的统计信息表（附件4）尚未提交，截止时间为{{截止时间}}（北京时间），还有{{剩余天数}}天。\n\n前往填报：{{链接}}',
+  },
+  announcement: {
+    label: '通知公告',
+    audience: '公告选定的对象',
+    variables: ['活动名称', '标题', '正文'],
+    subject: '【通知公告】{{标题}}',
+    body: '{{姓名}}，您好：\n\n{{正文}}\n\n查看：{{链接}}',
+  },
+};
+
+export const PLATFORM_NAME = '征选平台';
+
+/** A kind's template: subject and body with {{变量}} placeholders. */
+export interface NotificationTemplate {
+  subject: string;
+  body: string;
+}
+
+const VARIABLE = /\{\{\s*([^{}\s]+)\s*\}\}/g;
+
+export function allowedVariables(kind: NotificationKind): string[] {
+  return [...COMMON_VARIABLES, ...NOTIFICATION_KIND_INFO[kind].variables];
+}
+
+/** The variables a template uses that its kind does not know (refused when saved). */
+export function unknownVariables(kind: NotificationKind, template: NotificationTemplate): string[] {
+  const allowed = new Set(allowedVariables(kind));
+  const unknown = new Set<string>();
+  for (const text of [template.subject, template.body]) {
+    for (const m of text.matchAll(VARIABLE)) if (!allowed.has(m[1]!)) unknown.add(m[1]!);
+    // a lone "{{" or "}}" is a typo a preview would not make obvious
+    const stripped = text.replace(VARIABLE, '');
+    if (stripped.includes('{{') || stripped.includes('}}')) unknown.add('{{…}}');
+  }
+  return [...unknown];
+}
+
+/** Fills a template; a variable without a value becomes empty. Plain text in, plain text out. */
+export function renderTemplate(
+  template: NotificationTemplate,
+  values: Partial<Record<string, string>>,
+): NotificationTemplate {
+  const fill = (text: string) => text.replace(VARIABLE, (_, name: string) => values[name] ?? '');
+  // a subject is one line
+  return { subject: fill(template.subject).replace(/\s+/g, ' ').trim(), body: fill(template.body) };
+}
+
+export function defaultTemplate(kind: NotificationKind): NotificationTemplate {
+  const info = NOTIFICATION_KIND_INFO[kind];
+  return { subject: info.subject, body: info.body };
+}
+
+/** Sample values for a template preview. */
+export const SAMPLE_VALUES: Record<string, string> = {
+  姓名: '张三',
+  平台名称: PLATFORM_NAME,
+  链接: 'https://zx.example.cn/…',
+  活动名称: '2021年工业互联网APP优秀解决方案征集遴选',
+  解决方案名称: '面向离散制造的设备健康管理APP解决方案',
+  企业名称: '北京示例智能科技有限公司',
+  推荐单位: '北京市',
+  退回意见: '请补充APP部署与应用情况中的用户数。',
+  不予推荐理由: '解决方案为综合平台，不属于工业互联网APP。',
+  原因: '推荐顺序需调整',
+  账号: 'zhangsan',
+  有效期: '72小时',
+  截止时间: '2021年10月20日 24:00',
+  剩余天数: '3',
+  待审核数: '2',
+  报送状态: '尚未确认',
+  标题: '关于延长网上申报时间的通知',
+  正文: '经研究，网上申报截止时间延长至10月25日。',
+};
+
+/** Days before a deadline at which reminders go out (Beijing time, at 09:00 of that day). */
+export const REMINDER_DAYS_BEFORE = [7, 3, 1] as const;
+export const REMINDER_HOUR_BEIJING = 9;
+
+const BEIJING_OFFSET_MS = 8 * 3_600_000;
+
+/**
+ * When the reminder `days` before a deadline is due: 09:00 Beijing time on the calendar day that
+ * is `days` days before the deadline's Beijing calendar day. (A deadline of 2021-10-20 24:00
+ * Beijing is 2021-10-21 00:00; its day is taken from the instant one millisecond earlier.)
+ */
+export function reminderDueAt(deadline: Date, days: number): Date {
+  const beijing = new Date(deadline.getTime() - 1 + BEIJING_OFFSET_MS);
+  const dayStartUtc = Date.UTC(
+    beijing.getUTCFullYear(),
+    beijing.getUTCMonth(),
+    beijing.getUTCDate() - days,
+    REMINDER_HOUR_BEIJING,
+  );
+  return new Date(dayStartUtc - BEIJING_OFFSET_MS);
+}
+
+/**
+ * The reminder that is due now for a deadline, if any: the smallest "days before" whose time has
+ * come while the deadline is still ahead. A reminder missed (the server was down) is sent late,
+ * but only the most recent one: nobody gets the 7-day and the 3-day reminder at once.
+ */
+export function dueReminder(deadline: Date, now: Date): number | null {
+  if (now >= deadline) return null;
+  let due: number | null = null;
+  for (const days of REMINDER_DAYS_BEFORE) if (now >= reminderDueAt(deadline, days)) due = days;
+  return due;
+}
+
+/** "2021年10月20日 24:00" style, Beijing time. */
+export function formatBeijingDeadline(d: Date): string {
+  const b = new Date(d.getTime() + BEIJING_OFFSET_MS);
+  const h = b.getUTCHours();
+  const m = b.getUTCMinutes();
+  if (h === 0 && m === 0) {
+    const prev = new Date(b.getTime() - 86_400_000);
+    return `${prev.getUTCFullYear()}年${prev.getUTCMonth() + 1}月${prev.getUTCDate()}日 24:00`;
+  }
+  return `${b.getUTCFullYear()}年${b.getUTCMonth() + 1}月${b.getUTCDate()}日 ${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`;
+}
+
+/** Whole days left until a deadline, rounded up (what "还有N天" means to a reader). */
+export function daysLeft(deadline: Date, now: Date): number {
+  return Math.max(0, Math.ceil((deadline.getTime() - now.getTime()) / 86_400_000));
+}
