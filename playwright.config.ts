@@ -1,13 +1,18 @@
+import path from 'node:path';
 import { defineConfig } from '@playwright/test';
 
 // A port of this run's own (workers inherit it), so two runs on one machine do not collide.
 process.env.E2E_PORT ??= String(20000 + (process.pid % 20000));
 const PORT = Number(process.env.E2E_PORT);
+// the loopback SMTP server of e2e/global-setup.ts, and where it leaves the messages it receives
+process.env.E2E_SMTP_PORT ??= String(PORT + 1);
+process.env.E2E_MAIL_DIR ??= path.resolve(`.tmp/e2e-mail-${PORT}`);
 // A fresh embedded database per run; ones left by runs over an hour old are removed.
 const dataDir = `.tmp/e2e-data-${Date.now()}`;
 
 export default defineConfig({
   testDir: 'e2e',
+  globalSetup: './e2e/global-setup.ts',
   fullyParallel: false,
   workers: 1,
   retries: 0,
@@ -37,7 +42,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `mkdir -p .tmp && find .tmp -maxdepth 1 -name 'e2e-data-*' -mmin +60 -exec rm -rf {} + ; npm run build --silent && DATA_DIR=${dataDir} PORT=${PORT} HOST=127.0.0.1 LOG_LEVEL=warn npx tsx server/main.ts`,
+    command: `mkdir -p .tmp && find .tmp -maxdepth 1 \\( -name 'e2e-data-*' -o -name 'e2e-mail-*' \\) -mmin +60 -exec rm -rf {} + ; npm run build --silent && DATA_DIR=${dataDir} PORT=${PORT} SMTP_URL=smtp://127.0.0.1:${process.env.E2E_SMTP_PORT} PUBLIC_URL=http://127.0.0.1:${PORT} HOST=127.0.0.1 LOG_LEVEL=warn npx tsx server/main.ts`,
     url: `http://127.0.0.1:${PORT}/api/health`,
     reuseExistingServer: false,
     timeout: 180_000,

@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import { expect, type APIRequestContext, type Locator, type Page } from '@playwright/test';
 import { usccCheckCharacter } from '../domain/uscc';
@@ -275,4 +277,33 @@ export async function expectNoSeriousA11yViolations(page: Page) {
     )
     .join('\n');
   expect(serious.length, `accessibility violations on ${page.url()}:\n${report}`).toBe(0);
+}
+
+export interface DeliveredMail {
+  to: string[];
+  subject: string;
+  text: string;
+}
+
+/**
+ * The e-mails the platform has sent to `to` so far, read from the loopback SMTP server of
+ * e2e/global-setup.ts; waits (up to `timeout`) until one matches `match`.
+ */
+export async function waitForMail(
+  to: string,
+  match: (m: DeliveredMail) => boolean = () => true,
+  timeout = 30_000,
+): Promise<DeliveredMail> {
+  const dir = process.env.E2E_MAIL_DIR!;
+  const until = Date.now() + timeout;
+  for (;;) {
+    const files = fs.existsSync(dir) ? fs.readdirSync(dir).sort() : [];
+    for (const f of files) {
+      const mail = JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')) as DeliveredMail;
+      if (mail.to.map((a) => a.toLowerCase()).includes(to.toLowerCase()) && match(mail))
+        return mail;
+    }
+    if (Date.now() > until) throw new Error(`no e-mail to ${to} within ${timeout} ms`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
 }
