@@ -11,6 +11,7 @@ import type { SignedInUser } from '../../lib/auth-context';
 import type { Deps } from '../../lib/deps';
 import { AppError } from '../../lib/errors';
 import { recordAudit } from '../audit';
+import { notify } from '../notifications';
 import { onApplicationChanged } from '../duplicates';
 import { dataSchemaOf, findCampaign, findCampaignForShare, formOfCampaign } from '../campaigns';
 import { findEnterprise } from '../enterprises';
@@ -239,6 +240,19 @@ export async function submitApplication(
       targetId: app.id,
       before: { state: app.state },
       after: { state: 'submitted', versionNo, verificationCode, channelUnitId: app.channelUnitId },
+    });
+    // the recommender learns that an application reached its desk
+    await notify(tx, deps, {
+      kind: 'application.submitted',
+      to: { unitIds: [app.channelUnitId] },
+      campaignId: app.campaignId,
+      link: `/desk/${app.campaignId}/applications/${app.id}`,
+      values: {
+        活动名称: campaign.title,
+        解决方案名称: columns.solutionName || '（未命名）',
+        企业名称: enterprise.name,
+        推荐单位: unit.name,
+      },
     });
     return version;
   });

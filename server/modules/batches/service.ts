@@ -3,6 +3,8 @@ import type { Actor } from '../../lib/actor';
 import type { Deps } from '../../lib/deps';
 import { AppError } from '../../lib/errors';
 import { recordAudit } from '../audit';
+import { findApplicationHead } from '../applications';
+import { notify } from '../notifications';
 import { duplicateStandings } from '../duplicates';
 import { findCampaign, type CampaignRow } from '../campaigns';
 import { findRecommenderUnit, lockRecommenderUnit } from '../recommender-units';
@@ -138,6 +140,22 @@ export async function signOff(deps: Deps, desk: Desk, actor: Actor) {
       before: { state: 'open' },
       after: { state: 'signed_off', count: forwarded.length, order: recommended },
     });
+    // each enterprise learns that its application went on to the ministry
+    for (const id of forwarded) {
+      const app = await findApplicationHead(tx, id);
+      if (!app) continue;
+      await notify(tx, deps, {
+        kind: 'application.forwarded',
+        to: { enterpriseIds: [app.enterpriseId] },
+        campaignId: campaign.id,
+        link: `/applications/${id}`,
+        values: {
+          活动名称: campaign.title,
+          解决方案名称: app.solutionName || '（未命名）',
+          推荐单位: unit.name,
+        },
+      });
+    }
   });
 }
 
@@ -194,6 +212,15 @@ export async function reopen(deps: Deps, desk: Desk, reason: string, actor: Acto
       before: { state: 'signed_off', stampedScanId: batch.stampedScanId },
       after: { state: 'open', count: back.length },
       note: reason,
+    });
+    // the unit's recommenders must act again: adjust and sign off anew
+    const unit = await findRecommenderUnit(tx, unitId);
+    await notify(tx, deps, {
+      kind: 'batch.reopened',
+      to: { unitIds: [unitId] },
+      campaignId: campaign.id,
+      link: `/desk/${campaign.id}/batch`,
+      values: { 活动名称: campaign.title, 推荐单位: unit?.name ?? '', 原因: reason },
     });
   });
 }

@@ -10,6 +10,7 @@ import type { SignedInUser } from '../../lib/auth-context';
 import type { Deps } from '../../lib/deps';
 import { AppError } from '../../lib/errors';
 import { recordAudit } from '../audit';
+import { notify } from '../notifications';
 import { findAward, type AwardRow } from '../awards';
 import { findCampaign, formOfCampaign, type CampaignRow } from '../campaigns';
 import { findEnterprise } from '../enterprises';
@@ -180,6 +181,19 @@ export async function returnReport(
       before: { state: 'submitted' },
       after: { state: 'returned', awardId: award.id, campaignId: campaign.id },
       note: comment,
+    });
+    // the winner (whoever holds its code now) is told what to fix
+    await notify(tx, deps, {
+      kind: 'follow_up.returned',
+      to: { enterpriseUsccs: [award.uscc] },
+      campaignId: campaign.id,
+      link: `/follow-ups/${campaign.id}/${award.id}`,
+      values: {
+        活动名称: campaign.title,
+        解决方案名称: award.solutionName,
+        推荐单位: award.recommenderName,
+        退回意见: comment,
+      },
     });
     return updated;
   });

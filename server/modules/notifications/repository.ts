@@ -1,6 +1,7 @@
 import { and, count, desc, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import {
+  enterprises,
   notificationPreferences,
   notificationTemplates,
   notifications,
@@ -42,12 +43,24 @@ export function findRecipientsBy(
   db: Db,
   f: {
     enterpriseIds?: string[];
+    enterpriseUsccs?: string[];
     unitIds?: string[];
     roles?: Array<'enterprise' | 'recommender' | 'organizer' | 'expert'>;
   },
 ): Promise<Recipient[]> {
   const any = [
     f.enterpriseIds?.length ? inArray(users.enterpriseId, f.enterpriseIds) : undefined,
+    f.enterpriseUsccs?.length
+      ? inArray(
+          users.enterpriseId,
+          db
+            .select({ id: enterprises.id })
+            .from(enterprises)
+            .where(
+              and(inArray(enterprises.uscc, f.enterpriseUsccs), isNull(enterprises.releasedAt)),
+            ),
+        )
+      : undefined,
     f.unitIds?.length
       ? and(eq(users.role, 'recommender'), inArray(users.recommenderUnitId, f.unitIds))
       : undefined,

@@ -28,6 +28,8 @@ export type Recipients =
   | { userIds: string[] }
   | {
       enterpriseIds?: string[];
+      /** the enterprises holding these 统一社会信用代码 now (an award names its winner by code) */
+      enterpriseUsccs?: string[];
       unitIds?: string[];
       roles?: Array<'enterprise' | 'recommender' | 'organizer' | 'expert'>;
     };
