@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { Button, Dropdown, Flex, Grid, Layout as AntLayout, Menu, Space, Typography } from 'antd';
 import {
+  BellOutlined,
   DownOutlined,
   EllipsisOutlined,
   LogoutOutlined,
@@ -12,6 +13,7 @@ import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useQueryClient } from '@tanstack/react-query';
 import { ROLE_LABELS } from '../../domain/roles';
 import { LanguageSwitch } from '../components/LanguageSwitch';
+import { NotificationBell } from '../features/messages/NotificationBell';
 import { setPasswordChangeRequiredHandler, setUnauthenticatedHandler } from '../lib/api';
 import { useI18n, type MessageKey } from '../lib/i18n';
 import { meKey, useMe } from '../lib/queries';
@@ -59,6 +61,7 @@ function UserMenu() {
       menu={{
         items: [
           { key: 'profile', icon: <UserOutlined />, label: t('nav.profile') },
+          { key: 'notifications', icon: <BellOutlined />, label: t('nav.notificationSettings') },
           ...(user.role === 'enterprise'
             ? [{ key: 'verification', icon: <SafetyCertificateOutlined />, label: t('ev.title') }]
             : []),
@@ -68,6 +71,7 @@ function UserMenu() {
         ],
         onClick: ({ key }) => {
           if (key === 'profile') navigate('/account/profile');
+          if (key === 'notifications') navigate('/account/notifications');
           if (key === 'verification') navigate('/account/verification');
           if (key === 'password') navigate(CHANGE_PASSWORD_PATH);
           if (key === 'signOut') signOut.mutate(undefined, { onSettled: () => navigate('/login') });
@@ -188,6 +192,7 @@ export function Layout() {
         </nav>
         <Flex gap={wide ? 16 : 8} align="center">
           <LanguageSwitch />
+          {me.data && !me.data.user.mustChangePassword && <NotificationBell />}
           <UserMenu />
         </Flex>
       </AntLayout.Header>

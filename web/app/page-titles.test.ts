@@ -13,6 +13,8 @@ describe('page titles', () => {
     expect(zhTitle('/admin/progress')).toBe('报送进度');
     expect(zhTitle('/admin/progress/c1')).toBe('报送进度');
     expect(zhTitle('/admin/campaigns/demo/config')).toBe('活动配置');
+    expect(zhTitle('/messages')).toBe('消息中心');
+    expect(zhTitle('/account/notifications')).toBe('通知设置');
     expect(zhTitle('/no/such/page')).toBe('页面不存在');
   });
 });

@@ -11,6 +11,8 @@ import { DeskIndexPage } from '../features/recommender-desk/DeskIndexPage';
 import { DeskPage } from '../features/recommender-desk/DeskPage';
 import { ReviewPage } from '../features/recommender-desk/ReviewPage';
 import { HomePage } from '../features/home/HomePage';
+import { MessagesPage } from '../features/messages/MessagesPage';
+import { NotificationSettingsPage } from '../features/messages/NotificationSettingsPage';
 import { RegisterPage } from '../features/registration/RegisterPage';
 import { VerifyPage } from '../features/verify/VerifyPage';
 import { ClaimPage } from '../features/verification/ClaimPage';
@@ -233,6 +235,22 @@ export function AppRoutes() {
             <FollowUps>
               <FollowUpPage />
             </FollowUps>
+          }
+        />
+        <Route
+          path="messages"
+          element={
+            <RequireAuth>
+              <MessagesPage />
+            </RequireAuth>
+          }
+        />
+        <Route
+          path="account/notifications"
+          element={
+            <RequireAuth>
+              <NotificationSettingsPage />
+            </RequireAuth>
           }
         />
         <Route path="*" element={<NotFound />} />
