@@ -20,10 +20,15 @@ export const NOTIFICATION_KINDS = [
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
+export type NotificationRole = 'enterprise' | 'recommender' | 'organizer' | 'expert';
+const EVERYONE: readonly NotificationRole[] = ['enterprise', 'recommender', 'organizer', 'expert'];
+
 export interface NotificationKindInfo {
   label: string;
   /** who receives it (for the preferences page and the template editor) */
   audience: string;
+  /** the roles that can receive it: a user's preferences list only these */
+  roles: readonly NotificationRole[];
   /** the variables a template of this kind may use, besides the common ones */
   variables: readonly string[];
   subject: string;
@@ -44,6 +49,7 @@ export const NOTIFICATION_KIND_INFO: Record<NotificationKind, NotificationKindIn
   'application.submitted': {
     label: '收到申报书',
     audience: '推荐单位',
+    roles: ['recommender'],
     variables: ['活动名称', '解决方案名称', '企业名称', '推荐单位'],
     subject: '【{{活动名称}}】收到“{{解决方案名称}}”的申报书',
     body: '{{姓名}}，您好：\n\n{{企业名称}}通过{{推荐单位}}提交了申报书“{{解决方案名称}}”，请在推荐截止前审核。\n\n查看：{{链接}}',
@@ -51,6 +57,7 @@ export const NOTIFICATION_KIND_INFO: Record<NotificationKind, NotificationKindIn
   'application.returned': {
     label: '申报书被退回修改',
     audience: '申报企业',
+    roles: ['enterprise'],
     variables: ['活动名称', '解决方案名称', '推荐单位', '退回意见'],
     subject: '【{{活动名称}}】申报书“{{解决方案名称}}”被退回修改',
     body: '{{姓名}}，您好：\n\n{{推荐单位}}将申报书“{{解决方案名称}}”退回修改，意见如下：\n\n{{退回意见}}\n\n请修改后在网上申报截止前重新提交：{{链接}}',
@@ -58,6 +65,7 @@ export const NOTIFICATION_KIND_INFO: Record<NotificationKind, NotificationKindIn
   'application.rejected': {
     label: '申报书不予推荐',
     audience: '申报企业',
+    roles: ['enterprise'],
     variables: ['活动名称', '解决方案名称', '推荐单位', '不予推荐理由'],
     subject: '【{{活动名称}}】申报书“{{解决方案名称}}”未获推荐',
     body: '{{姓名}}，您好：\n\n{{推荐单位}}决定不推荐申报书“{{解决方案名称}}”，理由如下：\n\n{{不予推荐理由}}\n\n查看：{{链接}}',
@@ -65,6 +73,7 @@ export const NOTIFICATION_KIND_INFO: Record<NotificationKind, NotificationKindIn
   'application.recommended': {
     label: '申报书获推荐',
     audience: '申报企业',
+    roles: ['enterprise'],
     variables: ['活动名称', '解决方案名称', '推荐单位'],
     subject: '【{{活动名称}}】申报书“{{解决方案名称}}”已获{{推荐单位}}推荐',
     body: '{{姓名}}，您好：\n\n{{推荐单位}}已推荐申报书“{{解决方案名称}}”。推荐单位确认报送后，申报书将报送工业和信息化部。\n\n查看：{{链接}}',
@@ -72,6 +81,7 @@ export const NOTIFICATION_KIND_INFO: Record<NotificationKind, NotificationKindIn
   'application.forwarded': {
     label: '申报书已报送主管部门',
     audience: '申报企业',
+    roles: ['enterprise'],
     variables: ['活动名称', '解决方案名称', '推荐单位'],
     subject: '【{{活动名称}}】申报书“{{解决方案名称}}”已报送工业和信息化部',
     body: '{{姓名}}，您好：\n\n{{推荐单位}}已确认报送，申报书“{{解决方案名称}}”已报送工业和信息化部，请留意后续评审结果。\n\n查看：{{链接}}',
@@ -79,6 +89,7 @@ export const NOTIFICATION_KIND_INFO: Record<NotificationKind, NotificationKindIn
   'batch.reopened': {
     label: '推荐报送被退回重新确认',
     audience: '推荐单位',
+    roles: ['recommender'],
     variables: ['活动名称', '推荐单位', '原因'],
     subject: '【{{活动名称}}】{{推荐单位}}的推荐报送已重新开放',
     body: '{{姓名}}，您好：\n\n主管部门已将{{推荐单位}}的推荐报送重新开放，原因：{{原因}}\n\n请调整后重新确认报送：{{链接}}',
@@ -86,6 +97,7 @@ export const NOTIFICATION_KIND_INFO: Record<NotificationKind, NotificationKindIn
   'follow_up.returned': {
     label: '统计信息表被退回',
     audience: '往届入选企业',
+    roles: ['enterprise'],
     variables: ['解决方案名称', '推荐单位', '退回意见'],
     subject: '“{{解决方案名称}}”的工业互联网APP统计信息表被退回修改',
     body: '{{姓名}}，您好：\n\n{{推荐单位}}将“{{解决方案名称}}”的统计信息表（附件4）退回修改，意见如下：\n\n{{退回意见}}\n\n请修改后重新提交：{{链接}}',
@@ -93,6 +105,7 @@ export const NOTIFICATION_KIND_INFO: Record<NotificationKind, NotificationKindIn
   'account.created': {
     label: '账号已开通',
     audience: '新开通账号的用户',
+    roles: EVERYONE,
     variables: ['账号', '有效期'],
     subject: '{{平台名称}}账号已开通',
     body: '{{姓名}}，您好：\n\n主管部门已为您开通{{平台名称}}账号，登录账号：{{账号}}。\n\n请通过以下链接设置密码后登录（{{有效期}}内有效，仅可使用一次）：\n{{链接}}',
@@ -101,6 +114,7 @@ export const NOTIFICATION_KIND_INFO: Record<NotificationKind, NotificationKindIn
   'account.password_reset': {
     label: '密码已由管理员重置',
     audience: '被重置密码的用户',
+    roles: EVERYONE,
     variables: ['账号', '有效期'],
     subject: '{{平台名称}}账号密码已重置',
     body: '{{姓名}}，您好：\n\n主管部门已重置您的账号（{{账号}}）的密码。请通过以下链接设置新密码（{{有效期}}内有效，仅可使用一次）：\n{{链接}}\n\n如非本人申请，请联系主管部门。',
@@ -109,6 +123,7 @@ export const NOTIFICATION_KIND_INFO: Record<NotificationKind, NotificationKindIn
   'password.reset_link': {
     label: '找回密码',
     audience: '申请找回密码的用户',
+    roles: EVERYONE,
     variables: ['账号', '有效期'],
     subject: '{{平台名称}}找回密码',
     body: '{{姓名}}，您好：\n\n有人为您的账号（{{账号}}）申请了找回密码。请通过以下链接设置新密码（{{有效期}}内有效，仅可使用一次）：\n{{链接}}\n\n如非本人操作，请忽略本邮件，您的密码不会改变。',
@@ -118,6 +133,7 @@ export const NOTIFICATION_KIND_INFO: Record<NotificationKind, NotificationKindIn
   'reminder.online_deadline': {
     label: '网上申报截止提醒',
     audience: '有未提交申报书的企业',
+    roles: ['enterprise'],
     variables: ['活动名称', '解决方案名称', '截止时间', '剩余天数'],
     subject: '【{{活动名称}}】网上申报还有{{剩余天数}}天截止',
     body: '{{姓名}}，您好：\n\n您的申报书“{{解决方案名称}}”尚未提交。网上申报截止时间为{{截止时间}}（北京时间），还有{{剩余天数}}天。\n\n继续填写：{{链接}}',
@@ -125,6 +141,7 @@ export const NOTIFICATION_KIND_INFO: Record<NotificationKind, NotificationKindIn
   'reminder.paper_deadline': {
     label: '推荐报送截止提醒',
     audience: '有待审核申报书或未确认报送的推荐单位',
+    roles: ['recommender'],
     variables: ['活动名称', '推荐单位', '截止时间', '剩余天数', '待审核数', '报送状态'],
     subject: '【{{活动名称}}】推荐报送还有{{剩余天数}}天截止',
     body: '{{姓名}}，您好：\n\n{{推荐单位}}尚有{{待审核数}}份申报书待审核，推荐报送{{报送状态}}。推荐报送及纸质材料截止时间为{{截止时间}}（北京时间），还有{{剩余天数}}天。\n\n前往审核：{{链接}}',
@@ -132,6 +149,7 @@ export const NOTIFICATION_KIND_INFO: Record<NotificationKind, NotificationKindIn
   'reminder.follow_up': {
     label: '统计信息表填报提醒',
     audience: '未提交统计信息表的往届入选企业',
+    roles: ['enterprise'],
     variables: ['活动名称', '解决方案名称', '截止时间', '剩余天数'],
     subject: '【{{活动名称}}】请在{{截止时间}}前提交“{{解决方案名称}}”的工业互联网APP统计信息表',
     body: '{{姓名}}，您好：\n\n您的入选解决方案“{{解决方案名称}}”的统计信息表（附件4）尚未提交，截止时间为{{截止时间}}（北京时间），还有{{剩余天数}}天。\n\n前往填报：{{链接}}',
@@ -139,6 +157,7 @@ export const NOTIFICATION_KIND_INFO: Record<NotificationKind, NotificationKindIn
   announcement: {
     label: '通知公告',
     audience: '公告选定的对象',
+    roles: EVERYONE,
     variables: ['活动名称', '标题', '正文'],
     subject: '【通知公告】{{标题}}',
     body: '{{姓名}}，您好：\n\n{{正文}}\n\n查看：{{链接}}',

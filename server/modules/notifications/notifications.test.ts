@@ -250,6 +250,13 @@ describe('reading and choosing', () => {
     expect(prefs.body.items.some((i: { kind: string }) => i.kind === 'password.reset_link')).toBe(
       false,
     );
+    // an enterprise is offered only what an enterprise can receive; a recommender its own kinds
+    const offered = (body: { items: { kind: string }[] }) => body.items.map((i) => i.kind);
+    expect(offered(prefs.body)).not.toContain('application.submitted');
+    expect(offered(prefs.body)).toContain('reminder.online_deadline');
+    const unitPrefs = (await w.beijing.get('/api/v1/notification-preferences')).body;
+    expect(offered(unitPrefs)).toContain('application.submitted');
+    expect(offered(unitPrefs)).not.toContain('application.returned');
 
     const campaign = await newCampaign(w.org);
     const id = await filed(w.bjEnterprise, campaign.id, { uscc: w.bjUscc, name: '不要邮件方案' });

@@ -5,6 +5,7 @@ import {
   defaultTemplate,
   renderTemplate,
   type NotificationKind,
+  type NotificationRole,
 } from '../../../domain/notifications';
 import type { Db } from '../../db/client';
 import { QUEUES, enqueueJobs } from '../../db/jobs';
@@ -159,14 +160,18 @@ export async function markMyNotificationsRead(
 
 export async function preferencesOf(
   deps: Pick<Deps, 'db' | 'config'>,
-  user: { id: string; email: string },
+  user: { id: string; email: string; role: NotificationRole },
 ) {
   const saved = await findPreferences(deps.db, user.id);
   const off = new Set(saved?.emailOff ?? []);
   return {
     address: user.email,
     emailEnabled: !!deps.config.smtpUrl,
-    items: NOTIFICATION_KINDS.filter((k) => !NOTIFICATION_KIND_INFO[k].emailOnly).map((kind) => ({
+    // the kinds this user can receive; a forgotten-password link is e-mail only, not a choice
+    items: NOTIFICATION_KINDS.filter(
+      (k) =>
+        !NOTIFICATION_KIND_INFO[k].emailOnly && NOTIFICATION_KIND_INFO[k].roles.includes(user.role),
+    ).map((kind) => ({
       kind,
       label: NOTIFICATION_KIND_INFO[kind].label,
       email: NOTIFICATION_KIND_INFO[kind].emailRequired ? true : !off.has(kind),
@@ -177,7 +182,7 @@ export async function preferencesOf(
 
 export async function updatePreferences(
   deps: Pick<Deps, 'db' | 'config' | 'clock'>,
-  user: { id: string; email: string },
+  user: { id: string; email: string; role: NotificationRole },
   emailOff: NotificationKind[],
 ) {
   const off = [...new Set(emailOff)].filter((k) => !NOTIFICATION_KIND_INFO[k].emailRequired);
