@@ -152,6 +152,15 @@ export type AnnouncementView = z.infer<typeof announcementSchema>;
 export const passwordResetRequestSchema = z.object({
   login: z.string().trim().min(1, '请填写账号或电子邮箱').max(200),
 });
+/**
+ * requestPasswordReset's answer: the same for every account. `emailEnabled` false: the platform
+ * sends no e-mail, so no link can come (ask the organizer).
+ */
+export const passwordResetRequestedSchema = z.object({
+  ok: z.literal(true),
+  emailEnabled: z.boolean(),
+});
+export type PasswordResetRequested = z.infer<typeof passwordResetRequestedSchema>;
 /** resetPasswordWithToken: the token from the link and a new password (the usual rules). */
 export const passwordResetSchema = z.object({
   token: z.string().min(20).max(200),

@@ -1,15 +1,17 @@
 // 找回密码 and password links: ask for a link, read what a link is for, set the password by it.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { SignInResult } from '../../domain/api/accounts';
-import type { Ok } from '../../domain/api/common';
-import type { PasswordResetTokenInfo } from '../../domain/api/notifications';
+import type {
+  PasswordResetRequested,
+  PasswordResetTokenInfo,
+} from '../../domain/api/notifications';
 import { api, setCsrfToken } from './api';
 import { fetchMe, meKey } from './queries';
 
 export function useRequestPasswordReset() {
   return useMutation({
     mutationFn: (login: string) =>
-      api<Ok>('/auth/password-reset', { method: 'POST', body: { login }, quiet401: true }),
+      api<PasswordResetRequested>('/auth/password-reset', { method: 'POST', body: { login }, quiet401: true }),
   });
 }
 

@@ -17,6 +17,7 @@ import type { Deps } from '../../lib/deps';
 import { meSchema, signInResultSchema } from '../../../domain/api/accounts';
 import {
   passwordResetRequestSchema,
+  passwordResetRequestedSchema,
   passwordResetSchema,
   passwordResetTokenInfoSchema,
   passwordResetTokenSchema,
@@ -131,13 +132,13 @@ export function authRoutes(deps: Deps): FastifyPluginAsyncZod {
           tags: ['auth'],
           summary: `找回密码：向账号登记的电子邮箱发送设置新密码的链接（${links.RESET_LINK_MINUTES}分钟内有效，仅可使用一次）；无论账号是否存在，回答相同`,
           body: passwordResetRequestSchema,
-          response: { 200: okSchema },
+          response: { 200: passwordResetRequestedSchema },
         },
         config: { rateLimit: { max: 5, timeWindow: '10 minutes' } },
       },
       async (req) => {
         await links.requestPasswordReset(deps, req.body, actorOf(req));
-        return { ok: true as const };
+        return { ok: true as const, emailEnabled: links.sendsPasswordLinks(deps) };
       },
     );
 

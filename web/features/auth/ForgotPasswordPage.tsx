@@ -12,7 +12,9 @@ export function ForgotPasswordPage() {
   const request = useRequestPasswordReset();
   return (
     <Card title={t('forgot.title')} style={{ maxWidth: 480, margin: '24px auto' }}>
-      {request.isSuccess ? (
+      {request.data && !request.data.emailEnabled ? (
+        <Alert type="warning" showIcon role="status" title={t('forgot.noEmail')} />
+      ) : request.isSuccess ? (
         <>
           <Alert
             type="success"

@@ -1018,6 +1018,7 @@ export const zh = {
   'users.linkSentTitle': '已发送设置密码链接',
   'users.linkSent':
     '已向 {email} 发送设置密码链接（72小时内有效，仅可使用一次）。用户通过链接设置密码后即可登录。',
+  'forgot.noEmail': '本平台未开通邮件发送，无法通过邮件找回密码，请联系主管部门重置密码。',
 } as const;
 
 export type MessageKey = keyof typeof zh;
