@@ -9,11 +9,13 @@ import {
   countRows,
   createTestApp,
   DEMO_PASSWORD,
+  makeUscc,
   query,
   signedIn,
   type TestApp,
 } from '../../../test/harness';
 import { startTestSmtp, type ReceivedMail, type TestSmtp } from '../../../test/harness/smtp';
+import { claimFields, fileClaim } from '../../../test/fixtures/verification';
 import { startBackground, type Background } from '../../background';
 import { MAX_LIVE_RESET_LINKS, RESET_ANSWER_MS } from './password-links';
 
@@ -401,6 +403,38 @@ describe('accounts an organizer opens or resets, with e-mail on', () => {
     expect(res.status).toBe(200);
     expect(res.body.oneTimePassword).toMatch(/^[A-Za-z0-9]{12}$/);
     expect(res.body.linkSentTo).toBeUndefined();
+  });
+});
+
+describe('a credit code moved to a claimant, with e-mail on', () => {
+  test('the claimant’s new account gets a link at the claim’s address; no password is shown', async () => {
+    const uscc = makeUscc(9401);
+    const filed = await fileClaim(new Client(t.app, nextIp()), uscc);
+    expect(filed.status, JSON.stringify(filed.body)).toBe(201);
+    const claims = (await organizer.get('/api/v1/uscc-claims?state=open')).body.items as {
+      id: string;
+      uscc: string;
+    }[];
+    const claim = claims.find((c) => c.uscc === uscc)!;
+    const email = claimFields(uscc).email;
+    const before = smtp.mails.length;
+    const res = await organizer.post(`/api/v1/uscc-claims/${claim.id}/resolve`, {
+      decision: 'upheld',
+      reason: '申诉企业营业执照与代码一致',
+      moveCode: true,
+    });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.body.account).toEqual({ login: uscc, linkSentTo: email });
+    const { mail, token } = await mailTo(email, before);
+    expect(mail.subject).toBe('征选平台账号已开通');
+    expect(mail.text).toContain(`登录账号：${uscc}`);
+    const browser = new Client(t.app, nextIp());
+    const set = await confirm(browser, token, 'Claimed2026pass');
+    expect(set.status).toBe(200);
+    expect((await browser.get('/api/v1/me')).body.enterprise).toMatchObject({
+      uscc,
+      verificationStatus: 'verified',
+    });
   });
 });
 
