@@ -6,7 +6,7 @@ import type {
   PasswordResetTokenInfo,
 } from '../../domain/api/notifications';
 import { api, setCsrfToken } from './api';
-import { fetchMe, meKey } from './queries';
+import { fetchMe, meKey, useMe } from './queries';
 
 export function useRequestPasswordReset() {
   return useMutation({
@@ -15,8 +15,12 @@ export function useRequestPasswordReset() {
   });
 }
 
-/** Whether the link still works, and for which account. */
+/**
+ * Whether the link still works, and for which account. Asked once the session is known: a
+ * signed-in browser's POST must carry its CSRF token, which GET /me brings.
+ */
 export function usePasswordLink(token: string | null) {
+  const me = useMe();
   return useQuery({
     queryKey: ['password-link', token],
     queryFn: () =>
@@ -25,7 +29,7 @@ export function usePasswordLink(token: string | null) {
         body: { token },
         quiet401: true,
       }),
-    enabled: !!token && token.length >= 20,
+    enabled: !!token && token.length >= 20 && !me.isPending,
     retry: false,
     staleTime: Infinity,
   });
