@@ -12,6 +12,7 @@ import {
 test('the organizer opens a recommender account, disables it, and checks the audit log', async ({
   page,
 }) => {
+  test.setTimeout(120_000); // a long journey; on a loaded machine it passed 60 s
   const login = `tj-${Date.now().toString(36)}`;
   // Administration asks for sign-in first, then comes back.
   await page.goto('/admin/users');
@@ -85,6 +86,7 @@ test('the organizer opens a recommender account, disables it, and checks the aud
 test('an account the organizer opens gets an e-mail link to set its password, then signs in', async ({
   page,
 }) => {
+  test.setTimeout(120_000);
   const login = `expert-${Date.now().toString(36)}`;
   const email = `${login}@example.com`;
   await signIn(page, 'organizer');
@@ -112,7 +114,10 @@ test('an account the organizer opens gets an e-mail link to set its password, th
   await expect(page.getByText(`为账号 ${login} 设置密码`)).toBeVisible();
   await page.getByLabel('新密码', { exact: true }).fill('Expert2021review');
   await page.getByLabel('确认新密码').fill('Expert2021review');
-  await page.getByRole('button', { name: /设置密码并登录/ }).click();
+  await Promise.all([
+    page.waitForResponse((r) => r.url().endsWith('/api/v1/auth/password-reset/confirm')),
+    page.getByRole('button', { name: /设置密码并登录/ }).click(),
+  ]);
   await expect(page).toHaveURL(/\/$/);
   await expect(page.getByTestId('home-title')).toContainText('王评审');
   await expect(page.getByText('目前没有分配给您的评审任务')).toBeVisible();

@@ -17,6 +17,7 @@ test('forgotten password → e-mail link → new password → signed in; the new
   page,
   request,
 }) => {
+  test.setTimeout(120_000);
   const uscc = uniqueUscc();
   const email = `reset-${uscc.toLowerCase()}@example.com`;
   await apiRegisterBeijingEnterprise(request, { name: '找回密码测试科技有限公司', uscc, email });
@@ -49,7 +50,10 @@ test('forgotten password → e-mail link → new password → signed in; the new
   await shot(page, 'form');
   await page.getByLabel('新密码', { exact: true }).fill('Remembered2026ok');
   await page.getByLabel('确认新密码').fill('Remembered2026ok');
-  await page.getByRole('button', { name: '设置密码并登录' }).click();
+  await Promise.all([
+    page.waitForResponse((r) => r.url().endsWith('/api/v1/auth/password-reset/confirm')),
+    page.getByRole('button', { name: '设置密码并登录' }).click(),
+  ]);
   await expect(page).toHaveURL(/\/$/);
   await expect(page.getByTestId('home-title')).toContainText('找回密码测试科技有限公司');
 

@@ -49,7 +49,10 @@ export function useResetPassword() {
       return res;
     },
     onSuccess: async () => {
-      qc.removeQueries({ predicate: (q) => q.queryKey[0] !== 'me' });
+      // another account's data goes; the page's own link answer stays until it navigates away
+      qc.removeQueries({
+        predicate: (q) => q.queryKey[0] !== 'me' && q.queryKey[0] !== 'password-link',
+      });
       await qc.fetchQuery({ queryKey: meKey, queryFn: fetchMe });
     },
   });
