@@ -69,6 +69,12 @@ export const AUDIT_ACTIONS = {
   'award.import': { zh: '导入往届入选名单', en: 'Imported past awards' },
   'follow_up.submit': { zh: '提交跟踪报告', en: 'Follow-up report submitted' },
   'follow_up.return': { zh: '退回跟踪报告', en: 'Follow-up report returned' },
+  'user.password_reset_request': { zh: '申请找回密码', en: 'Requested a password link' },
+  'user.password_link_sent': { zh: '发送设置密码链接', en: 'Sent a link to set the password' },
+  'user.set_password_by_link': {
+    zh: '通过邮件链接设置密码',
+    en: 'Set the password through an e-mailed link',
+  },
 } as const satisfies Record<string, Label>;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

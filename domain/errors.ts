@@ -33,7 +33,7 @@ export const ERRORS = {
   NOT_FOUND: { status: 404, zh: '未找到', en: 'Not found' },
   USCC_TAKEN: {
     status: 409,
-    zh: '该统一社会信用代码已注册账号，请直接登录；忘记密码请联系主管部门重置',
+    zh: '该统一社会信用代码已注册账号，请直接登录；忘记密码可在登录页点击“忘记密码？”找回',
     en: 'An account with this code exists already',
   },
   USCC_INVALID: {
@@ -160,6 +160,11 @@ export const ERRORS = {
     status: 409,
     zh: '数据已被他人修改，请刷新后重试',
     en: 'Changed by someone else meanwhile',
+  },
+  RESET_TOKEN_INVALID: {
+    status: 400,
+    zh: '链接无效或已过期，请重新申请找回密码',
+    en: 'The link is invalid or has expired; request a new one',
   },
   INTERNAL: { status: 500, zh: '服务器内部错误，请稍后再试', en: 'Internal error' },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;

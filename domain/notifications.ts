@@ -110,6 +110,7 @@ export const NOTIFICATION_KIND_INFO: Record<NotificationKind, NotificationKindIn
     subject: '{{平台名称}}账号已开通',
     body: '{{姓名}}，您好：\n\n主管部门已为您开通{{平台名称}}账号，登录账号：{{账号}}。\n\n请通过以下链接设置密码后登录（{{有效期}}内有效，仅可使用一次）：\n{{链接}}',
     emailRequired: true,
+    emailOnly: true,
   },
   'account.password_reset': {
     label: '密码已由管理员重置',
@@ -119,6 +120,7 @@ export const NOTIFICATION_KIND_INFO: Record<NotificationKind, NotificationKindIn
     subject: '{{平台名称}}账号密码已重置',
     body: '{{姓名}}，您好：\n\n主管部门已重置您的账号（{{账号}}）的密码。请通过以下链接设置新密码（{{有效期}}内有效，仅可使用一次）：\n{{链接}}\n\n如非本人申请，请联系主管部门。',
     emailRequired: true,
+    emailOnly: true,
   },
   'password.reset_link': {
     label: '找回密码',

@@ -6,11 +6,13 @@ import {
   pickOption,
   signIn,
   signOut,
+  waitForMail,
 } from './helpers';
 
 test('the organizer opens a recommender account, disables it, and checks the audit log', async ({
   page,
 }) => {
+  test.setTimeout(120_000); // a long journey; on a loaded machine it passed 60 s
   const login = `tj-${Date.now().toString(36)}`;
   // Administration asks for sign-in first, then comes back.
   await page.goto('/admin/users');
@@ -35,14 +37,12 @@ test('the organizer opens a recommender account, disables it, and checks the aud
   await dialog.getByLabel('登录名').fill(login);
   await dialog.getByLabel('姓名').fill('天津推荐员');
   await dialog.getByLabel('电子邮箱').fill(`${login}@example.com`);
+  // an initial password given by the organizer: no link is sent, no one-time password shown
+  const password = 'Tianjin2021rec';
+  await dialog.getByLabel('初始密码（可不填）').fill(password);
   await dialog.getByRole('button', { name: /提\s*交/ }).click();
-
-  const otpDialog = page.getByRole('dialog', { name: '一次性密码' });
-  await expect(otpDialog).toContainText('只显示这一次');
-  const password = (await page.getByTestId('one-time-password').innerText()).trim();
-  expect(password.length).toBeGreaterThanOrEqual(10);
-  await otpDialog.getByRole('button', { name: /确\s*定|OK/ }).click();
-  await expect(otpDialog).toBeHidden();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('dialog', { name: '一次性密码' })).toHaveCount(0);
 
   await page.getByPlaceholder('登录名、姓名或邮箱').fill(login);
   await page.getByPlaceholder('登录名、姓名或邮箱').press('Enter');
@@ -83,10 +83,12 @@ test('the organizer opens a recommender account, disables it, and checks the aud
   await expect(page.getByRole('alert').first()).toContainText('账号已停用');
 });
 
-test('an account opened with a one-time password must change it before anything else', async ({
+test('an account the organizer opens gets an e-mail link to set its password, then signs in', async ({
   page,
 }) => {
+  test.setTimeout(120_000);
   const login = `expert-${Date.now().toString(36)}`;
+  const email = `${login}@example.com`;
   await signIn(page, 'organizer');
   await openAdminPage(page, '账号管理');
   await page.getByRole('button', { name: '新建账号' }).click();
@@ -95,25 +97,32 @@ test('an account opened with a one-time password must change it before anything 
   await expect(dialog.getByLabel('推荐单位', { exact: true })).toHaveCount(0);
   await dialog.getByLabel('登录名').fill(login);
   await dialog.getByLabel('姓名').fill('王评审');
-  await dialog.getByLabel('电子邮箱').fill(`${login}@example.com`);
+  await dialog.getByLabel('电子邮箱').fill(email);
   await dialog.getByRole('button', { name: /提\s*交/ }).click();
-  const password = (await page.getByTestId('one-time-password').innerText()).trim();
-  await page
-    .getByRole('dialog', { name: '一次性密码' })
-    .getByRole('button', { name: /确\s*定/ })
-    .click();
+  // the platform sends e-mail: a link to the user, and no password for the organizer to pass on
+  const sent = page.getByRole('dialog', { name: '已发送设置密码链接' });
+  await expect(sent).toContainText(`已向 ${email} 发送设置密码链接`);
+  await expect(page.getByTestId('one-time-password')).toHaveCount(0);
+  await expectNoSeriousA11yViolations(page);
+  await sent.getByRole('button', { name: /确\s*定|知道了|OK/ }).click();
   await signOut(page);
 
-  await signIn(page, login, password);
-  await expect(page).toHaveURL(/\/account\/password$/);
-  await expect(page.getByText('请先修改初始密码')).toBeVisible();
-  await page.goto('/');
-  await expect(page).toHaveURL(/\/account\/password$/);
-  await page.getByLabel('当前密码').fill(password);
+  const mail = await waitForMail(email, (m) => m.subject.includes('账号已开通'));
+  expect(mail.text).toContain(`登录账号：${login}`);
+  const link = new URL(/https?:\/\/\S+\/reset-password\?token=[\w-]+/.exec(mail.text)![0]);
+  await page.goto(link.pathname + link.search);
+  await expect(page.getByText(`为账号 ${login} 设置密码`)).toBeVisible();
   await page.getByLabel('新密码', { exact: true }).fill('Expert2021review');
   await page.getByLabel('确认新密码').fill('Expert2021review');
-  await page.getByRole('button', { name: /保\s*存/ }).click();
+  await Promise.all([
+    page.waitForResponse((r) => r.url().endsWith('/api/v1/auth/password-reset/confirm')),
+    page.getByRole('button', { name: /设置密码并登录/ }).click(),
+  ]);
   await expect(page).toHaveURL(/\/$/);
   await expect(page.getByTestId('home-title')).toContainText('王评审');
   await expect(page.getByText('目前没有分配给您的评审任务')).toBeVisible();
+
+  await signOut(page);
+  await signIn(page, login, 'Expert2021review');
+  await expect(page.getByTestId('home-title')).toContainText('王评审');
 });

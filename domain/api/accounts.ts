@@ -26,15 +26,22 @@ export const userViewSchema = z.object({
 export type UserView = z.infer<typeof userViewSchema>;
 export const userListSchema = itemsOf(userViewSchema);
 
-/** createUser: the one-time password only when the organizer gave none. */
+/**
+ * createUser: when the organizer gave no password, either a link to set one was e-mailed to
+ * `linkSentTo` (the platform sends e-mail) or a one-time password is shown once (it does not).
+ */
 export const userWithPasswordSchema = z.object({
   user: userViewSchema,
   oneTimePassword: z.string().optional(),
+  linkSentTo: z.string().optional(),
 });
 export type UserWithPassword = z.infer<typeof userWithPasswordSchema>;
 
-/** resetUserPassword */
-export const oneTimePasswordSchema = z.object({ oneTimePassword: z.string() });
+/** resetUserPassword: a link e-mailed to `linkSentTo`, or (no e-mail) a one-time password. */
+export const oneTimePasswordSchema = z.object({
+  oneTimePassword: z.string().optional(),
+  linkSentTo: z.string().optional(),
+});
 export type OneTimePassword = z.infer<typeof oneTimePasswordSchema>;
 
 export const enterpriseViewSchema = z.object({

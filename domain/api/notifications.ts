@@ -1,5 +1,6 @@
 // Shapes of 消息中心 (in-app messages), e-mail preferences, templates, the delivery log,
 // 通知公告 and the self-service password reset.
+import { passwordSchema } from '../accounts';
 import { NOTIFICATION_KINDS } from '../notifications';
 import { z } from '../zod';
 import { isoDate } from './common';
@@ -151,7 +152,27 @@ export type AnnouncementView = z.infer<typeof announcementSchema>;
 export const passwordResetRequestSchema = z.object({
   login: z.string().trim().min(1, '请填写账号或电子邮箱').max(200),
 });
+/**
+ * requestPasswordReset's answer: the same for every account. `emailEnabled` false: the platform
+ * sends no e-mail, so no link can come (ask the organizer).
+ */
+export const passwordResetRequestedSchema = z.object({
+  ok: z.literal(true),
+  emailEnabled: z.boolean(),
+});
+export type PasswordResetRequested = z.infer<typeof passwordResetRequestedSchema>;
+/** resetPasswordWithToken: the token from the link and a new password (the usual rules). */
 export const passwordResetSchema = z.object({
   token: z.string().min(20).max(200),
-  newPassword: z.string().min(1).max(200),
+  newPassword: passwordSchema,
 });
+export type PasswordResetInput = z.infer<typeof passwordResetSchema>;
+/** checkPasswordResetToken: whether a link still works, before the form is filled in. */
+export const passwordResetTokenSchema = z.object({ token: z.string().min(20).max(200) });
+export const PASSWORD_LINK_PURPOSES = ['reset', 'account_created', 'organizer_reset'] as const;
+export const passwordResetTokenInfoSchema = z.object({
+  login: z.string(),
+  purpose: z.enum(PASSWORD_LINK_PURPOSES),
+  expiresAt: isoDate,
+});
+export type PasswordResetTokenInfo = z.infer<typeof passwordResetTokenInfoSchema>;

@@ -111,7 +111,16 @@ export const resolveClaimSchema = z
 
 export const resolvedClaimSchema = z.object({
   claim: usccClaimViewSchema,
-  /** the claimant's new account, when the code was moved */
-  account: z.object({ login: z.string(), oneTimePassword: z.string() }).nullable(),
+  /**
+   * the claimant's new account, when the code was moved: a link to set the password e-mailed to
+   * `linkSentTo` (the platform sends e-mail), else a one-time password shown once
+   */
+  account: z
+    .object({
+      login: z.string(),
+      oneTimePassword: z.string().optional(),
+      linkSentTo: z.string().optional(),
+    })
+    .nullable(),
 });
 export type ResolvedClaim = z.infer<typeof resolvedClaimSchema>;

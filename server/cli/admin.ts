@@ -82,7 +82,9 @@ async function run(
         throw new UsageError(
           input.error.issues.map((i) => `--${i.path.join('.')}: ${i.message}`).join('\n'),
         );
-      const { user, oneTimePassword } = await createStaffUser(deps, input.data, actor);
+      const { user, oneTimePassword } = await createStaffUser(deps, input.data, actor, {
+        oneTimePassword: true,
+      });
       console.log(
         `已创建 created: ${user.login} (${user.role}${user.recommenderUnitName ? `, ${user.recommenderUnitName}` : ''})`,
       );
@@ -98,7 +100,9 @@ async function run(
         const check = passwordSchema.safeParse(values.password);
         if (!check.success) throw new UsageError(check.error.issues[0]!.message);
       }
-      const { oneTimePassword } = await resetPassword(deps, id, actor, values.password);
+      const { oneTimePassword } = await resetPassword(deps, id, actor, values.password, {
+        oneTimePassword: true,
+      });
       console.log(
         `密码已重置 password reset. ${values.password ? '' : `一次性密码 one-time password: ${oneTimePassword}`}`,
       );

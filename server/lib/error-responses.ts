@@ -38,7 +38,7 @@ export const OPERATION_ERRORS: Record<string, OperationErrors> = {
   listUsers: { access: 'role' },
   createUser: { access: 'role', errors: ['LOGIN_TAKEN', 'EMAIL_TAKEN'] },
   updateUser: { access: 'role' },
-  resetUserPassword: { access: 'role' },
+  resetUserPassword: { access: 'role', errors: ['CONFLICT'] },
   // recommender units: the list is public; inactive units only for the organizer
   listRecommenderUnits: { access: 'public', errors: ['UNAUTHENTICATED', 'FORBIDDEN'] },
   createRecommenderUnit: { access: 'role', errors: ['UNIT_NAME_TAKEN'] },
@@ -183,6 +183,10 @@ export const OPERATION_ERRORS: Record<string, OperationErrors> = {
   sweepDuplicates: { access: 'role' },
   dismissFinding: { access: 'role', errors: ['WRONG_STATE'] },
   confirmFinding: { access: 'role', errors: ['WRONG_STATE'] },
+  // 找回密码 and the links organizers' actions send
+  requestPasswordReset: { access: 'public' },
+  checkPasswordResetToken: { access: 'public', errors: ['RESET_TOKEN_INVALID'] },
+  resetPasswordWithToken: { access: 'public', errors: ['RESET_TOKEN_INVALID'] },
 };
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);

@@ -677,6 +677,32 @@ const TABLE: Record<string, Case[]> = {
       call: (c) => c.request('PUT', '/api/v1/notification-preferences', { emailOff: [] }),
     },
   ],
+  // 找回密码: public, and the same answer for any account
+  'POST /api/v1/auth/password-reset': [
+    {
+      what: 'unknown account',
+      expect: all(200),
+      call: (c) => c.post('/api/v1/auth/password-reset', { login: 'nobody-matrix' }),
+    },
+  ],
+  'POST /api/v1/auth/password-reset/check': [
+    {
+      what: 'unknown token',
+      expect: all(400),
+      call: (c) => c.post('/api/v1/auth/password-reset/check', { token: 'A'.repeat(43) }),
+    },
+  ],
+  'POST /api/v1/auth/password-reset/confirm': [
+    {
+      what: 'unknown token',
+      expect: all(400),
+      call: (c) =>
+        c.post('/api/v1/auth/password-reset/confirm', {
+          token: 'A'.repeat(43),
+          newPassword: 'Matrix2026pass',
+        }),
+    },
+  ],
 };
 
 beforeAll(async () => {

@@ -29,6 +29,8 @@ const PAGE_TITLES: Array<[string, MessageKey]> = [
   ['/follow-ups/:campaignId/:awardId', 'title.followUp'],
   ['/messages', 'messages.title'],
   ['/account/notifications', 'notifSettings.title'],
+  ['/forgot-password', 'nav.forgotPassword'],
+  ['/reset-password', 'nav.resetPassword'],
 ];
 
 /** The message key naming the page at pathname; 页面不存在 for an unknown route. */

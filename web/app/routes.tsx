@@ -3,7 +3,9 @@ import { Outlet, Route, Routes } from 'react-router-dom';
 import { Loading } from '../components/Loading';
 import { ChangePasswordPage } from '../features/account/ChangePasswordPage';
 import { ProfilePage } from '../features/account/ProfilePage';
+import { ForgotPasswordPage } from '../features/auth/ForgotPasswordPage';
 import { LoginPage } from '../features/auth/LoginPage';
+import { ResetPasswordPage } from '../features/auth/ResetPasswordPage';
 import { ApplicationPage } from '../features/applications/ApplicationPage';
 import { CampaignPage } from '../features/campaigns/CampaignPage';
 import { BatchPage } from '../features/recommender-desk/BatchPage';
@@ -253,6 +255,8 @@ export function AppRoutes() {
             </RequireAuth>
           }
         />
+        <Route path="forgot-password" element={<ForgotPasswordPage />} />
+        <Route path="reset-password" element={<ResetPasswordPage />} />
         <Route path="*" element={<NotFound />} />
       </Route>
     </Routes>

@@ -8,3 +8,10 @@ export {
   type UserRow,
 } from './repository';
 export { authRoutes } from './routes';
+export {
+  sendPasswordLink,
+  sendsPasswordLinks,
+  ACCOUNT_LINK_HOURS,
+  RESET_LINK_MINUTES,
+  type PasswordLinkPurpose,
+} from './password-links';

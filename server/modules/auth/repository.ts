@@ -1,6 +1,6 @@
 import { and, eq, gt, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { sessions, signInFailures, users } from '../../db/schema';
+import { passwordResetTokens, sessions, signInFailures, users } from '../../db/schema';
 
 export type UserRow = typeof users.$inferSelect;
 export type SessionRow = typeof sessions.$inferSelect;
@@ -136,4 +136,81 @@ export async function setPassword(
     .set({ passwordHash, mustChangePassword: mustChange })
     .where(eq(users.id, userId));
   await clearSignInFailuresOfUser(tx, userId);
+}
+
+// Password links (找回密码, and the links an organizer's new account or reset sends): only the
+// sha256 of a token is stored; a token is used once.
+
+export type PasswordTokenRow = typeof passwordResetTokens.$inferSelect;
+
+export async function insertPasswordToken(tx: Db, row: typeof passwordResetTokens.$inferInsert) {
+  await tx.insert(passwordResetTokens).values(row);
+}
+
+/** How many links of `purpose` the account got since `since` that are still unused. */
+export async function countLivePasswordTokens(
+  tx: Db,
+  userId: string,
+  purpose: string,
+  now: Date,
+): Promise<number> {
+  const [row] = await tx
+    .select({ n: sql<number>`count(*)::int` })
+    .from(passwordResetTokens)
+    .where(
+      and(
+        eq(passwordResetTokens.userId, userId),
+        eq(passwordResetTokens.purpose, purpose),
+        isNull(passwordResetTokens.usedAt),
+        gt(passwordResetTokens.expiresAt, now),
+      ),
+    );
+  return row?.n ?? 0;
+}
+
+/** A token with its account, whatever its state (the caller checks). */
+export async function findPasswordToken(db: Db, id: string) {
+  const [row] = await db
+    .select({ token: passwordResetTokens, user: users })
+    .from(passwordResetTokens)
+    .innerJoin(users, eq(users.id, passwordResetTokens.userId))
+    .where(eq(passwordResetTokens.id, id))
+    .limit(1);
+  return row;
+}
+
+/**
+ * Uses a token: only if unused and unexpired, so that of two uses at once exactly one wins.
+ * Answers the token's row, or undefined when it could not be used.
+ */
+export async function usePasswordToken(
+  tx: Db,
+  id: string,
+  now: Date,
+): Promise<PasswordTokenRow | undefined> {
+  const [row] = await tx
+    .update(passwordResetTokens)
+    .set({ usedAt: now })
+    .where(
+      and(
+        eq(passwordResetTokens.id, id),
+        isNull(passwordResetTokens.usedAt),
+        gt(passwordResetTokens.expiresAt, now),
+      ),
+    )
+    .returning();
+  return row;
+}
+
+/** Ends every live link of an account (a newer link, or a password set, supersedes them). */
+export async function voidPasswordTokensOfUser(tx: Db, userId: string, now: Date) {
+  await tx
+    .update(passwordResetTokens)
+    .set({ usedAt: now })
+    .where(and(eq(passwordResetTokens.userId, userId), isNull(passwordResetTokens.usedAt)));
+}
+
+/** Forgets links that expired long ago (kept small without a job). */
+export async function forgetOldPasswordTokens(tx: Db, before: Date) {
+  await tx.delete(passwordResetTokens).where(lt(passwordResetTokens.expiresAt, before));
 }

@@ -15,7 +15,15 @@ import {
 } from '../../lib/auth-context';
 import type { Deps } from '../../lib/deps';
 import { meSchema, signInResultSchema } from '../../../domain/api/accounts';
+import {
+  passwordResetRequestSchema,
+  passwordResetRequestedSchema,
+  passwordResetSchema,
+  passwordResetTokenInfoSchema,
+  passwordResetTokenSchema,
+} from '../../../domain/api/notifications';
 import { enterpriseView, okSchema, userView } from '../../lib/views';
+import * as links from './password-links';
 import * as auth from './service';
 
 export function authRoutes(deps: Deps): FastifyPluginAsyncZod {
@@ -112,6 +120,67 @@ export function authRoutes(deps: Deps): FastifyPluginAsyncZod {
         const user = requireUser(req);
         await auth.changeOwnPassword(deps, user.id, req.auth!.session.id, req.body, actorOf(req));
         return { ok: true as const };
+      },
+    );
+
+    // 找回密码: public; the answer never tells whether the account exists or a link was sent.
+    app.post(
+      '/auth/password-reset',
+      {
+        schema: {
+          operationId: 'requestPasswordReset',
+          tags: ['auth'],
+          summary: `找回密码：向账号登记的电子邮箱发送设置新密码的链接（${links.RESET_LINK_MINUTES}分钟内有效，仅可使用一次）；无论账号是否存在，回答相同`,
+          body: passwordResetRequestSchema,
+          response: { 200: passwordResetRequestedSchema },
+        },
+        config: { rateLimit: { max: 5, timeWindow: '10 minutes' } },
+      },
+      async (req) => {
+        await links.requestPasswordReset(deps, req.body, actorOf(req));
+        return { ok: true as const, emailEnabled: links.sendsPasswordLinks(deps) };
+      },
+    );
+
+    app.post(
+      '/auth/password-reset/check',
+      {
+        schema: {
+          operationId: 'checkPasswordResetToken',
+          tags: ['auth'],
+          summary: '查看设置密码链接是否有效（账号、用途、有效期）',
+          body: passwordResetTokenSchema,
+          response: { 200: passwordResetTokenInfoSchema },
+        },
+        config: { rateLimit: { max: deps.config.signInRatePerMinute, timeWindow: '1 minute' } },
+      },
+      async (req) => {
+        const info = await links.checkPasswordLink(deps, req.body.token);
+        return { ...info, expiresAt: info.expiresAt.toISOString() };
+      },
+    );
+
+    app.post(
+      '/auth/password-reset/confirm',
+      {
+        schema: {
+          operationId: 'resetPasswordWithToken',
+          tags: ['auth'],
+          summary: '通过邮件链接设置新密码：链接作废，账号的其他会话全部退出，本浏览器随即登录',
+          body: passwordResetSchema,
+          response: { 200: signInResultSchema },
+        },
+        config: { rateLimit: { max: deps.config.signInRatePerMinute, timeWindow: '1 minute' } },
+      },
+      async (req, reply) => {
+        const { signed, listing, csrfToken } = await links.setPasswordByLink(
+          deps,
+          req.body,
+          clientOf(req),
+          req.cookies[SESSION_COOKIE],
+        );
+        setSessionCookie(reply, signed.token, signed.expiresAt, deps.config.cookieSecure);
+        return { user: userView(listing), csrfToken };
       },
     );
   };

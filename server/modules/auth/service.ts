@@ -4,6 +4,7 @@ import type {
   SignInInput,
   UpdateOwnProfileInput,
 } from '../../../domain/accounts';
+import type { Db } from '../../db/client';
 import type { Actor } from '../../lib/actor';
 import type { SignedInUser } from '../../lib/auth-context';
 import type { Deps } from '../../lib/deps';
@@ -101,24 +102,14 @@ export async function signIn(
       return { kind: 'disabled' as const };
     }
 
-    const token = randomBytes(32).toString('base64url');
-    const expiresAt = new Date(now.getTime() + config.sessionHours * 3_600_000);
-    if (previousSessionId) await repo.deleteSession(tx, previousSessionId);
-    await repo.insertSession(tx, {
-      id: sessionIdOf(token),
-      userId: user.id,
-      csrfToken: randomBytes(24).toString('base64url'),
-      ip: client.ip,
-      userAgent: client.userAgent?.slice(0, 300) ?? null,
-      createdAt: now,
-      expiresAt,
-    });
-    await repo.recordSuccessfulSignIn(tx, user.id, now);
-    await recordAudit(tx, clock, actor!, {
-      action: 'user.sign_in',
-      targetType: 'user',
-      targetId: user.id,
-    });
+    const { token, expiresAt } = await startSession(
+      tx,
+      deps,
+      user,
+      client,
+      actor!,
+      previousSessionId,
+    );
     return { kind: 'ok' as const, token, expiresAt, user };
   });
 
@@ -133,7 +124,7 @@ export async function signIn(
         Math.ceil((outcome.until.getTime() - clock.now().getTime()) / 60_000),
       );
       throw new AppError('ACCOUNT_LOCKED', {
-        message: `登录失败次数过多，此账号已暂停从本网络登录，请${minutes}分钟后再试；如忘记密码请联系主管部门重置`,
+        message: `登录失败次数过多，此账号已暂停从本网络登录，请${minutes}分钟后再试；如忘记密码，可在登录页点击“忘记密码？”找回`,
         messageEn: `Too many failed sign-ins from this network; try again in ${minutes} minutes`,
         details: { retryAfterMinutes: minutes },
       });
@@ -150,6 +141,40 @@ export async function signIn(
       });
     }
   }
+}
+
+/**
+ * A new session for the account, in the caller's transaction, ending the one the browser held
+ * before (`previousSessionId`); recorded as a sign-in.
+ */
+export async function startSession(
+  tx: Db,
+  deps: Pick<Deps, 'clock' | 'config'>,
+  user: repo.UserRow,
+  client: Actor & { userAgent: string | null },
+  actor: Actor,
+  previousSessionId?: string,
+) {
+  const now = deps.clock.now();
+  const token = randomBytes(32).toString('base64url');
+  const expiresAt = new Date(now.getTime() + deps.config.sessionHours * 3_600_000);
+  if (previousSessionId) await repo.deleteSession(tx, previousSessionId);
+  await repo.insertSession(tx, {
+    id: sessionIdOf(token),
+    userId: user.id,
+    csrfToken: randomBytes(24).toString('base64url'),
+    ip: client.ip,
+    userAgent: client.userAgent?.slice(0, 300) ?? null,
+    createdAt: now,
+    expiresAt,
+  });
+  await repo.recordSuccessfulSignIn(tx, user.id, now);
+  await recordAudit(tx, deps.clock, actor, {
+    action: 'user.sign_in',
+    targetType: 'user',
+    targetId: user.id,
+  });
+  return { token, expiresAt };
 }
 
 export async function signOut(deps: Deps, sessionId: string, actor: Actor) {

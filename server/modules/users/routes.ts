@@ -42,19 +42,20 @@ export function userRoutes(deps: Deps): FastifyPluginAsyncZod {
         schema: {
           operationId: 'createUser',
           tags: ['users'],
-          summary: '创建推荐单位、评审专家或主管部门账号；未给密码时生成一次性密码',
+          summary:
+            '创建推荐单位、评审专家或主管部门账号；未给密码时向其电子邮箱发送设置密码链接（平台未配置邮件时生成一次性密码）',
           body: createStaffUserSchema,
           response: { 201: userWithPasswordSchema },
         },
       },
       async (req, reply) => {
         authorizeAdministerUsers(requireUser(req));
-        const { user, oneTimePassword } = await service.createStaffUser(
+        const { user, oneTimePassword, linkSentTo } = await service.createStaffUser(
           deps,
           req.body,
           actorOf(req),
         );
-        return reply.status(201).send({ user: userView(user), oneTimePassword });
+        return reply.status(201).send({ user: userView(user), oneTimePassword, linkSentTo });
       },
     );
 
@@ -82,7 +83,8 @@ export function userRoutes(deps: Deps): FastifyPluginAsyncZod {
         schema: {
           operationId: 'resetUserPassword',
           tags: ['users'],
-          summary: '重置密码：生成一次性密码，下次登录须修改',
+          summary:
+            '重置密码：原密码失效，向其电子邮箱发送设置新密码链接（平台未配置邮件或账号已停用时生成一次性密码，下次登录须修改）',
           params: idParamsSchema,
           response: { 200: oneTimePasswordSchema },
         },

@@ -1,11 +1,18 @@
 import type { CreateStaffUserInput } from '../../../domain/accounts';
 import type { Role } from '../../../domain/roles';
+import type { Db } from '../../db/client';
 import type { Actor } from '../../lib/actor';
 import type { Deps } from '../../lib/deps';
 import { AppError, isUniqueViolation } from '../../lib/errors';
 import { generatePassword, hashPassword } from '../../lib/password';
 import { recordAudit } from '../audit';
-import { clearSignInFailuresOfUser, deleteSessionsOfUser } from '../auth';
+import {
+  ACCOUNT_LINK_HOURS,
+  clearSignInFailuresOfUser,
+  deleteSessionsOfUser,
+  sendPasswordLink,
+  sendsPasswordLinks,
+} from '../auth';
 import { findRecommenderUnit } from '../recommender-units';
 import * as repo from './repository';
 
@@ -15,12 +22,17 @@ export function uniqueUserError(e: unknown): AppError | undefined {
   return undefined;
 }
 
-/** Organizers create recommender, expert and organizer accounts. */
+/**
+ * Organizers create recommender, expert and organizer accounts. Without a password given, the
+ * user gets an e-mail with a link to set one when the platform sends e-mail (`linkSentTo`), else
+ * a one-time password is generated and shown once. `oneTimePassword: true` (the CLI, at the
+ * console) always takes the one-time password.
+ */
 export async function createStaffUser(
   deps: Deps,
   input: CreateStaffUserInput,
   actor: Actor,
-  opts: { mustChangePassword?: boolean } = {},
+  opts: { mustChangePassword?: boolean; oneTimePassword?: boolean } = {},
 ) {
   if (input.role === 'recommender') {
     const unit = await findRecommenderUnit(deps.db, input.recommenderUnitId!);
@@ -31,8 +43,10 @@ export async function createStaffUser(
       });
     }
   }
-  const oneTimePassword = input.password ? undefined : generatePassword();
-  const passwordHash = await hashPassword(input.password ?? oneTimePassword!);
+  const byLink = !input.password && !opts.oneTimePassword && sendsPasswordLinks(deps);
+  const oneTimePassword = input.password || byLink ? undefined : generatePassword();
+  // by link: a password nobody knows until the user sets one
+  const passwordHash = await hashPassword(input.password ?? oneTimePassword ?? generatePassword(32));
   try {
     const user = await deps.db.transaction(async (tx) => {
       const created = await repo.insertUser(tx, {
@@ -55,9 +69,14 @@ export async function createStaffUser(
           recommenderUnitId: created.recommenderUnitId,
         },
       });
+      if (byLink) await sendLink(tx, deps, created, 'account_created', actor);
       return created;
     });
-    return { user: (await repo.findUserListing(deps.db, user.id))!, oneTimePassword };
+    return {
+      user: (await repo.findUserListing(deps.db, user.id))!,
+      oneTimePassword,
+      linkSentTo: byLink ? user.email : undefined,
+    };
   } catch (e) {
     throw uniqueUserError(e) ?? e;
   }
@@ -101,13 +120,47 @@ export async function updateUser(
   return (await repo.findUserListing(deps.db, id))!;
 }
 
-/** Password reset by an organizer: a one-time password, to be changed at next sign-in. */
-export async function resetPassword(deps: Deps, id: string, actor: Actor, password?: string) {
-  const oneTimePassword = password ?? generatePassword();
-  const passwordHash = await hashPassword(oneTimePassword);
+/** The link that lets a user set the password, e-mailed in the caller's transaction. */
+async function sendLink(
+  tx: Db,
+  deps: Deps,
+  user: { id: string; login: string; email: string },
+  purpose: 'account_created' | 'organizer_reset',
+  actor: Actor,
+) {
+  const to = await sendPasswordLink(tx, deps, user, purpose, actor.ip);
+  await recordAudit(tx, deps.clock, actor, {
+    action: 'user.password_link_sent',
+    targetType: 'user',
+    targetId: user.id,
+    note: `${purpose === 'account_created' ? '新开通账号' : '重置密码'}：设置密码链接已发送至 ${to}（${ACCOUNT_LINK_HOURS}小时内有效）`,
+  });
+}
+
+/**
+ * Password reset by an organizer: the old password stops working and the user's sessions end.
+ * When the platform sends e-mail, the (active) user gets a link to set a new password
+ * (`linkSentTo`); else a one-time password, to be changed at next sign-in, is shown once.
+ * A password given (the CLI) is set as it is; `oneTimePassword: true` never sends a link.
+ */
+export async function resetPassword(
+  deps: Deps,
+  id: string,
+  actor: Actor,
+  password?: string,
+  opts: { oneTimePassword?: boolean } = {},
+) {
+  const target = await repo.findUserListing(deps.db, id);
+  if (!target) throw new AppError('NOT_FOUND');
+  const byLink =
+    !password && !opts.oneTimePassword && target.status === 'active' && sendsPasswordLinks(deps);
+  const oneTimePassword = byLink ? undefined : (password ?? generatePassword());
+  const passwordHash = await hashPassword(oneTimePassword ?? generatePassword(32));
   await deps.db.transaction(async (tx) => {
     const user = await repo.lockUserRow(tx, id);
     if (!user) throw new AppError('NOT_FOUND');
+    if (byLink && user.status !== 'active')
+      throw new AppError('CONFLICT', { message: '该账号刚被停用，请刷新后重试' });
     await repo.updateUserRow(tx, id, {
       passwordHash,
       mustChangePassword: true,
@@ -119,8 +172,9 @@ export async function resetPassword(deps: Deps, id: string, actor: Actor, passwo
       targetType: 'user',
       targetId: id,
     });
+    if (byLink) await sendLink(tx, deps, user, 'organizer_reset', actor);
   });
-  return { oneTimePassword };
+  return { oneTimePassword, linkSentTo: byLink ? target.email : undefined };
 }
 
 export function listUsers(

@@ -8,6 +8,7 @@ import type { Deps } from '../../lib/deps';
 import { AppError, isUniqueViolation } from '../../lib/errors';
 import { generatePassword, hashPassword } from '../../lib/password';
 import { recordAudit } from '../audit';
+import { ACCOUNT_LINK_HOURS, sendPasswordLink, sendsPasswordLinks } from '../auth';
 import { findRegion } from '../reference';
 import { insertUser, uniqueUserError } from '../users';
 import * as repo from './repository';
@@ -146,8 +147,12 @@ export async function resolveClaim(
   input: { decision: 'upheld' | 'dismissed'; reason: string; moveCode: boolean },
   actor: Actor,
 ) {
-  const oneTimePassword = input.moveCode ? generatePassword() : null;
-  const passwordHash = oneTimePassword ? await hashPassword(oneTimePassword) : null;
+  // the claimant's new account: a link to set the password by e-mail, else a one-time password
+  const byLink = input.moveCode && sendsPasswordLinks(deps);
+  const oneTimePassword = input.moveCode && !byLink ? generatePassword() : null;
+  const passwordHash = input.moveCode
+    ? await hashPassword(oneTimePassword ?? generatePassword(32))
+    : null;
   try {
     const account = await deps.db.transaction(async (tx) => {
       const claim = await repo.lockClaim(tx, id);
@@ -218,6 +223,15 @@ export async function resolveClaim(
           },
           note: input.reason,
         });
+        if (byLink) {
+          const to = await sendPasswordLink(tx, deps, user, 'account_created', actor.ip);
+          await recordAudit(tx, deps.clock, actor, {
+            action: 'user.password_link_sent',
+            targetType: 'user',
+            targetId: user.id,
+            note: `代码申诉成立，新开通账号：设置密码链接已发送至 ${to}（${ACCOUNT_LINK_HOURS}小时内有效）`,
+          });
+        }
         moved = { enterpriseId: enterprise.id, login: user.login };
       }
       await repo.updateClaim(tx, claim.id, {
@@ -239,7 +253,10 @@ export async function resolveClaim(
         },
         note: input.reason,
       });
-      return moved ? { login: moved.login, oneTimePassword: oneTimePassword! } : null;
+      if (!moved) return null;
+      return byLink
+        ? { login: moved.login, linkSentTo: claim.email }
+        : { login: moved.login, oneTimePassword: oneTimePassword! };
     });
     const claim = claimView((await repo.findClaimListing(deps.db, id))!);
     return { claim, account };

@@ -33,7 +33,7 @@ interface ResolveValues {
 
 function ResolveModal({ claim, onClose }: { claim: UsccClaimView | null; onClose: () => void }) {
   const { t } = useI18n();
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const [form] = Form.useForm<ResolveValues>();
   const resolve = useResolveClaim();
   const [account, setAccount] = useState<{ login: string; oneTimePassword: string } | null>(null);
@@ -73,7 +73,14 @@ function ResolveModal({ claim, onClose }: { claim: UsccClaimView | null; onClose
                 onSuccess: (res) => {
                   message.success(t('claim.resolved'));
                   onClose();
-                  if (res.account) setAccount(res.account);
+                  const acc = res.account;
+                  if (acc?.oneTimePassword)
+                    setAccount({ login: acc.login, oneTimePassword: acc.oneTimePassword });
+                  else if (acc?.linkSentTo)
+                    modal.success({
+                      title: t('users.linkSentTitle'),
+                      content: t('users.linkSent', { email: acc.linkSentTo }),
+                    });
                 },
               },
             )

@@ -24,7 +24,11 @@ const FIELDS = ['role', 'login', 'name', 'email', 'phone', 'recommenderUnitId', 
 export function CreateUserModal(props: {
   open: boolean;
   onClose: () => void;
-  onCreated: (user: User, oneTimePassword: string | undefined) => void;
+  onCreated: (
+    user: User,
+    oneTimePassword: string | undefined,
+    linkSentTo: string | undefined,
+  ) => void;
 }) {
   const { t, lang, errorText } = useI18n();
   const [form] = Form.useForm<Values>();
@@ -37,7 +41,7 @@ export function CreateUserModal(props: {
     onSuccess: (res) => {
       void qc.invalidateQueries({ queryKey: ['users'] });
       form.resetFields();
-      props.onCreated(res.user, res.oneTimePassword);
+      props.onCreated(res.user, res.oneTimePassword, res.linkSentTo);
     },
     onError: (e) => {
       if (e instanceof ApiError && e.code === 'LOGIN_TAKEN')

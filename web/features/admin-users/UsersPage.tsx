@@ -16,7 +16,9 @@ import { useUnitOptions } from './useUnits';
 
 export function UsersPage() {
   const { t, lang, errorText } = useI18n();
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
+  const showLinkSent = (email: string) =>
+    modal.success({ title: t('users.linkSentTitle'), content: t('users.linkSent', { email }) });
   const qc = useQueryClient();
   const [role, setRole] = useState<Role | undefined>();
   const [unitId, setUnitId] = useState<string | undefined>();
@@ -40,7 +42,8 @@ export function UsersPage() {
     mutationFn: (u: User) =>
       api<OneTimePassword>(`/users/${u.id}/password-reset`, { method: 'POST' }),
     onSuccess: (res, u) => {
-      setOtp({ login: u.login, password: res.oneTimePassword });
+      if (res.oneTimePassword) setOtp({ login: u.login, password: res.oneTimePassword });
+      else if (res.linkSentTo) showLinkSent(res.linkSentTo);
       void qc.invalidateQueries({ queryKey: ['users'] });
     },
     onError: (e) => message.error(errorText(e)),
@@ -162,10 +165,11 @@ export function UsersPage() {
       <CreateUserModal
         open={creating}
         onClose={() => setCreating(false)}
-        onCreated={(user, password) => {
+        onCreated={(user, password, linkSentTo) => {
           setCreating(false);
           message.success(t('users.created'));
           if (password) setOtp({ login: user.login, password });
+          else if (linkSentTo) showLinkSent(linkSentTo);
         }}
       />
       <OneTimePasswordModal

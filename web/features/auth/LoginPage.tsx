@@ -71,9 +71,13 @@ export function LoginPage() {
           name="password"
           label={t('login.password')}
           rules={[fieldRule(signInSchema, 'password')]}
+          style={{ marginBottom: 8 }}
         >
           <Input.Password autoComplete="current-password" autoFocus={!!registered} />
         </Form.Item>
+        <div style={{ textAlign: 'right', marginBottom: 16 }}>
+          <Link to="/forgot-password">{t('login.forgot')}</Link>
+        </div>
         <Button type="primary" htmlType="submit" block loading={signIn.isPending}>
           {t('login.submit')}
         </Button>

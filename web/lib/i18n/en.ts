@@ -106,8 +106,7 @@ export const en: Record<MessageKey, string> = {
   'login.submit': 'Sign in',
   'login.noAccount': 'No account yet?',
   'login.registerLink': 'Register your enterprise',
-  'login.staffHint':
-    'Recommender and expert accounts are opened by the organizer, who also resets forgotten passwords.',
+  'login.staffHint': 'Recommender and expert accounts are opened by the organizer.',
   'login.attemptsLeft': '{n} attempts left before sign-in from this network pauses for a while.',
   'login.registered': 'Registered. Your login is the unified social credit code: {login}',
   'register.title': 'Register an enterprise',
@@ -185,7 +184,7 @@ export const en: Record<MessageKey, string> = {
   'users.disableConfirm': 'Disable {login}? The account will not be able to sign in.',
   'users.passwordOptional': 'Initial password (optional)',
   'users.passwordOptionalHelp':
-    'Leave empty to generate a one-time password; it must be changed at first sign-in',
+    'Leave empty to e-mail the user a link to set one (without e-mail: a one-time password, to be changed at first sign-in)',
   'users.created': 'Account created',
   'users.otpTitle': 'One-time password',
   'users.otpHint':
@@ -1068,4 +1067,29 @@ export const en: Record<MessageKey, string> = {
   'notifSettings.required': 'Carries a password link: always e-mailed',
   'notifSettings.switchLabel': '{kind}: send e-mail',
   'notifSettings.saved': 'Notification settings saved',
+  'login.forgot': 'Forgot your password?',
+  'nav.forgotPassword': 'Forgotten password',
+  'nav.resetPassword': 'Set a new password',
+  'forgot.title': 'Forgotten password',
+  'forgot.intro':
+    'Enter your account (login, e-mail or unified social credit code); we will send a link to set a new password to the e-mail address of the account.',
+  'forgot.login': 'Account or e-mail',
+  'forgot.submit': 'Send the link',
+  'forgot.sent':
+    'If the account exists, a link to set a new password has been sent to its e-mail address; it works for 30 minutes',
+  'forgot.sentHint':
+    'Open the e-mail and follow the link. Nothing arrived? Check the spam folder or ask again later; if that fails, contact the organizer.',
+  'forgot.again': 'Send again',
+  'forgot.back': 'Back to sign-in',
+  'reset.title': 'Set a new password',
+  'reset.titleNew': 'Set your password',
+  'reset.forAccount': 'Set the password of {login} (this link works until {time}, once).',
+  'reset.invalid': 'The link is invalid or has expired; request a new one',
+  'reset.requestAgain': 'Request a new link',
+  'reset.submit': 'Set the password and sign in',
+  'reset.done': 'Password set; you are signed in',
+  'users.linkSentTitle': 'Link sent',
+  'users.linkSent':
+    'A link to set the password was sent to {email} (valid 72 hours, once). The user signs in after setting it.',
+  'forgot.noEmail': 'This platform sends no e-mail, so no link can come; ask the organizer to reset your password.',
 };

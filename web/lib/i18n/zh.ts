@@ -103,7 +103,7 @@ export const zh = {
   'login.submit': '登录',
   'login.noAccount': '企业还没有账号？',
   'login.registerLink': '注册企业账号',
-  'login.staffHint': '推荐单位和评审专家账号由主管部门开通，忘记密码请联系主管部门重置。',
+  'login.staffHint': '推荐单位和评审专家账号由主管部门开通。',
   'login.attemptsLeft': '还可尝试 {n} 次，之后将暂停从本网络登录此账号。',
   'login.registered': '注册成功。您的登录名是统一社会信用代码：{login}',
   'register.title': '申报企业注册',
@@ -177,7 +177,8 @@ export const zh = {
   'users.resetConfirm': '重置 {login} 的密码？原密码将立即失效。',
   'users.disableConfirm': '停用 {login}？该账号将无法登录。',
   'users.passwordOptional': '初始密码（可不填）',
-  'users.passwordOptionalHelp': '不填写则自动生成一次性密码，用户首次登录须修改',
+  'users.passwordOptionalHelp':
+    '不填写则向其电子邮箱发送设置密码链接（平台未开通邮件时自动生成一次性密码，用户首次登录须修改）',
   'users.created': '账号已创建',
   'users.otpTitle': '一次性密码',
   'users.otpHint':
@@ -1027,6 +1028,30 @@ export const zh = {
   'notifSettings.required': '含设置密码的链接，必须发送，不能关闭',
   'notifSettings.switchLabel': '{kind}：发送电子邮件',
   'notifSettings.saved': '通知设置已保存',
+  'login.forgot': '忘记密码？',
+  'nav.forgotPassword': '找回密码',
+  'nav.resetPassword': '设置新密码',
+  'forgot.title': '找回密码',
+  'forgot.intro':
+    '请输入您的账号（登录名、电子邮箱或统一社会信用代码），我们将向该账号登记的电子邮箱发送设置新密码的链接。',
+  'forgot.login': '账号或电子邮箱',
+  'forgot.submit': '发送找回密码链接',
+  'forgot.sent': '如果该账号存在，我们已向其登记的电子邮箱发送了找回密码的链接，30分钟内有效',
+  'forgot.sentHint':
+    '请查收邮件并点击其中的链接设置新密码。没有收到？请检查垃圾邮件，或稍后重新申请；仍无法找回请联系主管部门。',
+  'forgot.again': '重新发送',
+  'forgot.back': '返回登录',
+  'reset.title': '设置新密码',
+  'reset.titleNew': '设置密码',
+  'reset.forAccount': '为账号 {login} 设置密码（本链接 {time} 前有效，仅可使用一次）。',
+  'reset.invalid': '链接无效或已过期，请重新申请找回密码',
+  'reset.requestAgain': '重新申请找回密码',
+  'reset.submit': '设置密码并登录',
+  'reset.done': '密码已设置，您已登录',
+  'users.linkSentTitle': '已发送设置密码链接',
+  'users.linkSent':
+    '已向 {email} 发送设置密码链接（72小时内有效，仅可使用一次）。用户通过链接设置密码后即可登录。',
+  'forgot.noEmail': '本平台未开通邮件发送，无法通过邮件找回密码，请联系主管部门重置密码。',
 } as const;
 
 export type MessageKey = keyof typeof zh;
