@@ -1091,5 +1091,6 @@ export const en: Record<MessageKey, string> = {
   'users.linkSentTitle': 'Link sent',
   'users.linkSent':
     'A link to set the password was sent to {email} (valid 72 hours, once). The user signs in after setting it.',
-  'forgot.noEmail': 'This platform sends no e-mail, so no link can come; ask the organizer to reset your password.',
+  'forgot.noEmail':
+    'This platform sends no e-mail, so no link can come; ask the organizer to reset your password.',
 };
