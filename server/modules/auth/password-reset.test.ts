@@ -122,8 +122,19 @@ describe('asking for a link (找回密码)', () => {
         ttl: 30 * 60,
       },
     ]);
-    // no in-app message carries the link
+    // no in-app message carries the link, and the delivery log keeps no copy of it once sent
     expect(await countRows(t, `notifications where user_id = '${id}'`)).toBe(0);
+    await expect
+      .poll(
+        async () =>
+          (
+            await query<{ state: string; body: string }>(
+              t,
+              `select state, body from outbound_emails where user_id = '${id}'`,
+            )
+          )[0],
+      )
+      .toEqual({ state: 'sent', body: '（含一次性设置密码链接，发送后不保留正文）' });
     const [row] = await auditRows('user.password_reset_request', id);
     expect(row).toMatchObject({ actor_role: 'anonymous', ip });
   });

@@ -3,6 +3,7 @@
 // outcome. A failure leaves the message queued with the reason and pg-boss retries it with
 // back-off; after the last retry it is failed for good, with the reason, in the delivery log.
 import type PgBoss from 'pg-boss';
+import { NOTIFICATION_KIND_INFO, type NotificationKind } from '../../../domain/notifications';
 import { QUEUES } from '../../db/jobs';
 import type { Deps } from '../../lib/deps';
 import type { Mailer } from '../../lib/mailer';
@@ -29,7 +30,11 @@ export async function deliverEmail(
       text: row.body,
       reference: row.id,
     });
-    await markEmailSent(deps.db, row.id, deps.clock.now(), messageId);
+    // a message carrying a password link is not kept once delivered: the link is for its reader only
+    const redacted = NOTIFICATION_KIND_INFO[row.kind as NotificationKind]?.emailRequired
+      ? '（含一次性设置密码链接，发送后不保留正文）'
+      : undefined;
+    await markEmailSent(deps.db, row.id, deps.clock.now(), messageId, redacted);
     return 'sent';
   } catch (e) {
     const reason = e instanceof Error ? e.message : String(e);

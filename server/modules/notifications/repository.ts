@@ -224,10 +224,23 @@ export async function claimEmail(db: Db, id: string, now: Date, leaseMs: number)
   return row;
 }
 
-export async function markEmailSent(db: Db, id: string, at: Date, messageId: string) {
+export async function markEmailSent(
+  db: Db,
+  id: string,
+  at: Date,
+  messageId: string,
+  redactedBody?: string,
+) {
   await db
     .update(outboundEmails)
-    .set({ state: 'sent', sentAt: at, messageId, leaseUntil: null, lastError: null })
+    .set({
+      state: 'sent',
+      sentAt: at,
+      messageId,
+      leaseUntil: null,
+      lastError: null,
+      ...(redactedBody ? { body: redactedBody } : {}),
+    })
     .where(and(eq(outboundEmails.id, id), eq(outboundEmails.state, 'sending')));
 }
 
