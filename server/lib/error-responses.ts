@@ -183,6 +183,10 @@ export const OPERATION_ERRORS: Record<string, OperationErrors> = {
   sweepDuplicates: { access: 'role' },
   dismissFinding: { access: 'role', errors: ['WRONG_STATE'] },
   confirmFinding: { access: 'role', errors: ['WRONG_STATE'] },
+  // 通知公告
+  createAnnouncement: { access: 'role' },
+  listAnnouncements: { access: 'signed-in' },
+  listPublicAnnouncements: { access: 'public' },
 };
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
