@@ -56,6 +56,11 @@ const ClaimsPage = lazy(() =>
 const FindingsPage = lazy(() =>
   import('../features/admin-findings/FindingsPage').then((m) => ({ default: m.FindingsPage })),
 );
+const AnnouncementsPage = lazy(() =>
+  import('../features/announcements/AnnouncementsPage').then((m) => ({
+    default: m.AnnouncementsPage,
+  })),
+);
 // 附件4: enterprises fill in, recommenders collect, organizers see all.
 const FollowUpListPage = lazy(() =>
   import('../features/follow-ups/FollowUpListPage').then((m) => ({
@@ -233,6 +238,16 @@ export function AppRoutes() {
             <FollowUps>
               <FollowUpPage />
             </FollowUps>
+          }
+        />
+        <Route
+          path="announcements"
+          element={
+            <RequireAuth>
+              <Suspense fallback={<Loading />}>
+                <AnnouncementsPage />
+              </Suspense>
+            </RequireAuth>
           }
         />
         <Route path="*" element={<NotFound />} />

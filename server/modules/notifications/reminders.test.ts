@@ -155,7 +155,9 @@ describe('online deadline: 7, 3 and 1 days before, to unsubmitted applications',
     const reminderMail = () =>
       smtp.mails
         .slice(before)
-        .find((m) => m.subject.includes('网上申报') && m.text.includes(`/applications/${app.draft}`));
+        .find(
+          (m) => m.subject.includes('网上申报') && m.text.includes(`/applications/${app.draft}`),
+        );
     await expect.poll(reminderMail, { timeout: 15_000 }).toBeTruthy();
     const mail = reminderMail();
     const [bj] = await query<{ email: string }>(

@@ -70,7 +70,8 @@ async function send(
 }
 
 /** "还有N天": calendar days, at least 1 while the deadline is ahead. */
-const daysText = (deadline: Date, now: Date) => String(Math.max(1, calendarDaysLeft(deadline, now)));
+const daysText = (deadline: Date, now: Date) =>
+  String(Math.max(1, calendarDaysLeft(deadline, now)));
 
 export async function runReminderSweep(deps: SweepDeps): Promise<SweepResult> {
   const now = deps.clock.now();
