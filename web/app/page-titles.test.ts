@@ -13,6 +13,7 @@ describe('page titles', () => {
     expect(zhTitle('/admin/progress')).toBe('报送进度');
     expect(zhTitle('/admin/progress/c1')).toBe('报送进度');
     expect(zhTitle('/admin/campaigns/demo/config')).toBe('活动配置');
+    expect(zhTitle('/announcements')).toBe('通知公告');
     expect(zhTitle('/no/such/page')).toBe('页面不存在');
   });
 });
