@@ -11,8 +11,10 @@ import {
   campaigns,
   enterprises,
   followUpReports,
+  notifications,
   recommendationBatches,
   recommenderUnits,
+  users,
 } from '../../db/schema';
 
 /** A reminder's key in SQL: prefix || subject || suffix (see domain/reminders.ts). */
@@ -160,4 +162,58 @@ export function listUnfiledFollowUpsToRemind(
  */
 export async function lockReminderWrites(tx: Db) {
   await tx.execute(sql`select pg_advisory_xact_lock(hashtext('zx.reminders'))`);
+}
+
+/** The active accounts of these enterprises, each with its enterprise. */
+export function usersOfEnterprises(db: Db, enterpriseIds: string[]) {
+  if (enterpriseIds.length === 0) return Promise.resolve([]);
+  return db
+    .select({ id: users.id, groupId: sql<string>`${users.enterpriseId}` })
+    .from(users)
+    .where(and(inArray(users.enterpriseId, enterpriseIds), eq(users.status, 'active')));
+}
+
+/** The active recommenders of these units, each with its unit. */
+export function recommendersOfUnits(db: Db, unitIds: string[]) {
+  if (unitIds.length === 0) return Promise.resolve([]);
+  return db
+    .select({ id: users.id, groupId: sql<string>`${users.recommenderUnitId}` })
+    .from(users)
+    .where(
+      and(
+        eq(users.role, 'recommender'),
+        inArray(users.recommenderUnitId, unitIds),
+        eq(users.status, 'active'),
+      ),
+    );
+}
+
+const CHUNK = 1000;
+
+/**
+ * Reminder messages, many at once; one whose user already has its key is skipped (also when
+ * another sweep wrote it a moment ago). Answers the rows written, with their keys.
+ */
+export async function insertReminderMessages(
+  db: Db,
+  rows: Array<typeof notifications.$inferInsert>,
+) {
+  const written: Array<{ id: string; userId: string; dedupeKey: string | null }> = [];
+  for (let i = 0; i < rows.length; i += CHUNK) {
+    written.push(
+      ...(await db
+        .insert(notifications)
+        .values(rows.slice(i, i + CHUNK))
+        .onConflictDoNothing({
+          target: [notifications.userId, notifications.dedupeKey],
+          where: sql`dedupe_key is not null`,
+        })
+        .returning({
+          id: notifications.id,
+          userId: notifications.userId,
+          dedupeKey: notifications.dedupeKey,
+        })),
+    );
+  }
+  return written;
 }

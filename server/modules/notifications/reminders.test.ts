@@ -97,6 +97,11 @@ beforeAll(async () => {
     comment: '请补充。',
   });
   expect(ret.status, JSON.stringify(ret.body)).toBe(200);
+  // 上海's enterprise wants this reminder in-app only
+  const off = await w.shEnterprise.request('PUT', '/api/v1/notification-preferences', {
+    emailOff: ['reminder.online_deadline'],
+  });
+  expect(off.status, JSON.stringify(off.body)).toBe(200);
 
   // a past winner (2019) that has filed its 附件4 in this campaign: no reminder for it
   const reg = registration(8399, { uscc: FILED_USCC, email: 'filed8399@test.zhengxuan.invalid' });
@@ -175,7 +180,8 @@ describe('online deadline: 7, 3 and 1 days before, to unsubmitted applications',
     at('2026-11-16T15:00:00+08:00'); // between the 7-day and the 3-day reminders
     await runReminderSweep(t.deps);
     expect(await reminders('reminder.online_deadline')).toHaveLength(2);
-    expect(await emailsOf('reminder.online_deadline')).toHaveLength(2);
+    // e-mail to 北京's enterprise only: 上海's turned this kind off
+    expect(await emailsOf('reminder.online_deadline')).toHaveLength(1);
   });
 
   it('3 and 1 days before: once each, even with two sweeps at once', async () => {
@@ -199,18 +205,19 @@ describe('online deadline: 7, 3 and 1 days before, to unsubmitted applications',
     const keys = rows.map((r) => r.dedupe_key);
     expect(new Set(keys).size).toBe(6);
     const emails = await emailsOf('reminder.online_deadline');
-    expect(emails).toHaveLength(6);
+    expect(emails).toHaveLength(3);
     await expect
       .poll(async () => (await emailsOf('reminder.online_deadline')).map((e) => e.state), {
         timeout: 15_000,
       })
-      .toEqual(Array(6).fill('sent'));
-    // delivered once each: 6 reminder mails in all, no two alike
+      .toEqual(Array(3).fill('sent'));
+    // delivered once each: 3 reminder mails in all, no two alike, none to 上海
     const delivered = smtp.mails
       .filter((m) => m.subject.startsWith('【提醒测试活动】网上申报'))
       .map((m) => `${m.to.join()} ${m.subject}`);
-    expect(delivered).toHaveLength(6);
-    expect(new Set(delivered).size).toBe(6);
+    expect(delivered).toHaveLength(3);
+    expect(new Set(delivered).size).toBe(3);
+    expect(delivered.some((d) => d.startsWith('sh8300@'))).toBe(false);
   });
 
   it('nothing after the deadline', async () => {

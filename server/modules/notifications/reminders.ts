@@ -6,12 +6,15 @@
 // - paper deadline: the recommenders of a unit with applications waiting for a decision, or with
 //   recommended ones in a batch not signed off; and past winners whose 附件4 is not submitted.
 // Each reminder has a dedupe key (domain/reminders.ts): a user gets it once, however often and in
-// however many processes the sweep runs. Writes go in short transactions of a few dozen
-// reminders each, messages and e-mails together (notify).
+// however many processes the sweep runs. Writes go in short transactions of a few hundred
+// reminders each, messages and e-mails together, a few statements per transaction.
 import type PgBoss from 'pg-boss';
 import {
+  PLATFORM_NAME,
+  defaultTemplate,
   dueReminder,
   formatBeijingDeadline,
+  renderTemplate,
   type NotificationKind,
 } from '../../../domain/notifications';
 import {
@@ -20,16 +23,19 @@ import {
   reminderKey,
   reminderKeyParts,
 } from '../../../domain/reminders';
-import { QUEUES } from '../../db/jobs';
+import { QUEUES, enqueueJobs } from '../../db/jobs';
 import type { Deps } from '../../lib/deps';
+import { findRecipients, findTemplate, insertOutboundEmails } from './repository';
 import {
+  insertReminderMessages,
   listCampaignsAhead,
   listUnfiledFollowUpsToRemind,
   listUnitsToRemind,
   listUnsubmittedToRemind,
   lockReminderWrites,
+  recommendersOfUnits,
+  usersOfEnterprises,
 } from './reminders-repository';
-import { notify, type Recipients } from './service';
 
 type SweepDeps = Pick<Deps, 'db' | 'clock' | 'config'>;
 
@@ -40,33 +46,105 @@ export interface SweepResult {
   followUp: number;
 }
 
+/** One reminder to the accounts of one enterprise or one unit. */
 interface Reminder {
-  to: Recipients;
+  group: string;
   link: string;
   values: Record<string, string>;
   dedupeKey: string;
 }
 
-/** Reminders per transaction: short transactions, few round trips. */
-const CHUNK = 50;
+/** Reminders per transaction: short transactions, a handful of statements each. */
+const CHUNK = 500;
 
+/**
+ * Writes reminders of one kind as notify() would (the campaign's template, the in-app message,
+ * an e-mail for who takes this kind by e-mail, its delivery job), but many per statement: the
+ * sweep may have thousands. A key already there (sent before, or by another sweep a moment ago)
+ * writes nothing, so no e-mail either.
+ */
 async function send(
   deps: SweepDeps,
   kind: NotificationKind,
   campaignId: string,
+  audience: 'enterprise' | 'unit',
   reminders: Reminder[],
 ): Promise<number> {
-  let written = 0;
+  let total = 0;
   for (let i = 0; i < reminders.length; i += CHUNK) {
-    written += await deps.db.transaction(async (tx) => {
+    const chunk = reminders.slice(i, i + CHUNK);
+    total += await deps.db.transaction(async (tx) => {
       await lockReminderWrites(tx);
-      let n = 0;
-      for (const r of reminders.slice(i, i + CHUNK))
-        n += await notify(tx, deps, { kind, campaignId, ...r });
-      return n;
+      const groups = [...new Set(chunk.map((r) => r.group))];
+      const members =
+        audience === 'enterprise'
+          ? await usersOfEnterprises(tx, groups)
+          : await recommendersOfUnits(tx, groups);
+      const recipients = new Map(
+        (await findRecipients(tx, [...new Set(members.map((m) => m.id))])).map((r) => [r.id, r]),
+      );
+      const byGroup = new Map<string, string[]>();
+      for (const m of members) byGroup.set(m.groupId, [...(byGroup.get(m.groupId) ?? []), m.id]);
+      const stored = await findTemplate(tx, campaignId, kind);
+      const template = stored
+        ? { subject: stored.subject, body: stored.body }
+        : defaultTemplate(kind);
+      const now = deps.clock.now();
+      const rows = chunk.flatMap((r) =>
+        (byGroup.get(r.group) ?? []).flatMap((userId) => {
+          const who = recipients.get(userId);
+          if (!who) return [];
+          const text = renderTemplate(template, {
+            ...r.values,
+            姓名: who.name,
+            平台名称: PLATFORM_NAME,
+            链接: `${deps.config.publicUrl}${r.link}`,
+          });
+          return [
+            {
+              userId,
+              kind,
+              campaignId,
+              subject: text.subject,
+              body: text.body,
+              link: r.link,
+              dedupeKey: r.dedupeKey,
+              createdAt: now,
+            },
+          ];
+        }),
+      );
+      const written = await insertReminderMessages(tx, rows);
+      if (!deps.config.smtpUrl) return written.length;
+
+      const rowOf = new Map(rows.map((r) => [`${r.userId} ${r.dedupeKey}`, r]));
+      const emails = written.flatMap((w) => {
+        const who = recipients.get(w.userId)!;
+        if (!who.email || who.emailOff.includes(kind)) return [];
+        const row = rowOf.get(`${w.userId} ${w.dedupeKey}`)!;
+        return [
+          {
+            notificationId: w.id,
+            userId: w.userId,
+            kind,
+            toAddress: who.email,
+            subject: row.subject,
+            body: row.body,
+            createdAt: now,
+          },
+        ];
+      });
+      const queued = await insertOutboundEmails(tx, emails);
+      for (let j = 0; j < queued.length; j += 1000)
+        await enqueueJobs(
+          tx,
+          QUEUES.emailDeliver.name,
+          queued.slice(j, j + 1000).map((e) => ({ id: e.id })),
+        );
+      return written.length;
     });
   }
-  return written;
+  return total;
 }
 
 /** "还有N天": calendar days, at least 1 while the deadline is ahead. */
@@ -89,8 +167,9 @@ export async function runReminderSweep(deps: SweepDeps): Promise<SweepResult> {
         deps,
         'reminder.online_deadline',
         c.id,
+        'enterprise',
         apps.map((a) => ({
-          to: { enterpriseIds: [a.enterpriseId] },
+          group: a.enterpriseId,
           link: `/applications/${a.id}`,
           values: {
             活动名称: c.title,
@@ -120,8 +199,9 @@ export async function runReminderSweep(deps: SweepDeps): Promise<SweepResult> {
         deps,
         'reminder.paper_deadline',
         c.id,
+        'unit',
         units.map((u) => ({
-          to: { unitIds: [u.unitId] },
+          group: u.unitId,
           link: `/desk/${c.id}`,
           values: {
             ...common,
@@ -143,8 +223,9 @@ export async function runReminderSweep(deps: SweepDeps): Promise<SweepResult> {
         deps,
         'reminder.follow_up',
         c.id,
+        'enterprise',
         unfiled.map((f) => ({
-          to: { enterpriseIds: [f.enterpriseId] },
+          group: f.enterpriseId,
           link: `/follow-ups/${c.id}/${f.awardId}`,
           values: { ...common, 解决方案名称: f.solutionName },
           dedupeKey: reminderKey('follow_up', `${c.id}:${f.awardId}`, paper, deadline),
