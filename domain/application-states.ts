@@ -17,3 +17,6 @@ export const APPLICATION_STATES = [
   'catalogued',
 ] as const;
 export type ApplicationState = (typeof APPLICATION_STATES)[number];
+
+/** Not (yet, or no longer) submitted: the enterprise still has to submit before the online deadline. */
+export const UNSUBMITTED_STATES = ['draft', 'returned'] as const satisfies readonly ApplicationState[];

@@ -75,6 +75,7 @@ export const AUDIT_ACTIONS = {
     zh: '通过邮件链接设置密码',
     en: 'Set the password through an e-mailed link',
   },
+  'announcement.create': { zh: '发布通知公告', en: 'Published an announcement' },
 } as const satisfies Record<string, Label>;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
@@ -94,6 +95,7 @@ export const AUDIT_TARGETS = {
   duplicate_finding: { zh: '疑似重复', en: 'Possible duplicate' },
   award: { zh: '往届入选名单', en: 'Past awards' },
   follow_up_report: { zh: '跟踪报告', en: 'Follow-up report' },
+  announcement: { zh: '通知公告', en: 'Announcement' },
 } as const satisfies Record<string, Label>;
 export type AuditTarget = keyof typeof AUDIT_TARGETS;
 
@@ -175,6 +177,12 @@ export const AUDIT_FIELDS: Record<string, Label> = {
   locked: { zh: '已锁定', en: 'Locked' },
   attachmentId: { zh: '附件', en: 'Attachment' },
   slot: { zh: '附件栏目', en: 'Slot' },
+  announcementTitle: { zh: '公告标题', en: 'Announcement title' },
+  roles: { zh: '公告对象（角色）', en: 'Roles addressed' },
+  unitIds: { zh: '公告对象（推荐单位）', en: 'Units addressed' },
+  emailed: { zh: '同时发送邮件', en: 'Also e-mailed' },
+  isPublic: { zh: '在活动页公开', en: 'Public on the campaign page' },
+  recipients: { zh: '接收人数', en: 'Recipients' },
 };
 
 /** States of the things audit rows name: applications, batches, findings, reports, accounts. */

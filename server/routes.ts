@@ -17,6 +17,7 @@ import { recommenderUnitRoutes } from './modules/recommender-units';
 import { referenceRoutes } from './modules/reference';
 import { userRoutes } from './modules/users';
 import { verificationRoutes } from './modules/verification';
+import { announcementRoutes } from './modules/announcements';
 
 /** Everything under /api/v1. */
 export function apiRoutes(deps: Deps): FastifyPluginAsyncZod {
@@ -40,6 +41,7 @@ export function apiRoutes(deps: Deps): FastifyPluginAsyncZod {
       duplicateRoutes,
       verificationRoutes,
       notificationRoutes,
+      announcementRoutes,
     ]) {
       await app.register(routes(deps));
     }

@@ -134,19 +134,46 @@ export const announcementInputSchema = z
     message: '公开发布的公告须属于一个征集活动',
   });
 
+/**
+ * One announcement. Who it was addressed to (roles, unitNames, email, recipients) is the
+ * organizers' to see: for anyone else those are null.
+ */
 export const announcementSchema = z.object({
   id: z.string(),
   campaignId: z.string().nullable(),
   title: z.string(),
   body: z.string(),
-  roles: z.array(z.string()),
-  unitNames: z.array(z.string()),
-  email: z.boolean(),
+  roles: z.array(z.enum(ANNOUNCEMENT_AUDIENCES)).nullable(),
+  unitNames: z.array(z.string()).nullable(),
+  email: z.boolean().nullable(),
   public: z.boolean(),
-  recipients: z.number(),
+  recipients: z.number().nullable(),
   createdAt: isoDate,
 });
 export type AnnouncementView = z.infer<typeof announcementSchema>;
+
+/** listAnnouncements: organizers all (by campaign), others those addressed to them; newest first. */
+export const announcementListQuerySchema = z.object({
+  campaignId: z.uuid().optional(),
+  page: z.coerce.number().int().min(1).max(10_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+});
+export const announcementPageSchema = z.object({
+  items: z.array(announcementSchema),
+  total: z.number(),
+});
+
+/** listPublicAnnouncements: a campaign's public announcements, for anyone; newest first. */
+export const publicAnnouncementSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  body: z.string(),
+  createdAt: isoDate,
+});
+export const publicAnnouncementListSchema = z.object({
+  items: z.array(publicAnnouncementSchema),
+});
+export type PublicAnnouncementView = z.infer<typeof publicAnnouncementSchema>;
 
 /** requestPasswordReset: a login or an e-mail address. */
 export const passwordResetRequestSchema = z.object({

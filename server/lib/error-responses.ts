@@ -187,6 +187,10 @@ export const OPERATION_ERRORS: Record<string, OperationErrors> = {
   requestPasswordReset: { access: 'public' },
   checkPasswordResetToken: { access: 'public', errors: ['RESET_TOKEN_INVALID'] },
   resetPasswordWithToken: { access: 'public', errors: ['RESET_TOKEN_INVALID'] },
+  // 通知公告
+  createAnnouncement: { access: 'role' },
+  listAnnouncements: { access: 'signed-in' },
+  listPublicAnnouncements: { access: 'public' },
 };
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);

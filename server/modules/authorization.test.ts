@@ -703,6 +703,28 @@ const TABLE: Record<string, Case[]> = {
         }),
     },
   ],
+  // 通知公告: organizers write; everyone signed in lists what reached them; public ones for all
+  'POST /api/v1/announcements': [
+    {
+      what: 'to the organizers, in-app only',
+      expect: organizerOnly(201),
+      call: (c) =>
+        c.post('/api/v1/announcements', {
+          title: '矩阵公告',
+          body: '矩阵公告正文',
+          roles: ['organizer'],
+        }),
+    },
+  ],
+  'GET /api/v1/announcements': [
+    { expect: signedInOnly(200), call: (c) => c.get('/api/v1/announcements') },
+  ],
+  'GET /api/v1/campaigns/:idOrCode/announcements': [
+    {
+      expect: all(200),
+      call: (c) => c.get(`/api/v1/campaigns/${ids.campaign}/announcements`),
+    },
+  ],
 };
 
 beforeAll(async () => {

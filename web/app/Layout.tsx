@@ -34,6 +34,7 @@ const ADMIN_LINKS: Array<[string, MessageKey]> = [
   ['/admin/claims', 'claim.admin.nav'],
   ['/admin/campaigns', 'nav.campaigns'],
   ['/admin/audit', 'nav.audit'],
+  ['/announcements', 'ann.nav'],
 ];
 
 function UserMenu() {

@@ -15,6 +15,7 @@ describe('page titles', () => {
     expect(zhTitle('/admin/campaigns/demo/config')).toBe('活动配置');
     expect(zhTitle('/messages')).toBe('消息中心');
     expect(zhTitle('/account/notifications')).toBe('通知设置');
+    expect(zhTitle('/announcements')).toBe('通知公告');
     expect(zhTitle('/no/such/page')).toBe('页面不存在');
   });
 });

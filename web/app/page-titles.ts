@@ -31,6 +31,7 @@ const PAGE_TITLES: Array<[string, MessageKey]> = [
   ['/account/notifications', 'notifSettings.title'],
   ['/forgot-password', 'nav.forgotPassword'],
   ['/reset-password', 'nav.resetPassword'],
+  ['/announcements', 'ann.nav'],
 ];
 
 /** The message key naming the page at pathname; 页面不存在 for an unknown route. */

@@ -60,6 +60,11 @@ const ClaimsPage = lazy(() =>
 const FindingsPage = lazy(() =>
   import('../features/admin-findings/FindingsPage').then((m) => ({ default: m.FindingsPage })),
 );
+const AnnouncementsPage = lazy(() =>
+  import('../features/announcements/AnnouncementsPage').then((m) => ({
+    default: m.AnnouncementsPage,
+  })),
+);
 // 附件4: enterprises fill in, recommenders collect, organizers see all.
 const FollowUpListPage = lazy(() =>
   import('../features/follow-ups/FollowUpListPage').then((m) => ({
@@ -257,6 +262,16 @@ export function AppRoutes() {
         />
         <Route path="forgot-password" element={<ForgotPasswordPage />} />
         <Route path="reset-password" element={<ResetPasswordPage />} />
+        <Route
+          path="announcements"
+          element={
+            <RequireAuth>
+              <Suspense fallback={<Loading />}>
+                <AnnouncementsPage />
+              </Suspense>
+            </RequireAuth>
+          }
+        />
         <Route path="*" element={<NotFound />} />
       </Route>
     </Routes>

@@ -4,10 +4,12 @@ import type PgBoss from 'pg-boss';
 import type { Deps } from '../../lib/deps';
 import type { Mailer } from '../../lib/mailer';
 import { startEmailWorker } from './delivery';
+import { startReminderWork } from './reminders';
 
 export { notify, type NotifyInput, type Recipients } from './service';
 export { notificationRoutes } from './routes';
 export { deliverEmail } from './delivery';
+export { runReminderSweep, type SweepResult } from './reminders';
 
 /** The module's workers and schedules on a running pg-boss. */
 export async function startNotificationWork(
@@ -17,4 +19,6 @@ export async function startNotificationWork(
   opts: { pollingIntervalSeconds?: number } = {},
 ) {
   if (mailer) await startEmailWorker(boss, deps, mailer, opts);
+  // reminders are in-app messages too: they run with or without e-mail
+  await startReminderWork(boss, deps, opts);
 }

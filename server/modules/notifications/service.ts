@@ -47,6 +47,8 @@ export interface NotifyInput {
   valuesFor?: (r: Recipient) => Record<string, string>;
   /** a reminder's identity: a user gets a message with the same key only once */
   dedupeKey?: string;
+  /** false: in-app only, no e-mail (an announcement its author did not want e-mailed) */
+  email?: boolean;
 }
 
 /**
@@ -101,7 +103,7 @@ export async function notify(
       })),
     );
   }
-  if (!deps.config.smtpUrl) return info.emailOnly ? 0 : written.length;
+  if (!deps.config.smtpUrl || input.email === false) return info.emailOnly ? 0 : written.length;
 
   // e-mail: for the messages just written (a reminder already sent is not sent again)
   const notificationOf = new Map(written.map((w) => [w.userId, w.id]));

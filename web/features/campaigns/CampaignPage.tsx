@@ -8,6 +8,7 @@ import { PhaseTag } from '../../components/PhaseTag';
 import { ApiError } from '../../lib/api';
 import { useI18n } from '../../lib/i18n';
 import { useCampaign } from '../../lib/queries';
+import { CampaignAnnouncements } from './CampaignAnnouncements';
 import { AfterAward, Deadlines, Quotas, Requirements } from './CampaignFacts';
 import { CategoryList } from './CategoryList';
 
@@ -38,6 +39,7 @@ export function CampaignPage() {
         {c.isDemo && <Alert type="warning" showIcon title={t('campaign.demoNote')} />}
         {c.phase !== 'closed' && <Countdown opensAt={c.opensAt} deadline={c.onlineDeadline} />}
       </div>
+      <CampaignAnnouncements idOrCode={c.code} />
       <section>
         <Typography.Title level={3}>{t('campaign.categories')}</Typography.Title>
         <CategoryList categories={c.settings.categories} />

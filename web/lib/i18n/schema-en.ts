@@ -23,4 +23,12 @@ export const SCHEMA_MESSAGES_EN: Record<string, string> = {
   请输入当前密码: 'Enter the current password',
   请输入账号: 'Enter the account',
   请选择所在地区: 'Choose the region',
+  请填写标题: 'Enter a title',
+  请填写正文: 'Enter the text',
+  '请选择公告对象（角色或推荐单位）': 'Choose whom to address (roles or recommending units)',
+  公开发布的公告须属于一个征集活动: 'A public announcement belongs to a campaign',
+  '所选对象中没有可接收公告的账号，请调整公告对象':
+    'No account among those chosen can receive it; change whom it is addressed to',
+  '所选推荐单位不存在，请刷新后重新选择':
+    'A recommending unit chosen does not exist; reload and choose again',
 };
