@@ -236,7 +236,7 @@ describe('reading and choosing', () => {
     expect((await messagesOf(w.bjEnterprise)).some((m) => theirs.has(m.id))).toBe(false);
   });
 
-  it('a kind turned off by e-mail still arrives in-app; a required one cannot be turned off', async () => {
+  it('a kind turned off by e-mail still arrives in-app; a password link cannot be turned off', async () => {
     const prefs = await w.bjEnterprise.request('PUT', '/api/v1/notification-preferences', {
       emailOff: ['application.returned', 'account.password_reset'],
     });
@@ -246,7 +246,13 @@ describe('reading and choosing', () => {
       prefs.body.items.map((i: { kind: string; email: boolean }) => [i.kind, i.email]),
     );
     expect(kinds['application.returned']).toBe(false);
-    expect(kinds['account.password_reset']).toBe(true);
+    // password links are e-mail only and always sent: not a choice on the list
+    expect(kinds['account.password_reset']).toBeUndefined();
+    const saved = await query<{ email_off: string[] }>(
+      t,
+      `select email_off from notification_preferences where user_id = (select id from users where login = '${w.bjUscc}')`,
+    );
+    expect(saved[0]!.email_off).toEqual(['application.returned']);
     expect(prefs.body.items.some((i: { kind: string }) => i.kind === 'password.reset_link')).toBe(
       false,
     );

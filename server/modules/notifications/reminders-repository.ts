@@ -11,7 +11,6 @@ import {
   campaigns,
   enterprises,
   followUpReports,
-  notifications,
   recommendationBatches,
   recommenderUnits,
   users,
@@ -188,32 +187,3 @@ export function recommendersOfUnits(db: Db, unitIds: string[]) {
     );
 }
 
-const CHUNK = 1000;
-
-/**
- * Reminder messages, many at once; one whose user already has its key is skipped (also when
- * another sweep wrote it a moment ago). Answers the rows written, with their keys.
- */
-export async function insertReminderMessages(
-  db: Db,
-  rows: Array<typeof notifications.$inferInsert>,
-) {
-  const written: Array<{ id: string; userId: string; dedupeKey: string | null }> = [];
-  for (let i = 0; i < rows.length; i += CHUNK) {
-    written.push(
-      ...(await db
-        .insert(notifications)
-        .values(rows.slice(i, i + CHUNK))
-        .onConflictDoNothing({
-          target: [notifications.userId, notifications.dedupeKey],
-          where: sql`dedupe_key is not null`,
-        })
-        .returning({
-          id: notifications.id,
-          userId: notifications.userId,
-          dedupeKey: notifications.dedupeKey,
-        })),
-    );
-  }
-  return written;
-}

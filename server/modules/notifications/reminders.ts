@@ -10,11 +10,8 @@
 // reminders each, messages and e-mails together, a few statements per transaction.
 import type PgBoss from 'pg-boss';
 import {
-  PLATFORM_NAME,
-  defaultTemplate,
   dueReminder,
   formatBeijingDeadline,
-  renderTemplate,
   type NotificationKind,
 } from '../../../domain/notifications';
 import {
@@ -23,11 +20,11 @@ import {
   reminderKey,
   reminderKeyParts,
 } from '../../../domain/reminders';
-import { QUEUES, enqueueJobs } from '../../db/jobs';
+import { QUEUES } from '../../db/jobs';
 import type { Deps } from '../../lib/deps';
-import { findRecipients, findTemplate, insertOutboundEmails } from './repository';
+import { findRecipients, type Recipient } from './repository';
+import { writeMessages } from './service';
 import {
-  insertReminderMessages,
   listCampaignsAhead,
   listUnfiledFollowUpsToRemind,
   listUnitsToRemind,
@@ -58,10 +55,9 @@ interface Reminder {
 const CHUNK = 500;
 
 /**
- * Writes reminders of one kind as notify() would (the campaign's template, the in-app message,
- * an e-mail for who takes this kind by e-mail, its delivery job), but many per statement: the
- * sweep may have thousands. A key already there (sent before, or by another sweep a moment ago)
- * writes nothing, so no e-mail either.
+ * Writes reminders of one kind through writeMessages (the one writer of messages), many per
+ * statement: the sweep may have thousands. A key already there (sent before, or by another sweep
+ * a moment ago) writes nothing, so no e-mail either.
  */
 async function send(
   deps: SweepDeps,
@@ -83,65 +79,22 @@ async function send(
       const recipients = new Map(
         (await findRecipients(tx, [...new Set(members.map((m) => m.id))])).map((r) => [r.id, r]),
       );
-      const byGroup = new Map<string, string[]>();
-      for (const m of members) byGroup.set(m.groupId, [...(byGroup.get(m.groupId) ?? []), m.id]);
-      const stored = await findTemplate(tx, campaignId, kind);
-      const template = stored
-        ? { subject: stored.subject, body: stored.body }
-        : defaultTemplate(kind);
-      const now = deps.clock.now();
-      const rows = chunk.flatMap((r) =>
-        (byGroup.get(r.group) ?? []).flatMap((userId) => {
-          const who = recipients.get(userId);
-          if (!who) return [];
-          const text = renderTemplate(template, {
-            ...r.values,
-            姓名: who.name,
-            平台名称: PLATFORM_NAME,
-            链接: `${deps.config.publicUrl}${r.link}`,
-          });
-          return [
-            {
-              userId,
-              kind,
-              campaignId,
-              subject: text.subject,
-              body: text.body,
-              link: r.link,
-              dedupeKey: r.dedupeKey,
-              createdAt: now,
-            },
-          ];
-        }),
+      const byGroup = new Map<string, Recipient[]>();
+      for (const m of members) {
+        const who = recipients.get(m.id);
+        if (who) byGroup.set(m.groupId, [...(byGroup.get(m.groupId) ?? []), who]);
+      }
+      return writeMessages(
+        tx,
+        deps,
+        { kind, campaignId },
+        chunk.map((r) => ({
+          recipients: byGroup.get(r.group) ?? [],
+          link: r.link,
+          values: r.values,
+          dedupeKey: r.dedupeKey,
+        })),
       );
-      const written = await insertReminderMessages(tx, rows);
-      if (!deps.config.smtpUrl) return written.length;
-
-      const rowOf = new Map(rows.map((r) => [`${r.userId} ${r.dedupeKey}`, r]));
-      const emails = written.flatMap((w) => {
-        const who = recipients.get(w.userId)!;
-        if (!who.email || who.emailOff.includes(kind)) return [];
-        const row = rowOf.get(`${w.userId} ${w.dedupeKey}`)!;
-        return [
-          {
-            notificationId: w.id,
-            userId: w.userId,
-            kind,
-            toAddress: who.email,
-            subject: row.subject,
-            body: row.body,
-            createdAt: now,
-          },
-        ];
-      });
-      const queued = await insertOutboundEmails(tx, emails);
-      for (let j = 0; j < queued.length; j += 1000)
-        await enqueueJobs(
-          tx,
-          QUEUES.emailDeliver.name,
-          queued.slice(j, j + 1000).map((e) => ({ id: e.id })),
-        );
-      return written.length;
     });
   }
   return total;

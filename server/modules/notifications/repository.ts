@@ -98,7 +98,7 @@ export async function findTemplate(db: Db, campaignId: string | null, kind: stri
  * Answers the rows written.
  */
 export async function insertNotifications(db: Db, rows: Array<typeof notifications.$inferInsert>) {
-  const written: Array<{ id: string; userId: string }> = [];
+  const written: Array<{ id: string }> = [];
   // PostgreSQL takes at most 65,535 parameters in one statement
   for (let i = 0; i < rows.length; i += CHUNK) {
     written.push(
@@ -109,7 +109,7 @@ export async function insertNotifications(db: Db, rows: Array<typeof notificatio
           target: [notifications.userId, notifications.dedupeKey],
           where: sql`dedupe_key is not null`,
         })
-        .returning({ id: notifications.id, userId: notifications.userId })),
+        .returning({ id: notifications.id })),
     );
   }
   return written;

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import {
   NOTIFICATION_KINDS,
   NOTIFICATION_KIND_INFO,
@@ -51,6 +52,99 @@ export interface NotifyInput {
   email?: boolean;
 }
 
+/** One message to a set of recipients (resolved), as written by writeMessages. */
+export interface Delivery {
+  recipients: Recipient[];
+  link: string | null;
+  values: Record<string, string>;
+  valuesFor?: (r: Recipient) => Record<string, string>;
+  dedupeKey?: string | null;
+}
+
+/**
+ * The one writer of messages, in the caller's transaction: renders the campaign's template of the
+ * kind (else the platform's, else the default) for each recipient of each delivery, writes the
+ * in-app messages (one whose dedupe key the user already has is skipped), and for each message
+ * written whose recipient takes the kind by e-mail an outbound e-mail and the job that delivers
+ * it. Several deliveries go in a few statements (the reminder sweep writes thousands at once).
+ * Answers how many in-app messages (for e-mail-only kinds: e-mails) were written.
+ */
+export async function writeMessages(
+  tx: Db,
+  deps: Pick<Deps, 'clock' | 'config'>,
+  head: { kind: NotificationKind; campaignId: string | null; email?: boolean },
+  deliveries: Delivery[],
+): Promise<number> {
+  const { kind, campaignId } = head;
+  const info = NOTIFICATION_KIND_INFO[kind];
+  const stored = await findTemplate(tx, campaignId, kind);
+  const template = stored ? { subject: stored.subject, body: stored.body } : defaultTemplate(kind);
+  const now = deps.clock.now();
+  const messages = deliveries.flatMap((d) => {
+    const url = d.link ? `${deps.config.publicUrl}${d.link}` : deps.config.publicUrl;
+    return d.recipients.map((r) => ({
+      id: randomUUID(),
+      recipient: r,
+      link: d.link,
+      dedupeKey: d.dedupeKey ?? null,
+      text: renderTemplate(template, {
+        ...d.values,
+        姓名: r.name,
+        平台名称: PLATFORM_NAME,
+        链接: url,
+        ...d.valuesFor?.(r),
+      }),
+    }));
+  });
+  if (messages.length === 0) return 0;
+
+  let kept = messages;
+  if (!info.emailOnly) {
+    const written = await insertNotifications(
+      tx,
+      messages.map((m) => ({
+        id: m.id,
+        userId: m.recipient.id,
+        kind,
+        campaignId,
+        subject: m.text.subject,
+        body: m.text.body,
+        link: m.link,
+        dedupeKey: m.dedupeKey,
+        createdAt: now,
+      })),
+    );
+    const ids = new Set(written.map((w) => w.id));
+    kept = messages.filter((m) => ids.has(m.id)); // a reminder already sent is not sent again
+  }
+  if (!deps.config.smtpUrl || head.email === false) return info.emailOnly ? 0 : kept.length;
+
+  const emails = await insertOutboundEmails(
+    tx,
+    kept
+      .filter(
+        (m) => m.recipient.email && (info.emailRequired || !m.recipient.emailOff.includes(kind)),
+      )
+      .map((m) => ({
+        notificationId: info.emailOnly ? null : m.id,
+        userId: m.recipient.id,
+        kind,
+        toAddress: m.recipient.email,
+        subject: m.text.subject,
+        body: m.text.body,
+        createdAt: now,
+      })),
+  );
+  for (let i = 0; i < emails.length; i += 1000) {
+    await enqueueJobs(
+      tx,
+      QUEUES.emailDeliver.name,
+      emails.slice(i, i + 1000).map((e) => ({ id: e.id })),
+    );
+  }
+  return info.emailOnly ? emails.length : kept.length;
+}
+
 /**
  * Writes the messages of an event, in the event's transaction: the in-app messages, and for each
  * recipient who takes this kind by e-mail an outbound e-mail with the job that delivers it. All
@@ -66,73 +160,20 @@ export async function notify(
     'userIds' in input.to
       ? await findRecipients(tx, input.to.userIds)
       : await findRecipientsBy(tx, input.to);
-  if (recipients.length === 0) return 0;
-  const info = NOTIFICATION_KIND_INFO[input.kind];
-  const stored = await findTemplate(tx, input.campaignId ?? null, input.kind);
-  const template = stored
-    ? { subject: stored.subject, body: stored.body }
-    : defaultTemplate(input.kind);
-  const now = deps.clock.now();
-  const url = input.link ? `${deps.config.publicUrl}${input.link}` : deps.config.publicUrl;
-  const rendered = new Map(
-    recipients.map((r) => [
-      r.id,
-      renderTemplate(template, {
-        ...input.values,
-        姓名: r.name,
-        平台名称: PLATFORM_NAME,
-        链接: url,
-        ...input.valuesFor?.(r),
-      }),
-    ]),
-  );
-
-  let written: Array<{ id: string; userId: string }> = [];
-  if (!info.emailOnly) {
-    written = await insertNotifications(
-      tx,
-      recipients.map((r) => ({
-        userId: r.id,
-        kind: input.kind,
-        campaignId: input.campaignId ?? null,
-        subject: rendered.get(r.id)!.subject,
-        body: rendered.get(r.id)!.body,
-        link: input.link ?? null,
-        dedupeKey: input.dedupeKey ?? null,
-        createdAt: now,
-      })),
-    );
-  }
-  if (!deps.config.smtpUrl || input.email === false) return info.emailOnly ? 0 : written.length;
-
-  // e-mail: for the messages just written (a reminder already sent is not sent again)
-  const notificationOf = new Map(written.map((w) => [w.userId, w.id]));
-  const emailed = recipients.filter(
-    (r) =>
-      (info.emailOnly || notificationOf.has(r.id)) &&
-      r.email &&
-      (info.emailRequired || !r.emailOff.includes(input.kind)),
-  );
-  const emails = await insertOutboundEmails(
+  return writeMessages(
     tx,
-    emailed.map((r) => ({
-      notificationId: notificationOf.get(r.id) ?? null,
-      userId: r.id,
-      kind: input.kind,
-      toAddress: r.email,
-      subject: rendered.get(r.id)!.subject,
-      body: rendered.get(r.id)!.body,
-      createdAt: now,
-    })),
+    deps,
+    { kind: input.kind, campaignId: input.campaignId ?? null, email: input.email },
+    [
+      {
+        recipients,
+        link: input.link ?? null,
+        values: input.values,
+        valuesFor: input.valuesFor,
+        dedupeKey: input.dedupeKey,
+      },
+    ],
   );
-  for (let i = 0; i < emails.length; i += 1000) {
-    await enqueueJobs(
-      tx,
-      QUEUES.emailDeliver.name,
-      emails.slice(i, i + 1000).map((e) => ({ id: e.id })),
-    );
-  }
-  return info.emailOnly ? emails.length : written.length;
 }
 
 export function notificationKindLabel(kind: string): string {
