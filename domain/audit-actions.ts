@@ -69,6 +69,9 @@ export const AUDIT_ACTIONS = {
   'award.import': { zh: '导入往届入选名单', en: 'Imported past awards' },
   'follow_up.submit': { zh: '提交跟踪报告', en: 'Follow-up report submitted' },
   'follow_up.return': { zh: '退回跟踪报告', en: 'Follow-up report returned' },
+  'notification_template.update': { zh: '修改消息模板', en: 'Changed a message template' },
+  'notification_template.reset': { zh: '恢复默认消息模板', en: 'Reset a message template' },
+  'outbound_email.resend': { zh: '重新发送邮件', en: 'Resent an e-mail' },
 } as const satisfies Record<string, Label>;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
@@ -88,6 +91,8 @@ export const AUDIT_TARGETS = {
   duplicate_finding: { zh: '疑似重复', en: 'Possible duplicate' },
   award: { zh: '往届入选名单', en: 'Past awards' },
   follow_up_report: { zh: '跟踪报告', en: 'Follow-up report' },
+  notification_template: { zh: '消息模板', en: 'Message template' },
+  outbound_email: { zh: '邮件', en: 'E-mail' },
 } as const satisfies Record<string, Label>;
 export type AuditTarget = keyof typeof AUDIT_TARGETS;
 
@@ -169,6 +174,11 @@ export const AUDIT_FIELDS: Record<string, Label> = {
   locked: { zh: '已锁定', en: 'Locked' },
   attachmentId: { zh: '附件', en: 'Attachment' },
   slot: { zh: '附件栏目', en: 'Slot' },
+  template: { zh: '消息模板', en: 'Message template' },
+  subject: { zh: '邮件主题', en: 'Subject' },
+  bodyFingerprint: { zh: '正文（指纹）', en: 'Body (fingerprint)' },
+  to: { zh: '收件地址', en: 'To' },
+  lastError: { zh: '失败原因', en: 'Failure reason' },
 };
 
 /** States of the things audit rows name: applications, batches, findings, reports, accounts. */

@@ -8,6 +8,12 @@ import { startEmailWorker } from './delivery';
 export { notify, type NotifyInput, type Recipients } from './service';
 export { notificationRoutes } from './routes';
 export { deliverEmail } from './delivery';
+export { notificationAdminRoutes } from './admin-routes';
+export {
+  copyCampaignTemplates,
+  exportCampaignTemplates,
+  importCampaignTemplates,
+} from './templates';
 
 /** The module's workers and schedules on a running pg-boss. */
 export async function startNotificationWork(
