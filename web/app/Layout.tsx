@@ -32,6 +32,8 @@ const ADMIN_LINKS: Array<[string, MessageKey]> = [
   ['/admin/claims', 'claim.admin.nav'],
   ['/admin/campaigns', 'nav.campaigns'],
   ['/admin/audit', 'nav.audit'],
+  ['/admin/notification-templates', 'nav.notificationTemplates'],
+  ['/admin/outbound-emails', 'nav.outboundEmails'],
 ];
 
 function UserMenu() {

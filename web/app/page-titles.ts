@@ -27,6 +27,8 @@ const PAGE_TITLES: Array<[string, MessageKey]> = [
   ['/admin/findings/:campaignId?', 'dup.admin.nav'],
   ['/follow-ups/:campaignId', 'title.followUps'],
   ['/follow-ups/:campaignId/:awardId', 'title.followUp'],
+  ['/admin/notification-templates/:campaignId?', 'nav.notificationTemplates'],
+  ['/admin/outbound-emails', 'nav.outboundEmails'],
 ];
 
 /** The message key naming the page at pathname; 页面不存在 for an unknown route. */

@@ -56,6 +56,16 @@ const ClaimsPage = lazy(() =>
 const FindingsPage = lazy(() =>
   import('../features/admin-findings/FindingsPage').then((m) => ({ default: m.FindingsPage })),
 );
+const TemplatesPage = lazy(() =>
+  import('../features/admin-notifications/TemplatesPage').then((m) => ({
+    default: m.TemplatesPage,
+  })),
+);
+const OutboundEmailsPage = lazy(() =>
+  import('../features/admin-notifications/OutboundEmailsPage').then((m) => ({
+    default: m.OutboundEmailsPage,
+  })),
+);
 // 附件4: enterprises fill in, recommenders collect, organizers see all.
 const FollowUpListPage = lazy(() =>
   import('../features/follow-ups/FollowUpListPage').then((m) => ({
@@ -233,6 +243,22 @@ export function AppRoutes() {
             <FollowUps>
               <FollowUpPage />
             </FollowUps>
+          }
+        />
+        <Route
+          path="admin/notification-templates/:campaignId?"
+          element={
+            <Organizer>
+              <TemplatesPage />
+            </Organizer>
+          }
+        />
+        <Route
+          path="admin/outbound-emails"
+          element={
+            <Organizer>
+              <OutboundEmailsPage />
+            </Organizer>
           }
         />
         <Route path="*" element={<NotFound />} />
