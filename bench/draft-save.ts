@@ -52,7 +52,7 @@ function assertLoopback(u: string) {
     throw new Error(`bench uses loopback only, not ${host}`);
 }
 
-async function createDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+export async function createDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
   assertLoopback(ADMIN_URL);
   const name = `zx_bench_${randomUUID().replace(/-/g, '').slice(0, 16)}`;
   const admin = new pg.Client({ connectionString: ADMIN_URL });

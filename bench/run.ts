@@ -2,6 +2,7 @@
 // `npm run bench -- <name>` runs one of them.
 import { benchDraftSave } from './draft-save';
 import { benchDuplicates } from './duplicates';
+import { benchRemindersDelivery } from './notifications-delivery';
 import { benchPdf } from './pdf';
 import { benchStartup } from './startup';
 
@@ -11,6 +12,7 @@ const benches: Record<string, () => Promise<void>> = {
   'draft-save': benchDraftSave,
   pdf: benchPdf,
   duplicates: benchDuplicates,
+  'reminders-delivery': benchRemindersDelivery,
 };
 if (only && !(only in benches)) {
   console.error(`no bench "${only}"; there are: ${Object.keys(benches).join(', ')}`);

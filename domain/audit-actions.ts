@@ -76,6 +76,9 @@ export const AUDIT_ACTIONS = {
     en: 'Set the password through an e-mailed link',
   },
   'announcement.create': { zh: '发布通知公告', en: 'Published an announcement' },
+  'notification_template.update': { zh: '修改消息模板', en: 'Changed a message template' },
+  'notification_template.reset': { zh: '恢复默认消息模板', en: 'Reset a message template' },
+  'outbound_email.resend': { zh: '重新发送邮件', en: 'Resent an e-mail' },
 } as const satisfies Record<string, Label>;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
@@ -96,6 +99,8 @@ export const AUDIT_TARGETS = {
   award: { zh: '往届入选名单', en: 'Past awards' },
   follow_up_report: { zh: '跟踪报告', en: 'Follow-up report' },
   announcement: { zh: '通知公告', en: 'Announcement' },
+  notification_template: { zh: '消息模板', en: 'Message template' },
+  outbound_email: { zh: '邮件', en: 'E-mail' },
 } as const satisfies Record<string, Label>;
 export type AuditTarget = keyof typeof AUDIT_TARGETS;
 
@@ -183,6 +188,11 @@ export const AUDIT_FIELDS: Record<string, Label> = {
   emailed: { zh: '同时发送邮件', en: 'Also e-mailed' },
   isPublic: { zh: '在活动页公开', en: 'Public on the campaign page' },
   recipients: { zh: '接收人数', en: 'Recipients' },
+  template: { zh: '消息模板', en: 'Message template' },
+  subject: { zh: '邮件主题', en: 'Subject' },
+  bodyFingerprint: { zh: '正文（指纹）', en: 'Body (fingerprint)' },
+  to: { zh: '收件地址', en: 'To' },
+  lastError: { zh: '失败原因', en: 'Failure reason' },
 };
 
 /** States of the things audit rows name: applications, batches, findings, reports, accounts. */

@@ -5,6 +5,7 @@ import { instantSchema, z } from './zod';
 import { campaignSettingsSchema } from './campaign';
 import { FORM_KINDS, formDeclarationSchema, type FormKind } from './form-declaration';
 import type { FormDeclaration, FormField } from './form';
+import { CAMPAIGNLESS_KINDS, NOTIFICATION_KINDS, unknownVariables } from './notifications';
 
 const instant = instantSchema();
 
@@ -104,6 +105,32 @@ export const campaignConfigDocumentSchema = z.object({
   campaign: z.object({ code: campaignCodeSchema }).and(campaignFieldsSchema),
   settings: campaignSettingsSchema,
   forms: formsInputSchema,
+  /** the campaign's own message templates (absent in documents exported before they existed) */
+  notificationTemplates: z
+    .array(
+      z
+        .object({
+          kind: z.enum(NOTIFICATION_KINDS).refine((k) => !CAMPAIGNLESS_KINDS.includes(k), {
+            error: '该类消息只有平台通用模板',
+          }),
+          subject: z.string().trim().min(1).max(200),
+          body: z.string().trim().min(1).max(5000),
+        })
+        .superRefine((t, ctx) => {
+          const unknown = unknownVariables(t.kind, t);
+          if (unknown.length)
+            ctx.addIssue({
+              code: 'custom',
+              path: ['body'],
+              message: `模板中有不认识的变量：${unknown.join('、')}`,
+            });
+        }),
+    )
+    .max(NOTIFICATION_KINDS.length)
+    .refine((ts) => new Set(ts.map((t) => t.kind)).size === ts.length, {
+      error: '同一类消息只能有一个模板',
+    })
+    .optional(),
 });
 export type CampaignConfigDocument = z.infer<typeof campaignConfigDocumentSchema>;
 

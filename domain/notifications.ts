@@ -280,3 +280,20 @@ export function formatBeijingDeadline(d: Date): string {
 export function daysLeft(deadline: Date, now: Date): number {
   return Math.max(0, Math.ceil((deadline.getTime() - now.getTime()) / 86_400_000));
 }
+
+/**
+ * Kinds sent outside any campaign (accounts, password links): only a platform-wide template
+ * (平台通用) applies to them, so a campaign does not list or save its own.
+ */
+export const CAMPAIGNLESS_KINDS: readonly NotificationKind[] = [
+  'account.created',
+  'account.password_reset',
+  'password.reset_link',
+];
+
+/** The kinds whose template a campaign may have (null: the platform-wide list, every kind). */
+export function templateKindsOf(campaignId: string | null): NotificationKind[] {
+  return campaignId
+    ? NOTIFICATION_KINDS.filter((k) => !CAMPAIGNLESS_KINDS.includes(k))
+    : [...NOTIFICATION_KINDS];
+}

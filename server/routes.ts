@@ -11,7 +11,7 @@ import { authRoutes } from './modules/auth';
 import { campaignRoutes } from './modules/campaigns';
 import { enterpriseRoutes } from './modules/enterprises';
 import { followUpRoutes } from './modules/follow-ups';
-import { notificationRoutes } from './modules/notifications';
+import { notificationAdminRoutes, notificationRoutes } from './modules/notifications';
 import { progressRoutes } from './modules/progress';
 import { recommenderUnitRoutes } from './modules/recommender-units';
 import { referenceRoutes } from './modules/reference';
@@ -42,6 +42,7 @@ export function apiRoutes(deps: Deps): FastifyPluginAsyncZod {
       verificationRoutes,
       notificationRoutes,
       announcementRoutes,
+      notificationAdminRoutes,
     ]) {
       await app.register(routes(deps));
     }

@@ -73,6 +73,11 @@ export const notificationTemplateSchema = z.object({
   body: z.string(),
   /** false: the shipped default is in use */
   customized: z.boolean(),
+  /**
+   * where the text in use comes from: the campaign's own, the platform-wide one (平台通用), or the
+   * shipped default; a campaign's list shows the platform's where the campaign has none
+   */
+  source: z.enum(['campaign', 'platform', 'default']),
   updatedAt: isoDate.nullable(),
 });
 export type NotificationTemplateView = z.infer<typeof notificationTemplateSchema>;
@@ -203,3 +208,29 @@ export const passwordResetTokenInfoSchema = z.object({
   expiresAt: isoDate,
 });
 export type PasswordResetTokenInfo = z.infer<typeof passwordResetTokenInfoSchema>;
+
+/** Templates of a campaign (campaignId) or the platform-wide ones (no campaignId). */
+export const templateScopeQuerySchema = z.object({ campaignId: z.uuid().optional() });
+export const templateKindParamsSchema = z.object({ kind: notificationKindSchema });
+export const notificationTemplateListSchema = z.object({
+  campaignId: z.string().nullable(),
+  /** the campaign's title; null for the platform-wide templates */
+  campaignTitle: z.string().nullable(),
+  items: z.array(notificationTemplateSchema),
+});
+/** A preview of the text sent (unsaved), or without it of the template in use. */
+export const templatePreviewInputSchema = z.object({
+  subject: z.string().max(200).optional(),
+  body: z.string().max(5000).optional(),
+});
+
+/** listOutboundEmails: newest first, by state, kind and an address search. */
+export const outboundEmailListQuerySchema = z.object({
+  state: z.enum(EMAIL_STATES).optional(),
+  kind: notificationKindSchema.optional(),
+  /** part of the recipient's address */
+  q: z.string().trim().max(200).optional(),
+  page: z.coerce.number().int().min(1).max(10_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+});
+export type OutboundEmailView = z.infer<typeof outboundEmailSchema>;

@@ -103,6 +103,12 @@ export const OPERATION_ERRORS: Record<string, OperationErrors> = {
   markNotificationsRead: { access: 'signed-in' },
   getNotificationPreferences: { access: 'signed-in' },
   updateNotificationPreferences: { access: 'signed-in' },
+  listNotificationTemplates: { access: 'role', errors: ['NOT_FOUND'] },
+  saveNotificationTemplate: { access: 'role', errors: ['NOT_FOUND'] },
+  resetNotificationTemplate: { access: 'role', errors: ['NOT_FOUND'] },
+  previewNotificationTemplate: { access: 'role', errors: ['NOT_FOUND'] },
+  listOutboundEmails: { access: 'role' },
+  resendOutboundEmail: { access: 'role', errors: ['NOT_FOUND', 'WRONG_STATE'] },
   // recommendations
   listInbox: { access: 'role', errors: ['NOT_FOUND'] },
   returnApplication: {

@@ -725,6 +725,54 @@ const TABLE: Record<string, Case[]> = {
       call: (c) => c.get(`/api/v1/campaigns/${ids.campaign}/announcements`),
     },
   ],
+  // 消息模板 and the delivery log: organizers only
+  'GET /api/v1/notification-templates': [
+    {
+      expect: organizerOnly(200),
+      call: (c) => c.get(`/api/v1/notification-templates?campaignId=${ids.campaign}`),
+    },
+  ],
+  'PUT /api/v1/notification-templates/:kind': [
+    {
+      what: "the demo campaign's, unchanged default text",
+      expect: organizerOnly(200),
+      call: (c) =>
+        c.request(
+          'PUT',
+          `/api/v1/notification-templates/application.recommended?campaignId=${ids.campaign}`,
+          {
+            subject: '【{{活动名称}}】申报书“{{解决方案名称}}”已获{{推荐单位}}推荐',
+            body: '{{姓名}}，您好：矩阵测试。{{链接}}',
+          },
+        ),
+    },
+  ],
+  'DELETE /api/v1/notification-templates/:kind': [
+    {
+      expect: organizerOnly(200),
+      call: (c) =>
+        c.request(
+          'DELETE',
+          `/api/v1/notification-templates/application.forwarded?campaignId=${ids.campaign}`,
+        ),
+    },
+  ],
+  'POST /api/v1/notification-templates/:kind/preview': [
+    {
+      expect: organizerOnly(200),
+      call: (c) => c.post('/api/v1/notification-templates/account.created/preview', {}),
+    },
+  ],
+  'GET /api/v1/outbound-emails': [
+    { expect: organizerOnly(200), call: (c) => c.get('/api/v1/outbound-emails?state=failed') },
+  ],
+  'POST /api/v1/outbound-emails/:id/resend': [
+    {
+      what: 'no such e-mail',
+      expect: organizerOnly(404),
+      call: (c) => c.post(`/api/v1/outbound-emails/${NO_SUCH_ID}/resend`, {}),
+    },
+  ],
 };
 
 beforeAll(async () => {

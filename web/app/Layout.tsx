@@ -35,6 +35,8 @@ const ADMIN_LINKS: Array<[string, MessageKey]> = [
   ['/admin/campaigns', 'nav.campaigns'],
   ['/admin/audit', 'nav.audit'],
   ['/announcements', 'ann.nav'],
+  ['/admin/notification-templates', 'nav.notificationTemplates'],
+  ['/admin/outbound-emails', 'nav.outboundEmails'],
 ];
 
 function UserMenu() {

@@ -32,6 +32,8 @@ const PAGE_TITLES: Array<[string, MessageKey]> = [
   ['/forgot-password', 'nav.forgotPassword'],
   ['/reset-password', 'nav.resetPassword'],
   ['/announcements', 'ann.nav'],
+  ['/admin/notification-templates/:campaignId?', 'nav.notificationTemplates'],
+  ['/admin/outbound-emails', 'nav.outboundEmails'],
 ];
 
 /** The message key naming the page at pathname; 页面不存在 for an unknown route. */

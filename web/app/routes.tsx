@@ -65,6 +65,16 @@ const AnnouncementsPage = lazy(() =>
     default: m.AnnouncementsPage,
   })),
 );
+const TemplatesPage = lazy(() =>
+  import('../features/admin-notifications/TemplatesPage').then((m) => ({
+    default: m.TemplatesPage,
+  })),
+);
+const OutboundEmailsPage = lazy(() =>
+  import('../features/admin-notifications/OutboundEmailsPage').then((m) => ({
+    default: m.OutboundEmailsPage,
+  })),
+);
 // 附件4: enterprises fill in, recommenders collect, organizers see all.
 const FollowUpListPage = lazy(() =>
   import('../features/follow-ups/FollowUpListPage').then((m) => ({
@@ -270,6 +280,22 @@ export function AppRoutes() {
                 <AnnouncementsPage />
               </Suspense>
             </RequireAuth>
+          }
+        />
+        <Route
+          path="admin/notification-templates/:campaignId?"
+          element={
+            <Organizer>
+              <TemplatesPage />
+            </Organizer>
+          }
+        />
+        <Route
+          path="admin/outbound-emails"
+          element={
+            <Organizer>
+              <OutboundEmailsPage />
+            </Organizer>
           }
         />
         <Route path="*" element={<NotFound />} />

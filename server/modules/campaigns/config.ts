@@ -27,6 +27,11 @@ import type { Deps } from '../../lib/deps';
 import { AppError, isUniqueViolation } from '../../lib/errors';
 import type { Db } from '../../db/client';
 import { recordAudit } from '../audit';
+import {
+  copyCampaignTemplates,
+  exportCampaignTemplates,
+  importCampaignTemplates,
+} from '../notifications';
 import { formOfCampaign } from './forms';
 import * as repo from './repository';
 import { campaignView } from './views';
@@ -225,8 +230,8 @@ export async function createCampaign(
   const forms = formsForYear(source.forms, source.year, input.year);
   const fields = { ...input, issuer: input.issuer || source.issuer };
   const row = await created(() =>
-    deps.db.transaction((tx) =>
-      insertWithForms(
+    deps.db.transaction(async (tx) => {
+      const inserted = await insertWithForms(
         tx,
         deps,
         actor,
@@ -240,8 +245,11 @@ export async function createCampaign(
             onlineDeadline: input.onlineDeadline,
           },
         },
-      ),
-    ),
+      );
+      // the source's message templates are campaign data too
+      if (copiedFromId) await copyCampaignTemplates(tx, deps, copiedFromId, inserted.id, actor);
+      return inserted;
+    }),
   );
   return getCampaignConfig(deps, row.id);
 }
@@ -370,6 +378,7 @@ export async function exportCampaignConfig(
     },
     settings: c.settings,
     forms: await formsOf(deps.db, c),
+    notificationTemplates: await exportCampaignTemplates(deps.db, c.id),
   };
 }
 
@@ -390,14 +399,24 @@ export async function importCampaignConfig(
   const doc = r.data;
   const settings = checkSettings(doc.settings, 'config.settings');
   const forms = checkForms(doc.forms);
+  const templates = doc.notificationTemplates ?? [];
   const fields = { ...doc.campaign, title: input.title ?? doc.campaign.title };
   const row = await created(() =>
-    deps.db.transaction((tx) =>
-      insertWithForms(tx, deps, actor, rowOf(input.code, fields, settings), forms, {
-        action: 'campaign.import',
-        after: { importedFrom: doc.campaign.code },
-      }),
-    ),
+    deps.db.transaction(async (tx) => {
+      const inserted = await insertWithForms(
+        tx,
+        deps,
+        actor,
+        rowOf(input.code, fields, settings),
+        forms,
+        {
+          action: 'campaign.import',
+          after: { importedFrom: doc.campaign.code },
+        },
+      );
+      await importCampaignTemplates(tx, deps, inserted.id, templates, actor);
+      return inserted;
+    }),
   );
   return getCampaignConfig(deps, row.id);
 }

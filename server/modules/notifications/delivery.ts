@@ -6,7 +6,7 @@ import type PgBoss from 'pg-boss';
 import { NOTIFICATION_KIND_INFO, type NotificationKind } from '../../../domain/notifications';
 import { QUEUES } from '../../db/jobs';
 import type { Deps } from '../../lib/deps';
-import type { Mailer } from '../../lib/mailer';
+import { SMTP_CONNECTIONS, type Mailer } from '../../lib/mailer';
 import { claimEmail, markEmailFailed, markEmailSent } from './repository';
 
 /** How long a claim holds: longer than the SMTP timeouts, so a live send is never taken over. */
@@ -50,34 +50,56 @@ interface EmailJob {
   retryLimit: number;
 }
 
-/** Starts the e-mail worker on a running pg-boss. */
+/** Runs `fn` over the items, at most `limit` at a time. */
+async function eachLimited<T>(items: T[], limit: number, fn: (item: T) => Promise<void>) {
+  let next = 0;
+  const lanes = Array.from({ length: Math.min(limit, items.length) }, async () => {
+    while (next < items.length) await fn(items[next++]!);
+  });
+  await Promise.all(lanes);
+}
+
+/**
+ * Starts the e-mail worker on a running pg-boss. A batch is sent over the mailer's pooled SMTP
+ * connections, as many at once as it keeps; after a full batch the worker fetches the next one at
+ * once (pg-boss would otherwise wait out its polling interval), so a queue of 10,000 reminders
+ * drains at SMTP speed while an idle queue is polled every couple of seconds.
+ */
 export async function startEmailWorker(
   boss: PgBoss,
   deps: Pick<Deps, 'db' | 'clock'>,
   mailer: Mailer,
-  opts: { pollingIntervalSeconds?: number; batchSize?: number } = {},
+  opts: { pollingIntervalSeconds?: number; batchSize?: number; concurrency?: number } = {},
 ) {
   const name = QUEUES.emailDeliver.name;
-  await boss.work<{ id: string }>(
+  const batchSize = opts.batchSize ?? 50;
+  const worker: { id?: string } = {};
+  worker.id = await boss.work<{ id: string }>(
     name,
     {
-      batchSize: opts.batchSize ?? 20,
+      batchSize,
       pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 2,
       includeMetadata: true,
     },
     async (jobs) => {
       const retry: string[] = [];
-      for (const job of jobs as unknown as EmailJob[]) {
-        const outcome = await deliverEmail(
-          deps,
-          mailer,
-          job.data.id,
-          job.retryCount >= job.retryLimit,
-        );
-        if (outcome === 'retry') retry.push(job.id);
-      }
+      await eachLimited(
+        jobs as unknown as EmailJob[],
+        opts.concurrency ?? SMTP_CONNECTIONS,
+        async (job) => {
+          const outcome = await deliverEmail(
+            deps,
+            mailer,
+            job.data.id,
+            job.retryCount >= job.retryLimit,
+          );
+          if (outcome === 'retry') retry.push(job.id);
+        },
+      );
       // the others complete with the batch; these go back with pg-boss's back-off
       if (retry.length) await boss.fail(name, retry);
+      // a full batch: more are probably waiting
+      if (jobs.length === batchSize && worker.id) boss.notifyWorker(worker.id);
     },
   );
 }

@@ -10,6 +10,12 @@ export { notify, type NotifyInput, type Recipients } from './service';
 export { notificationRoutes } from './routes';
 export { deliverEmail } from './delivery';
 export { runReminderSweep, type SweepResult } from './reminders';
+export { notificationAdminRoutes } from './admin-routes';
+export {
+  copyCampaignTemplates,
+  exportCampaignTemplates,
+  importCampaignTemplates,
+} from './templates';
 
 /** The module's workers and schedules on a running pg-boss. */
 export async function startNotificationWork(

@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react';
 import { App, Badge, Button, Card, Flex, Tabs, Tag, Typography } from 'antd';
-import { ArrowLeftOutlined, DownloadOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, DownloadOutlined, MailOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Link, useParams } from 'react-router-dom';
+import { Link, useNavigate, useParams } from 'react-router-dom';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
 import { PhaseTag } from '../../components/PhaseTag';
@@ -56,6 +56,7 @@ export function CampaignConfigPage() {
 
 function ConfigEditor(props: { loaded: CampaignConfig }) {
   const { t } = useI18n();
+  const navigate = useNavigate();
   const { message, modal } = App.useApp();
   const qc = useQueryClient();
   const [loaded, setLoaded] = useState(props.loaded);
@@ -148,13 +149,22 @@ function ConfigEditor(props: { loaded: CampaignConfig }) {
         </Flex>
       }
       extra={
-        <Button
-          icon={<DownloadOutlined />}
-          href={exportConfigUrl(code)}
-          data-testid="config-export"
-        >
-          {t('cfg.export')}
-        </Button>
+        <Flex gap={8} wrap>
+          <Button
+            icon={<MailOutlined />}
+            data-testid="config-templates"
+            onClick={() => navigate(`/admin/notification-templates/${loaded.campaign.id}`)}
+          >
+            {t('cfg.templates')}
+          </Button>
+          <Button
+            icon={<DownloadOutlined />}
+            href={exportConfigUrl(code)}
+            data-testid="config-export"
+          >
+            {t('cfg.export')}
+          </Button>
+        </Flex>
       }
     >
       <Typography.Paragraph type="secondary">
