@@ -42,10 +42,11 @@ interface Row {
   attempts: number;
   last_error: string | null;
 }
+/** The e-mails of an application's return (its submission also e-mails the recommenders). */
 const emailsAbout = (name: string) =>
   query<Row>(
     t,
-    `select id, state, attempts, last_error from outbound_emails where subject like '%${name}%'`,
+    `select id, state, attempts, last_error from outbound_emails where subject like '%${name}%退回修改%'`,
   );
 
 beforeAll(async () => {
@@ -103,7 +104,10 @@ describe('a refused address', () => {
     expect(app.body.application.state).toBe('returned');
     const inbox = await w.bjEnterprise.get('/api/v1/notifications');
     expect(inbox.body.items.some((n: any) => n.subject.includes('拒收测试方案'))).toBe(true);
-    const got = smtp.mails.slice(before).map((m) => m.subject);
+    const got = smtp.mails
+      .slice(before)
+      .map((m) => m.subject)
+      .filter((s) => s.includes('退回修改'));
     expect(got.filter((s) => s.includes('拒收对照方案'))).toHaveLength(1);
     expect(got.filter((s) => s.includes('拒收测试方案'))).toHaveLength(0);
 
