@@ -121,12 +121,14 @@ describe('a campaign’s templates', () => {
       comment: '请补充用户数。',
     });
     expect(ret.status, JSON.stringify(ret.body)).toBe(200);
-    await expect
-      .poll(() => smtp.mails.slice(before).find((m) => m.subject.includes('模板测试方案')), {
-        timeout: 15_000,
-      })
-      .toBeTruthy();
-    const mail = smtp.mails.slice(before).find((m) => m.subject.includes('模板测试方案'))!;
+    // the enterprise's e-mail (the submission also e-mailed the recommenders, with the default)
+    const enterpriseEmail = (await w.bjEnterprise.get('/api/v1/me')).body.user.email as string;
+    const toEnterprise = () =>
+      smtp.mails
+        .slice(before)
+        .find((m) => m.to.includes(enterpriseEmail) && m.subject.includes('模板测试方案'));
+    await expect.poll(toEnterprise, { timeout: 15_000 }).toBeTruthy();
+    const mail = toEnterprise()!;
     expect(mail.subject).toBe('请修改：模板测试方案（北京市）');
     expect(mail.text).toContain('意见：请补充用户数。');
     expect(mail.text).toContain(`链接：https://zx.example.cn/applications/${id}`);
