@@ -12,6 +12,7 @@ import {
   tinyPdf,
   PNG_1X1,
   expectNoSeriousA11yViolations,
+  dialogSettled,
 } from './helpers';
 
 const DEMO_ENTERPRISE = '91110108MA01XK2Q8K';
@@ -62,6 +63,7 @@ async function createInCampaign(page: Page, code: string): Promise<string> {
   await page.getByTestId(`new-application-${code}`).click();
   const dialog = page.getByRole('dialog', { name: '新建申报书' });
   await expect(dialog.getByTestId('default-channel')).toHaveText('北京市');
+  await dialogSettled(page);
   const [created] = await Promise.all([
     page.waitForResponse(
       (r) => r.url().endsWith('/api/v1/applications') && r.request().method() === 'POST',

@@ -307,3 +307,11 @@ export async function waitForMail(
     await new Promise((r) => setTimeout(r, 250));
   }
 }
+
+/**
+ * Waits until antd's dialogs have finished opening: a click during the zoom-in animation can land
+ * on the moving button and be lost (seen on a loaded machine: the button took focus, no request).
+ */
+export async function dialogSettled(page: Page) {
+  await expect(page.locator('.ant-modal[class*="ant-zoom-"]')).toHaveCount(0);
+}

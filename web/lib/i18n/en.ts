@@ -1015,7 +1015,7 @@ export const en: Record<MessageKey, string> = {
   'claim.admin.nav': 'Code claims',
   'claim.admin.title': 'Code claims',
   'claim.admin.hint':
-    'Check the claimant’s licence against the code, contact the current holder if needed. Upholding and moving the code gives the claimant a new account (the one-time password is shown once) and disables the old one; its applications stay with it.',
+    'Check the claimant’s licence against the code, contact the current holder if needed. Upholding and moving the code gives the claimant a new account (a link to set its password is e-mailed when the platform sends e-mail; otherwise a one-time password is shown, once) and disables the old one; its applications stay with it.',
   'claim.col.claimant': 'Claimant',
   'claim.col.holder': 'Current holder',
   'claim.col.filedAt': 'Filed',
