@@ -81,3 +81,19 @@ export function optionalRule(schema: z.ZodType): Rule {
 export function markFields(form: FormInstance, fields: FieldErrors[]): void {
   form.setFields(fields.filter((f) => f.name));
 }
+
+/**
+ * The 确认密码 field's rule: filled in, and equal to the password field `of`. `messages` are the
+ * page's translations (required, mismatch).
+ */
+export function confirmPasswordRule(
+  of: string,
+  messages: { required: string; mismatch: string },
+): Rule {
+  return ({ getFieldValue }) => ({
+    validator: async (_r, v) => {
+      if (!v) throw new Error(messages.required);
+      if (v !== getFieldValue(of)) throw new Error(messages.mismatch);
+    },
+  });
+}

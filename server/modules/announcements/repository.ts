@@ -75,18 +75,7 @@ export async function listAllAnnouncements(
   db: Db,
   q: { campaignId?: string; limit: number; offset: number },
 ) {
-  const where = q.campaignId ? eq(announcements.campaignId, q.campaignId) : undefined;
-  const [items, [total]] = await Promise.all([
-    db
-      .select()
-      .from(announcements)
-      .where(where)
-      .orderBy(...newestFirst)
-      .limit(q.limit)
-      .offset(q.offset),
-    db.select({ n: count() }).from(announcements).where(where),
-  ]);
-  return { items, total: total!.n };
+  return pageOf(db, q.campaignId ? eq(announcements.campaignId, q.campaignId) : undefined, q);
 }
 
 /** The announcements that reached this user (their in-app message carries the key). */
@@ -100,6 +89,11 @@ export async function listAnnouncementsTo(
     sql`exists (select 1 from notifications n where n.user_id = ${userId}
       and n.dedupe_key = 'announcement:' || ${announcements.id}::text)`,
   );
+  return pageOf(db, where, q);
+}
+
+/** A page of announcements, newest first, with the count of all that match. */
+async function pageOf(db: Db, where: SQL | undefined, q: { limit: number; offset: number }) {
   const [items, [total]] = await Promise.all([
     db
       .select()

@@ -1,4 +1,4 @@
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
   changePasswordSchema,
@@ -27,6 +27,21 @@ import * as links from './password-links';
 import * as auth from './service';
 
 export function authRoutes(deps: Deps): FastifyPluginAsyncZod {
+  /** A new session: its cookie set, the user and the CSRF token answered. */
+  const signedInReply = (
+    reply: FastifyReply,
+    {
+      signed,
+      listing,
+      csrfToken,
+    }: Pick<Awaited<ReturnType<typeof auth.signInAndDescribe>>, 'listing' | 'csrfToken'> & {
+      signed: { token: string; expiresAt: Date };
+    },
+  ) => {
+    setSessionCookie(reply, signed.token, signed.expiresAt, deps.config.cookieSecure);
+    return { user: userView(listing), csrfToken };
+  };
+
   return async (app) => {
     app.post(
       '/auth/sign-in',
@@ -41,14 +56,10 @@ export function authRoutes(deps: Deps): FastifyPluginAsyncZod {
         config: { rateLimit: { max: deps.config.signInRatePerMinute, timeWindow: '1 minute' } },
       },
       async (req, reply) => {
-        const { signed, listing, csrfToken } = await auth.signInAndDescribe(
-          deps,
-          req.body,
-          clientOf(req),
-          req.cookies[SESSION_COOKIE],
+        return signedInReply(
+          reply,
+          await auth.signInAndDescribe(deps, req.body, clientOf(req), req.cookies[SESSION_COOKIE]),
         );
-        setSessionCookie(reply, signed.token, signed.expiresAt, deps.config.cookieSecure);
-        return { user: userView(listing), csrfToken };
       },
     );
 
@@ -173,14 +184,10 @@ export function authRoutes(deps: Deps): FastifyPluginAsyncZod {
         config: { rateLimit: { max: deps.config.signInRatePerMinute, timeWindow: '1 minute' } },
       },
       async (req, reply) => {
-        const { signed, listing, csrfToken } = await links.setPasswordByLink(
-          deps,
-          req.body,
-          clientOf(req),
-          req.cookies[SESSION_COOKIE],
+        return signedInReply(
+          reply,
+          await links.setPasswordByLink(deps, req.body, clientOf(req), req.cookies[SESSION_COOKIE]),
         );
-        setSessionCookie(reply, signed.token, signed.expiresAt, deps.config.cookieSecure);
-        return { user: userView(listing), csrfToken };
       },
     );
   };

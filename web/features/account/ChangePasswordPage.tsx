@@ -6,7 +6,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { api, ApiError } from '../../lib/api';
 import { useI18n } from '../../lib/i18n';
 import { meKey, useMe } from '../../lib/queries';
-import { applyServerErrors, fieldRule } from '../../lib/zod-form';
+import { applyServerErrors, fieldRule, confirmPasswordRule } from '../../lib/zod-form';
 
 type Values = ChangePasswordInput & { confirm: string };
 
@@ -75,12 +75,9 @@ export function ChangePasswordPage() {
           label={t('password.confirm')}
           dependencies={['newPassword']}
           rules={[
-            ({ getFieldValue }) => ({
-              validator: async (_r, v) => {
-                if (!v) throw new Error(t('register.confirmRequired'));
-                if (v !== getFieldValue('newPassword'))
-                  throw new Error(t('register.confirmMismatch'));
-              },
+            confirmPasswordRule('newPassword', {
+              required: t('register.confirmRequired'),
+              mismatch: t('register.confirmMismatch'),
             }),
           ]}
         >

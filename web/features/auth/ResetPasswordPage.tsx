@@ -7,7 +7,7 @@ import { ApiError } from '../../lib/api';
 import { formatDateTime } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
 import { usePasswordLink, useResetPassword } from '../../lib/password-reset';
-import { applyServerErrors, fieldRule } from '../../lib/zod-form';
+import { applyServerErrors, fieldRule, confirmPasswordRule } from '../../lib/zod-form';
 
 type Values = { newPassword: string; confirm: string };
 
@@ -41,8 +41,7 @@ export function ResetPasswordPage() {
   const link = usePasswordLink(token);
   const reset = useResetPassword();
 
-  const title =
-    link.data && link.data.purpose !== 'reset' ? t('reset.titleNew') : t('reset.title');
+  const title = link.data && link.data.purpose !== 'reset' ? t('reset.titleNew') : t('reset.title');
   let content;
   if (!token || token.length < 20 || isInvalidLink(link.error) || isInvalidLink(reset.error)) {
     content = <InvalidLink />;
@@ -92,12 +91,9 @@ export function ResetPasswordPage() {
             label={t('password.confirm')}
             dependencies={['newPassword']}
             rules={[
-              ({ getFieldValue }) => ({
-                validator: async (_r, v) => {
-                  if (!v) throw new Error(t('register.confirmRequired'));
-                  if (v !== getFieldValue('newPassword'))
-                    throw new Error(t('register.confirmMismatch'));
-                },
+              confirmPasswordRule('newPassword', {
+                required: t('register.confirmRequired'),
+                mismatch: t('register.confirmMismatch'),
               }),
             ]}
           >

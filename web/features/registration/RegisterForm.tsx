@@ -7,7 +7,7 @@ import { describeUsccProblem, findUsccProblem } from '../../../domain/uscc';
 import { RegionCascader } from '../../components/RegionCascader';
 import { api, ApiError } from '../../lib/api';
 import { useI18n } from '../../lib/i18n';
-import { fieldRule, issuesToFields, markFields } from '../../lib/zod-form';
+import { fieldRule, issuesToFields, markFields, confirmPasswordRule } from '../../lib/zod-form';
 
 interface Values {
   name: string;
@@ -190,11 +190,9 @@ export function RegisterForm({ onRegistered }: { onRegistered: (login: string) =
         required
         dependencies={['password']}
         rules={[
-          ({ getFieldValue }) => ({
-            validator: async (_r, v) => {
-              if (!v) throw new Error(t('register.confirmRequired'));
-              if (v !== getFieldValue('password')) throw new Error(t('register.confirmMismatch'));
-            },
+          confirmPasswordRule('password', {
+            required: t('register.confirmRequired'),
+            mismatch: t('register.confirmMismatch'),
           }),
         ]}
       >
