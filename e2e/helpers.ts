@@ -87,9 +87,14 @@ export async function openAdminPage(page: Page, name: string) {
 }
 
 export async function signOut(page: Page) {
-  await page.getByTestId('user-menu').hover();
-  await page.getByRole('menuitem', { name: '退出登录' }).click();
-  await expect(page).toHaveURL(/\/login/);
+  // a click on the menu while it is still opening can be lost; try again until the sign-in page shows
+  await expect(async () => {
+    if (/\/login/.test(page.url())) return;
+    await page.mouse.move(0, 0);
+    await page.getByTestId('user-menu').hover({ timeout: 3_000 });
+    await page.getByRole('menuitem', { name: '退出登录' }).click({ timeout: 3_000 });
+    await expect(page).toHaveURL(/\/login/, { timeout: 10_000 });
+  }).toPass({ timeout: 45_000 });
 }
 
 /** Picks an option in an antd Select (found by its form label inside scope) by typing and clicking. */
