@@ -249,7 +249,8 @@ test('an enterprise editing a resubmitted award is told which award, which year 
   await signIn(page, v.uscc, NEW_PASSWORD);
   await page.goto(`/applications/${appId}`);
   const warning = page.getByTestId('duplicate-warning');
-  await expect(warning).toContainText('与往届获奖解决方案相似');
+  // the import changed the awards, so the first check rebuilds the campaign's index: give it time
+  await expect(warning).toContainText('与往届获奖解决方案相似', { timeout: 30_000 });
   await expect(warning).toContainText(`2019年获奖：“${awardName}”`);
   await expect(warning).toContainText('不得重复上报');
   // people decide: submitting stays possible
