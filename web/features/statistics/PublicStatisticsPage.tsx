@@ -39,6 +39,10 @@ function publicMap(s: PublicStatistics): Breakdown {
 
 export function PublicStatisticsPage() {
   const { code = '' } = useParams();
+  return <PublicStatisticsView code={code} />;
+}
+
+export function PublicStatisticsView({ code }: { code: string }) {
   const { t } = useI18n();
   const q = usePublicStatistics(code);
   const option = useMemo(() => {
