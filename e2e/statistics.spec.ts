@@ -91,7 +91,7 @@ test('the organizer filters the analysis by Beijing and exports what the table s
   expect(mapRows).toContainEqual(['北京市', beijing]);
 
   // clicking Beijing filters the category chart (and its export)
-  await map.getByRole('button', { name: '北京市' }).click();
+  await map.getByRole('button', { name: '北京市', exact: true }).click();
   await expect(page.getByTestId('filter-province')).toContainText('地区：北京市');
   const category = page.getByTestId('chart-category');
   const exportLink = category.getByTestId('export-category');
