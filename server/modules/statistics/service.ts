@@ -33,7 +33,6 @@ import {
   percent,
   REVENUE_BANDS,
   STAT_DIMENSION_LABELS,
-  suppressSmallCells,
   TOP_INDUSTRY_DIVISIONS,
   UNKNOWN_KEY,
   UNKNOWN_LABEL,
@@ -47,6 +46,7 @@ import type { Deps } from '../../lib/deps';
 import { AppError } from '../../lib/errors';
 import { findCampaign, formOfCampaign, type CampaignRow } from '../campaigns';
 import * as repo from './repository';
+import { drillDownItemView, figuresView, publicTableView } from './views';
 import { renderStatTableXlsx, type StatTable } from './xlsx';
 
 /** Whose applications are counted: all, or one recommender unit's (a recommender's own). */
@@ -292,25 +292,6 @@ async function registered(
   return repo.countRegistered(db, rule, campaign.id);
 }
 
-type Figures = Overview['campaign'];
-
-function figuresOf(
-  c: { id: string; code: string; year: number; title: string },
-  row: repo.CampaignFigureRow | undefined,
-): Figures {
-  return {
-    campaignId: c.id,
-    code: c.code,
-    year: c.year,
-    title: c.title,
-    submitted: row?.submitted ?? 0,
-    recommended: row?.recommended ?? 0,
-    forwarded: row?.forwarded ?? 0,
-    awarded: row?.awarded ?? 0,
-    provinces: row?.provinces ?? 0,
-  };
-}
-
 /** Key figures, the previous campaign's, the funnel, every year's figures and awards by year. */
 export async function statisticsOverview(
   deps: Pick<Deps, 'db'>,
@@ -336,14 +317,14 @@ export async function statisticsOverview(
     unitId ? repo.unitsByIds(db, [unitId]) : Promise.resolve([]),
   ]);
   return {
-    campaign: figuresOf(campaign, own),
-    previous: previous ? figuresOf(previous, byCampaign.get(previous.id)) : null,
+    campaign: figuresView(campaign, own),
+    previous: previous ? figuresView(previous, byCampaign.get(previous.id)) : null,
     funnel: FUNNEL_STAGES.map((stage) => ({
       stage,
       label: FUNNEL_STAGE_LABELS[stage].zh,
       count: stageCount(stage),
     })),
-    years: campaigns.map((c) => figuresOf(c, byCampaign.get(c.id))),
+    years: campaigns.map((c) => figuresView(c, byCampaign.get(c.id))),
     awardsByYear: awards,
     unit: units[0] ? { id: units[0].id, name: units[0].name } : null,
   };
@@ -559,10 +540,7 @@ export async function statisticsDrillDown(
     offset: (page - 1) * pageSize,
   });
   return {
-    items: items.map((r) => ({
-      ...r,
-      submittedAt: r.submittedAt ? new Date(r.submittedAt).toISOString() : null,
-    })),
+    items: items.map(drillDownItemView),
     total,
   };
 }
@@ -586,18 +564,14 @@ export async function publicStatistics(
     statisticsBreakdown(deps, campaign, all, 'recommenderGroup', {}),
     repo.hasPublishedAwards(deps.db, campaign.id),
   ]);
-  const table = (b: Breakdown) => {
-    const counts = suppressSmallCells(b.rows.map((r) => r.submitted));
-    return b.rows.map((r, i) => ({ key: r.key, label: r.label, count: counts[i] ?? null }));
-  };
   const figures = overview[0];
   return {
     campaign: { code: campaign.code, year: campaign.year, title: campaign.title },
     submitted: figures?.submitted ?? 0,
     provinces: figures?.provinces ?? 0,
-    byProvince: table(byProvince),
-    byCategory: table(byCategory),
-    byRecommenderGroup: table(byGroup),
+    byProvince: publicTableView(byProvince),
+    byCategory: publicTableView(byCategory),
+    byRecommenderGroup: publicTableView(byGroup),
     awarded: published ? (figures?.awarded ?? 0) : null,
     minCell: PUBLIC_MIN_CELL,
     updatedAt: deps.clock.now().toISOString(),

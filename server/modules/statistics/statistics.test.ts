@@ -14,7 +14,7 @@
 //   a11  N    submitted              640000   bc   先进基础工艺   0511      生产     国有 中型 300    边缘侧
 //   a12  G    submitted              —        bc   —             —         —        —    —    —      —
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { Client, createTestApp, signedIn, type TestApp } from '../../../test/harness';
+import { Client, createTestApp, query, signedIn, type TestApp } from '../../../test/harness';
 import { statsWorld, type StatsWorld } from '../../../test/fixtures/statistics';
 import { readFirstSheet, XLSX_MIME } from '../../lib/xlsx';
 
@@ -689,5 +689,52 @@ describe('public statistics', () => {
     expect(p.byCategory.map((r: { count: number }) => r.count)).toEqual([0, 0, 0, 0]);
     const prev = (await new Client(t.app).get(`${base(w.campaigns.prev)}/public`)).body;
     expect(prev).toMatchObject({ submitted: 2, awarded: 1 });
+  });
+});
+
+describe('大类 beyond the top 20', () => {
+  test('the 20 largest, the rest as 其他 (each application once), and its drill-down', async () => {
+    const copy = await w.org.post('/api/v1/campaigns/miit-iiapp-2021/copy', {
+      code: 'stats-top20',
+      year: 2019,
+      title: '2019年统计测试活动',
+      opensAt: '2019-09-01T00:00:00+08:00',
+      onlineDeadline: '2019-10-20T23:59:59.999+08:00',
+      paperDeadline: '2019-10-20T23:59:59.999+08:00',
+    });
+    expect(copy.status).toBe(201);
+    const c = copy.body.id as string;
+    const divisions = (
+      await query<{ code: string }>(
+        t,
+        `select code from industries where level = 2 order by code limit 22`,
+      )
+    ).map((r) => r.code);
+    const ids: string[] = [];
+    const file = async (industries: string[], n: number) => {
+      const [row] = await query<{ id: string }>(
+        t,
+        `insert into applications (campaign_id, enterprise_id, channel_unit_id, state, form_id,
+           data, facts, created_at, updated_at, submitted_at)
+         values ('${c}', '${w.enterprises.e1}', '${w.units.B}', 'submitted', 'miit-iiapp-2021',
+           '{}', '${JSON.stringify({ industries })}'::jsonb, now(), now(),
+           '2019-10-01T00:00:00+08:00'::timestamptz + interval '${n} minutes')
+         returning id`,
+      );
+      ids.push(row!.id);
+    };
+    for (let j = 0; j < 22; j++) await file([divisions[j]!], j);
+    await file([divisions[0]!, divisions[21]!], 22);
+    const d = (await get(`${base(c)}/breakdown?dimension=industryDivision`)).body;
+    expect(d.total.submitted).toBe(23);
+    expect(d.rows.map((r: { key: string; submitted: number }) => [r.key, r.submitted])).toEqual([
+      [divisions[0], 2],
+      [divisions[21], 2],
+      ['_other', 2],
+      ...divisions.slice(1, 19).map((k) => [k, 1]),
+    ]);
+    expect(d.rows[2].label).toBe('其他');
+    const other = (await get(`${base(c)}/applications?dimension=industryDivision&key=_other`)).body;
+    expect(other.items.map((i: { id: string }) => i.id)).toEqual([ids[20], ids[19]]);
   });
 });
