@@ -104,16 +104,26 @@ export async function insertScaleRows(
     sql`, `,
   );
   const fields = sql.join(
-    columns.map(([key]) => sql.identifier(key)),
+    columns.map(([key]) => sql`x.${sql.identifier(key)}`),
     sql`, `,
   );
   const types = sql.join(
     columns.map(([key, c]) => sql`${sql.identifier(key)} ${sql.raw(c.getSQLType())}`),
     sql`, `,
   );
+  const json = JSON.stringify(rows);
+  if (table === 'application_versions') {
+    // a version freezes the application's data: copied in the database, not sent again
+    await tx.execute(
+      sql`insert into ${t} (${targets}, data) select ${fields}, a.data
+          from jsonb_to_recordset(${json}::jsonb) as x(${types})
+          join applications a on a.id = x."applicationId"`,
+    );
+    return;
+  }
   await tx.execute(
     sql`insert into ${t} (${targets}) select ${fields}
-        from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as x(${types})`,
+        from jsonb_to_recordset(${json}::jsonb) as x(${types})`,
   );
 }
 

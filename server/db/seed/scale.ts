@@ -146,7 +146,7 @@ export interface VersionPlan {
   id: string;
   applicationId: string;
   versionNo: number;
-  data: Record<string, unknown>;
+  /** none: the version freezes its application's data as planned (copied by the INSERT) */
   attachments: never[];
   channelUnitId: string;
   wordCount: number;
@@ -785,7 +785,6 @@ export function* planScale(
           id: rng.uuid(),
           applicationId: app.id,
           versionNo: 1,
-          data: app.data,
           attachments: [],
           channelUnitId: app.channelUnitId,
           wordCount: app.wordCount,
