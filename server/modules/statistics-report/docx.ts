@@ -130,7 +130,7 @@ export async function renderReportDocx(c: ReportContent): Promise<Buffer> {
     new Paragraph({
       alignment: AlignmentType.CENTER,
       spacing: { after: 360 },
-      children: [new TextRun({ text: `${c.date}　${c.asOf}`, color: GREY, size: 18 })],
+      children: [new TextRun({ text: `${c.date}\u3000${c.asOf}`, color: GREY, size: 18 })],
     }),
   ];
   for (const s of c.sections) {

@@ -134,7 +134,7 @@ export function reportPdfDefinition(c: ReportContent): TDocumentDefinitions {
       { text: c.titleLines.join('\n'), style: 'title' },
       { text: c.subtitle, alignment: 'center', fontSize: 12, margin: [0, 0, 0, 4] },
       {
-        text: `${c.date}　${c.asOf}`,
+        text: `${c.date}\u3000${c.asOf}`,
         alignment: 'center',
         color: GREY,
         fontSize: 9,
