@@ -80,7 +80,10 @@ export interface ReportContent {
   sections: ReportSection[];
 }
 
-/** A chart to draw: an ECharts option (domain/statistics-charts builds them) and its caption. */
+/**
+ * A chart to draw: an ECharts option (domain/statistics-charts builds them) and its caption (the
+ * report numbers figures and tables: 图1, 表1).
+ */
 export interface ChartSpec {
   option: object;
   caption: string;
@@ -116,12 +119,12 @@ function keyFigures(f: ReportFacts): ReportTable {
   if (c.awarded > 0) lines.push(['入选发布（份）', c.awarded, p?.awarded ?? null]);
   if (!p)
     return {
-      caption: `表 关键指标（${c.year}年）`,
+      caption: `关键指标（${c.year}年）`,
       columns: [col('指标', 'left', 2.4), col(`${c.year}年`)],
       rows: lines.map(([label, now]) => [label, num(now)]),
     };
   return {
-    caption: `表 关键指标（${c.year}年与${p.year}年）`,
+    caption: `关键指标（${c.year}年与${p.year}年）`,
     columns: [col('指标', 'left', 2.4), col(`${c.year}年`), col(`${p.year}年`), col('变化')],
     rows: lines.map(([label, now, before]) => [
       label,
@@ -186,7 +189,7 @@ function unitTable(unit: Breakdown): ReportTable | null {
   );
   if (rows.length === 0) return null;
   return {
-    caption: '表 各推荐单位收到申报与推荐名额使用情况',
+    caption: '各推荐单位收到申报与推荐名额使用情况',
     columns: [
       col('推荐单位', 'left', 3.2),
       col('收到申报（份）'),
@@ -212,7 +215,7 @@ function timelineTable(f: ReportFacts): ReportTable | null {
   const year = f.overview.campaign.year;
   const total = points.at(-1)!.cumulative;
   return {
-    caption: '表 每日提交申报数量',
+    caption: '每日提交申报数量',
     columns: [
       col('日期', 'left', 1.6),
       col('距截止（天）'),
@@ -237,7 +240,7 @@ function winnersTables(f: ReportFacts): ReportTable[] {
   const years = w.revenueByYear.filter((y) => y.reports > 0);
   if (years.length > 0)
     out.push({
-      caption: '表 已报送获奖方案营业收入',
+      caption: '已报送获奖方案营业收入',
       columns: [
         col('年度', 'left'),
         col('营业收入（万元）', 'right', 1.4),
@@ -254,7 +257,7 @@ function winnersTables(f: ReportFacts): ReportTable[] {
   const statuses = w.byStatus.filter((s) => s.count > 0);
   if (statuses.length > 0)
     out.push({
-      caption: '表 已报送获奖方案运营状态',
+      caption: '已报送获奖方案运营状态',
       columns: [col('运营状态', 'left', 2), col('方案（个）'), col('占比')],
       rows: statuses.map((s) => [s.label, num(s.count), shareOf(s.count, w.submitted)]),
     });
@@ -269,30 +272,26 @@ function tablesOf(key: ReportSectionKey, f: ReportFacts): ReportTable[] {
     case 'overview':
       return [keyFigures(f)];
     case 'categories':
-      return some(
-        breakdownTable(f.category, '表 各申报类别申报情况', '申报类别', { awarded: true }),
-      );
+      return some(breakdownTable(f.category, '各申报类别申报情况', '申报类别', { awarded: true }));
     case 'provinces':
-      return some(
-        breakdownTable(f.province, '表 各省（区、市）申报情况', '地区', { awarded: true }),
-      );
+      return some(breakdownTable(f.province, '各省（区、市）申报情况', '地区', { awarded: true }));
     case 'industries':
       return some(
-        breakdownTable(f.industrySection, '表 申报方案服务行业（门类）', '行业门类', {
+        breakdownTable(f.industrySection, '申报方案服务行业（门类）', '行业门类', {
           multi: true,
         }),
       );
     case 'recommenders':
       return some(
-        breakdownTable(f.recommenderGroup, '表 各类推荐渠道申报情况', '推荐单位类型'),
+        breakdownTable(f.recommenderGroup, '各类推荐渠道申报情况', '推荐单位类型'),
         unitTable(f.unit),
       );
     case 'timeline':
       return some(timelineTable(f));
     case 'apps':
       return some(
-        breakdownTable(f.appCount, '表 解决方案包含的APP数量', 'APP数量'),
-        breakdownTable(f.deployment, '表 APP部署方式', '部署方式', { multi: true }),
+        breakdownTable(f.appCount, '解决方案包含的APP数量', 'APP数量'),
+        breakdownTable(f.deployment, 'APP部署方式', '部署方式', { multi: true }),
       );
     case 'winners':
       return winnersTables(f);
@@ -317,6 +316,8 @@ export function reportContent(
 ): ReportContent {
   const text = reportText(f);
   const sections: ReportSection[] = [];
+  let figures = 0;
+  let tables = 0;
   for (const key of REPORT_SECTIONS) {
     const paragraphs = text[key];
     if (paragraphs.length === 0) continue;
@@ -325,8 +326,10 @@ export function reportContent(
       key,
       heading: `${CN_NUMBERS[sections.length]}、${SECTION_HEADINGS[key]}`,
       paragraphs,
-      charts: empty ? [] : (opts.charts?.[key] ?? []).map(chartOf),
-      tables: tablesOf(key, f),
+      charts: (empty ? [] : (opts.charts?.[key] ?? [])).map((spec) =>
+        chartOf({ ...spec, caption: `图${++figures} ${spec.caption}` }),
+      ),
+      tables: tablesOf(key, f).map((t) => ({ ...t, caption: `表${++tables} ${t.caption}` })),
     });
   }
   const c = f.overview.campaign;

@@ -38,9 +38,9 @@ function charts(): ReportChartSpecs {
   const f = sampleReportFacts();
   return {
     categories: [
-      { option: bar('各申报类别申报数量', f.category.rows), caption: '图1 各申报类别申报数量' },
+      { option: bar('各申报类别申报数量', f.category.rows), caption: '各申报类别申报数量' },
     ],
-    apps: [{ option: bar('部署方式', f.deployment.rows), caption: '图2 APP部署方式' }],
+    apps: [{ option: bar('部署方式', f.deployment.rows), caption: 'APP部署方式' }],
   };
 }
 
