@@ -2,7 +2,7 @@
 // drawn to SVG by ECharts' server-side renderer, and to PNG by resvg for documents that want a
 // bitmap (Word, WPS). Text is set in Noto Sans SC, the font the printed documents embed.
 import { createRequire } from 'node:module';
-import { Resvg } from '@resvg/resvg-js';
+import { Resvg, renderAsync, type ResvgRenderOptions } from '@resvg/resvg-js';
 import type * as EChartsNs from 'echarts';
 
 type ECharts = typeof EChartsNs;
@@ -93,9 +93,8 @@ function chartFontFiles(): string[] {
   return fontFiles;
 }
 
-/** An SVG (from renderChartSvg) as PNG, `scale` times its size, its text in Noto Sans SC. */
-export function svgToPng(svg: string, scale = 2): Buffer {
-  const resvg = new Resvg(svg, {
+function pngOptions(scale: number): ResvgRenderOptions {
+  return {
     fitTo: { mode: 'zoom', value: scale },
     background: '#ffffff',
     font: {
@@ -104,6 +103,15 @@ export function svgToPng(svg: string, scale = 2): Buffer {
       defaultFontFamily: CHART_FONT,
       sansSerifFamily: CHART_FONT,
     },
-  });
-  return resvg.render().asPng();
+  };
+}
+
+/** An SVG (from renderChartSvg) as PNG, `scale` times its size, its text in Noto Sans SC. */
+export function svgToPng(svg: string, scale = 2): Buffer {
+  return new Resvg(svg, pngOptions(scale)).render().asPng();
+}
+
+/** The same off the main thread (libuv's pool), for a request not to hold up the others. */
+export async function svgToPngAsync(svg: string, scale = 2): Promise<Buffer> {
+  return (await renderAsync(svg, pngOptions(scale))).asPng();
 }

@@ -10,14 +10,15 @@ import {
   type ReportFacts,
 } from '../../../domain/statistics-report';
 import { OTHER_KEY, UNKNOWN_KEY } from '../../../domain/statistics';
-import { renderChartSvg, svgToPng } from '../../lib/charts';
+import { renderChartSvg } from '../../lib/charts';
 
+/**
+ * A chart drawn on the server, as SVG (vector, its text in Noto Sans SC). The PDF embeds the SVG;
+ * the DOCX rasterises it to PNG (docx.ts), which only it needs.
+ */
 export interface ReportChart {
-  /** the chart as ECharts drew it (text in Noto Sans SC) */
   svg: string;
-  /** the same at twice the size, for Word/WPS */
-  png: Buffer;
-  /** in CSS pixels (the PNG is twice that) */
+  /** in CSS pixels */
   width: number;
   height: number;
   caption: string;
@@ -300,8 +301,7 @@ function tablesOf(key: ReportSectionKey, f: ReportFacts): ReportTable[] {
 
 function chartOf(spec: ChartSpec): ReportChart {
   const size = { width: CHART_WIDTH, height: spec.height ?? CHART_HEIGHT };
-  const svg = renderChartSvg(spec.option, size);
-  return { svg, png: svgToPng(svg, 2), ...size, caption: spec.caption };
+  return { svg: renderChartSvg(spec.option, size), ...size, caption: spec.caption };
 }
 
 /**

@@ -19,6 +19,7 @@ import {
   TextRun,
   WidthType,
 } from 'docx';
+import { svgToPngAsync } from '../../lib/charts';
 import type { ReportChart, ReportContent, ReportTable } from './content';
 
 // A4 with 2.2 cm margins, in twentieths of a point
@@ -49,7 +50,7 @@ function caption(text: string, keepNext: boolean) {
   });
 }
 
-function chartElements(c: ReportChart): Paragraph[] {
+function chartElements(c: ReportChart, png: Buffer): Paragraph[] {
   const width = Math.min(TEXT_W_PX, c.width);
   const height = Math.round((c.height * width) / c.width);
   return [
@@ -60,7 +61,7 @@ function chartElements(c: ReportChart): Paragraph[] {
       children: [
         new ImageRun({
           type: 'png',
-          data: c.png,
+          data: png,
           transformation: { width, height },
           altText: { name: c.caption, title: c.caption, description: c.caption },
         }),
@@ -114,6 +115,11 @@ function tableElements(t: ReportTable): (Paragraph | Table)[] {
 }
 
 export async function renderReportDocx(c: ReportContent): Promise<Buffer> {
+  // the charts as PNG at twice their size (sharp in print), off the main thread, one at a time
+  // (resvg's text layout in the CJK font is most of the time; side by side they only contend)
+  const pngs = new Map<ReportChart, Buffer>();
+  for (const chart of c.sections.flatMap((s) => s.charts))
+    pngs.set(chart, await svgToPngAsync(chart.svg, 2));
   const body: (Paragraph | Table)[] = [
     new Paragraph({
       heading: HeadingLevel.TITLE,
@@ -147,7 +153,7 @@ export async function renderReportDocx(c: ReportContent): Promise<Buffer> {
           children: [new TextRun(p)],
         }),
       );
-    for (const chart of s.charts) body.push(...chartElements(chart));
+    for (const chart of s.charts) body.push(...chartElements(chart, pngs.get(chart)!));
     for (const table of s.tables) body.push(...tableElements(table));
   }
 

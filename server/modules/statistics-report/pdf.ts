@@ -10,7 +10,8 @@ const LINE = '#999999';
 const TEXT_W = 595.28 - 2 * 62;
 
 const gridLayout = {
-  hLineWidth: () => 0.5,
+  // no line above the caption row
+  hLineWidth: (i: number) => (i === 0 ? 0 : 0.5),
   vLineWidth: () => 0.5,
   hLineColor: () => LINE,
   vLineColor: () => LINE,
@@ -76,31 +77,32 @@ function chartContent(c: ReportChart): Content {
 }
 
 function tableContent(t: ReportTable): Content {
+  const n = t.columns.length;
   return {
     margin: [0, 4, 0, 10],
-    stack: [
-      { text: t.caption, style: 'caption', margin: [0, 0, 0, 3], headlineLevel: 2 },
-      {
-        table: {
-          headerRows: 1,
-          keepWithHeaderRows: 1,
-          dontBreakRows: true,
-          widths: percentWidths(t.columns.map((c) => c.weight)),
-          body: [
-            t.columns.map((c): TableCell => ({ text: c.label, style: 'th' })),
-            ...t.rows.map((r) =>
-              r.map((cell, i): TableCell => ({
-                text: cell,
-                style: 'td',
-                alignment: t.columns[i]?.align ?? 'left',
-                bold: r[0] === '合计',
-              })),
-            ),
-          ],
-        },
-        layout: gridLayout,
-      },
-    ],
+    table: {
+      // the caption is the first header row: it repeats on a next page and never ends one alone
+      headerRows: 2,
+      keepWithHeaderRows: 1,
+      dontBreakRows: true,
+      widths: percentWidths(t.columns.map((c) => c.weight)),
+      body: [
+        [
+          { text: t.caption, style: 'caption', colSpan: n, border: [false, false, false, false] },
+          ...Array.from({ length: n - 1 }, (): TableCell => ({ text: '' })),
+        ],
+        t.columns.map((c): TableCell => ({ text: c.label, style: 'th' })),
+        ...t.rows.map((r) =>
+          r.map((cell, i): TableCell => ({
+            text: cell,
+            style: 'td',
+            alignment: t.columns[i]?.align ?? 'left',
+            bold: r[0] === '合计',
+          })),
+        ),
+      ],
+    },
+    layout: gridLayout,
   };
 }
 
@@ -127,9 +129,6 @@ export function reportPdfDefinition(c: ReportContent): TDocumentDefinitions {
       color: GREY,
       margin: [62, 24, 62, 0],
     }),
-    // a heading or a table's caption never ends a page
-    pageBreakBefore: (node, ctx) =>
-      !!node.headlineLevel && ctx.getFollowingNodesOnPage().every((n) => !!n.headlineLevel),
     content: [
       { text: c.titleLines.join('\n'), style: 'title' },
       { text: c.subtitle, alignment: 'center', fontSize: 12, margin: [0, 0, 0, 4] },
