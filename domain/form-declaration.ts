@@ -11,6 +11,7 @@ import {
   type AppFactKey,
   type ScalarFactKey,
 } from './facts';
+import { followUpBindingIssues } from './follow-up-facts';
 
 export const FIELD_TYPES = [
   'text',
@@ -222,6 +223,18 @@ const bindingsSchema = z
   })
   .optional();
 
+const followUpBindingsSchema = z
+  .strictObject({
+    newCustomers: z.string().min(1).optional(),
+    industriesReached: z.string().min(1).optional(),
+    revenue: z.strictObject({ path: z.string().min(1), year: key, amount: key }).optional(),
+    versions: z.string().min(1).optional(),
+    status: z
+      .strictObject({ path: z.string().min(1), stopped: z.array(z.string().min(1)).max(50) })
+      .optional(),
+  })
+  .optional();
+
 /** Where a path points, in words: 第2节“二、申报单位”的第3个字段（name）. */
 function where(form: { sections?: unknown }, path: PropertyKey[]): string {
   const sections = Array.isArray(form.sections) ? form.sections : [];
@@ -253,6 +266,7 @@ export function formDeclarationSchema(kind: FormKind) {
       title: label('文书标题'),
       sections: z.array(sectionSchema).min(1, '表单至少要有一节'),
       facts: bindingsSchema,
+      followUpFacts: followUpBindingsSchema,
     })
     .superRefine((form, ctx) => {
       const seenSections = new Set<string>();
@@ -329,6 +343,12 @@ export function formDeclarationSchema(kind: FormKind) {
         });
       });
       checkFacts(form as FormDeclaration, kind, ctx);
+      for (const issue of followUpBindingIssues(form as FormDeclaration))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['followUpFacts', ...issue.path],
+          message: issue.message,
+        });
     })
     .transform((form) => form as FormDeclaration);
 }

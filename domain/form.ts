@@ -4,6 +4,7 @@ import { z } from './zod';
 import { countWords } from './word-count';
 import { findUsccProblem, describeUsccProblem } from './uscc';
 import type { FactBindings } from './facts';
+import type { FollowUpFactBindings } from './follow-up-facts';
 
 interface FieldBase {
   key: string;
@@ -98,6 +99,8 @@ export type FormDeclaration = {
   sections: FormSection[];
   /** where the facts every reader needs live in the data (domain/facts.ts) */
   facts?: FactBindings;
+  /** 附件4 only: where the follow-up facts the analysis counts live (domain/follow-up-facts.ts) */
+  followUpFacts?: FollowUpFactBindings;
 };
 
 export type FormMode = 'draft' | 'submit';

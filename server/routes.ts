@@ -13,6 +13,7 @@ import { enterpriseRoutes } from './modules/enterprises';
 import { followUpRoutes } from './modules/follow-ups';
 import { notificationAdminRoutes, notificationRoutes } from './modules/notifications';
 import { progressRoutes } from './modules/progress';
+import { statisticsRoutes } from './modules/statistics';
 import { recommenderUnitRoutes } from './modules/recommender-units';
 import { referenceRoutes } from './modules/reference';
 import { userRoutes } from './modules/users';
@@ -36,6 +37,7 @@ export function apiRoutes(deps: Deps): FastifyPluginAsyncZod {
       recommendationRoutes,
       batchRoutes,
       progressRoutes,
+      statisticsRoutes,
       awardRoutes,
       followUpRoutes,
       duplicateRoutes,

@@ -11,6 +11,14 @@ export const MIIT_2021_FOLLOW_UP: FormDeclaration = {
   id: 'miit-iiapp-2021-follow-up',
   version: 1,
   title: '工业互联网APP统计信息表',
+  // what the 监测分析 counts (domain/follow-up-facts.ts)
+  followUpFacts: {
+    newCustomers: 'promotion.newCustomers',
+    industriesReached: 'promotion.industriesReached',
+    revenue: { path: 'revenue', year: 'year', amount: 'amount' },
+    versions: 'versions',
+    status: { path: 'status.state', stopped: ['discontinued'] },
+  },
   sections: [
     {
       key: 'promotion',

@@ -151,6 +151,14 @@ export const OPERATION_ERRORS: Record<string, OperationErrors> = {
   // progress
   getRecommenderProgress: { access: 'role' },
   exportRecommenderProgress: { access: 'role' },
+  // 监测分析 (statistics): a recommender asking for another unit's figures gets 403
+  getStatisticsOverview: { access: 'role' },
+  getStatisticsBreakdown: { access: 'role' },
+  getFilingTimeline: { access: 'role' },
+  getWinnerMonitoring: { access: 'role' },
+  listStatisticsApplications: { access: 'role' },
+  exportStatisticsXlsx: { access: 'role' },
+  getPublicStatistics: { access: 'public' },
   // awards
   importAwards: { access: 'role', errors: [...FILE, 'IMPORT_REJECTED', 'CONFLICT'] },
   listAwards: { access: 'role' },

@@ -99,6 +99,46 @@ function uploadPng(c: Client, applicationId: string) {
 const NO_SUCH_ID = '00000000-0000-4000-8000-000000000000';
 const FAILING_CHECK = '91350203M0001QAY9B'; // /work/shared/data/uscc-samples.csv
 
+/** 监测分析: organizers see all; a recommender its own unit (another unit's is refused); the public page anyone. */
+function statisticsRows(): Record<string, Case[]> {
+  const base = () => `/api/v1/campaigns/${ids.campaign}/statistics`;
+  const staff = { ...organizerOnly(200), recommender: 200, otherRecommender: 200 };
+  const otherUnit = (path: string, sep: string): Case => ({
+    what: "中国航天科工's figures: only the organizer and 中国航天科工's own recommender",
+    expect: { ...organizerOnly(200), otherRecommender: 200 },
+    call: (c) => c.get(`${base()}/${path}${sep}unitId=${ids.otherRecommenderUnit}`),
+  });
+  return {
+    'GET /api/v1/campaigns/:idOrCode/statistics/overview': [
+      { expect: staff, call: (c) => c.get(`${base()}/overview`) },
+      otherUnit('overview', '?'),
+    ],
+    'GET /api/v1/campaigns/:idOrCode/statistics/breakdown': [
+      { expect: staff, call: (c) => c.get(`${base()}/breakdown?dimension=province`) },
+      otherUnit('breakdown?dimension=unit', '&'),
+    ],
+    'GET /api/v1/campaigns/:idOrCode/statistics/timeline': [
+      { expect: staff, call: (c) => c.get(`${base()}/timeline`) },
+      otherUnit('timeline', '?'),
+    ],
+    'GET /api/v1/campaigns/:idOrCode/statistics/winners': [
+      { expect: staff, call: (c) => c.get(`${base()}/winners`) },
+      otherUnit('winners', '?'),
+    ],
+    'GET /api/v1/campaigns/:idOrCode/statistics/applications': [
+      { expect: staff, call: (c) => c.get(`${base()}/applications`) },
+      otherUnit('applications', '?'),
+    ],
+    'GET /api/v1/campaigns/:idOrCode/statistics/export.xlsx': [
+      { expect: staff, call: (c) => c.get(`${base()}/export.xlsx?chart=category`) },
+      otherUnit('export.xlsx?chart=funnel', '&'),
+    ],
+    'GET /api/v1/campaigns/:idOrCode/statistics/public': [
+      { expect: all(200), call: (c) => c.get(`${base()}/public`) },
+    ],
+  };
+}
+
 /** The recommender's batch routes, on 北京市's desk in the demo campaign (nothing recommended). */
 function batchRows(): Record<string, Case[]> {
   const base = (unit = ids.recommenderUnit) =>
@@ -467,6 +507,7 @@ const TABLE: Record<string, Case[]> = {
       call: (c) => c.get(`/api/v1/campaigns/${ids.campaign}/progress.xlsx`),
     },
   ],
+  ...statisticsRows(),
   'GET /api/v1/applications/:id/versions/:versionNo': [
     {
       what: 'a draft has no version yet',

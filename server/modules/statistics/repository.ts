@@ -1,0 +1,510 @@
+// 监测分析: every figure is counted here, in SQL, over applications' facts (applications.facts),
+// their state and their channel unit — the same statements on PGlite and PostgreSQL. Nothing is
+// counted in JavaScript from lists of applications.
+import { sql, type SQL } from 'drizzle-orm';
+import {
+  APP_COUNT_BANDS,
+  OTHER_KEY,
+  REVENUE_BANDS,
+  STATES_REACHING,
+  UNKNOWN_KEY,
+  type FunnelStage,
+  type StatDimension,
+  type StatFilters,
+  type StatMeasure,
+} from '../../../domain/statistics';
+import type { RecommenderUnitType } from '../../../domain/recommender-units';
+import type { Db } from '../../db/client';
+
+async function rows<T>(db: Db, query: SQL): Promise<T[]> {
+  const res = (await db.execute(query)) as unknown as { rows: T[] };
+  return res.rows;
+}
+
+const lit = (s: string) => `'${s.replace(/'/g, "''")}'`;
+
+/** Whether the application (alias `a`) has reached the stage (domain STATES_REACHING / reached). */
+export function reachedSql(stage: Exclude<FunnelStage, 'registered' | 'drafts'>): SQL {
+  const states = sql.raw(STATES_REACHING[stage].map(lit).join(', '));
+  if (stage === 'submitted')
+    return sql`(a.state in (${states}) or (a.state = 'returned' and a.submitted_at is not null))`;
+  return sql`(a.state in (${states}))`;
+}
+const SUBMITTED = reachedSql('submitted');
+
+/** A jsonb array of the facts, or an empty one (facts of a draft may lack it). */
+const arrayOf = (path: string) =>
+  sql.raw(
+    `(case when jsonb_typeof(a.facts->'${path}') = 'array' then a.facts->'${path}' else '[]'::jsonb end)`,
+  );
+
+/** The application's 省级 code: left(region, 2) || '0000' (domain provinceCodeOf), else `_unknown`. */
+export const PROVINCE_SQL = sql.raw(
+  `(case when a.facts->>'region' ~ '^[0-9]{6}$' then left(a.facts->>'region', 2) || '0000' else '${UNKNOWN_KEY}' end)`,
+);
+
+const textFact = (key: string) =>
+  sql.raw(`coalesce(nullif(a.facts->>'${key}', ''), '${UNKNOWN_KEY}')`);
+
+/** 营业收入 bands from the domain's REVENUE_BANDS (lower bound inclusive, upper exclusive). */
+const REVENUE_BAND_SQL = sql.raw(
+  `(case when jsonb_typeof(a.facts->'revenue') = 'number' and (a.facts->>'revenue')::numeric >= 0 then case ${REVENUE_BANDS.map(
+    (b) =>
+      Number.isFinite(b.max)
+        ? `when (a.facts->>'revenue')::numeric < ${b.max} then '${b.key}'`
+        : `else '${b.key}'`,
+  ).join(' ')} end else '${UNKNOWN_KEY}' end)`,
+);
+
+/** APPs per solution in the domain's APP_COUNT_BANDS; none → `_unknown`. */
+const APP_COUNT_SQL = sql.raw(
+  `(case when jsonb_typeof(a.facts->'appCount') = 'number' and (a.facts->>'appCount')::numeric >= 1 then case ${APP_COUNT_BANDS.map(
+    (b) =>
+      Number.isFinite(b.max)
+        ? `when (a.facts->>'appCount')::numeric <= ${b.max} then '${b.key}'`
+        : `else '${b.key}'`,
+  ).join(' ')} end else '${UNKNOWN_KEY}' end)`,
+);
+
+/** The values of a multi-valued fact, distinct, as a subquery of `v`; none → one `_unknown`. */
+const multi = (values: SQL) =>
+  sql`select coalesce(d.v, ${UNKNOWN_KEY}) as key from (select 1) one
+      left join (select distinct v from (${values}) x(v) where v <> '') d on true`;
+
+/**
+ * The bucket(s) of the application (alias a, its unit u) in a dimension, as a lateral subquery
+ * of `key`. With an industrySection filter, the industry dimensions count only that section's.
+ */
+export function keysSql(dimension: StatDimension, filters: StatFilters): SQL {
+  const section = filters.industrySection;
+  const inSection = section ? sql` and i.section = ${section}` : sql``;
+  switch (dimension) {
+    case 'province':
+      return sql`select ${PROVINCE_SQL} as key`;
+    case 'category':
+      return sql`select ${textFact('category')} as key`;
+    case 'ownership':
+      return sql`select ${textFact('ownership')} as key`;
+    case 'size':
+      return sql`select ${textFact('size')} as key`;
+    case 'revenueBand':
+      return sql`select ${REVENUE_BAND_SQL} as key`;
+    case 'appCount':
+      return sql`select ${APP_COUNT_SQL} as key`;
+    case 'recommenderGroup':
+      return sql`select u.type::text as key`;
+    case 'unit':
+      return sql`select a.channel_unit_id::text as key`;
+    case 'focusArea':
+      return multi(sql`select e from jsonb_array_elements_text(${arrayOf('focusAreas')}) e`);
+    case 'businessStage':
+      return multi(sql`select e from jsonb_array_elements_text(${arrayOf('businessStages')}) e`);
+    case 'industrySection':
+      return multi(
+        sql`select i.section from jsonb_array_elements_text(${arrayOf('industries')}) e
+            join industries i on i.code = e where true${inSection}`,
+      );
+    case 'industryDivision':
+      return multi(
+        sql`select left(e, 2) from jsonb_array_elements_text(${arrayOf('industries')}) e
+            join industries i on i.code = e where e ~ '^[0-9]{2}'${inSection}`,
+      );
+    case 'deployment':
+      return multi(
+        sql`select btrim(p) from jsonb_array_elements(${arrayOf('apps')}) app,
+            regexp_split_to_table(coalesce(app->>'deployment', ''), '、') p`,
+      );
+  }
+}
+
+/** The filters and the scope's unit, over applications a joined to their unit u. */
+export function filterSql(filters: StatFilters, scopeUnitId: string | null): SQL {
+  const parts: SQL[] = [];
+  if (scopeUnitId) parts.push(sql`a.channel_unit_id = ${scopeUnitId}`);
+  if (filters.unitId) parts.push(sql`a.channel_unit_id = ${filters.unitId}`);
+  if (filters.province) parts.push(sql`${PROVINCE_SQL} = ${filters.province}`);
+  if (filters.category) parts.push(sql`a.facts->>'category' = ${filters.category}`);
+  if (filters.focusArea)
+    parts.push(sql`a.facts->'focusAreas' @> jsonb_build_array(${filters.focusArea}::text)`);
+  if (filters.industrySection)
+    parts.push(
+      sql`exists (select 1 from jsonb_array_elements_text(${arrayOf('industries')}) e
+          join industries i on i.code = e where i.section = ${filters.industrySection})`,
+    );
+  if (filters.recommenderGroup) parts.push(sql`u.type = ${filters.recommenderGroup}`);
+  return parts.length ? sql.join(parts, sql` and `) : sql`true`;
+}
+
+const FROM = sql`from applications a join recommender_units u on u.id = a.channel_unit_id`;
+
+export interface Counts {
+  submitted: number;
+  recommended: number;
+  forwarded: number;
+  awarded: number;
+}
+const MEASURES = sql`count(*)::int as submitted,
+  count(*) filter (where ${reachedSql('recommended')})::int as recommended,
+  count(*) filter (where ${reachedSql('forwarded')})::int as forwarded,
+  count(*) filter (where ${reachedSql('awarded')})::int as awarded`;
+
+/**
+ * Submitted applications per bucket of a dimension, and the total (each application once), with
+ * the stages reached. Only buckets holding a submitted application are returned.
+ */
+export async function countByDimension(
+  db: Db,
+  campaignId: string,
+  dimension: StatDimension,
+  filters: StatFilters,
+  scopeUnitId: string | null,
+): Promise<{ rows: (Counts & { key: string })[]; total: Counts }> {
+  const where = sql`a.campaign_id = ${campaignId} and ${SUBMITTED} and ${filterSql(filters, scopeUnitId)}`;
+  const result = await rows<Counts & { key: string | null }>(
+    db,
+    sql`select k.key, ${MEASURES} ${FROM} cross join lateral (${keysSql(dimension, filters)}) k
+        where ${where} group by k.key
+        union all
+        select null as key, ${MEASURES} ${FROM} where ${where}`,
+  );
+  const total = result.find((r) => r.key === null) ?? {
+    submitted: 0,
+    recommended: 0,
+    forwarded: 0,
+    awarded: 0,
+  };
+  return {
+    rows: result.filter((r): r is Counts & { key: string } => r.key !== null),
+    total: {
+      submitted: total.submitted,
+      recommended: total.recommended,
+      forwarded: total.forwarded,
+      awarded: total.awarded,
+    },
+  };
+}
+
+/** Applications with a bucket of the dimension outside `keep` (and not `_unknown`): `_other`. */
+export async function countOther(
+  db: Db,
+  campaignId: string,
+  dimension: StatDimension,
+  keep: string[],
+  filters: StatFilters,
+  scopeUnitId: string | null,
+): Promise<Counts> {
+  const [row] = await rows<Counts>(
+    db,
+    sql`select ${MEASURES} ${FROM}
+        where a.campaign_id = ${campaignId} and ${SUBMITTED} and ${filterSql(filters, scopeUnitId)}
+          and ${otherSql(dimension, keep, filters)}`,
+  );
+  return row!;
+}
+
+function otherSql(dimension: StatDimension, keep: string[], filters: StatFilters): SQL {
+  const kept = keep.length
+    ? sql.join(
+        keep.map((k) => sql`${k}`),
+        sql`, `,
+      )
+    : sql`''`;
+  return sql`exists (select 1 from (${keysSql(dimension, filters)}) k
+    where k.key <> ${UNKNOWN_KEY} and k.key not in (${kept}))`;
+}
+
+export interface CampaignFigureRow extends Counts {
+  campaignId: string;
+  provinces: number;
+  drafts: number;
+  eligible: number;
+  selected: number;
+  expired: number;
+  revoked: number;
+}
+
+/** Key figures of every campaign (or those given) with at least one application. */
+export async function campaignFigures(
+  db: Db,
+  filters: StatFilters,
+  scopeUnitId: string | null,
+  campaignIds?: string[],
+): Promise<CampaignFigureRow[]> {
+  const only = campaignIds
+    ? sql`a.campaign_id in (${sql.join(
+        campaignIds.map((id) => sql`${id}`),
+        sql`, `,
+      )})`
+    : sql`true`;
+  const reached = (stage: Parameters<typeof reachedSql>[0]) =>
+    sql`count(*) filter (where ${reachedSql(stage)})::int`;
+  return rows<CampaignFigureRow>(
+    db,
+    sql`select a.campaign_id as "campaignId",
+          count(*)::int as drafts,
+          ${reached('submitted')} as submitted,
+          ${reached('recommended')} as recommended,
+          ${reached('forwarded')} as forwarded,
+          ${reached('eligible')} as eligible,
+          ${reached('selected')} as selected,
+          ${reached('awarded')} as awarded,
+          ${reached('expired')} as expired,
+          ${reached('revoked')} as revoked,
+          count(distinct ${PROVINCE_SQL}) filter (
+            where ${SUBMITTED} and ${PROVINCE_SQL} <> ${UNKNOWN_KEY})::int as provinces
+        ${FROM}
+        where ${only} and ${filterSql(filters, scopeUnitId)}
+        group by a.campaign_id`,
+  );
+}
+
+export interface RegisteredRule {
+  /** by this moment (or now, if earlier) */
+  until: Date;
+  /** enterprises in each of these 省级 regions (a province filter, a province unit's region) */
+  provinces: string[];
+  /** enterprises in these cities (a 计划单列市 unit) */
+  cities?: string[];
+  /** enterprises that started an application in the campaign through each of these units */
+  throughUnits?: string[];
+}
+
+/** 注册企业: enterprises registered (and not released) by `until`, narrowed by the rule. */
+export async function countRegistered(
+  db: Db,
+  rule: RegisteredRule,
+  campaignId: string,
+): Promise<number> {
+  const parts: SQL[] = [
+    sql`e.released_at is null`,
+    sql`e.created_at <= least(${rule.until.toISOString()}::timestamptz, now())`,
+  ];
+  for (const p of rule.provinces) parts.push(sql`e.province_code = ${p}`);
+  for (const c of rule.cities ?? []) parts.push(sql`e.city_code = ${c}`);
+  for (const unitId of rule.throughUnits ?? [])
+    parts.push(
+      sql`exists (select 1 from applications a where a.enterprise_id = e.id
+          and a.campaign_id = ${campaignId} and a.channel_unit_id = ${unitId})`,
+    );
+  const [row] = await rows<{ n: number }>(
+    db,
+    sql`select count(*)::int as n from enterprises e where ${sql.join(parts, sql` and `)}`,
+  );
+  return row!.n;
+}
+
+/** Awards by year (imported and made in the platform), narrowed to a unit or a group. */
+export async function awardsByYear(
+  db: Db,
+  unitIds: string[],
+  group: RecommenderUnitType | undefined,
+): Promise<{ year: number; count: number }[]> {
+  const parts: SQL[] = [sql`true`];
+  for (const id of unitIds) parts.push(sql`aw.recommender_unit_id = ${id}`);
+  if (group) parts.push(sql`u.type = ${group}`);
+  return rows(
+    db,
+    sql`select aw.year, count(*)::int as count from awards aw
+        left join recommender_units u on u.id = aw.recommender_unit_id
+        where ${sql.join(parts, sql` and `)} group by aw.year order by aw.year`,
+  );
+}
+
+/** First submissions per Beijing calendar day (version 1's moment, else the application's). */
+export async function submissionsByDay(
+  db: Db,
+  campaignId: string,
+  filters: StatFilters,
+  scopeUnitId: string | null,
+): Promise<{ day: string; count: number }[]> {
+  return rows(
+    db,
+    sql`select to_char(coalesce(v.submitted_at, a.submitted_at) at time zone 'Asia/Shanghai', 'YYYY-MM-DD') as day,
+          count(*)::int as count
+        ${FROM}
+        left join application_versions v on v.application_id = a.id and v.version_no = 1
+        where a.campaign_id = ${campaignId} and ${SUBMITTED} and ${filterSql(filters, scopeUnitId)}
+          and coalesce(v.submitted_at, a.submitted_at) is not null
+        group by 1 order by 1`,
+  );
+}
+
+/** The campaign's submitted 附件4 reports of awards owed in it, narrowed like the awards. */
+export async function submittedFollowUps(
+  db: Db,
+  campaignId: string,
+  awardYears: number[],
+  unitIds: string[],
+  filters: AwardFilters,
+): Promise<{ data: unknown }[]> {
+  return rows(
+    db,
+    sql`select r.data from follow_up_reports r
+        join awards aw on aw.id = r.award_id
+        left join recommender_units u on u.id = aw.recommender_unit_id
+        left join enterprises e on e.id = r.enterprise_id
+        where r.campaign_id = ${campaignId} and r.state = 'submitted'
+          and ${awardWhere(awardYears, unitIds, filters)}
+          ${filters.province ? sql`and e.province_code = ${filters.province}` : sql``}
+        order by r.id`,
+  );
+}
+
+/** How awards are narrowed: by unit, group, and category (awards name it, not code it). */
+export type AwardFilters = StatFilters & { categoryName?: string };
+
+function awardWhere(awardYears: number[], unitIds: string[], filters: AwardFilters): SQL {
+  const parts: SQL[] = [
+    awardYears.length
+      ? sql`aw.year in (${sql.join(
+          awardYears.map((y) => sql`${y}`),
+          sql`, `,
+        )})`
+      : sql`false`,
+  ];
+  for (const id of unitIds) parts.push(sql`aw.recommender_unit_id = ${id}`);
+  if (filters.recommenderGroup) parts.push(sql`u.type = ${filters.recommenderGroup}`);
+  if (filters.categoryName) parts.push(sql`aw.category = ${filters.categoryName}`);
+  return sql.join(parts, sql` and `);
+}
+
+/** Awards whose winners report in the campaign (its follow-up award years), narrowed alike. */
+export async function countExpectedFollowUps(
+  db: Db,
+  awardYears: number[],
+  unitIds: string[],
+  filters: AwardFilters,
+): Promise<number> {
+  const [row] = await rows<{ n: number }>(
+    db,
+    sql`select count(*)::int as n from awards aw
+        left join recommender_units u on u.id = aw.recommender_unit_id
+        where ${awardWhere(awardYears, unitIds, filters)}
+          ${
+            filters.province
+              ? sql`and exists (select 1 from enterprises e where e.uscc = aw.uscc
+                  and e.released_at is null and e.province_code = ${filters.province})`
+              : sql``
+          }`,
+  );
+  return row!.n;
+}
+
+export interface DrillDownRow {
+  id: string;
+  solutionName: string;
+  applicantName: string;
+  unitName: string;
+  state: string;
+  submittedAt: Date | string | null;
+}
+
+/** The applications behind a number: newest submission first, paged; with the total. */
+export async function listBehind(
+  db: Db,
+  args: {
+    campaignId: string;
+    filters: StatFilters;
+    scopeUnitId: string | null;
+    stage: StatMeasure;
+    bucket?: { dimension: StatDimension; key: string; keep?: string[] };
+    limit: number;
+    offset: number;
+  },
+): Promise<{ items: DrillDownRow[]; total: number }> {
+  const parts: SQL[] = [
+    sql`a.campaign_id = ${args.campaignId}`,
+    reachedSql(args.stage),
+    filterSql(args.filters, args.scopeUnitId),
+  ];
+  const b = args.bucket;
+  if (b)
+    parts.push(
+      b.key === OTHER_KEY && b.keep
+        ? otherSql(b.dimension, b.keep, args.filters)
+        : sql`exists (select 1 from (${keysSql(b.dimension, args.filters)}) k where k.key = ${b.key})`,
+    );
+  const where = sql.join(parts, sql` and `);
+  const [count] = await rows<{ n: number }>(
+    db,
+    sql`select count(*)::int as n ${FROM} where ${where}`,
+  );
+  const items = await rows<DrillDownRow>(
+    db,
+    sql`select a.id, coalesce(nullif(a.facts->>'solutionName', ''), a.solution_name) as "solutionName",
+          coalesce(a.facts->>'applicantName', '') as "applicantName", u.name as "unitName",
+          a.state::text as state, a.submitted_at as "submittedAt"
+        ${FROM} where ${where}
+        order by a.submitted_at desc nulls last, a.id
+        limit ${args.limit} offset ${args.offset}`,
+  );
+  return { items, total: count!.n };
+}
+
+/** Names to label buckets with: 省级 regions, industries of level 1–2, and units. */
+export async function regionNames(db: Db): Promise<Map<string, string>> {
+  const r = await rows<{ code: string; name: string }>(
+    db,
+    sql`select code, name from regions where level = 1`,
+  );
+  return new Map(r.map((x) => [x.code, x.name]));
+}
+
+export async function industryNames(db: Db, codes: string[]): Promise<Map<string, string>> {
+  if (!codes.length) return new Map();
+  const r = await rows<{ code: string; name: string }>(
+    db,
+    sql`select code, name from industries where code in (${sql.join(
+      codes.map((c) => sql`${c}`),
+      sql`, `,
+    )})`,
+  );
+  return new Map(r.map((x) => [x.code, x.name]));
+}
+
+export interface UnitRow {
+  id: string;
+  name: string;
+  type: RecommenderUnitType;
+  regionCode: string | null;
+  quotaOverride: number | null;
+}
+
+export async function unitsByIds(db: Db, ids: string[]): Promise<UnitRow[]> {
+  const uuids = ids.filter((id) =>
+    /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id),
+  );
+  if (!uuids.length) return [];
+  return rows(
+    db,
+    sql`select id, name, type::text as type, region_code as "regionCode",
+          quota_override as "quotaOverride"
+        from recommender_units where id in (${sql.join(
+          uuids.map((id) => sql`${id}::uuid`),
+          sql`, `,
+        )})`,
+  );
+}
+
+/** Every campaign, oldest first (by year, then opening). */
+export async function campaignsByYear(
+  db: Db,
+): Promise<
+  { id: string; code: string; year: number; title: string; onlineDeadline: Date | string }[]
+> {
+  return rows(
+    db,
+    sql`select id, code, year, title, online_deadline as "onlineDeadline" from campaigns
+        order by year, opens_at, created_at`,
+  );
+}
+
+/** Whether any application of the campaign has reached a published stage (awarded or later). */
+export async function hasPublishedAwards(db: Db, campaignId: string): Promise<boolean> {
+  const [row] = await rows<{ n: number }>(
+    db,
+    sql`select count(*)::int as n from applications a
+        where a.campaign_id = ${campaignId} and a.state in ('awarded', 'expired', 'revoked', 'catalogued')`,
+  );
+  return row!.n > 0;
+}
