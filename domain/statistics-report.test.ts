@@ -75,7 +75,7 @@ describe('the report text of a campaign with filings (hand-counted figures)', ()
   it('states the APPs per solution and the deployment modes', () => {
     expect(appsText(f.appCount, f.deployment)).toEqual([
       '从APP数量看，包含1个APP的方案26份（占65.0%），包含2个APP的方案9份（占22.5%），包含3–5个APP的方案5份（占12.5%）。',
-      '从部署方式看，采用私有云部署的方案最多，占55.0%；其次为公有云（37.5%）、边缘侧（22.5%）和混合云（15.0%）。',
+      '从部署方式看，部署方式为私有云的方案最多，占55.0%；其次为公有云（37.5%）、边缘侧（22.5%）和混合云（15.0%）。',
       '一个方案的APP可有多种部署方式，各方式占比之和超过100%。',
     ]);
   });
@@ -159,6 +159,27 @@ describe('missing figures give no sentence', () => {
     const text = overviewText(o);
     expect(text[0]).toMatch(/^2021年工业互联网APP优秀解决方案征集遴选共收到40份申报/);
     expect(text[1]).toBe('推荐单位尚未推荐申报。');
+  });
+
+  it('no more provinces than the top five: all of them named', () => {
+    const few = {
+      ...f.province,
+      rows: f.province.rows.slice(0, 3),
+      total: { ...f.province.total, submitted: 29 },
+    };
+    expect(provinceText(few, f.overview)).toEqual([
+      '从地区分布看，申报来自北京市（12份）、广东省（10份）和上海市（7份）。',
+    ]);
+  });
+
+  it('the history only up to this campaign and only beyond 较上届; a label ending in APP', () => {
+    const o = sampleOverview();
+    o.years = [o.years[1]!, o.years[2]!, { ...o.years[2]!, year: 2022, submitted: 9 }];
+    expect(overviewText(o)).toHaveLength(2);
+    const cat = { ...f.category, rows: [{ ...f.category.rows[0]!, label: '基础共性工业APP' }] };
+    expect(categoryText({ ...cat, total: { ...cat.total, submitted: 16 } })).toEqual([
+      '从申报类别看，基础共性工业APP 16份，占100.0%。',
+    ]);
   });
 
   it('a single province', () => {

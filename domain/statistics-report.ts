@@ -92,6 +92,11 @@ export function beijingDate(iso: string): string {
   return new Date(t + 8 * 3_600_000).toISOString().slice(0, 10);
 }
 
+/** "制造业30份"; a label ending in a Latin letter or digit keeps a space: "基础共性工业APP 5份". */
+export function withCount(label: string, n: number, unit = '份'): string {
+  return `${label}${/[A-Za-z0-9]$/.test(label) ? ' ' : ''}${n}${unit}`;
+}
+
 /** Rows with something counted, largest first (the breakdown's order among equals). */
 function ranked(rows: BreakdownRow[], opts: { known?: boolean } = {}): BreakdownRow[] {
   return rows
@@ -134,8 +139,9 @@ export function overviewText(o: Overview, category?: Breakdown): string[] {
   if (c.awarded > 0) steps.push(`最终入选发布${c.awarded}份`);
   out.push(`${steps.join('；')}。`);
 
-  const years = o.years.filter((y) => y.submitted > 0);
-  if (years.length >= 2) {
+  // the history up to this campaign, when there is more of it than 较上届 says
+  const years = o.years.filter((y) => y.submitted > 0 && y.year <= c.year);
+  if (years.length >= 3) {
     const first = years[0]!;
     const last = years.at(-1)!;
     out.push(
@@ -154,7 +160,9 @@ export function categoryText(category: Breakdown): string[] {
   if (total === 0) return [];
   const rows = ranked(category.rows);
   if (rows.length === 0) return [];
-  const parts = rows.map((r) => `${r.label}${r.submitted}份，占${shareOf(r.submitted, total)}`);
+  const parts = rows.map(
+    (r) => `${withCount(r.label, r.submitted)}，占${shareOf(r.submitted, total)}`,
+  );
   return [`从申报类别看，${parts.join('；')}。`];
 }
 
@@ -170,7 +178,11 @@ export function provinceText(province: Breakdown, overview: Overview): string[] 
         ? `全部申报来自${only.label}。`
         : `已填写所在地区的申报均来自${only.label}，共${only.submitted}份。`,
     );
-  } else if (known.length > 1) {
+  } else if (known.length > 1 && known.length <= TOP_PROVINCES) {
+    out.push(
+      `从地区分布看，申报来自${enumerate(known.map((r) => `${r.label}（${r.submitted}份）`))}。`,
+    );
+  } else if (known.length > TOP_PROVINCES) {
     const top = known.slice(0, TOP_PROVINCES);
     const sum = top.reduce((s, r) => s + r.submitted, 0);
     out.push(
@@ -200,7 +212,7 @@ export function industryText(industry: Breakdown): string[] {
   const top = known.slice(0, TOP_INDUSTRIES);
   const out = [
     `从服务行业看，申报方案覆盖${known.length}个国民经济行业门类，` +
-      `其中${top.map((r) => `${r.label}${r.submitted}份（占${shareOf(r.submitted, total)}）`).join('，')}` +
+      `其中${top.map((r) => `${withCount(r.label, r.submitted)}（占${shareOf(r.submitted, total)}）`).join('，')}` +
       `${known.length > top.length ? `，居前${top.length}位` : ''}。`,
   ];
   if (known.reduce((s, r) => s + r.submitted, 0) > total)
@@ -285,7 +297,7 @@ export function appsText(appCount: Breakdown, deployment: Breakdown): string[] {
   const modes = ranked(deployment.rows, { known: true });
   if (dTotal > 0 && modes.length > 0) {
     const [first, ...rest] = modes;
-    let s = `从部署方式看，采用${first!.label}部署的方案最多，占${shareOf(first!.submitted, dTotal)}`;
+    let s = `从部署方式看，部署方式为${first!.label}的方案最多，占${shareOf(first!.submitted, dTotal)}`;
     if (rest.length > 0)
       s += `；其次为${enumerate(rest.map((r) => `${r.label}（${shareOf(r.submitted, dTotal)}）`))}`;
     out.push(`${s}。`);
