@@ -5,6 +5,7 @@ import { benchDuplicates } from './duplicates';
 import { benchRemindersDelivery } from './notifications-delivery';
 import { benchPdf } from './pdf';
 import { benchStartup } from './startup';
+import { benchStatistics } from './statistics';
 
 const only = process.argv[2];
 const benches: Record<string, () => Promise<void>> = {
@@ -13,6 +14,7 @@ const benches: Record<string, () => Promise<void>> = {
   pdf: benchPdf,
   duplicates: benchDuplicates,
   'reminders-delivery': benchRemindersDelivery,
+  statistics: benchStatistics,
 };
 if (only && !(only in benches)) {
   console.error(`no bench "${only}"; there are: ${Object.keys(benches).join(', ')}`);

@@ -14,6 +14,7 @@ import { followUpRoutes } from './modules/follow-ups';
 import { notificationAdminRoutes, notificationRoutes } from './modules/notifications';
 import { progressRoutes } from './modules/progress';
 import { statisticsRoutes } from './modules/statistics';
+import { statisticsReportRoutes } from './modules/statistics-report';
 import { recommenderUnitRoutes } from './modules/recommender-units';
 import { referenceRoutes } from './modules/reference';
 import { userRoutes } from './modules/users';
@@ -38,6 +39,7 @@ export function apiRoutes(deps: Deps): FastifyPluginAsyncZod {
       batchRoutes,
       progressRoutes,
       statisticsRoutes,
+      statisticsReportRoutes,
       awardRoutes,
       followUpRoutes,
       duplicateRoutes,

@@ -6,6 +6,7 @@ import { openConfiguredDatabase } from '../bootstrap';
 import { ConfigError, loadConfig } from '../config';
 import { DataDirLockedError } from '../db/lock';
 import { seedDemoAccounts, seedDemoCampaign, DEMO_PASSWORD } from '../db/seed/demo';
+import { ScaleSeededError, seedScale } from '../db/seed/scale';
 import type { Actor } from '../lib/actor';
 import { systemClock } from '../lib/clock';
 import { storageFromConfig } from '../storage';
@@ -34,6 +35,9 @@ const HELP = `征选 Zhengxuan 管理命令 / admin commands
                    every application's state against its audit history
   npm run admin -- audit-checkpoint    write a checkpoint of the chain's head to the file storage now
   npm run admin -- seed-demo           demo campaign and accounts (e.g. on a configured PostgreSQL)
+  npm run admin -- seed-scale [--campaigns 5] [--applications 100000] [--seed 1]
+                   规模测试数据（基准测试、人工检查用，勿用于生产库）/ scale data for benches and manual
+                   checks: 2021 and the years before it, enterprises, filings, awards, 附件4; once per database
   npm run admin -- dup-check --awards AWARDS.csv --applications APPS.jsonl
                    重复申报检查，每条发现一行 JSON / duplicate check, one JSON line per finding (no database)
 Uses the same DATA_DIR / DATABASE_URL as the server. On the embedded database stop the server first.`;
@@ -165,6 +169,36 @@ async function run(
       );
       return 0;
     }
+    case 'seed-scale': {
+      const count = (name: string, fallback: number, min: number, max: number) => {
+        const raw = values[name];
+        const n = raw === undefined ? fallback : Number(raw);
+        if (!Number.isInteger(n) || n < min || n > max)
+          throw new UsageError(
+            `--${name} 须为 ${min}–${max} 的整数 / must be an integer ${min}–${max}`,
+          );
+        return n;
+      };
+      const totals = await seedScale(deps, {
+        campaigns: count('campaigns', 5, 1, 15),
+        applications: count('applications', 100_000, 1, 2_000_000),
+        seed: count('seed', 1, 0, 2 ** 31 - 1),
+        log: (line) => console.log(line),
+      });
+      const n = totals.rows.applications;
+      console.log(
+        [
+          `完成 done in ${totals.seconds.toFixed(1)} s (${Math.round(n / totals.seconds)} applications/s)`,
+          ...totals.campaigns.map((c) => `  ${c.year} ${c.code}: ${c.applications} applications`),
+          ...Object.entries(totals.rows).map(([t, k]) => `  ${t}: ${k}`),
+          `  states: ${Object.entries(totals.states)
+            .sort((a, b) => b[1] - a[1])
+            .map(([s, k]) => `${s} ${k}`)
+            .join(', ')}`,
+        ].join('\n'),
+      );
+      return 0;
+    }
     default:
       throw new UsageError(`未知命令 unknown command: ${command}`);
   }
@@ -185,6 +219,8 @@ async function main(): Promise<number> {
         'password',
         'awards',
         'applications',
+        'campaigns',
+        'seed',
       ].map((k) => [k, { type: 'string' as const }]),
     ),
   });
@@ -224,7 +260,8 @@ main().then(
       e instanceof UsageError ||
       e instanceof ConfigError ||
       e instanceof DataDirLockedError ||
-      e instanceof DuplicateInputError
+      e instanceof DuplicateInputError ||
+      e instanceof ScaleSeededError
     ) {
       console.error(e.message);
       if (e instanceof UsageError) console.error(`\n${HELP}`);

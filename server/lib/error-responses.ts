@@ -159,6 +159,9 @@ export const OPERATION_ERRORS: Record<string, OperationErrors> = {
   listStatisticsApplications: { access: 'role' },
   exportStatisticsXlsx: { access: 'role' },
   getPublicStatistics: { access: 'public' },
+  // 年度监测分析报告 (issue 12)
+  getAnalysisReportDocx: { access: 'role' },
+  getAnalysisReportPdf: { access: 'role' },
   // awards
   importAwards: { access: 'role', errors: [...FILE, 'IMPORT_REJECTED', 'CONFLICT'] },
   listAwards: { access: 'role' },

@@ -508,6 +508,19 @@ const TABLE: Record<string, Case[]> = {
     },
   ],
   ...statisticsRows(),
+  ...Object.fromEntries(
+    (['docx', 'pdf'] as const).map((format) => [
+      `GET /api/v1/campaigns/:idOrCode/statistics/report.${format}`,
+      [
+        {
+          what: '年度监测分析报告',
+          expect: organizerOnly(200),
+          call: (c: Client) =>
+            c.get(`/api/v1/campaigns/${ids.campaign}/statistics/report.${format}`),
+        },
+      ],
+    ]),
+  ),
   'GET /api/v1/applications/:id/versions/:versionNo': [
     {
       what: 'a draft has no version yet',
