@@ -52,7 +52,7 @@ function pdfText(file: string, title: string): string {
     .map((page) =>
       page
         .split('\n')
-        .filter((l) => !/第 \d+ 页 \/ 共 \d+ 页/.test(l) && l.trim() !== title)
+        .filter((l) => !/^第\d+页\/共\d+页$/.test(l.replace(/\s+/g, '')) && l.trim() !== title)
         .join(''),
     )
     .join('')
