@@ -111,7 +111,8 @@ const ROWS = [
   ['已停止', '1', '33.3%'],
 ].map((r) => r.join(''));
 
-describe('the organizer downloads the analysis report', () => {
+// a report draws nine charts (the DOCX also rasterises them): seconds each on a busy machine
+describe('the organizer downloads the analysis report', { timeout: 120_000 }, () => {
   test('DOCX: a Word file named after the call, with every sentence and table row', async () => {
     const { bytes, headers } = await download(w.campaigns.cur, 'docx');
     expect(headers['content-type']).toBe(
