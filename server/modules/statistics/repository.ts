@@ -16,9 +16,17 @@ import {
 import type { RecommenderUnitType } from '../../../domain/recommender-units';
 import type { Db } from '../../db/client';
 
+/**
+ * Runs an analysis statement with PostgreSQL's JIT off: the planner's guesses for set-returning
+ * functions over jsonb (100–1000 rows each) push these statements over the JIT threshold, and
+ * compiling them took longer (≈0.4 s) than running them.
+ */
 async function rows<T>(db: Db, query: SQL): Promise<T[]> {
-  const res = (await db.execute(query)) as unknown as { rows: T[] };
-  return res.rows;
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`set local jit = off`);
+    const res = (await tx.execute(query)) as unknown as { rows: T[] };
+    return res.rows;
+  });
 }
 
 const lit = (s: string) => `'${s.replace(/'/g, "''")}'`;
@@ -66,6 +74,12 @@ const APP_COUNT_SQL = sql.raw(
   ).join(' ')} end else '${UNKNOWN_KEY}' end)`,
 );
 
+/**
+ * The 门类 of an industry code `e` in the table, by a lookup on its key (a join here would be
+ * planned as a hash of the whole table for every application).
+ */
+const SECTION_OF_E = sql`(select i.section from industries i where i.code = e)`;
+
 /** The values of a multi-valued fact, distinct, as a subquery of `v`; none → one `_unknown`. */
 const multi = (values: SQL) =>
   sql`select coalesce(d.v, ${UNKNOWN_KEY}) as key from (select 1) one
@@ -77,7 +91,7 @@ const multi = (values: SQL) =>
  */
 export function keysSql(dimension: StatDimension, filters: StatFilters): SQL {
   const section = filters.industrySection;
-  const inSection = section ? sql` and i.section = ${section}` : sql``;
+  const inSection = section ? sql` and s = ${section}` : sql``;
   switch (dimension) {
     case 'province':
       return sql`select ${PROVINCE_SQL} as key`;
@@ -101,13 +115,15 @@ export function keysSql(dimension: StatDimension, filters: StatFilters): SQL {
       return multi(sql`select e from jsonb_array_elements_text(${arrayOf('businessStages')}) e`);
     case 'industrySection':
       return multi(
-        sql`select i.section from jsonb_array_elements_text(${arrayOf('industries')}) e
-            join industries i on i.code = e where true${inSection}`,
+        sql`select s from (select ${SECTION_OF_E} as s
+            from jsonb_array_elements_text(${arrayOf('industries')}) e) x
+            where s is not null${inSection}`,
       );
     case 'industryDivision':
       return multi(
-        sql`select left(e, 2) from jsonb_array_elements_text(${arrayOf('industries')}) e
-            join industries i on i.code = e where e ~ '^[0-9]{2}'${inSection}`,
+        sql`select left(e, 2) from (select e, ${SECTION_OF_E} as s
+            from jsonb_array_elements_text(${arrayOf('industries')}) e) x
+            where e ~ '^[0-9]{2}' and s is not null${inSection}`,
       );
     case 'deployment':
       return multi(
@@ -117,11 +133,9 @@ export function keysSql(dimension: StatDimension, filters: StatFilters): SQL {
   }
 }
 
-/** The filters and the scope's unit, over applications a joined to their unit u. */
-export function filterSql(filters: StatFilters, scopeUnitId: string | null): SQL {
+/** The filters read from facts and the unit's group, over applications a joined to their unit u. */
+export function filterSql(filters: StatFilters): SQL {
   const parts: SQL[] = [];
-  if (scopeUnitId) parts.push(sql`a.channel_unit_id = ${scopeUnitId}`);
-  if (filters.unitId) parts.push(sql`a.channel_unit_id = ${filters.unitId}`);
   if (filters.province) parts.push(sql`${PROVINCE_SQL} = ${filters.province}`);
   if (filters.category) parts.push(sql`a.facts->>'category' = ${filters.category}`);
   if (filters.focusArea)
@@ -129,13 +143,64 @@ export function filterSql(filters: StatFilters, scopeUnitId: string | null): SQL
   if (filters.industrySection)
     parts.push(
       sql`exists (select 1 from jsonb_array_elements_text(${arrayOf('industries')}) e
-          join industries i on i.code = e where i.section = ${filters.industrySection})`,
+          where ${SECTION_OF_E} = ${filters.industrySection})`,
     );
   if (filters.recommenderGroup) parts.push(sql`u.type = ${filters.recommenderGroup}`);
   return parts.length ? sql.join(parts, sql` and `) : sql`true`;
 }
 
+/**
+ * Applications (a) of the campaign(s), narrowed by plain columns (the scope's unit, a unitId
+ * filter), joined to their unit (u).
+ */
 const FROM = sql`from applications a join recommender_units u on u.id = a.channel_unit_id`;
+
+/** The campaign(s), the scope's unit and a unitId filter: plain columns, where indexes help. */
+function appsWhere(campaign: SQL, filters: StatFilters, scopeUnitId: string | null): SQL {
+  const parts: SQL[] = [campaign];
+  if (scopeUnitId) parts.push(sql`a.channel_unit_id = ${scopeUnitId}`);
+  if (filters.unitId) parts.push(sql`a.channel_unit_id = ${filters.unitId}`);
+  return sql.join(parts, sql` and `);
+}
+const ofCampaign = (id: string) => sql`a.campaign_id = ${id}`;
+
+/** The stages an application of `base` reached, as flags (the multi-valued breakdowns). */
+const STAGE_FLAGS = sql`${reachedSql('recommended')} as rec, ${reachedSql('forwarded')} as fwd,
+  ${reachedSql('awarded')} as aw`;
+const FLAG_MEASURES = sql`count(*)::int as submitted, count(*) filter (where b.rec)::int as recommended,
+  count(*) filter (where b.fwd)::int as forwarded, count(*) filter (where b.aw)::int as awarded`;
+
+/**
+ * A multi-valued dimension's (application, value) pairs over `base`, as one set: elements unnested
+ * per application, industries joined once for the whole set (not per application). Null for a
+ * single-valued dimension.
+ */
+function pairsSql(dimension: StatDimension, filters: StatFilters, where: SQL): SQL | null {
+  const section = filters.industrySection;
+  const elements = (path: string) =>
+    sql`select a.id, e ${FROM} cross join lateral jsonb_array_elements_text(${arrayOf(path)}) e
+        where ${where}`;
+  switch (dimension) {
+    case 'focusArea':
+      return sql`select id, e as key from (${elements('focusAreas')}) x`;
+    case 'businessStage':
+      return sql`select id, e as key from (${elements('businessStages')}) x`;
+    case 'deployment':
+      return sql`select a.id, btrim(p) as key ${FROM}
+        cross join lateral jsonb_array_elements(${arrayOf('apps')}) app
+        cross join lateral regexp_split_to_table(coalesce(app->>'deployment', ''), '、') p
+        where ${where}`;
+    case 'industrySection':
+      return sql`select x.id, i.section as key from (${elements('industries')}) x
+        join industries i on i.code = x.e${section ? sql` where i.section = ${section}` : sql``}`;
+    case 'industryDivision':
+      return sql`select x.id, left(x.e, 2) as key from (${elements('industries')}) x
+        join industries i on i.code = x.e
+        where x.e ~ '^[0-9]{2}'${section ? sql` and i.section = ${section}` : sql``}`;
+    default:
+      return null;
+  }
+}
 
 export interface Counts {
   submitted: number;
@@ -159,14 +224,27 @@ export async function countByDimension(
   filters: StatFilters,
   scopeUnitId: string | null,
 ): Promise<{ rows: (Counts & { key: string })[]; total: Counts }> {
-  const where = sql`a.campaign_id = ${campaignId} and ${SUBMITTED} and ${filterSql(filters, scopeUnitId)}`;
-  const result = await rows<Counts & { key: string | null }>(
-    db,
-    sql`select k.key, ${MEASURES} ${FROM} cross join lateral (${keysSql(dimension, filters)}) k
+  const where = sql`${appsWhere(ofCampaign(campaignId), filters, scopeUnitId)}
+    and ${SUBMITTED} and ${filterSql(filters)}`;
+  const pairs = pairsSql(dimension, filters, where);
+  const keyed = pairs
+    ? // multi-valued: every (application, value) pair as a set, then joined back
+      sql`with base as (select a.id, ${STAGE_FLAGS} ${FROM} where ${where}),
+        raw as (${pairs}),
+        valued as (select distinct id, key from raw where key <> ''),
+        keyed as (
+          select id, key from valued
+          union all
+          select b.id, ${UNKNOWN_KEY} from base b
+          left join (select distinct id from valued) h on h.id = b.id where h.id is null)
+        select k.key, ${FLAG_MEASURES} from keyed k join base b on b.id = k.id group by k.key
+        union all
+        select null as key, ${FLAG_MEASURES} from base b`
+    : sql`select k.key, ${MEASURES} ${FROM} cross join lateral (${keysSql(dimension, filters)}) k
         where ${where} group by k.key
         union all
-        select null as key, ${MEASURES} ${FROM} where ${where}`,
-  );
+        select null as key, ${MEASURES} ${FROM} where ${where}`;
+  const result = await rows<Counts & { key: string | null }>(db, keyed);
   const total = result.find((r) => r.key === null) ?? {
     submitted: 0,
     recommended: 0,
@@ -196,7 +274,8 @@ export async function countOther(
   const [row] = await rows<Counts>(
     db,
     sql`select ${MEASURES} ${FROM}
-        where a.campaign_id = ${campaignId} and ${SUBMITTED} and ${filterSql(filters, scopeUnitId)}
+        where ${appsWhere(ofCampaign(campaignId), filters, scopeUnitId)}
+          and ${SUBMITTED} and ${filterSql(filters)}
           and ${otherSql(dimension, keep, filters)}`,
   );
   return row!;
@@ -253,7 +332,7 @@ export async function campaignFigures(
           count(distinct ${PROVINCE_SQL}) filter (
             where ${SUBMITTED} and ${PROVINCE_SQL} <> ${UNKNOWN_KEY})::int as provinces
         ${FROM}
-        where ${only} and ${filterSql(filters, scopeUnitId)}
+        where ${appsWhere(only, filters, scopeUnitId)} and ${filterSql(filters)}
         group by a.campaign_id`,
   );
 }
@@ -323,7 +402,8 @@ export async function submissionsByDay(
           count(*)::int as count
         ${FROM}
         left join application_versions v on v.application_id = a.id and v.version_no = 1
-        where a.campaign_id = ${campaignId} and ${SUBMITTED} and ${filterSql(filters, scopeUnitId)}
+        where ${appsWhere(ofCampaign(campaignId), filters, scopeUnitId)}
+          and ${SUBMITTED} and ${filterSql(filters)}
           and coalesce(v.submitted_at, a.submitted_at) is not null
         group by 1 order by 1`,
   );
@@ -413,10 +493,11 @@ export async function listBehind(
   },
 ): Promise<{ items: DrillDownRow[]; total: number }> {
   const parts: SQL[] = [
-    sql`a.campaign_id = ${args.campaignId}`,
+    appsWhere(ofCampaign(args.campaignId), args.filters, args.scopeUnitId),
     reachedSql(args.stage),
-    filterSql(args.filters, args.scopeUnitId),
+    filterSql(args.filters),
   ];
+  const from = FROM;
   const b = args.bucket;
   if (b)
     parts.push(
@@ -427,14 +508,14 @@ export async function listBehind(
   const where = sql.join(parts, sql` and `);
   const [count] = await rows<{ n: number }>(
     db,
-    sql`select count(*)::int as n ${FROM} where ${where}`,
+    sql`select count(*)::int as n ${from} where ${where}`,
   );
   const items = await rows<DrillDownRow>(
     db,
     sql`select a.id, coalesce(nullif(a.facts->>'solutionName', ''), a.solution_name) as "solutionName",
           coalesce(a.facts->>'applicantName', '') as "applicantName", u.name as "unitName",
           a.state::text as state, a.submitted_at as "submittedAt"
-        ${FROM} where ${where}
+        ${from} where ${where}
         order by a.submitted_at desc nulls last, a.id
         limit ${args.limit} offset ${args.offset}`,
   );
