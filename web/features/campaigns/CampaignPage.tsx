@@ -1,5 +1,5 @@
 import { Alert, Card, Col, Descriptions, Flex, Result, Row, Space, Typography } from 'antd';
-import { useParams } from 'react-router-dom';
+import { Link, useParams } from 'react-router-dom';
 import { Countdown } from '../../components/Countdown';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { IndustryPicker } from '../../components/IndustryPicker';
@@ -36,6 +36,9 @@ export function CampaignPage() {
           </Descriptions.Item>
           <Descriptions.Item label={t('campaign.issuer')}>{c.issuer}</Descriptions.Item>
         </Descriptions>
+        <Link to={`/campaigns/${c.code}/statistics`} data-testid="public-statistics-link">
+          {t('stats.public.link')}
+        </Link>
         {c.isDemo && <Alert type="warning" showIcon title={t('campaign.demoNote')} />}
         {c.phase !== 'closed' && <Countdown opensAt={c.opensAt} deadline={c.onlineDeadline} />}
       </div>
