@@ -25,10 +25,7 @@ function bars(b: Breakdown, title: string, caption: string): ChartSpec {
   };
 }
 
-/**
- * Adjustments for paper: the map's white borders vanish on it, and with them the 南海诸岛 inset's
- * frame (grey lines instead); the funnel's last stages are too narrow for their labels.
- */
+/** On paper the map's white borders vanish, and with them the 南海诸岛 inset's frame: grey lines. */
 function forPrint(option: ChartOption): ChartOption {
   return {
     ...option,
@@ -38,7 +35,6 @@ function forPrint(option: ChartOption): ChartOption {
           ...s,
           itemStyle: { ...(s.itemStyle as object), borderColor: '#8c8c8c', borderWidth: 0.5 },
         };
-      if (s.type === 'funnel') return { ...s, minSize: '28%' };
       return s;
     }),
   };
@@ -47,7 +43,7 @@ function forPrint(option: ChartOption): ChartOption {
 export function reportChartSpecs(f: ReportFacts): ReportChartSpecs {
   const overview: ChartSpec[] = [
     {
-      option: forPrint(funnelOption(f.overview, settings('申报漏斗'))),
+      option: funnelOption(f.overview, settings('申报漏斗')),
       caption: '申报漏斗：注册企业、申报、推荐、报送',
       height: 300,
     },
