@@ -124,6 +124,14 @@ describe('missing figures give no sentence', () => {
     ]).toEqual([[], [], [], [], [], [], []]);
   });
 
+  it('no filings yet, but a previous campaign: its total for context', () => {
+    const o = sampleOverview();
+    o.campaign = { ...o.campaign, submitted: 0, recommended: 0, forwarded: 0, provinces: 0 };
+    expect(overviewText(o, f.category)).toEqual([
+      '截至目前，本届尚未收到申报。上届（2020年）共收到32份申报。',
+    ]);
+  });
+
   it('no previous campaign: no 较上届 clause, and no history with a single year', () => {
     const o = { ...sampleOverview(), previous: null, years: [sampleOverview().campaign] };
     expect(overviewText(o, f.category)[0]).toBe(

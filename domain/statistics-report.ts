@@ -115,7 +115,13 @@ const unknownOf = (b: Breakdown) => b.rows.find((r) => r.key === UNKNOWN_KEY)?.s
 /** The opening: totals, the largest category's share, 较上届, then the funnel and the years. */
 export function overviewText(o: Overview, category?: Breakdown): string[] {
   const c = o.campaign;
-  if (c.submitted === 0) return [`截至目前，${NO_FILINGS}`];
+  if (c.submitted === 0)
+    return [
+      `截至目前，${NO_FILINGS}` +
+        (o.previous && o.previous.submitted > 0
+          ? `上届（${o.previous.year}年）共收到${o.previous.submitted}份申报。`
+          : ''),
+    ];
   const from = c.provinces > 0 ? `来自${c.provinces}个省（区、市）的` : '';
   const top = category ? ranked(category.rows, { known: true })[0] : undefined;
   const largest =

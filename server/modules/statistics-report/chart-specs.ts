@@ -25,20 +25,18 @@ function bars(b: Breakdown, title: string, caption: string): ChartSpec {
   };
 }
 
-/**
- * On paper the map's white borders vanish, and with them the 南海诸岛 inset's frame: grey lines.
- */
+/** On paper the map's white borders vanish, and with them the 南海诸岛 inset's frame: grey lines. */
 function forPrint(option: ChartOption): ChartOption {
   return {
     ...option,
-    series: option.series.map((s) =>
-      s.type === 'map'
-        ? {
-            ...s,
-            itemStyle: { ...(s.itemStyle as object), borderColor: '#8c8c8c', borderWidth: 0.5 },
-          }
-        : s,
-    ),
+    series: option.series.map((s) => {
+      if (s.type === 'map')
+        return {
+          ...s,
+          itemStyle: { ...(s.itemStyle as object), borderColor: '#8c8c8c', borderWidth: 0.5 },
+        };
+      return s;
+    }),
   };
 }
 
@@ -50,9 +48,11 @@ export function reportChartSpecs(f: ReportFacts): ReportChartSpecs {
       height: 300,
     },
   ];
-  if (f.overview.years.length >= 2)
+  // the years up to this campaign's
+  const years = f.overview.years.filter((y) => y.year <= f.overview.campaign.year);
+  if (years.length >= 2)
     overview.push({
-      option: yearsOption(f.overview, settings('历届申报、推荐、报送和发布数量')),
+      option: yearsOption({ ...f.overview, years }, settings('历届申报、推荐、报送和发布数量')),
       caption: '历届关键指标',
       height: 300,
     });

@@ -109,7 +109,8 @@ const col = (label: string, align: 'left' | 'right' = 'right', weight = 1): Repo
 
 function keyFigures(f: ReportFacts): ReportTable {
   const c = f.overview.campaign;
-  const p = f.overview.previous;
+  // before the first filing a comparison says nothing (the text gives the previous total)
+  const p = c.submitted > 0 ? f.overview.previous : null;
   const lines: [string, number, number | null][] = [
     ['提交申报（份）', c.submitted, p?.submitted ?? null],
     ['覆盖省（区、市）（个）', c.provinces, p?.provinces ?? null],
