@@ -1,6 +1,7 @@
 // 监测分析: the organizer opens the analysis of the demo call, finds Beijing's count on the map,
 // clicks Beijing and the category chart follows, and the category XLSX matches the table; the
 // 北京市 recommender sees only its own unit; the public page shows aggregates without signing in.
+import { readFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
 import { expect, request as playwrightRequest, test, type Locator } from '@playwright/test';
 import {
@@ -76,6 +77,7 @@ async function tableRows(card: Locator): Promise<Array<[string, number]>> {
 test('the organizer filters the analysis by Beijing and exports what the table shows', async ({
   page,
 }) => {
+  test.setTimeout(180_000);
   await signIn(page, 'organizer');
   await page.getByRole('navigation').getByRole('link', { name: '监测分析' }).click();
   await expect(page).toHaveURL(/\/admin\/statistics\/[^/]+$/);
@@ -118,7 +120,19 @@ test('the organizer filters the analysis by Beijing and exports what the table s
     expect(line, label).toBeTruthy();
     expect(Number(line![submittedCol])).toBe(count);
   }
-  // 下载分析报告: the report routes come with the stats-report branch; the lead checks the download
+  // 下载分析报告: the Word and the PDF download, named after the call, and say what was counted
+  for (const [label, ext, magic] of [
+    ['Word', 'docx', 'PK'],
+    ['PDF', 'pdf', '%PDF'],
+  ] as const) {
+    const downloading = page.waitForEvent('download', { timeout: 60_000 });
+    await page.getByRole('link', { name: `下载分析报告（${label}）` }).click();
+    const file = await downloading;
+    expect(file.suggestedFilename()).toMatch(new RegExp(`监测分析报告\\.${ext}$`));
+    const bytes = await readFile((await file.path())!);
+    expect(bytes.subarray(0, magic.length).toString('latin1')).toBe(magic);
+    expect(bytes.length).toBeGreaterThan(20_000);
+  }
   await signOut(page);
 });
 
