@@ -244,7 +244,8 @@ function KeyFigures({ overview, open }: { overview: Overview; open: Ctx['open'] 
   const before = overview.previous;
   const figure = (key: StatMeasure | 'provinces', title: string) => {
     const value = now[key];
-    const g = before ? growth(value, before[key]) : null;
+    // nothing yet at this stage (e.g. 发布 before the list is out) is not a 100% fall
+    const g = before && value > 0 ? growth(value, before[key]) : null;
     return (
       <Col xs={12} md={8} xl={4} key={key}>
         <Statistic

@@ -79,7 +79,7 @@ const figures = (year: number, submitted: number) => ({
 });
 const overview = (unit: Overview['unit'] = null): Overview => ({
   campaign: figures(2021, 40),
-  previous: figures(2020, 30),
+  previous: { ...figures(2020, 30), awarded: 5 },
   funnel: [
     { stage: 'registered', label: '注册企业', count: 60 },
     { stage: 'drafts', label: '创建申报书', count: 50 },
@@ -161,6 +161,8 @@ describe('监测分析 for the organizer', () => {
     expect(within(figures).getByText('提交申报')).toBeTruthy();
     expect(within(figures).getByRole('button', { name: /查看提交申报的40份申报/ })).toBeTruthy();
     expect(screen.getByTestId('growth-submitted').textContent).toBe('较上届（2020年）+33.3%');
+    // no award yet this year: no −100% against last year's five
+    expect(screen.getByTestId('growth-awarded').textContent).toBe('较上届（2020年）—');
     expect(screen.getByRole('link', { name: /下载分析报告（Word）/ }).getAttribute('href')).toBe(
       `/api/v1${base}/report.docx`,
     );
