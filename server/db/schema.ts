@@ -286,6 +286,29 @@ export const applications = pgTable(
   ],
 );
 
+/**
+ * 监测分析: an application's bucket(s) in each dimension read from its facts, derived in SQL by the
+ * statistics module (refreshStatKeys) when it is submitted or its facts are recomputed. Only
+ * submitted applications have rows. `section` is the 门类 of the industry codes behind an
+ * industrySection/industryDivision key ('' elsewhere), for an industrySection filter.
+ */
+export const applicationStatKeys = pgTable(
+  'application_stat_keys',
+  {
+    campaignId: uuid('campaign_id').notNull(),
+    applicationId: uuid('application_id')
+      .notNull()
+      .references(() => applications.id, { onDelete: 'cascade' }),
+    dimension: text('dimension').notNull(),
+    key: text('key').notNull(),
+    section: text('section').notNull().default(''),
+  },
+  (t) => [
+    primaryKey({ columns: [t.applicationId, t.dimension, t.key, t.section] }),
+    index('application_stat_keys_campaign').on(t.campaignId, t.dimension, t.key),
+  ],
+);
+
 /** A frozen, numbered version. Never updated. */
 export const applicationVersions = pgTable(
   'application_versions',

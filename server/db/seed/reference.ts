@@ -7,6 +7,7 @@ import { parseCsv } from '../../lib/csv';
 import type { Db } from '../client';
 import { findCampaign, insertCampaign, backfillCampaignConfig } from '../../modules/campaigns';
 import { backfillFacts } from '../../modules/applications';
+import { backfillStatKeys } from '../../modules/statistics';
 import { insertRecommenderUnits } from '../../modules/recommender-units';
 import { insertIndustries, insertRegions, lockSeeding, readMeta, writeMeta } from './repository';
 
@@ -106,7 +107,8 @@ export function campaignRow(c: CampaignDeclaration) {
 
 /**
  * Regions, industries, recommending units and the 2021 campaign, once per database; then the
- * data backfills of later migrations (a campaign's forms, applications' facts), which do
+ * data backfills of later migrations (a campaign's forms, applications' facts and their
+ * 监测分析 keys), which do
  * nothing when there is nothing left to fill.
  */
 export async function seedReference(db: Db): Promise<boolean> {
@@ -115,6 +117,7 @@ export async function seedReference(db: Db): Promise<boolean> {
     await lockSeeding(tx); // several nodes starting together fill in once
     await backfillCampaignConfig(tx);
     await backfillFacts(tx);
+    await backfillStatKeys(tx);
   });
   return seeded;
 }

@@ -133,5 +133,6 @@ export async function setCampaignSettings(db: Db, id: string, settings: Campaign
 
 /** Fresh planner statistics after a bulk load. */
 export async function analyzeScaleTables(db: Db) {
-  for (const t of Object.keys(SCALE_TABLES)) await db.execute(sql.raw(`analyze ${t}`));
+  for (const t of [...Object.keys(SCALE_TABLES), 'application_stat_keys'])
+    await db.execute(sql.raw(`analyze ${t}`));
 }

@@ -27,6 +27,7 @@ import {
   type CampaignRow,
 } from '../../modules/campaigns';
 import { verificationCodeOf } from '../../modules/printing';
+import { backfillStatKeys } from '../../modules/statistics';
 import type { Db } from '../client';
 import * as repo from './repository';
 import * as words from './scale-data';
@@ -987,6 +988,9 @@ export async function seedScale(deps: Deps, opts: ScaleOptions): Promise<ScaleTo
           `  ${step.table}${'campaign' in step ? ` (${step.campaign})` : ''}: ${step.rows.length} rows in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
         );
     }
+    const t0 = performance.now();
+    await backfillStatKeys(tx); // 监测分析's keys of every submitted application, in one statement
+    log(`  application_stat_keys: in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
     await repo.writeMeta(tx, 'scale_seed', {
       seed: opts.seed,
       campaigns: opts.campaigns,

@@ -16,6 +16,7 @@ import { onApplicationChanged } from '../duplicates';
 import { dataSchemaOf, findCampaign, findCampaignForShare, formOfCampaign } from '../campaigns';
 import { findEnterprise } from '../enterprises';
 import { findRecommenderUnit, listRecommenderUnitRows } from '../recommender-units';
+import { refreshStatKeys } from '../statistics';
 import { verificationCodeOf } from '../printing';
 import { applicationHeadOf, editableApplication } from './load';
 import { authorizeEditApplication } from './policy';
@@ -234,6 +235,7 @@ export async function submitApplication(
       returnComment: null,
       updatedAt: now,
     });
+    await refreshStatKeys(tx, [app.id]); // 监测分析 counts the submitted facts
     await recordAudit(tx, deps.clock, actor, {
       action: 'application.submit',
       targetType: 'application',
@@ -318,6 +320,10 @@ export async function backfillFacts(db: Deps['db']) {
       const form = await formOfCampaign(db, r.campaign);
       await repo.setFacts(db, r.id, factColumns(form, r.data).facts);
     }
+    await refreshStatKeys(
+      db,
+      rows.map((r) => r.id),
+    ); // a submitted one's 监测分析 keys
   }
 }
 

@@ -11,3 +11,4 @@ export {
   type StatScope,
 } from './service';
 export { authorizeStatistics } from './policy';
+export { backfillStatKeys, refreshStatKeys } from './repository';

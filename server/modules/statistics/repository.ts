@@ -1,6 +1,9 @@
 // 监测分析: every figure is counted here, in SQL, over applications' facts (applications.facts),
 // their state and their channel unit — the same statements on PGlite and PostgreSQL. Nothing is
-// counted in JavaScript from lists of applications.
+// counted in JavaScript from lists of applications. A submitted application's buckets in the
+// dimensions read from facts are derived here once (derivedKeysSql) and kept in
+// application_stat_keys when it is submitted (refreshStatKeys); the figures group and filter on
+// those rows instead of unpacking every application's jsonb facts on each request.
 import { sql, type SQL } from 'drizzle-orm';
 import {
   APP_COUNT_BANDS,
@@ -80,50 +83,69 @@ const APP_COUNT_SQL = sql.raw(
  */
 const SECTION_OF_E = sql`(select i.section from industries i where i.code = e)`;
 
+/** The dimensions read from facts: their keys are kept in application_stat_keys. */
+const STORED_DIMENSIONS = [
+  'province',
+  'category',
+  'focusArea',
+  'businessStage',
+  'industrySection',
+  'industryDivision',
+  'ownership',
+  'size',
+  'revenueBand',
+  'deployment',
+  'appCount',
+] as const satisfies readonly StatDimension[];
+type StoredDimension = (typeof STORED_DIMENSIONS)[number];
+const isStored = (d: StatDimension): d is StoredDimension =>
+  (STORED_DIMENSIONS as readonly string[]).includes(d);
+/** Dimensions whose keys an industrySection filter narrows to that 门类's codes. */
+const bySection = (d: StatDimension) => d === 'industrySection' || d === 'industryDivision';
+
 /** The values of a multi-valued fact, distinct, as a subquery of `v`; none → one `_unknown`. */
 const multi = (values: SQL) =>
-  sql`select coalesce(d.v, ${UNKNOWN_KEY}) as key from (select 1) one
+  sql`select coalesce(d.v, ${UNKNOWN_KEY}) as key, '' as section from (select 1) one
       left join (select distinct v from (${values}) x(v) where v <> '') d on true`;
 
+/** Industry codes' (key, 门类) pairs, distinct, from `pairs` of (k, s); none → one `_unknown`. */
+const industryKeys = (pairs: SQL) =>
+  sql`select coalesce(d.k, ${UNKNOWN_KEY}) as key, coalesce(d.s, '') as section from (select 1) one
+      left join (select distinct k, s from (${pairs}) x(k, s) where k <> '') d on true`;
+
 /**
- * The bucket(s) of the application (alias a, its unit u) in a dimension, as a lateral subquery
- * of `key`. With an industrySection filter, the industry dimensions count only that section's.
+ * The one definition of an application's bucket(s) in a dimension read from its facts (alias a),
+ * as a lateral subquery of (key, section): what application_stat_keys keeps.
  */
-export function keysSql(dimension: StatDimension, filters: StatFilters): SQL {
-  const section = filters.industrySection;
-  const inSection = section ? sql` and s = ${section}` : sql``;
+function derivedKeysSql(dimension: StoredDimension): SQL {
   switch (dimension) {
     case 'province':
-      return sql`select ${PROVINCE_SQL} as key`;
+      return sql`select ${PROVINCE_SQL} as key, '' as section`;
     case 'category':
-      return sql`select ${textFact('category')} as key`;
+      return sql`select ${textFact('category')} as key, '' as section`;
     case 'ownership':
-      return sql`select ${textFact('ownership')} as key`;
+      return sql`select ${textFact('ownership')} as key, '' as section`;
     case 'size':
-      return sql`select ${textFact('size')} as key`;
+      return sql`select ${textFact('size')} as key, '' as section`;
     case 'revenueBand':
-      return sql`select ${REVENUE_BAND_SQL} as key`;
+      return sql`select ${REVENUE_BAND_SQL} as key, '' as section`;
     case 'appCount':
-      return sql`select ${APP_COUNT_SQL} as key`;
-    case 'recommenderGroup':
-      return sql`select u.type::text as key`;
-    case 'unit':
-      return sql`select a.channel_unit_id::text as key`;
+      return sql`select ${APP_COUNT_SQL} as key, '' as section`;
     case 'focusArea':
       return multi(sql`select e from jsonb_array_elements_text(${arrayOf('focusAreas')}) e`);
     case 'businessStage':
       return multi(sql`select e from jsonb_array_elements_text(${arrayOf('businessStages')}) e`);
     case 'industrySection':
-      return multi(
-        sql`select s from (select ${SECTION_OF_E} as s
+      return industryKeys(
+        sql`select s, s from (select ${SECTION_OF_E} as s
             from jsonb_array_elements_text(${arrayOf('industries')}) e) x
-            where s is not null${inSection}`,
+            where s is not null`,
       );
     case 'industryDivision':
-      return multi(
-        sql`select left(e, 2) from (select e, ${SECTION_OF_E} as s
+      return industryKeys(
+        sql`select left(e, 2), s from (select e, ${SECTION_OF_E} as s
             from jsonb_array_elements_text(${arrayOf('industries')}) e) x
-            where e ~ '^[0-9]{2}' and s is not null${inSection}`,
+            where e ~ '^[0-9]{2}' and s is not null`,
       );
     case 'deployment':
       return multi(
@@ -133,8 +155,101 @@ export function keysSql(dimension: StatDimension, filters: StatFilters): SQL {
   }
 }
 
-/** The filters read from facts and the unit's group, over applications a joined to their unit u. */
+/** Every stored dimension's (dimension, key, section) of the application a. */
+const ALL_DERIVED_KEYS = sql.join(
+  STORED_DIMENSIONS.map(
+    (d) => sql`select ${sql.raw(lit(d))} as dimension, k.key, k.section
+      from (${derivedKeysSql(d)}) k`,
+  ),
+  sql` union all `,
+);
+
+const INSERT_KEYS = sql`insert into application_stat_keys (campaign_id, application_id, dimension, key, section)`;
+
+/**
+ * Rewrites the analysis keys of these applications from their facts (inside the caller's
+ * transaction): a submitted one gets its keys, any other none.
+ */
+export async function refreshStatKeys(tx: Db, applicationIds: string[]): Promise<void> {
+  if (!applicationIds.length) return;
+  const ids = sql.join(
+    applicationIds.map((id) => sql`${id}::uuid`),
+    sql`, `,
+  );
+  await tx.execute(sql`delete from application_stat_keys where application_id in (${ids})`);
+  await tx.execute(
+    sql`${INSERT_KEYS} select a.campaign_id, a.id, k.dimension, k.key, k.section
+        from applications a cross join lateral (${ALL_DERIVED_KEYS}) k
+        where a.id in (${ids}) and ${SUBMITTED}`,
+  );
+}
+
+/**
+ * Keys for every submitted application that has none (bulk loads, older databases). Idempotent.
+ * Written in (campaign, dimension) order: a breakdown then reads a few pages, not one per
+ * application.
+ */
+export async function backfillStatKeys(db: Db): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx.execute(sql`set local jit = off`);
+    await tx.execute(
+      sql`${INSERT_KEYS} select a.campaign_id, a.id, k.dimension, k.key, k.section
+          from applications a cross join lateral (${ALL_DERIVED_KEYS}) k
+          where ${SUBMITTED} and not exists (
+            select 1 from application_stat_keys s where s.application_id = a.id)
+          order by a.campaign_id, k.dimension`,
+    );
+  });
+}
+
+/** The bucket of the application (alias a, its unit u) in a dimension not read from facts. */
+function unitKeySql(dimension: 'unit' | 'recommenderGroup'): SQL {
+  return dimension === 'unit'
+    ? sql`select a.channel_unit_id::text as key`
+    : sql`select u.type::text as key`;
+}
+
+/** The stored keys of application a in a dimension (alias f), narrowed by the section filter. */
+function storedOf(dimension: StoredDimension, filters: StatFilters, cond: SQL): SQL {
+  const section =
+    bySection(dimension) && filters.industrySection
+      ? sql` and f.section = ${filters.industrySection}`
+      : sql``;
+  return sql`exists (select 1 from application_stat_keys f where f.application_id = a.id
+    and f.campaign_id = a.campaign_id and f.dimension = ${dimension}${section} and ${cond})`;
+}
+
+/**
+ * Whether application a has the key in the dimension. With an industrySection filter the
+ * industry dimensions count only that section's codes; none of them → `_unknown`.
+ */
+function hasKeySql(dimension: StatDimension, key: string, filters: StatFilters): SQL {
+  if (!isStored(dimension))
+    return sql`exists (select 1 from (${unitKeySql(dimension)}) k where k.key = ${key})`;
+  if (key === UNKNOWN_KEY && bySection(dimension) && filters.industrySection)
+    return sql`not ${storedOf(dimension, filters, sql`f.key <> ${UNKNOWN_KEY}`)}`;
+  return storedOf(dimension, filters, sql`f.key = ${key}`);
+}
+
+/** The filters read from facts (their stored keys) and the unit's group, over a and its unit u. */
 export function filterSql(filters: StatFilters): SQL {
+  const parts: SQL[] = [];
+  // a filter's value is a value of the fact itself, never the `_unknown` bucket of missing ones
+  const fact = (dimension: StoredDimension, value: string) =>
+    value === UNKNOWN_KEY ? sql`false` : storedOf(dimension, {}, sql`f.key = ${value}`);
+  if (filters.province) parts.push(storedOf('province', {}, sql`f.key = ${filters.province}`));
+  if (filters.category) parts.push(fact('category', filters.category));
+  if (filters.focusArea) parts.push(fact('focusArea', filters.focusArea));
+  if (filters.industrySection) parts.push(fact('industrySection', filters.industrySection));
+  if (filters.recommenderGroup) parts.push(sql`u.type = ${filters.recommenderGroup}`);
+  return parts.length ? sql.join(parts, sql` and `) : sql`true`;
+}
+
+/**
+ * The same filters read from the facts themselves, for applications never submitted (which have
+ * no stored keys): the overview's drafts.
+ */
+function draftFilterSql(filters: StatFilters): SQL {
   const parts: SQL[] = [];
   if (filters.province) parts.push(sql`${PROVINCE_SQL} = ${filters.province}`);
   if (filters.category) parts.push(sql`a.facts->>'category' = ${filters.category}`);
@@ -171,35 +286,21 @@ const FLAG_MEASURES = sql`count(*)::int as submitted, count(*) filter (where b.r
   count(*) filter (where b.fwd)::int as forwarded, count(*) filter (where b.aw)::int as awarded`;
 
 /**
- * A multi-valued dimension's (application, value) pairs over `base`, as one set: elements unnested
- * per application, industries joined once for the whole set (not per application). Null for a
- * single-valued dimension.
+ * The (application id, key) pairs of a stored dimension in the campaign (the caller joins them to
+ * its applications). With an industrySection filter, the industry dimensions keep only that
+ * section's keys, and an application with none of them is `_unknown` (needs \`base\`).
  */
-function pairsSql(dimension: StatDimension, filters: StatFilters, where: SQL): SQL | null {
-  const section = filters.industrySection;
-  const elements = (path: string) =>
-    sql`select a.id, e ${FROM} cross join lateral jsonb_array_elements_text(${arrayOf(path)}) e
-        where ${where}`;
-  switch (dimension) {
-    case 'focusArea':
-      return sql`select id, e as key from (${elements('focusAreas')}) x`;
-    case 'businessStage':
-      return sql`select id, e as key from (${elements('businessStages')}) x`;
-    case 'deployment':
-      return sql`select a.id, btrim(p) as key ${FROM}
-        cross join lateral jsonb_array_elements(${arrayOf('apps')}) app
-        cross join lateral regexp_split_to_table(coalesce(app->>'deployment', ''), '、') p
-        where ${where}`;
-    case 'industrySection':
-      return sql`select x.id, i.section as key from (${elements('industries')}) x
-        join industries i on i.code = x.e${section ? sql` where i.section = ${section}` : sql``}`;
-    case 'industryDivision':
-      return sql`select x.id, left(x.e, 2) as key from (${elements('industries')}) x
-        join industries i on i.code = x.e
-        where x.e ~ '^[0-9]{2}'${section ? sql` and i.section = ${section}` : sql``}`;
-    default:
-      return null;
-  }
+function storedKeysOf(campaignId: string, dimension: StoredDimension, filters: StatFilters): SQL {
+  // a 大类 can come with two 门类 only if the industries table says so; then it counts once
+  const distinct = dimension === 'industryDivision' ? sql`distinct ` : sql``;
+  const kept = sql`select ${distinct}f.application_id as id, f.key from application_stat_keys f
+    where f.campaign_id = ${campaignId} and f.dimension = ${dimension}`;
+  if (!(bySection(dimension) && filters.industrySection)) return kept;
+  return sql`select id, key from (${kept} and f.section = ${filters.industrySection}) s
+    union all
+    select b.id, ${UNKNOWN_KEY} from base b where not exists (
+      select 1 from application_stat_keys f where f.application_id = b.id
+        and f.dimension = ${dimension} and f.section = ${filters.industrySection})`;
 }
 
 export interface Counts {
@@ -226,21 +327,14 @@ export async function countByDimension(
 ): Promise<{ rows: (Counts & { key: string })[]; total: Counts }> {
   const where = sql`${appsWhere(ofCampaign(campaignId), filters, scopeUnitId)}
     and ${SUBMITTED} and ${filterSql(filters)}`;
-  const pairs = pairsSql(dimension, filters, where);
-  const keyed = pairs
-    ? // multi-valued: every (application, value) pair as a set, then joined back
+  const keyed = isStored(dimension)
+    ? // the stored keys of the base's applications, joined as one set
       sql`with base as (select a.id, ${STAGE_FLAGS} ${FROM} where ${where}),
-        raw as (${pairs}),
-        valued as (select distinct id, key from raw where key <> ''),
-        keyed as (
-          select id, key from valued
-          union all
-          select b.id, ${UNKNOWN_KEY} from base b
-          left join (select distinct id from valued) h on h.id = b.id where h.id is null)
+        keyed as (${storedKeysOf(campaignId, dimension, filters)})
         select k.key, ${FLAG_MEASURES} from keyed k join base b on b.id = k.id group by k.key
         union all
         select null as key, ${FLAG_MEASURES} from base b`
-    : sql`select k.key, ${MEASURES} ${FROM} cross join lateral (${keysSql(dimension, filters)}) k
+    : sql`select k.key, ${MEASURES} ${FROM} cross join lateral (${unitKeySql(dimension)}) k
         where ${where} group by k.key
         union all
         select null as key, ${MEASURES} ${FROM} where ${where}`;
@@ -288,8 +382,10 @@ function otherSql(dimension: StatDimension, keep: string[], filters: StatFilters
         sql`, `,
       )
     : sql`''`;
-  return sql`exists (select 1 from (${keysSql(dimension, filters)}) k
-    where k.key <> ${UNKNOWN_KEY} and k.key not in (${kept}))`;
+  const other = sql`k.key <> ${UNKNOWN_KEY} and k.key not in (${kept})`;
+  return isStored(dimension)
+    ? storedOf(dimension, filters, sql`f.key <> ${UNKNOWN_KEY} and f.key not in (${kept})`)
+    : sql`exists (select 1 from (${unitKeySql(dimension)}) k where ${other})`;
 }
 
 export interface CampaignFigureRow extends Counts {
@@ -329,10 +425,12 @@ export async function campaignFigures(
           ${reached('awarded')} as awarded,
           ${reached('expired')} as expired,
           ${reached('revoked')} as revoked,
-          count(distinct ${PROVINCE_SQL}) filter (
-            where ${SUBMITTED} and ${PROVINCE_SQL} <> ${UNKNOWN_KEY})::int as provinces
+          count(distinct p.key) filter (
+            where ${SUBMITTED} and p.key <> ${UNKNOWN_KEY})::int as provinces
         ${FROM}
-        where ${appsWhere(only, filters, scopeUnitId)} and ${filterSql(filters)}
+        left join application_stat_keys p on p.application_id = a.id and p.dimension = 'province'
+        where ${appsWhere(only, filters, scopeUnitId)}
+          and (case when ${SUBMITTED} then ${filterSql(filters)} else ${draftFilterSql(filters)} end)
         group by a.campaign_id`,
   );
 }
@@ -503,7 +601,7 @@ export async function listBehind(
     parts.push(
       b.key === OTHER_KEY && b.keep
         ? otherSql(b.dimension, b.keep, args.filters)
-        : sql`exists (select 1 from (${keysSql(b.dimension, args.filters)}) k where k.key = ${b.key})`,
+        : hasKeySql(b.dimension, b.key, args.filters),
     );
   const where = sql.join(parts, sql` and `);
   const [count] = await rows<{ n: number }>(
