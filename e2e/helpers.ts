@@ -267,6 +267,18 @@ export async function apiSubmitApplication(
  */
 export async function expectNoSeriousA11yViolations(page: Page) {
   await page.waitForLoadState('networkidle').catch(() => {});
+  // axe reads colours as painted: let finite fades (a toast, a dialog) end first, or a half-faded
+  // 模板已保存 counts as too little contrast; endless ones (spinners) are not waited for
+  await page
+    .waitForFunction(
+      () =>
+        document
+          .getAnimations()
+          .every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity),
+      undefined,
+      { timeout: 5_000 },
+    )
+    .catch(() => {});
   const result = await new AxeBuilder({ page })
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
     .analyze();
