@@ -2,7 +2,7 @@
 // application reaches, the dimensions and filters the API accepts, revenue bands, and the public
 // page's small-cell suppression. Figures come from applications' facts (domain/facts.ts), never
 // from a field key of a particular form.
-import type { ApplicationState } from './application-states';
+import { APPLICATION_STATES, type ApplicationState } from './application-states';
 import { RECOMMENDER_UNIT_TYPES, type RecommenderUnitType } from './recommender-units';
 
 /**
@@ -41,64 +41,23 @@ export const FUNNEL_STAGE_LABELS: Record<FunnelStage, { zh: string; en: string }
 export const STAT_MEASURES = ['submitted', 'recommended', 'forwarded', 'awarded'] as const;
 export type StatMeasure = (typeof STAT_MEASURES)[number];
 
+/** The states from `first` on, in the life's order (domain/application-states.ts). */
+const from = (first: ApplicationState) =>
+  APPLICATION_STATES.slice(APPLICATION_STATES.indexOf(first));
+const FORWARDED_ON = from('forwarded'); // forwarded, the ministry's stages, and after the award
+
 /** The states in which an application has reached (at least) the stage. */
 export const STATES_REACHING: Record<
   Exclude<FunnelStage, 'registered' | 'drafts'>,
   ApplicationState[]
 > = {
-  // `returned` counts as submitted only when submitted_at is set (see `submittedSql`); listed apart
-  submitted: [
-    'submitted',
-    'recommended',
-    'rejected_by_recommender',
-    'forwarded',
-    'ineligible',
-    'under_review',
-    'selected',
-    'not_selected',
-    'in_public_notice',
-    'awarded',
-    'expired',
-    'revoked',
-    'catalogued',
-  ],
-  recommended: [
-    'recommended',
-    'forwarded',
-    'ineligible',
-    'under_review',
-    'selected',
-    'not_selected',
-    'in_public_notice',
-    'awarded',
-    'expired',
-    'revoked',
-    'catalogued',
-  ],
-  forwarded: [
-    'forwarded',
-    'ineligible',
-    'under_review',
-    'selected',
-    'not_selected',
-    'in_public_notice',
-    'awarded',
-    'expired',
-    'revoked',
-    'catalogued',
-  ],
-  eligible: [
-    'under_review',
-    'selected',
-    'not_selected',
-    'in_public_notice',
-    'awarded',
-    'expired',
-    'revoked',
-    'catalogued',
-  ],
-  selected: ['selected', 'in_public_notice', 'awarded', 'expired', 'revoked', 'catalogued'],
-  awarded: ['awarded', 'expired', 'revoked', 'catalogued'],
+  // `returned` counts as submitted only when submitted_at is set (see `reached`); listed apart
+  submitted: ['submitted', 'recommended', 'rejected_by_recommender', ...FORWARDED_ON],
+  recommended: ['recommended', ...FORWARDED_ON],
+  forwarded: FORWARDED_ON,
+  eligible: from('under_review'),
+  selected: ['selected', 'in_public_notice', ...from('awarded')],
+  awarded: from('awarded'),
   expired: ['expired'],
   revoked: ['revoked'],
 };
