@@ -290,6 +290,7 @@ export async function withdrawApplication(deps: Deps, appId: string, actor: Acto
     }
     const now = deps.clock.now();
     const updated = await repo.updateApplication(tx, app.id, { state: 'draft', updatedAt: now });
+    await refreshStatKeys(tx, [app.id]); // a draft again: 监测分析 no longer counts it
     await recordAudit(tx, deps.clock, actor, {
       action: 'application.withdraw',
       targetType: 'application',

@@ -242,13 +242,12 @@ export async function statisticsBreakdown(
   dimension: StatDimension,
   filters: StatFilters,
 ): Promise<Breakdown> {
-  const own = await breakdownRows(deps.db, campaign, scopeUnit(scope), dimension, filters);
-  let national: Breakdown['national'] = null;
-  if (scope.kind === 'unit') {
-    const { unitId: _unit, ...rest } = filters;
-    const all = await breakdownRows(deps.db, campaign, null, dimension, rest);
-    national = { total: all.total, rows: all.rows };
-  }
+  const { unitId: _unit, ...rest } = filters;
+  const [own, all] = await Promise.all([
+    breakdownRows(deps.db, campaign, scopeUnit(scope), dimension, filters),
+    scope.kind === 'unit' ? breakdownRows(deps.db, campaign, null, dimension, rest) : null,
+  ]);
+  const national = all ? { total: all.total, rows: all.rows } : null;
   return { dimension, total: own.total, rows: own.rows, national };
 }
 
@@ -301,16 +300,21 @@ export async function statisticsOverview(
 ): Promise<Overview> {
   const db = deps.db;
   const unitId = scopeUnit(scope);
-  const [campaigns, figures, registeredCount] = await Promise.all([
+  const [campaigns, figures, neverSubmitted, registeredCount] = await Promise.all([
     repo.campaignsByYear(db),
     repo.campaignFigures(db, filters, unitId),
+    repo.countNeverSubmitted(db, campaign.id, filters, unitId),
     registered(db, campaign, scope, filters),
   ]);
   const byCampaign = new Map(figures.map((f) => [f.campaignId, f]));
   const own = byCampaign.get(campaign.id);
   const previous = campaigns.filter((c) => c.year < campaign.year).at(-1);
   const stageCount = (stage: FunnelStage): number =>
-    stage === 'registered' ? registeredCount : (own?.[stage] ?? 0);
+    stage === 'registered'
+      ? registeredCount
+      : stage === 'drafts'
+        ? (own?.submitted ?? 0) + neverSubmitted
+        : (own?.[stage] ?? 0);
   const unitIds = [unitId, filters.unitId].filter((x): x is string => !!x);
   const [awards, units] = await Promise.all([
     repo.awardsByYear(db, unitIds, filters.recommenderGroup),

@@ -69,6 +69,23 @@ const provinceCount = async (province: string) => {
 };
 
 describe('the keys an application is counted by', () => {
+  test('a withdrawn application loses them: it is no longer counted, nor its province', async () => {
+    const overview = async () =>
+      (await org.get(`/api/v1/campaigns/${campaignId}/statistics/overview`)).body as {
+        campaign: { submitted: number; provinces: number };
+      };
+    const before = await overview();
+    const id = await submittedApplication(me, campaignId, makeUscc(8710));
+    expect(await keysOf(id)).toEqual(SAMPLE_KEYS);
+    expect((await overview()).campaign.submitted).toBe(before.campaign.submitted + 1);
+
+    expect((await me.post(`/api/v1/applications/${id}/withdraw`, {})).status).toBe(200);
+    expect(await keysOf(id)).toEqual([]);
+    const after = await overview();
+    expect(after.campaign.submitted).toBe(before.campaign.submitted);
+    expect(after.campaign.provinces).toBe(before.campaign.provinces);
+  });
+
   test('a submit writes them; a draft has none; return, edit and resubmit rewrites them', async () => {
     const draft = (await me.post('/api/v1/applications', { campaignId })).body.id as string;
     expect(await keysOf(draft)).toEqual([]);
