@@ -1,6 +1,7 @@
 import { instantSchema, z } from './zod';
 import { QUOTA_GROUPS } from './recommender-units';
 import { duplicateSettingsSchema } from './duplicate-settings';
+import { formalChecklistSchema, reviewSettingsSchema } from './review';
 
 export const CATEGORY_CODES = [
   'secure_reliable',
@@ -21,6 +22,8 @@ export const rubricDimensionSchema = z.object({
   code: z.string().min(1),
   name: z.string().min(1),
   weight: z.number().positive(),
+  /** the highest score an expert may give (absent: the weight, so weights of 100 make 百分制) */
+  maxScore: z.number().positive().max(1000).optional(),
   guidance: z.string(),
 });
 
@@ -103,6 +106,10 @@ export const campaignSettingsSchema = z.object({
   awardValidityYears: z.number().int().positive().max(100),
   businessStages: z.array(z.string().min(1)),
   rubric: z.array(rubricDimensionSchema).min(1),
+  /** 形式审查's checklist; absent: the notice's (domain/review MIIT_2021_FORMAL_CHECKLIST) */
+  formalChecklist: formalChecklistSchema.optional(),
+  /** reviews per application, the comment's minimum, the recommendations; absent: the defaults */
+  review: reviewSettingsSchema.optional(),
   postAwardDimensions: z.array(z.string().min(1)),
   followUpAwardYears: z.array(z.number().int().min(2000).max(2100)), // 附件4: winners of these years report
   contact: z.string(),

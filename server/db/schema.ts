@@ -702,3 +702,211 @@ export const announcements = pgTable(
   },
   (t) => [index('announcements_campaign').on(t.campaignId, t.createdAt)],
 );
+
+// ------------------------------------------------------------------ 评审 (issue 13)
+
+/**
+ * 纸质材料签收: one arriving paper copy, recorded by the code printed on it. `status` is what the
+ * code named on arrival: the current frozen version of a forwarded application, a superseded
+ * version, or an application not forwarded. Never updated (a second copy is a second row).
+ */
+export const paperReceipts = pgTable(
+  'paper_receipts',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    campaignId: uuid('campaign_id')
+      .notNull()
+      .references(() => campaigns.id),
+    applicationId: uuid('application_id')
+      .notNull()
+      .references(() => applications.id),
+    versionNo: integer('version_no').notNull(),
+    /** the verification code as scanned or typed (normalised) */
+    code: text('code').notNull(),
+    /** 'application' (申报书) | 'summary_table' (盖章的附件3) */
+    kind: text('kind').notNull(),
+    /** 'current' | 'superseded' | 'not_forwarded' at the moment of receipt */
+    status: text('status').notNull(),
+    receivedOn: text('received_on').notNull(), // YYYY-MM-DD (Beijing)
+    postmarkedOn: text('postmarked_on'), // YYYY-MM-DD, from the envelope
+    /** postmarked (or, without a postmark, received) after the paper deadline */
+    late: boolean('late').notNull(),
+    note: text('note').notNull().default(''),
+    receivedBy: uuid('received_by')
+      .notNull()
+      .references(() => users.id),
+    createdAt: ts('created_at').notNull(),
+  },
+  (t) => [
+    index('paper_receipts_application').on(t.applicationId, t.createdAt),
+    index('paper_receipts_campaign').on(t.campaignId, t.createdAt),
+  ],
+);
+
+/**
+ * 形式审查: an application's current result over the campaign's checklist (one row; every change
+ * is also an audit row with before and after). `items`: code → pass and the reason.
+ */
+export const formalChecks = pgTable('formal_checks', {
+  applicationId: uuid('application_id')
+    .primaryKey()
+    .references(() => applications.id),
+  campaignId: uuid('campaign_id')
+    .notNull()
+    .references(() => campaigns.id),
+  versionNo: integer('version_no').notNull(),
+  result: text('result').notNull(), // 'pass' | 'fail'
+  items: jsonb('items').$type<{ code: string; pass: boolean; reason: string }[]>().notNull(),
+  /** the reasons of the failed items, as shown to the recommender and the enterprise */
+  summary: text('summary').notNull().default(''),
+  revision: integer('revision').notNull().default(1),
+  checkedBy: uuid('checked_by')
+    .notNull()
+    .references(() => users.id),
+  checkedAt: ts('checked_at').notNull(),
+});
+
+/** 专家库: an expert (each with an expert account). */
+export const experts = pgTable(
+  'experts',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    name: text('name').notNull(),
+    employerName: text('employer_name').notNull(),
+    employerUscc: text('employer_uscc'),
+    title: text('title').notNull().default(''), // 职称 / 职务
+    regionCode: text('region_code').notNull(), // GB/T 2260, six digits
+    categories: jsonb('categories').$type<string[]>().notNull(), // category codes
+    industries: jsonb('industries').$type<string[]>().notNull(), // GB/T 4754 codes
+    focusAreas: jsonb('focus_areas').$type<string[]>().notNull(),
+    /** 申报回避: enterprises (by code and/or name) and recommending units the expert declared */
+    conflictEnterprises: jsonb('conflict_enterprises')
+      .$type<{ uscc?: string; name?: string }[]>()
+      .notNull(),
+    conflictUnitIds: jsonb('conflict_unit_ids').$type<string[]>().notNull(),
+    phone: text('phone').notNull().default(''),
+    email: text('email').notNull().default(''),
+    active: boolean('active').notNull().default(true),
+    createdAt: ts('created_at').notNull(),
+    updatedAt: ts('updated_at').notNull(),
+  },
+  (t) => [uniqueIndex('experts_user').on(t.userId)],
+);
+
+/** 评审轮次: a round of expert review in a campaign. */
+export const reviewRounds = pgTable(
+  'review_rounds',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    campaignId: uuid('campaign_id')
+      .notNull()
+      .references(() => campaigns.id),
+    name: text('name').notNull(),
+    reviewsPerApplication: integer('reviews_per_application').notNull(),
+    maxLoad: integer('max_load').notNull(),
+    deadline: ts('deadline').notNull(),
+    /** 匿名评审: experts do not see the applicant's identity */
+    anonymous: boolean('anonymous').notNull(),
+    /** 回避本地区: no expert from the applicant's province */
+    avoidSameRegion: boolean('avoid_same_region').notNull(),
+    state: text('state').notNull(), // 'draft' | 'published' | 'closed'
+    revision: integer('revision').notNull().default(1),
+    createdBy: uuid('created_by')
+      .notNull()
+      .references(() => users.id),
+    createdAt: ts('created_at').notNull(),
+    publishedAt: ts('published_at'),
+  },
+  (t) => [index('review_rounds_campaign').on(t.campaignId)],
+);
+
+/** A round's panel (e.g. by category): its categories and the experts seated on it. */
+export const reviewPanels = pgTable(
+  'review_panels',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    roundId: uuid('round_id')
+      .notNull()
+      .references(() => reviewRounds.id),
+    name: text('name').notNull(),
+    categories: jsonb('categories').$type<string[]>().notNull(),
+    expertIds: jsonb('expert_ids').$type<string[]>().notNull(),
+    position: integer('position').notNull(),
+  },
+  (t) => [index('review_panels_round').on(t.roundId)],
+);
+
+/**
+ * An (application, expert) pair of a round. `proposed` until the round's assignments are
+ * published; a declined pair stays (with the reason) and is never proposed again.
+ */
+export const reviewAssignments = pgTable(
+  'review_assignments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    roundId: uuid('round_id')
+      .notNull()
+      .references(() => reviewRounds.id),
+    panelId: uuid('panel_id')
+      .notNull()
+      .references(() => reviewPanels.id),
+    applicationId: uuid('application_id')
+      .notNull()
+      .references(() => applications.id),
+    expertId: uuid('expert_id')
+      .notNull()
+      .references(() => experts.id),
+    state: text('state').notNull(), // 'proposed' | 'published' | 'declined' | 'removed'
+    /** 'auto' (the solver) | 'manual' (the organizer) | 'replacement' */
+    source: text('source').notNull(),
+    fit: real('fit').notNull(),
+    /** conflict rules the organizer overrode for this pair, with the reason (audited) */
+    overriddenRules: jsonb('overridden_rules').$type<string[]>().notNull().default([]),
+    overrideReason: text('override_reason'),
+    declineReason: text('decline_reason'),
+    declinedAt: ts('declined_at'),
+    createdAt: ts('created_at').notNull(),
+    updatedAt: ts('updated_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('review_assignments_pair').on(t.roundId, t.applicationId, t.expertId),
+    index('review_assignments_expert').on(t.expertId, t.state),
+    index('review_assignments_application').on(t.applicationId),
+  ],
+);
+
+/**
+ * 专家评分: an expert's review of an assigned application. Saved over its version (optimistic,
+ * like drafts); `submitted` locks it until an organizer reopens it with a reason.
+ */
+export const reviews = pgTable(
+  'reviews',
+  {
+    assignmentId: uuid('assignment_id')
+      .primaryKey()
+      .references(() => reviewAssignments.id),
+    roundId: uuid('round_id')
+      .notNull()
+      .references(() => reviewRounds.id),
+    applicationId: uuid('application_id')
+      .notNull()
+      .references(() => applications.id),
+    expertId: uuid('expert_id')
+      .notNull()
+      .references(() => experts.id),
+    /** rubric criterion code → score (0 … its maximum) */
+    scores: jsonb('scores').$type<Record<string, number>>().notNull(),
+    recommendation: text('recommendation'),
+    comment: text('comment').notNull().default(''),
+    state: text('state').notNull(), // 'draft' | 'submitted'
+    version: integer('version').notNull().default(1),
+    savedAt: ts('saved_at').notNull(),
+    submittedAt: ts('submitted_at'),
+    reopenedAt: ts('reopened_at'),
+    reopenReason: text('reopen_reason'),
+  },
+  (t) => [index('reviews_round').on(t.roundId, t.state), index('reviews_expert').on(t.expertId)],
+);
