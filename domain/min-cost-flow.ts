@@ -1,6 +1,5 @@
 // Min-cost max-flow on integer capacities and non-negative integer costs: the primal-dual method
-// (Dijkstra with potentials, then as many augmenting paths as the zero-reduced-cost edges allow,
-// as in zkw's variant). Exact, and deterministic: edges are tried in the order they were added
+// (Dijkstra with potentials, then a blocking flow à la Dinic on the zero-reduced-cost edges). Exact, and deterministic: edges are tried in the order they were added
 // and ties in Dijkstra go to the lower node number. Pure: no I/O.
 
 export class MinCostFlow {
@@ -51,8 +50,8 @@ export class MinCostFlow {
     const { to, next, cap, cost, head } = this;
     const h = new Float64Array(n); // potentials: every residual edge has cost + h[u] - h[v] >= 0
     const dist = new Float64Array(n);
-    const seen = new Int32Array(n);
-    let stamp = 0;
+    const level = new Int32Array(n);
+    const iter = new Int32Array(n);
     let flow = 0;
     let total = 0;
     const heap = new MinHeap();
@@ -67,6 +66,7 @@ export class MinCostFlow {
         const d = heap.topKey();
         const u = heap.pop();
         if (d > dist[u]!) continue;
+        if (u === t) break; // nodes farther than t keep t's distance below
         for (let e = head[u]!; e !== -1; e = next[e]!) {
           if (cap[e]! <= 0) continue;
           const v = to[e]!;
@@ -78,70 +78,91 @@ export class MinCostFlow {
         }
       }
       if (dist[t] === Infinity) break;
-      let far = 0;
-      for (let v = 0; v < n; v++) if (dist[v]! < Infinity && dist[v]! > far) far = dist[v]!;
-      for (let v = 0; v < n; v++) h[v] = h[v]! + (dist[v]! < Infinity ? dist[v]! : far);
+      // h += min(dist, dist[t]) keeps every residual edge's reduced cost non-negative, and makes
+      // the cheapest paths to t exactly the zero-reduced-cost ones
+      const dt = dist[t]!;
+      for (let v = 0; v < n; v++) h[v] = h[v]! + Math.min(dist[v]!, dt);
 
-      // augment along zero-reduced-cost paths until none is left
+      // a blocking flow on the zero-reduced-cost edges (Dinic: BFS levels, current arcs) until
+      // no such path is left
       const pathCost = h[t]! - h[s]!;
-      for (;;) {
-        stamp++;
-        const pushed = this.augment(s, t, limit - flow, h, seen, stamp);
-        if (pushed === 0) break;
-        flow += pushed;
-        total += pushed * pathCost;
-        if (flow >= limit) break;
+      while (flow < limit && this.levels(s, t, h, level)) {
+        iter.set(head);
+        for (;;) {
+          const pushed = this.augment(s, t, limit - flow, h, level, iter);
+          if (pushed === 0) break;
+          flow += pushed;
+          total += pushed * pathCost;
+          if (flow >= limit) break;
+        }
       }
     }
     return { flow, cost: total };
   }
 
-  /** One augmenting path of admissible edges (iterative DFS); the flow pushed along it. */
+  /** BFS levels over the admissible edges (residual, zero reduced cost); whether t is reached. */
+  private levels(s: number, t: number, h: Float64Array, level: Int32Array): boolean {
+    const { to, next, cap, cost, head } = this;
+    level.fill(-1);
+    level[s] = 0;
+    const queue = [s];
+    for (let i = 0; i < queue.length; i++) {
+      const u = queue[i]!;
+      for (let e = head[u]!; e !== -1; e = next[e]!) {
+        const v = to[e]!;
+        if (cap[e]! > 0 && level[v] === -1 && cost[e]! + h[u]! - h[v]! === 0) {
+          level[v] = level[u]! + 1;
+          queue.push(v);
+        }
+      }
+    }
+    return level[t] !== -1;
+  }
+
+  /**
+   * One augmenting path along the levels (iterative DFS); the flow pushed along it. Current-arc
+   * pointers skip edges already found useless in this level graph.
+   */
   private augment(
     s: number,
     t: number,
     limit: number,
     h: Float64Array,
-    seen: Int32Array,
-    stamp: number,
+    level: Int32Array,
+    iter: Int32Array,
   ): number {
-    const { to, next, cap, cost, head } = this;
-    const stackNode: number[] = [s];
-    const stackEdge: number[] = [head[s]!];
-    const via: number[] = [];
-    seen[s] = stamp;
-    while (stackNode.length) {
-      const depth = stackNode.length - 1;
-      const u = stackNode[depth]!;
+    const { to, next, cap, cost } = this;
+    const path: number[] = [];
+    let u = s;
+    for (;;) {
       if (u === t) {
         let pushed = limit;
-        for (const e of via) pushed = Math.min(pushed, cap[e]!);
-        for (const e of via) {
+        for (const e of path) pushed = Math.min(pushed, cap[e]!);
+        for (const e of path) {
           cap[e] = cap[e]! - pushed;
           cap[e ^ 1] = cap[e ^ 1]! + pushed;
         }
         return pushed;
       }
-      let e = stackEdge[depth]!;
+      let e = iter[u]!;
       while (e !== -1) {
         const v = to[e]!;
-        if (cap[e]! > 0 && seen[v] !== stamp && cost[e]! + h[u]! - h[v]! === 0) break;
+        if (cap[e]! > 0 && level[v] === level[u]! + 1 && cost[e]! + h[u]! - h[v]! === 0) break;
         e = next[e]!;
       }
-      if (e === -1) {
-        stackNode.pop();
-        stackEdge.pop();
-        via.pop();
+      iter[u] = e;
+      if (e !== -1) {
+        path.push(e);
+        u = to[e]!;
         continue;
       }
-      stackEdge[depth] = next[e]!;
-      const v = to[e]!;
-      seen[v] = stamp;
-      stackNode.push(v);
-      stackEdge.push(head[v]!);
-      via.push(e);
+      // a dead end: retreat, and the edge into it is useless in this level graph
+      if (u === s) return 0;
+      level[u] = -1;
+      const back = path.pop()!;
+      u = to[back ^ 1]!;
+      iter[u] = next[iter[u]!]!;
     }
-    return 0;
   }
 }
 
