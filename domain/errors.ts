@@ -166,6 +166,16 @@ export const ERRORS = {
     zh: '链接无效或已过期，请重新申请找回密码',
     en: 'The link is invalid or has expired; request a new one',
   },
+  PAPER_CODE_UNKNOWN: {
+    status: 404,
+    zh: '未找到该验证码对应的申报书：请核对纸质申报书封面或页脚上的12位验证码',
+    en: 'No application carries this verification code',
+  },
+  EXPORT_TOO_LARGE: {
+    status: 422,
+    zh: '一次导出的申报书过多，请先用筛选条件缩小范围，再分批下载',
+    en: 'Too many applications for one download; narrow the filters and download in parts',
+  },
   INTERNAL: { status: 500, zh: '服务器内部错误，请稍后再试', en: 'Internal error' },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;
 

@@ -16,6 +16,7 @@ import { progressRoutes } from './modules/progress';
 import { statisticsRoutes } from './modules/statistics';
 import { statisticsReportRoutes } from './modules/statistics-report';
 import { recommenderUnitRoutes } from './modules/recommender-units';
+import { registryRoutes } from './modules/registry';
 import { referenceRoutes } from './modules/reference';
 import { userRoutes } from './modules/users';
 import { verificationRoutes } from './modules/verification';
@@ -38,6 +39,7 @@ export function apiRoutes(deps: Deps): FastifyPluginAsyncZod {
       recommendationRoutes,
       batchRoutes,
       progressRoutes,
+      registryRoutes,
       statisticsRoutes,
       statisticsReportRoutes,
       awardRoutes,

@@ -17,6 +17,14 @@ export const progressRowSchema = z.object({
   signedOffAt: isoDate.nullable(),
   followUpsExpected: z.number().describe('附件4 reports owed by the unit’s past winners'),
   followUpsSubmitted: z.number(),
+  forwarded: z.number().describe('applications that reached the ministry (forwarded and later)'),
+  paperReceived: z
+    .number()
+    .describe('of those, how many have the paper 申报书 of their current version received'),
+  summaryTableReceivedOn: z
+    .string()
+    .nullable()
+    .describe('YYYY-MM-DD the stamped 附件3 first arrived on paper; null: not yet'),
 });
 export type ProgressRow = z.infer<typeof progressRowSchema>;
 

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import {
   bigserial,
   boolean,
+  check,
   index,
   integer,
   jsonb,
@@ -706,9 +707,11 @@ export const announcements = pgTable(
 // ------------------------------------------------------------------ 评审 (issue 13)
 
 /**
- * 纸质材料签收: one arriving paper copy, recorded by the code printed on it. `status` is what the
- * code named on arrival: the current frozen version of a forwarded application, a superseded
- * version, or an application not forwarded. Never updated (a second copy is a second row).
+ * 纸质材料签收: one arriving paper copy. A 申报书 is recorded by the verification code printed on
+ * it; the stamped 附件3 carries no code, so it is recorded against the unit's batch (`unitId`,
+ * no application). `status` is what the copy was on arrival: the current frozen version of a
+ * forwarded application (a 附件3: of a signed-off batch), a superseded version, or not forwarded.
+ * Never updated or deleted (a trigger refuses it); a second copy is a second row.
  */
 export const paperReceipts = pgTable(
   'paper_receipts',
@@ -717,12 +720,16 @@ export const paperReceipts = pgTable(
     campaignId: uuid('campaign_id')
       .notNull()
       .references(() => campaigns.id),
-    applicationId: uuid('application_id')
+    /** the recommending unit: the application's channel, or the unit whose 附件3 arrived */
+    unitId: uuid('unit_id')
       .notNull()
-      .references(() => applications.id),
-    versionNo: integer('version_no').notNull(),
-    /** the verification code as scanned or typed (normalised) */
-    code: text('code').notNull(),
+      .references(() => recommenderUnits.id),
+    /** the 申报书's application (null for a 附件3) */
+    applicationId: uuid('application_id').references(() => applications.id),
+    /** the version the code names (null for a 附件3) */
+    versionNo: integer('version_no'),
+    /** the verification code as scanned or typed, normalised (null for a 附件3) */
+    code: text('code'),
     /** 'application' (申报书) | 'summary_table' (盖章的附件3) */
     kind: text('kind').notNull(),
     /** 'current' | 'superseded' | 'not_forwarded' at the moment of receipt */
@@ -740,6 +747,11 @@ export const paperReceipts = pgTable(
   (t) => [
     index('paper_receipts_application').on(t.applicationId, t.createdAt),
     index('paper_receipts_campaign').on(t.campaignId, t.createdAt),
+    index('paper_receipts_unit').on(t.campaignId, t.unitId),
+    check(
+      'paper_receipts_kind',
+      sql`(${t.kind} = 'application' and ${t.applicationId} is not null and ${t.versionNo} is not null and ${t.code} is not null) or (${t.kind} = 'summary_table' and ${t.applicationId} is null)`,
+    ),
   ],
 );
 

@@ -151,6 +151,15 @@ export const OPERATION_ERRORS: Record<string, OperationErrors> = {
   // progress
   getRecommenderProgress: { access: 'role' },
   exportRecommenderProgress: { access: 'role' },
+  // 申报项目库 and 纸质材料签收
+  listForwardedApplications: { access: 'role' },
+  exportForwardedApplications: { access: 'role' },
+  exportForwardedApplicationsZip: { access: 'role', errors: ['EXPORT_TOO_LARGE'] },
+  receivePaperCopy: {
+    access: 'role',
+    errors: ['VERIFICATION_CODE_INVALID', 'PAPER_CODE_UNKNOWN'],
+  },
+  listPaperReceipts: { access: 'role' },
   // 监测分析 (statistics): a recommender asking for another unit's figures gets 403
   getStatisticsOverview: { access: 'role' },
   getStatisticsBreakdown: { access: 'role' },

@@ -507,6 +507,43 @@ const TABLE: Record<string, Case[]> = {
       call: (c) => c.get(`/api/v1/campaigns/${ids.campaign}/progress.xlsx`),
     },
   ],
+  'GET /api/v1/campaigns/:idOrCode/registry': [
+    {
+      what: '申报项目库: every unit’s forwarded applications',
+      expect: organizerOnly(200),
+      call: (c) => c.get(`/api/v1/campaigns/${ids.campaign}/registry?paper=no`),
+    },
+  ],
+  'GET /api/v1/campaigns/:idOrCode/registry/export.xlsx': [
+    {
+      expect: organizerOnly(200),
+      call: (c) => c.get(`/api/v1/campaigns/${ids.campaign}/registry/export.xlsx`),
+    },
+  ],
+  'GET /api/v1/campaigns/:idOrCode/registry/export.zip': [
+    {
+      what: '批量下载',
+      expect: organizerOnly(200),
+      call: (c) => c.get(`/api/v1/campaigns/${ids.campaign}/registry/export.zip`),
+    },
+  ],
+  'POST /api/v1/campaigns/:idOrCode/paper-receipts': [
+    {
+      what: 'a code no application carries: nothing to record',
+      expect: organizerOnly(404),
+      call: (c) =>
+        c.post(`/api/v1/campaigns/${ids.campaign}/paper-receipts`, {
+          kind: 'application',
+          code: '0000-0000-0000',
+        }),
+    },
+  ],
+  'GET /api/v1/campaigns/:idOrCode/paper-receipts': [
+    {
+      expect: organizerOnly(200),
+      call: (c) => c.get(`/api/v1/campaigns/${ids.campaign}/paper-receipts?late=true`),
+    },
+  ],
   ...statisticsRows(),
   ...Object.fromEntries(
     (['docx', 'pdf'] as const).map((format) => [

@@ -33,9 +33,10 @@ CREATE TABLE "formal_checks" (
 CREATE TABLE "paper_receipts" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"campaign_id" uuid NOT NULL,
-	"application_id" uuid NOT NULL,
-	"version_no" integer NOT NULL,
-	"code" text NOT NULL,
+	"unit_id" uuid NOT NULL,
+	"application_id" uuid,
+	"version_no" integer,
+	"code" text,
 	"kind" text NOT NULL,
 	"status" text NOT NULL,
 	"received_on" text NOT NULL,
@@ -43,7 +44,8 @@ CREATE TABLE "paper_receipts" (
 	"late" boolean NOT NULL,
 	"note" text DEFAULT '' NOT NULL,
 	"received_by" uuid NOT NULL,
-	"created_at" timestamp with time zone NOT NULL
+	"created_at" timestamp with time zone NOT NULL,
+	CONSTRAINT "paper_receipts_kind" CHECK (("paper_receipts"."kind" = 'application' and "paper_receipts"."application_id" is not null and "paper_receipts"."version_no" is not null and "paper_receipts"."code" is not null) or ("paper_receipts"."kind" = 'summary_table' and "paper_receipts"."application_id" is null))
 );
 --> statement-breakpoint
 CREATE TABLE "review_assignments" (
@@ -109,6 +111,7 @@ ALTER TABLE "formal_checks" ADD CONSTRAINT "formal_checks_application_id_applica
 ALTER TABLE "formal_checks" ADD CONSTRAINT "formal_checks_campaign_id_campaigns_id_fk" FOREIGN KEY ("campaign_id") REFERENCES "public"."campaigns"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "formal_checks" ADD CONSTRAINT "formal_checks_checked_by_users_id_fk" FOREIGN KEY ("checked_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "paper_receipts" ADD CONSTRAINT "paper_receipts_campaign_id_campaigns_id_fk" FOREIGN KEY ("campaign_id") REFERENCES "public"."campaigns"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "paper_receipts" ADD CONSTRAINT "paper_receipts_unit_id_recommender_units_id_fk" FOREIGN KEY ("unit_id") REFERENCES "public"."recommender_units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "paper_receipts" ADD CONSTRAINT "paper_receipts_application_id_applications_id_fk" FOREIGN KEY ("application_id") REFERENCES "public"."applications"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "paper_receipts" ADD CONSTRAINT "paper_receipts_received_by_users_id_fk" FOREIGN KEY ("received_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "review_assignments" ADD CONSTRAINT "review_assignments_round_id_review_rounds_id_fk" FOREIGN KEY ("round_id") REFERENCES "public"."review_rounds"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -125,10 +128,19 @@ ALTER TABLE "reviews" ADD CONSTRAINT "reviews_expert_id_experts_id_fk" FOREIGN K
 CREATE UNIQUE INDEX "experts_user" ON "experts" USING btree ("user_id");--> statement-breakpoint
 CREATE INDEX "paper_receipts_application" ON "paper_receipts" USING btree ("application_id","created_at");--> statement-breakpoint
 CREATE INDEX "paper_receipts_campaign" ON "paper_receipts" USING btree ("campaign_id","created_at");--> statement-breakpoint
+CREATE INDEX "paper_receipts_unit" ON "paper_receipts" USING btree ("campaign_id","unit_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "review_assignments_pair" ON "review_assignments" USING btree ("round_id","application_id","expert_id");--> statement-breakpoint
 CREATE INDEX "review_assignments_expert" ON "review_assignments" USING btree ("expert_id","state");--> statement-breakpoint
 CREATE INDEX "review_assignments_application" ON "review_assignments" USING btree ("application_id");--> statement-breakpoint
 CREATE INDEX "review_panels_round" ON "review_panels" USING btree ("round_id");--> statement-breakpoint
 CREATE INDEX "review_rounds_campaign" ON "review_rounds" USING btree ("campaign_id");--> statement-breakpoint
 CREATE INDEX "reviews_round" ON "reviews" USING btree ("round_id","state");--> statement-breakpoint
-CREATE INDEX "reviews_expert" ON "reviews" USING btree ("expert_id");
+CREATE INDEX "reviews_expert" ON "reviews" USING btree ("expert_id");--> statement-breakpoint
+CREATE FUNCTION paper_receipts_are_kept() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  RAISE EXCEPTION 'paper_receipts are never changed: % refused', TG_OP;
+END;
+$$;
+--> statement-breakpoint
+CREATE TRIGGER paper_receipts_kept BEFORE UPDATE OR DELETE ON paper_receipts
+  FOR EACH ROW EXECUTE FUNCTION paper_receipts_are_kept();

@@ -79,6 +79,12 @@ beforeAll(async () => {
   const signed = await w.shanghai.post(`${batchUrl(campaignId, w.shanghaiUnit)}/sign-off`, {});
   expect(signed.status).toBe(200);
   signedOffAt = signed.body.signedOffAt;
+  // its paper 申报书 and its stamped 附件3 arrive
+  const code = (await w.org.get(`/api/v1/applications/${s}`)).body.versions[0].verificationCode;
+  const paper = `/api/v1/campaigns/${campaignId}/paper-receipts`;
+  expect((await w.org.post(paper, { kind: 'application', code })).status).toBe(201);
+  const table = { kind: 'summary_table', unitId: w.shanghaiUnit };
+  expect((await w.org.post(paper, table)).status).toBe(201);
 
   // 附件4: the campaign's follow-up years are 2019 and 2020
   const casic = (await w.org.get('/api/v1/recommender-units')).body.items.find(
@@ -130,6 +136,9 @@ describe('recommender progress', () => {
       signedOffAt: null,
       followUpsExpected: owedBefore[w.beijingUnit]! + 3,
       followUpsSubmitted: 1,
+      forwarded: 0,
+      paperReceived: 0,
+      summaryTableReceivedOn: null,
     });
     expect(byId(w.shanghaiUnit)).toMatchObject({
       unitName: '上海市',
@@ -141,6 +150,9 @@ describe('recommender progress', () => {
       signedOffAt,
       followUpsExpected: owedBefore[w.shanghaiUnit]! + 1,
       followUpsSubmitted: 1,
+      forwarded: 1,
+      paperReceived: 1,
+      summaryTableReceivedOn: '2026-11-01',
     });
     const casic = items.find((i) => i.unitName === '中国航天科工集团有限公司')!;
     expect(casic).toMatchObject({
@@ -175,6 +187,9 @@ describe('recommender progress', () => {
       '确认报送时间',
       '附件4应报',
       '附件4已报',
+      '已报送主管部门',
+      '纸质申报书已收',
+      '附件3纸质件',
     ]);
     expect(rows).toHaveLength(json.length + 2);
     expect(rows.find((r) => r.cells[0] === '北京市')!.cells).toEqual([
@@ -188,10 +203,18 @@ describe('recommender progress', () => {
       '',
       String(owedBefore[w.beijingUnit]! + 3),
       '1',
+      '0',
+      '0',
+      '未收到',
     ]);
     expect(rows.find((r) => r.cells[0] === '上海市')!.cells.slice(6, 8)).toEqual([
       '已确认报送',
       '2026-11-01 09:00',
+    ]);
+    expect(rows.find((r) => r.cells[0] === '上海市')!.cells.slice(10)).toEqual([
+      '1',
+      '1',
+      '2026-11-01',
     ]);
     const sum = (key: string) => String(json.reduce((s, i) => s + (i[key] as number), 0));
     expect(rows.at(-1)!.cells).toEqual([
@@ -205,6 +228,9 @@ describe('recommender progress', () => {
       '',
       sum('followUpsExpected'),
       '2',
+      '1',
+      '1',
+      '',
     ]);
     expect(Number(sum('followUpsExpected'))).toBeGreaterThanOrEqual(4);
   });

@@ -7,12 +7,14 @@ import {
   recommendationBatches,
   recommenderUnits,
 } from '../../db/schema';
+import { forwardedCount, paperReceivedCount, summaryTablesReceived } from '../registry';
 
 const n = (expr: ReturnType<typeof sql>) => sql<number>`coalesce(${expr}, 0)::int`;
 
 /**
  * One row per active unit, with or without anything received: its applications in the campaign
- * by state, its batch, and the 附件4 reports its past winners of `awardYears` owe and have filed.
+ * by state, its batch, the 附件4 reports its past winners of `awardYears` owe and have filed, and
+ * the paper copies received (申报书 of its forwarded applications, its stamped 附件3).
  */
 export async function listProgress(db: Db, campaignId: string, awardYears: number[]) {
   const apps = db
@@ -28,6 +30,8 @@ export async function listProgress(db: Db, campaignId: string, awardYears: numbe
         sql<number>`count(*) filter (where ${applications.state} in ('recommended', 'forwarded'))`.as(
           'recommended',
         ),
+      forwarded: forwardedCount().as('forwarded'),
+      paperReceived: paperReceivedCount().as('paper_received'),
     })
     .from(applications)
     .where(eq(applications.campaignId, campaignId))
@@ -52,6 +56,7 @@ export async function listProgress(db: Db, campaignId: string, awardYears: numbe
     )
     .groupBy(awards.recommenderUnitId)
     .as('submitted');
+  const summaryTables = summaryTablesReceived(db, campaignId);
   return db
     .select({
       unit: recommenderUnits,
@@ -63,6 +68,9 @@ export async function listProgress(db: Db, campaignId: string, awardYears: numbe
       signedOffAt: recommendationBatches.signedOffAt,
       followUpsExpected: n(sql`${expected.count}`),
       followUpsSubmitted: n(sql`${submitted.count}`),
+      forwarded: n(sql`${apps.forwarded}`),
+      paperReceived: n(sql`${apps.paperReceived}`),
+      summaryTableReceivedOn: summaryTables.receivedOn,
     })
     .from(recommenderUnits)
     .leftJoin(apps, eq(apps.unitId, recommenderUnits.id))
@@ -75,6 +83,7 @@ export async function listProgress(db: Db, campaignId: string, awardYears: numbe
     )
     .leftJoin(expected, eq(expected.unitId, recommenderUnits.id))
     .leftJoin(submitted, eq(submitted.unitId, recommenderUnits.id))
+    .leftJoin(summaryTables, eq(summaryTables.unitId, recommenderUnits.id))
     .where(eq(recommenderUnits.active, true))
     .orderBy(
       asc(recommenderUnits.type),

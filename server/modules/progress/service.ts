@@ -25,6 +25,9 @@ export async function progressRows(db: Db, campaign: CampaignRow): Promise<Progr
     signedOffAt: r.signedOffAt?.toISOString() ?? null,
     followUpsExpected: r.followUpsExpected,
     followUpsSubmitted: r.followUpsSubmitted,
+    forwarded: r.forwarded,
+    paperReceived: r.paperReceived,
+    summaryTableReceivedOn: r.summaryTableReceivedOn ?? null,
   }));
 }
 

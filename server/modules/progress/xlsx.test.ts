@@ -23,6 +23,9 @@ function unit(i: number, over: Partial<ProgressRow> = {}): ProgressRow {
     signedOffAt: i % 2 ? null : '2026-11-01T01:00:00.000Z',
     followUpsExpected: 3,
     followUpsSubmitted: 1,
+    forwarded: i % 2 ? 0 : 2,
+    paperReceived: i % 2 ? 0 : 1,
+    summaryTableReceivedOn: i % 2 ? null : '2026-11-02',
     ...over,
   };
 }

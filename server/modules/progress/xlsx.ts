@@ -46,6 +46,20 @@ const COLUMNS: Column[] = [
     totalled: true,
     centred: true,
   },
+  { header: '已报送主管部门', width: 13, value: (r) => r.forwarded, totalled: true, centred: true },
+  {
+    header: '纸质申报书已收',
+    width: 13,
+    value: (r) => r.paperReceived,
+    totalled: true,
+    centred: true,
+  },
+  {
+    header: '附件3纸质件',
+    width: 12,
+    value: (r) => r.summaryTableReceivedOn ?? '未收到',
+    centred: true,
+  },
 ];
 
 /** 2021-10-20 17:30 in Asia/Shanghai. */
