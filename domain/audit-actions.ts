@@ -59,6 +59,12 @@ export const AUDIT_ACTIONS = {
   'application.unrecommend': { zh: '取消推荐', en: 'Recommendation withdrawn' },
   'application.forward': { zh: '报送主管部门', en: 'Forwarded to the organizer' },
   'application.reopen': { zh: '退回推荐单位（重新开放报送）', en: 'Back to the recommender' },
+  'application.formal_check_pass': { zh: '形式审查合格', en: 'Formal check passed' },
+  'application.formal_check_fail': { zh: '形式审查不合格', en: 'Formal check failed' },
+  'application.formal_check_bulk_pass': {
+    zh: '形式审查批量通过',
+    en: 'Formal check passed in bulk',
+  },
   'batch.reorder': { zh: '调整推荐排序', en: 'Reordered recommendations' },
   'batch.sign_off': { zh: '确认报送', en: 'Signed off the batch' },
   'batch.reopen': { zh: '重新开放报送', en: 'Reopened the batch' },
@@ -199,6 +205,9 @@ export const AUDIT_FIELDS: Record<string, Label> = {
   bodyFingerprint: { zh: '正文（指纹）', en: 'Body (fingerprint)' },
   to: { zh: '收件地址', en: 'To' },
   lastError: { zh: '失败原因', en: 'Failure reason' },
+  result: { zh: '形式审查结果', en: 'Formal check result' },
+  checkRevision: { zh: '形式审查修订号', en: 'Formal check revision' },
+  failed: { zh: '不通过的检查项', en: 'Items failed' },
 };
 
 /** States of the things audit rows name: applications, batches, findings, reports, accounts. */

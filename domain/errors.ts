@@ -156,6 +156,21 @@ export const ERRORS = {
     zh: '往届获奖方案的附件4仅对经该奖项推荐单位或主管部门核验的企业账号开放：请在“企业认证”中上传营业执照，并联系推荐单位核验',
     en: 'A past award’s report opens only to an account verified by its recommender or an organizer',
   },
+  FORMAL_CHECK_CONFLICT: {
+    status: 409,
+    zh: '形式审查结果已被他人修改，请刷新后在最新结果上修改',
+    en: 'The formal check was recorded by someone else meanwhile; reload and edit the latest',
+  },
+  FORMAL_CHECK_BLOCKED: {
+    status: 409,
+    zh: '有不能通过的检查项（如未处理或已确认的疑似重复），该申报书不能判为形式审查合格',
+    en: 'A blocking item fails (e.g. an open or confirmed duplicate finding): it cannot pass',
+  },
+  REVIEW_SETTINGS_LOCKED: {
+    status: 409,
+    zh: '已发布评审分配，形式审查清单和评分标准不能再修改',
+    en: 'A review round is published: the checklist and the rubric cannot change',
+  },
   CONFLICT: {
     status: 409,
     zh: '数据已被他人修改，请刷新后重试',

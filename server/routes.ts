@@ -11,6 +11,7 @@ import { authRoutes } from './modules/auth';
 import { campaignRoutes } from './modules/campaigns';
 import { enterpriseRoutes } from './modules/enterprises';
 import { followUpRoutes } from './modules/follow-ups';
+import { formalCheckRoutes } from './modules/formal-check';
 import { notificationAdminRoutes, notificationRoutes } from './modules/notifications';
 import { progressRoutes } from './modules/progress';
 import { statisticsRoutes } from './modules/statistics';
@@ -45,6 +46,7 @@ export function apiRoutes(deps: Deps): FastifyPluginAsyncZod {
       awardRoutes,
       followUpRoutes,
       duplicateRoutes,
+      formalCheckRoutes,
       verificationRoutes,
       notificationRoutes,
       announcementRoutes,

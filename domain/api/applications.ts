@@ -4,6 +4,7 @@ import { APPLICATION_STATES } from '../application-states';
 import type { FormDeclaration } from '../form';
 import { z } from '../zod';
 import { isoDate, itemsOf } from './common';
+import { formalCheckOutcomeSchema } from './formal-check';
 
 export const applicationViewSchema = z.object({
   id: z.string(),
@@ -54,6 +55,11 @@ export const applicationDetailSchema = z.object({
   application: applicationViewSchema,
   versions: z.array(versionSummarySchema),
   attachments: z.array(attachmentViewSchema),
+  formalCheck: formalCheckOutcomeSchema
+    .nullable()
+    .describe(
+      '形式审查: 合格 / 不合格 and the failed items’ reasons, once recorded (never who checked it)',
+    ),
 });
 export type ApplicationDetail = z.infer<typeof applicationDetailSchema>;
 

@@ -41,6 +41,12 @@ export const campaignConfigViewSchema = z.object({
     followUp: formDeclarationViewSchema.optional(),
   }),
   lock: z.object({
+    reviewLocked: z
+      .boolean()
+      .describe(
+        'a review round is published: the checklist, rubric and review settings cannot change',
+      ),
+    reviewReason: z.string().nullable(),
     formsLocked: z
       .boolean()
       .describe('an application was submitted: the application form cannot change'),

@@ -768,7 +768,10 @@ export const formalChecks = pgTable('formal_checks', {
     .references(() => campaigns.id),
   versionNo: integer('version_no').notNull(),
   result: text('result').notNull(), // 'pass' | 'fail'
-  items: jsonb('items').$type<{ code: string; pass: boolean; reason: string }[]>().notNull(),
+  /** each item as decided, with its label then (the checklist may be edited later) */
+  items: jsonb('items')
+    .$type<{ code: string; label?: string; pass: boolean; reason: string }[]>()
+    .notNull(),
   /** the reasons of the failed items, as shown to the recommender and the enterprise */
   summary: text('summary').notNull().default(''),
   revision: integer('revision').notNull().default(1),

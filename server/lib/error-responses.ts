@@ -52,7 +52,7 @@ export const OPERATION_ERRORS: Record<string, OperationErrors> = {
   getCampaignConfig: { access: 'role' },
   updateCampaign: {
     access: 'role',
-    errors: ['CONFIG_CONFLICT', 'FORM_LOCKED', 'INVALID_DECLARATION'],
+    errors: ['CONFIG_CONFLICT', 'FORM_LOCKED', 'REVIEW_SETTINGS_LOCKED', 'INVALID_DECLARATION'],
   },
   exportCampaignConfig: { access: 'role' },
   importCampaignConfig: {
@@ -209,6 +209,14 @@ export const OPERATION_ERRORS: Record<string, OperationErrors> = {
   sweepDuplicates: { access: 'role' },
   dismissFinding: { access: 'role', errors: ['WRONG_STATE'] },
   confirmFinding: { access: 'role', errors: ['WRONG_STATE'] },
+  // 形式审查 (issue 13)
+  getFormalCheck: { access: 'role' },
+  recordFormalCheck: {
+    access: 'role',
+    errors: ['WRONG_STATE', 'FORMAL_CHECK_CONFLICT', 'FORMAL_CHECK_BLOCKED'],
+  },
+  listFormalChecks: { access: 'role' },
+  bulkPassFormalCheck: { access: 'role' },
   // 找回密码 and the links organizers' actions send
   requestPasswordReset: { access: 'public' },
   checkPasswordResetToken: { access: 'public', errors: ['RESET_TOKEN_INVALID'] },

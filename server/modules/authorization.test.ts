@@ -1,6 +1,7 @@
 // Who may call what: every route the app registers × every kind of caller, from one explicit
 // table. A route missing from the table fails the first test, so a new route needs a row here.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { MIIT_2021_FORMAL_CHECKLIST } from '../../domain/review';
 import { makePng } from '../../test/fixtures/files';
 import { PDF, upload } from '../../test/fixtures/applications';
 import { postFile } from '../../test/fixtures/desk';
@@ -676,6 +677,39 @@ const TABLE: Record<string, Case[]> = {
       what: 'no such finding',
       expect: organizerOnly(404),
       call: (c) => c.post(`/api/v1/findings/${NO_SUCH_ID}/confirm`, { reason: '矩阵确认理由' }),
+    },
+  ],
+  // 形式审查: the organizer's alone (enterprise A's draft: readable, nothing to record)
+  'GET /api/v1/applications/:id/formal-check': [
+    {
+      expect: organizerOnly(200),
+      call: (c) => c.get(`/api/v1/applications/${ids.application}/formal-check`),
+    },
+  ],
+  'PUT /api/v1/applications/:id/formal-check': [
+    {
+      what: 'a draft: not forwarded',
+      expect: organizerOnly(409),
+      call: (c) =>
+        c.request('PUT', `/api/v1/applications/${ids.application}/formal-check`, {
+          items: MIIT_2021_FORMAL_CHECKLIST.map((i) => ({ code: i.code, pass: true, reason: '' })),
+        }),
+    },
+  ],
+  'GET /api/v1/campaigns/:idOrCode/formal-check': [
+    {
+      expect: organizerOnly(200),
+      call: (c) => c.get(`/api/v1/campaigns/${ids.campaign}/formal-check`),
+    },
+  ],
+  'POST /api/v1/campaigns/:idOrCode/formal-check/bulk-pass': [
+    {
+      what: 'a draft: skipped',
+      expect: organizerOnly(200),
+      call: (c) =>
+        c.post(`/api/v1/campaigns/${ids.campaign}/formal-check/bulk-pass`, {
+          applicationIds: [ids.application],
+        }),
     },
   ],
   // 企业认证: the demo enterprise (verified, 北京市's award) and enterprise B (nobody's yet)

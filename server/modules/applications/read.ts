@@ -3,6 +3,7 @@ import type { SignedInUser } from '../../lib/auth-context';
 import type { Deps } from '../../lib/deps';
 import { AppError } from '../../lib/errors';
 import { findCampaign, formOfCampaign } from '../campaigns';
+import { formalCheckOutcomeOf } from '../formal-check';
 import { applicationHeadOf, viewableApplication } from './load';
 import { authorizeListApplications, authorizeViewApplication } from './policy';
 import * as repo from './repository';
@@ -30,11 +31,12 @@ export async function listApplicationsFor(
 /** The application with its frozen versions and its attachments. */
 export async function applicationDetailOf(deps: Pick<Deps, 'db'>, user: SignedInUser, id: string) {
   const found = await viewableApplication(deps, user, id);
-  const [versions, files] = await Promise.all([
+  const [versions, files, formalCheck] = await Promise.all([
     repo.listVersions(deps.db, found.id),
     repo.listAttachments(deps.db, found.id),
+    formalCheckOutcomeOf(deps.db, found.id),
   ]);
-  return { application: found, versions, attachments: files };
+  return { application: found, versions, attachments: files, formalCheck };
 }
 
 /** One frozen version of the application. */

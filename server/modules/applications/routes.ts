@@ -40,9 +40,10 @@ const versionParamsSchema = z.object({
 });
 
 /**
- * Who did it, for this viewer: the person's name and unit (or enterprise) to staff; to an enterprise
- * only its own people by name, a recommender by its unit, and 主管部门 / 评审专家 for the rest —
- * never an organizer's or reviewer's login or name.
+ * Who did it, for this viewer: the person's name and unit (or enterprise) to organizers; to an
+ * enterprise only its own people by name, a recommender by its unit, and 主管部门 / 评审专家 for the
+ * rest — never an organizer's or reviewer's login or name; to a recommender everyone but the
+ * ministry's people (主管部门, 评审专家: by role only) by name.
  */
 function actorFor(r: HistoryRow, viewer: SignedInUser) {
   const role = r.actorRole;
@@ -59,6 +60,9 @@ function actorFor(r: HistoryRow, viewer: SignedInUser) {
       return { actorName: r.actorUnit ?? roleName, actorOrg: null, actorLabel: null };
     return { actorName: roleName, actorOrg: null, actorLabel: null };
   }
+  // a recommender sees the ministry's people (形式审查, 评审) by their role only, like an enterprise
+  if (viewer.role === 'recommender' && (role === 'organizer' || role === 'expert'))
+    return { actorName: roleName, actorOrg: null, actorLabel: null };
   return {
     actorName: r.actorName ?? (role === 'system' || !r.actorLabel ? '系统' : r.actorLabel),
     actorOrg: r.actorEnterprise ?? r.actorUnit ?? (r.actorName ? roleName : null),
@@ -166,6 +170,7 @@ export function applicationRoutes(deps: Deps): FastifyPluginAsyncZod {
           application,
           versions,
           attachments: files,
+          formalCheck,
         } = await applicationDetailOf(deps, user, req.params.id);
         return {
           application: applicationView(application),
@@ -179,6 +184,7 @@ export function applicationRoutes(deps: Deps): FastifyPluginAsyncZod {
             sha256: f.sha256,
             createdAt: f.createdAt.toISOString(),
           })),
+          formalCheck,
         };
       },
     );

@@ -69,6 +69,8 @@ describe('a next-year campaign configured through the API', () => {
       applications: 0,
       submitted: 0,
       reason: null,
+      reviewLocked: false,
+      reviewReason: null,
     });
     expect(res.body.forms.followUp.title).toBe('工业互联网APP统计信息表');
     revision = res.body.revision;

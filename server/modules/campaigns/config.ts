@@ -15,6 +15,8 @@ import {
   type UpdateCampaignInput,
 } from '../../../domain/campaign-config';
 import { MIIT_2021 } from '../../../domain/campaigns/miit-2021';
+import { formalChecklistOf } from '../../../domain/formal-check';
+import { reviewSettingsSchema } from '../../../domain/review';
 import {
   FORM_KINDS,
   declarationIssues,
@@ -26,7 +28,7 @@ import type { Actor } from '../../lib/actor';
 import type { Deps } from '../../lib/deps';
 import { AppError, isUniqueViolation } from '../../lib/errors';
 import type { Db } from '../../db/client';
-import { recordAudit } from '../audit';
+import { canonicalJson, recordAudit } from '../audit';
 import {
   copyCampaignTemplates,
   exportCampaignTemplates,
@@ -96,7 +98,13 @@ async function formsOf(db: Db, c: repo.CampaignRow): Promise<CampaignForms> {
 async function lockOf(db: Db, campaignId: string) {
   const counts = await repo.countApplicationsOf(db, campaignId);
   const reports = await repo.countSubmittedFollowUpsOf(db, campaignId);
+  const rounds = await repo.countPublishedRoundsOf(db, campaignId);
   return {
+    reviewLocked: rounds > 0,
+    reviewReason:
+      rounds > 0
+        ? '已发布评审分配，形式审查清单、评分标准和评审设置不能再修改；如需调整，请新建活动'
+        : null,
     formsLocked: counts.submitted > 0,
     followUpLocked: reports > 0,
     followUpReason:
@@ -268,6 +276,14 @@ function changes(before: repo.CampaignRow, patch: Record<string, unknown>) {
   return { before: b, after: a };
 }
 
+/** The checklist, the rubric or the review settings differ (an absent one is its default). */
+function reviewPartsChanged(before: CampaignSettings, after: CampaignSettings) {
+  // canonical: the stored settings come back from jsonb with their keys in another order
+  const parts = (x: CampaignSettings) =>
+    canonicalJson([formalChecklistOf(x), x.rubric, reviewSettingsSchema.parse(x.review ?? {})]);
+  return parts(before) !== parts(after);
+}
+
 export async function updateCampaign(
   deps: Pick<Deps, 'db' | 'clock'>,
   id: string,
@@ -321,7 +337,15 @@ export async function updateCampaign(
         paperDeadline: new Date(f.paperDeadline),
       });
     }
-    if (input.settings) patch.settings = checkSettings(input.settings);
+    if (input.settings) {
+      patch.settings = checkSettings(input.settings);
+      // 形式审查 and 评分: changeable until a review round is published (experts score on them)
+      if (reviewPartsChanged(c.settings, patch.settings as CampaignSettings)) {
+        const lock = await lockOf(tx, c.id);
+        if (lock.reviewLocked)
+          throw new AppError('REVIEW_SETTINGS_LOCKED', { message: lock.reviewReason ?? undefined });
+      }
+    }
     const diff = changes(c, patch);
     if (!Object.keys(diff.after).length && !changedForms.length) return; // nothing to change
     const updated = await repo.updateCampaignRow(tx, c.id, patch);

@@ -1,6 +1,12 @@
 import { and, desc, eq, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { applications, campaignForms, campaigns, followUpReports } from '../../db/schema';
+import {
+  applications,
+  campaignForms,
+  campaigns,
+  followUpReports,
+  reviewRounds,
+} from '../../db/schema';
 import type { CampaignSettings } from '../../../domain/campaign';
 
 export type CampaignRow = typeof campaigns.$inferSelect;
@@ -122,6 +128,20 @@ export async function countSubmittedFollowUpsOf(db: Db, campaignId: string): Pro
       and(
         eq(followUpReports.campaignId, campaignId),
         sql`${followUpReports.submittedAt} is not null`,
+      ),
+    );
+  return row?.n ?? 0;
+}
+
+/** Review rounds of the campaign whose assignments were published (experts are scoring). */
+export async function countPublishedRoundsOf(db: Db, campaignId: string): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(reviewRounds)
+    .where(
+      and(
+        eq(reviewRounds.campaignId, campaignId),
+        sql`${reviewRounds.state} in ('published', 'closed')`,
       ),
     );
   return row?.n ?? 0;

@@ -96,6 +96,7 @@ function detail(state: 'draft' | 'submitted'): ApplicationDetail {
         createdAt: '2026-09-02T00:00:00.000Z',
       },
     ],
+    formalCheck: null,
   };
 }
 
