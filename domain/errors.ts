@@ -166,6 +166,12 @@ export const ERRORS = {
     zh: '链接无效或已过期，请重新申请找回密码',
     en: 'The link is invalid or has expired; request a new one',
   },
+  // 评审分配 (issue 13)
+  ASSIGNMENT_RULES_BROKEN: {
+    status: 409,
+    zh: '该分配违反回避规则或超出评审上限：如确需分配，请填写例外理由（至少4个字）',
+    en: 'This pair breaks a conflict rule or the load limit; give a reason to override',
+  },
   INTERNAL: { status: 500, zh: '服务器内部错误，请稍后再试', en: 'Internal error' },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;
 
