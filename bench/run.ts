@@ -1,5 +1,6 @@
 // npm run bench: measurements, not tests. Each prints medians of runs taken side by side.
 // `npm run bench -- <name>` runs one of them.
+import { benchAssignment } from './assignment';
 import { benchDraftSave } from './draft-save';
 import { benchDuplicates } from './duplicates';
 import { benchRemindersDelivery } from './notifications-delivery';
@@ -15,6 +16,7 @@ const benches: Record<string, () => Promise<void>> = {
   duplicates: benchDuplicates,
   'reminders-delivery': benchRemindersDelivery,
   statistics: benchStatistics,
+  assignment: benchAssignment,
 };
 if (only && !(only in benches)) {
   console.error(`no bench "${only}"; there are: ${Object.keys(benches).join(', ')}`);
