@@ -34,8 +34,16 @@ export async function loadReferences(db: Db): Promise<ExpertReferences> {
       if (!categories.has(cat.code)) categories.set(cat.code, cat.name);
       for (const f of cat.focusAreas) focusAreas.add(f);
     }
+  // 北京市 is the province and its city: the name means the city; other shared names are ambiguous
   const regionByName = new Map<string, string | null>();
-  for (const r of regions) regionByName.set(r.name, regionByName.has(r.name) ? null : r.code);
+  const parentOf = new Map(regions.map((r) => [r.code, r.parentCode]));
+  for (const r of regions) {
+    const other = regionByName.get(r.name);
+    if (other === undefined) regionByName.set(r.name, r.code);
+    else if (other !== null && parentOf.get(r.code) === other) regionByName.set(r.name, r.code);
+    else if (other !== null && parentOf.get(other) === r.code) continue;
+    else regionByName.set(r.name, null);
+  }
   return {
     categories,
     categoryByName: new Map([...categories].map(([code, name]) => [name, code])),
