@@ -86,6 +86,20 @@ export const AUDIT_ACTIONS = {
   'notification_template.update': { zh: '修改消息模板', en: 'Changed a message template' },
   'notification_template.reset': { zh: '恢复默认消息模板', en: 'Reset a message template' },
   'outbound_email.resend': { zh: '重新发送邮件', en: 'Resent an e-mail' },
+  // 专家库与评审分配 (issue 13)
+  'expert.create': { zh: '新增专家', en: 'Added an expert' },
+  'expert.update': { zh: '修改专家信息', en: 'Changed an expert' },
+  'expert.activate': { zh: '启用专家', en: 'Expert re-activated' },
+  'expert.deactivate': { zh: '停用专家', en: 'Expert deactivated' },
+  'expert.import': { zh: '导入专家', en: 'Imported experts' },
+  'review_round.create': { zh: '新建评审轮次', en: 'Created a review round' },
+  'review_round.update': { zh: '修改评审轮次', en: 'Changed a review round' },
+  'review_round.propose': { zh: '生成分配方案', en: 'Proposed assignments' },
+  'review_round.publish': { zh: '发布评审分配', en: 'Published assignments' },
+  'review_assignment.add': { zh: '人工分配评审专家', en: 'Assigned an expert by hand' },
+  'review_assignment.remove': { zh: '移除评审分配', en: 'Removed an assignment' },
+  'review_assignment.decline': { zh: '专家拒绝评审', en: 'Expert declined an assignment' },
+  'review_assignment.replace': { zh: '提出替补专家', en: 'Proposed a replacement expert' },
 } as const satisfies Record<string, Label>;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
@@ -108,6 +122,9 @@ export const AUDIT_TARGETS = {
   announcement: { zh: '通知公告', en: 'Announcement' },
   notification_template: { zh: '消息模板', en: 'Message template' },
   outbound_email: { zh: '邮件', en: 'E-mail' },
+  expert: { zh: '专家', en: 'Expert' },
+  review_round: { zh: '评审轮次', en: 'Review round' },
+  review_assignment: { zh: '评审分配', en: 'Assignment' },
 } as const satisfies Record<string, Label>;
 export type AuditTarget = keyof typeof AUDIT_TARGETS;
 
@@ -208,6 +225,33 @@ export const AUDIT_FIELDS: Record<string, Label> = {
   result: { zh: '形式审查结果', en: 'Formal check result' },
   checkRevision: { zh: '形式审查修订号', en: 'Formal check revision' },
   failed: { zh: '不通过的检查项', en: 'Items failed' },
+  employerName: { zh: '工作单位', en: 'Employer' },
+  employerUscc: { zh: '单位统一社会信用代码', en: 'Employer USCC' },
+  expertTitle: { zh: '职称职务', en: 'Title' },
+  regionCode: { zh: '所在地区', en: 'Region' },
+  categories: { zh: '申报类别', en: 'Categories' },
+  industries: { zh: '所属行业', en: 'Industries' },
+  focusAreas: { zh: '聚焦领域', en: 'Focus areas' },
+  conflictEnterprises: { zh: '回避企业', en: 'Declared enterprises' },
+  conflictUnitIds: { zh: '回避推荐单位', en: 'Declared units' },
+  expertId: { zh: '专家', en: 'Expert' },
+  reviewsPerApplication: { zh: '每个项目评审专家数', en: 'Reviews per application' },
+  maxLoad: { zh: '每位专家评审上限', en: 'Maximum load' },
+  deadline: { zh: '评审截止时间', en: 'Deadline' },
+  anonymous: { zh: '匿名评审', en: 'Anonymous review' },
+  avoidSameRegion: { zh: '回避本地区', en: 'Avoid the same region' },
+  panels: { zh: '评审组', en: 'Panels' },
+  proposed: { zh: '新生成的分配', en: 'Pairs proposed' },
+  replaced: { zh: '替换的分配', en: 'Pairs replaced' },
+  totalFit: { zh: '匹配度合计', en: 'Total fit' },
+  shortfalls: { zh: '专家不足的项目', en: 'Applications short of experts' },
+  published: { zh: '发布的分配', en: 'Pairs published' },
+  experts: { zh: '通知的专家', en: 'Experts notified' },
+  overriddenRules: { zh: '例外的规则', en: 'Rules overridden' },
+  overrideReason: { zh: '例外理由', en: 'Override reason' },
+  declineReason: { zh: '拒绝理由', en: 'Reason for declining' },
+  proposalDiscarded: { zh: '作废的分配', en: 'Pairs discarded' },
+  replacements: { zh: '替补专家', en: 'Replacements' },
 };
 
 /** States of the things audit rows name: applications, batches, findings, reports, accounts. */

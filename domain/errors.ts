@@ -191,6 +191,12 @@ export const ERRORS = {
     zh: '一次导出的申报书过多，请先用筛选条件缩小范围，再分批下载',
     en: 'Too many applications for one download; narrow the filters and download in parts',
   },
+  // 评审分配 (issue 13)
+  ASSIGNMENT_RULES_BROKEN: {
+    status: 409,
+    zh: '该分配违反回避规则或超出评审上限：如确需分配，请填写例外理由（至少4个字）',
+    en: 'This pair breaks a conflict rule or the load limit; give a reason to override',
+  },
   INTERNAL: { status: 500, zh: '服务器内部错误，请稍后再试', en: 'Internal error' },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;
 

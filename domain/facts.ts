@@ -125,13 +125,31 @@ export const APP_FACT_SPECS: Record<
   users: { label: '用户数', types: ['number'] },
 };
 
+/** 联合申报单位: a group of the co-applicants' name and 统一社会信用代码 (评审's conflict rules). */
+export const CO_APPLICANT_FACTS = ['name', 'uscc'] as const;
+export type CoApplicantFactKey = (typeof CO_APPLICANT_FACTS)[number];
+export const CO_APPLICANT_FACT_SPECS: Record<
+  CoApplicantFactKey,
+  { label: string; types: FormField['type'][]; required?: boolean }
+> = {
+  name: { label: '联合申报单位名称', types: ['text'], required: true },
+  uscc: { label: '联合申报单位统一社会信用代码', types: ['uscc', 'text'] },
+};
+
 /**
- * Where each fact lives in the data: a field path "section.field". The APP list binds a group
- * field and, inside each item, the keys of its sub-fields.
+ * Where each fact lives in the data: a field path "section.field". The APP list and the
+ * co-applicants bind a group field and, inside each item, the keys of its sub-fields.
  */
 export type FactBindings = Partial<Record<ScalarFactKey, string>> & {
   apps?: { path: string } & Partial<Record<AppFactKey, string>>;
+  coApplicants?: { path: string } & Partial<Record<CoApplicantFactKey, string>>;
 };
+
+/** A 联合申报单位 as the facts hold it (its code upper case, '' when not given). */
+export interface CoApplicantFacts {
+  name: string;
+  uscc: string;
+}
 
 export interface AppFacts {
   name: string;
@@ -161,6 +179,8 @@ export interface ApplicationFacts {
   email: string;
   apps: AppFacts[];
   appCount: number;
+  /** 联合申报单位 (absent in facts stored before they were bound: read as none) */
+  coApplicants: CoApplicantFacts[];
   /** 字数 of the word-counted text fields */
   wordCount: number;
 }
@@ -208,6 +228,15 @@ export function factsOf(form: FormDeclaration, data: unknown): ApplicationFacts 
       users: num(sub('users')),
     };
   });
+  const coItems = b.coApplicants ? valueAt(data, b.coApplicants.path) : undefined;
+  const coApplicants: CoApplicantFacts[] = (Array.isArray(coItems) ? coItems : [])
+    .map((item) => {
+      const o = asObject(item);
+      const sub = (k: CoApplicantFactKey) =>
+        b.coApplicants?.[k] ? o[b.coApplicants[k]!] : undefined;
+      return { name: text(sub('name')).slice(0, 200), uscc: text(sub('uscc')).toUpperCase() };
+    })
+    .filter((c) => c.name || c.uscc);
   return {
     solutionName: text(at('solutionName')).slice(0, 200),
     category: orNull(at('category')),
@@ -227,6 +256,7 @@ export function factsOf(form: FormDeclaration, data: unknown): ApplicationFacts 
     email: text(at('email')),
     apps,
     appCount: apps.length,
+    coApplicants,
     wordCount: countedText(form, data).reduce((n, c) => n + c.words, 0),
   };
 }

@@ -123,6 +123,41 @@ describe('facts', () => {
     });
   });
 
+  it('reads the co-applicants (联合申报单位) through their group binding', () => {
+    const f = clone(MIIT_2021_FORM);
+    const data = {
+      applicant: {
+        coApplicants: [
+          { name: ' 上海合作科技有限公司 ', uscc: '91310000ma1fl0xx5a', role: '联合开发' },
+          { name: '', uscc: '', role: '空行' },
+        ],
+      },
+    };
+    expect(factsOf(f, data).coApplicants).toEqual([
+      { name: '上海合作科技有限公司', uscc: '91310000MA1FL0XX5A' },
+    ]);
+    expect(factsOf(f, {}).coApplicants).toEqual([]);
+    // a form that does not bind them reads none
+    const unbound = clone(f);
+    delete unbound.facts!.coApplicants;
+    expect(factsOf(unbound, data).coApplicants).toEqual([]);
+  });
+
+  it('refuses a co-applicant binding that is not a group with the right sub-fields', () => {
+    const f = clone(MIIT_2021_FORM);
+    f.facts!.coApplicants = { path: 'applicant.name', name: 'name' };
+    expect(problems(f)).toContainEqual({
+      path: 'facts.coApplicants.path',
+      message: expect.stringContaining(
+        '“联合申报单位”须指向一个重复组字段，applicant.name 不是重复组',
+      ),
+    });
+    f.facts!.coApplicants = { path: 'applicant.coApplicants', uscc: 'nosuch' };
+    expect(problems(f).map((p) => p.path)).toEqual(
+      expect.arrayContaining(['facts.coApplicants.name', 'facts.coApplicants.uscc']),
+    );
+  });
+
   it('prefills a new application where the form binds the facts', () => {
     expect(
       dataWithFacts(MIIT_2021_FORM, { applicantName: '某公司', uscc: 'X', region: null }),

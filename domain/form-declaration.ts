@@ -5,10 +5,12 @@ import { z } from './zod';
 import type { FormDeclaration, FormField } from './form';
 import {
   APP_FACT_SPECS,
+  CO_APPLICANT_FACT_SPECS,
   FACT_SPECS,
   SCALAR_FACTS,
   fieldAt,
   type AppFactKey,
+  type CoApplicantFactKey,
   type ScalarFactKey,
 } from './facts';
 import { followUpBindingIssues } from './follow-up-facts';
@@ -213,6 +215,13 @@ const appBindingSchema = z.strictObject({
   >),
 });
 
+const coApplicantBindingSchema = z.strictObject({
+  path: z.string().min(1),
+  ...(Object.fromEntries(
+    Object.keys(CO_APPLICANT_FACT_SPECS).map((k) => [k, key.optional()]),
+  ) as Record<CoApplicantFactKey, z.ZodOptional<typeof key>>),
+});
+
 const bindingsSchema = z
   .strictObject({
     ...(Object.fromEntries(SCALAR_FACTS.map((k) => [k, z.string().min(1).optional()])) as Record<
@@ -220,6 +229,7 @@ const bindingsSchema = z
       z.ZodOptional<z.ZodString>
     >),
     apps: appBindingSchema.optional(),
+    coApplicants: coApplicantBindingSchema.optional(),
   })
   .optional();
 
@@ -397,43 +407,61 @@ function checkFacts(form: FormDeclaration, kind: FormKind, ctx: z.RefinementCtx)
         message: `“${spec.label}”只能单选`,
       });
   }
-  const apps = facts.apps;
-  if (apps) {
-    const group = fieldAt(form, apps.path);
-    if (!group || group.type !== 'group') {
+  checkGroupBinding(form, ctx, 'apps', 'APP清单', APP_FACT_SPECS, facts.apps);
+  checkGroupBinding(
+    form,
+    ctx,
+    'coApplicants',
+    '联合申报单位',
+    CO_APPLICANT_FACT_SPECS,
+    facts.coApplicants,
+  );
+}
+
+/** A group binding (APP清单, 联合申报单位): a group field, and sub-fields of the right types in it. */
+function checkGroupBinding<K extends string>(
+  form: FormDeclaration,
+  ctx: z.RefinementCtx,
+  fact: 'apps' | 'coApplicants',
+  title: string,
+  specs: Record<K, { label: string; types: FormField['type'][]; required?: boolean }>,
+  binding: ({ path: string } & Partial<Record<K, string>>) | undefined,
+) {
+  if (!binding) return;
+  const group = fieldAt(form, binding.path);
+  if (!group || group.type !== 'group') {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['facts', fact, 'path'],
+      message: `“${title}”须指向一个重复组字段，${binding.path} ${group ? '不是重复组' : '不存在'}`,
+    });
+    return;
+  }
+  for (const k of Object.keys(specs) as K[]) {
+    const spec = specs[k];
+    const subKey = binding[k];
+    if (!subKey) {
+      if (spec.required)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['facts', fact, k],
+          message: `请指定“${spec.label}”取自${title}的哪个子字段`,
+        });
+      continue;
+    }
+    const sub = group.fields.find((f) => f.key === subKey);
+    if (!sub)
       ctx.addIssue({
         code: 'custom',
-        path: ['facts', 'apps', 'path'],
-        message: `“APP清单”须指向一个重复组字段，${apps.path} ${group ? '不是重复组' : '不存在'}`,
+        path: ['facts', fact, k],
+        message: `“${spec.label}”指向的子字段 ${subKey} 不在 ${binding.path} 中`,
       });
-      return;
-    }
-    for (const k of Object.keys(APP_FACT_SPECS) as AppFactKey[]) {
-      const spec = APP_FACT_SPECS[k];
-      const subKey = apps[k];
-      if (!subKey) {
-        if (spec.required)
-          ctx.addIssue({
-            code: 'custom',
-            path: ['facts', 'apps', k],
-            message: `请指定“${spec.label}”取自APP清单的哪个子字段`,
-          });
-        continue;
-      }
-      const sub = group.fields.find((f) => f.key === subKey);
-      if (!sub)
-        ctx.addIssue({
-          code: 'custom',
-          path: ['facts', 'apps', k],
-          message: `“${spec.label}”指向的子字段 ${subKey} 不在 ${apps.path} 中`,
-        });
-      else if (!spec.types.includes(sub.type))
-        ctx.addIssue({
-          code: 'custom',
-          path: ['facts', 'apps', k],
-          message: `“${spec.label}”须取自${spec.types.map((t) => FIELD_TYPE_LABELS[t as keyof typeof FIELD_TYPE_LABELS]).join('或')}字段`,
-        });
-    }
+    else if (!spec.types.includes(sub.type))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['facts', fact, k],
+        message: `“${spec.label}”须取自${spec.types.map((t) => FIELD_TYPE_LABELS[t as keyof typeof FIELD_TYPE_LABELS]).join('或')}字段`,
+      });
   }
 }
 

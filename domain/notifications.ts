@@ -18,6 +18,8 @@ export const NOTIFICATION_KINDS = [
   'reminder.paper_deadline',
   'reminder.follow_up',
   'announcement',
+  'review.assigned',
+  'review.declined',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -173,6 +175,22 @@ export const NOTIFICATION_KIND_INFO: Record<NotificationKind, NotificationKindIn
     subject: '【通知公告】{{标题}}',
     body: '{{姓名}}，您好：\n\n{{正文}}\n\n查看：{{链接}}',
   },
+  'review.assigned': {
+    label: '收到评审任务',
+    audience: '评审专家',
+    roles: ['expert'],
+    variables: ['活动名称', '评审轮次', '项目数', '截止时间'],
+    subject: '【{{活动名称}}】{{评审轮次}}：请评审{{项目数}}个项目',
+    body: '{{姓名}}，您好：\n\n主管部门邀请您参加{{评审轮次}}，本次分配给您{{项目数}}个项目，请在{{截止时间}}（北京时间）前完成评分。如需回避，请在评分前说明理由后拒绝。\n\n前往评审：{{链接}}',
+  },
+  'review.declined': {
+    label: '专家拒绝评审',
+    audience: '主管部门',
+    roles: ['organizer'],
+    variables: ['活动名称', '评审轮次', '解决方案名称', '专家姓名', '拒绝理由', '替补情况'],
+    subject: '【{{活动名称}}】{{专家姓名}}拒绝评审“{{解决方案名称}}”',
+    body: '{{姓名}}，您好：\n\n{{专家姓名}}拒绝评审{{评审轮次}}中的“{{解决方案名称}}”，理由：{{拒绝理由}}\n\n{{替补情况}}\n\n查看分配：{{链接}}',
+  },
 };
 
 export const PLATFORM_NAME = '征选平台';
@@ -239,6 +257,11 @@ export const SAMPLE_VALUES: Record<string, string> = {
   报送状态: '尚未确认',
   标题: '关于延长网上申报时间的通知',
   正文: '经研究，网上申报截止时间延长至10月25日。',
+  评审轮次: '第一轮专家评审',
+  项目数: '8',
+  专家姓名: '李专家',
+  拒绝理由: '本人曾参与该方案的咨询工作，需回避。',
+  替补情况: '平台已提出替补专家，请在分配页确认后发布。',
 };
 
 /** Days before a deadline at which reminders go out (Beijing time, at 09:00 of that day). */

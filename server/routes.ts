@@ -22,6 +22,8 @@ import { referenceRoutes } from './modules/reference';
 import { userRoutes } from './modules/users';
 import { verificationRoutes } from './modules/verification';
 import { announcementRoutes } from './modules/announcements';
+import { expertRoutes } from './modules/experts';
+import { reviewRoundRoutes } from './modules/review-rounds';
 
 /** Everything under /api/v1. */
 export function apiRoutes(deps: Deps): FastifyPluginAsyncZod {
@@ -51,6 +53,8 @@ export function apiRoutes(deps: Deps): FastifyPluginAsyncZod {
       notificationRoutes,
       announcementRoutes,
       notificationAdminRoutes,
+      expertRoutes,
+      reviewRoundRoutes,
     ]) {
       await app.register(routes(deps));
     }

@@ -36,6 +36,7 @@ export const MIIT_2021_FORM: FormDeclaration = {
       deployment: 'deployment',
       users: 'users',
     },
+    coApplicants: { path: 'applicant.coApplicants', name: 'name', uscc: 'uscc' },
   },
   sections: [
     {

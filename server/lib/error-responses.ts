@@ -225,6 +225,27 @@ export const OPERATION_ERRORS: Record<string, OperationErrors> = {
   createAnnouncement: { access: 'role' },
   listAnnouncements: { access: 'signed-in' },
   listPublicAnnouncements: { access: 'public' },
+  // 专家库 (issue 13)
+  listExperts: { access: 'role' },
+  createExpert: { access: 'role', errors: ['LOGIN_TAKEN', 'EMAIL_TAKEN'] },
+  getExpertImportTemplate: { access: 'role' },
+  importExperts: { access: 'role', errors: [...FILE, 'IMPORT_REJECTED', 'CONFLICT'] },
+  getExpert: { access: 'role' },
+  updateExpert: { access: 'role', errors: ['EMAIL_TAKEN'] },
+  // 评审轮次与分配 (issue 13)
+  listReviewRounds: { access: 'role' },
+  createReviewRound: { access: 'role' },
+  getReviewRound: { access: 'role' },
+  updateReviewRound: { access: 'role', errors: ['WRONG_STATE', 'CONFLICT'] },
+  proposeAssignments: { access: 'role', errors: ['WRONG_STATE'] },
+  listRoundAssignments: { access: 'role' },
+  addAssignment: {
+    access: 'role',
+    errors: ['WRONG_STATE', 'CONFLICT', 'ASSIGNMENT_RULES_BROKEN'],
+  },
+  updateAssignment: { access: 'role', errors: ['WRONG_STATE'] },
+  publishAssignments: { access: 'role', errors: ['WRONG_STATE'] },
+  declineAssignment: { access: 'role', errors: ['WRONG_STATE'] },
 };
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);

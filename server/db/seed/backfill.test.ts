@@ -5,6 +5,7 @@ import { MIIT_2021_FORM } from '../../../domain/forms/miit-2021-form';
 import {
   DEMO_ENTERPRISE_USCC,
   createTestApp,
+  makeUscc,
   query,
   signedIn,
   type TestApp,
@@ -80,4 +81,27 @@ test('campaigns get their template forms and 附件3, applications their facts; 
   const n = await count();
   await seedReference(t.deps.db);
   expect(await count()).toBe(n);
+});
+
+test('facts stored before 联合申报单位 was a fact get them at the next start, the rest untouched', async () => {
+  const enterprise = await signedIn(t.app, DEMO_ENTERPRISE_USCC);
+  const [demo] = await query<{ code: string }>(t, `select code from campaigns where is_demo`);
+  const co = { name: '上海合作科技有限公司', uscc: makeUscc(4242), role: '联合开发' };
+  const appId = await submittedApplication(enterprise, demo!.code, DEMO_ENTERPRISE_USCC, (d) => {
+    d.applicant.coApplicants = [co];
+  });
+  const [stored] = await query<{ facts: Record<string, unknown> }>(
+    t,
+    `select facts from applications where id = '${appId}'`,
+  );
+  expect(stored!.facts.coApplicants).toEqual([{ name: co.name, uscc: co.uscc }]);
+
+  // as a database from before holds it: every other fact, no co-applicants
+  await query(t, `update applications set facts = facts - 'coApplicants' where id = '${appId}'`);
+  await seedReference(t.deps.db);
+  const [after] = await query<{ facts: Record<string, unknown> }>(
+    t,
+    `select facts from applications where id = '${appId}'`,
+  );
+  expect(after!.facts).toEqual(stored!.facts);
 });

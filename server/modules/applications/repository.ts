@@ -274,7 +274,10 @@ export function listApplicationHistory(db: Db, applicationId: string) {
 }
 export type HistoryRow = Awaited<ReturnType<typeof listApplicationHistory>>[number];
 
-/** Applications saved before facts were kept (an empty facts column), with their campaign. */
+/**
+ * Applications whose facts are not (all) kept yet, with their campaign: none at all (saved before
+ * facts were kept), or stored before a later fact was added (联合申报单位).
+ */
 export function listApplicationsWithoutFacts(db: Db, limit: number) {
   return db
     .select({
@@ -288,7 +291,7 @@ export function listApplicationsWithoutFacts(db: Db, limit: number) {
     })
     .from(applications)
     .innerJoin(campaigns, eq(campaigns.id, applications.campaignId))
-    .where(sql`${applications.facts} = '{}'::jsonb`)
+    .where(sql`${applications.facts} -> 'coApplicants' is null`)
     .limit(limit);
 }
 

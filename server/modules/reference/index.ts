@@ -1,3 +1,8 @@
 // The reference data module's public face: names of regions and industries.
-export { findRegion, industryNames, regionNames } from './repository';
+export {
+  findRegion,
+  industryNames,
+  listRegions as listRegionRows,
+  regionNames,
+} from './repository';
 export { referenceRoutes } from './routes';

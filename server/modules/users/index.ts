@@ -2,10 +2,13 @@
 export {
   createStaffUser,
   getUser,
+  openStaffAccount,
+  staffCredentials,
+  type StaffCredentials,
   listUsers,
   resetPassword,
   uniqueUserError,
   updateUser,
 } from './service';
-export { insertUser } from './repository';
+export { insertUser, lockUserRow, updateUserRow, type UserListing } from './repository';
 export { userRoutes } from './routes';

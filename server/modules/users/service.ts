@@ -22,6 +22,67 @@ export function uniqueUserError(e: unknown): AppError | undefined {
   return undefined;
 }
 
+/** How a new staff account gets its password, decided (and hashed) before its transaction. */
+export interface StaffCredentials {
+  passwordHash: string;
+  /** shown once to the organizer; absent when a link is e-mailed or a password was given */
+  oneTimePassword?: string;
+  /** the account's e-mail gets a link to set the password */
+  byLink: boolean;
+}
+
+/**
+ * The credentials of a new staff account: the password given; else, when the platform sends
+ * e-mail, a link to set one (the stored hash is of a password nobody knows); else a one-time
+ * password. `oneTimePassword: true` (the CLI, at the console) always takes the one-time password.
+ */
+export async function staffCredentials(
+  deps: Pick<Deps, 'config'>,
+  opts: { password?: string; oneTimePassword?: boolean } = {},
+): Promise<StaffCredentials> {
+  const byLink = !opts.password && !opts.oneTimePassword && sendsPasswordLinks(deps);
+  const oneTimePassword = opts.password || byLink ? undefined : generatePassword();
+  const passwordHash = await hashPassword(opts.password ?? oneTimePassword ?? generatePassword(32));
+  return { passwordHash, oneTimePassword, byLink };
+}
+
+/**
+ * Opens a staff account in the caller's transaction (the 专家库 opens an expert's with the expert):
+ * the user row, its audit row and, by link, the e-mail. A taken login or e-mail fails the
+ * transaction (uniqueUserError names it).
+ */
+export async function openStaffAccount(
+  tx: Db,
+  deps: Deps,
+  input: Omit<CreateStaffUserInput, 'password'>,
+  credentials: StaffCredentials,
+  actor: Actor,
+  opts: { mustChangePassword?: boolean } = {},
+) {
+  const created = await repo.insertUser(tx, {
+    login: input.login,
+    email: input.email,
+    name: input.name,
+    phone: input.phone ?? null,
+    role: input.role,
+    passwordHash: credentials.passwordHash,
+    mustChangePassword: opts.mustChangePassword ?? true,
+    recommenderUnitId: input.role === 'recommender' ? input.recommenderUnitId! : null,
+  });
+  await recordAudit(tx, deps.clock, actor, {
+    action: 'user.create',
+    targetType: 'user',
+    targetId: created.id,
+    after: {
+      login: created.login,
+      role: created.role,
+      recommenderUnitId: created.recommenderUnitId,
+    },
+  });
+  if (credentials.byLink) await sendLink(tx, deps, created, 'account_created', actor);
+  return created;
+}
+
 /**
  * Organizers create recommender, expert and organizer accounts. Without a password given, the
  * user gets an e-mail with a link to set one when the platform sends e-mail (`linkSentTo`), else
@@ -43,39 +104,18 @@ export async function createStaffUser(
       });
     }
   }
-  const byLink = !input.password && !opts.oneTimePassword && sendsPasswordLinks(deps);
-  const oneTimePassword = input.password || byLink ? undefined : generatePassword();
-  // by link: a password nobody knows until the user sets one
-  const passwordHash = await hashPassword(input.password ?? oneTimePassword ?? generatePassword(32));
+  const credentials = await staffCredentials(deps, {
+    password: input.password,
+    oneTimePassword: opts.oneTimePassword,
+  });
   try {
-    const user = await deps.db.transaction(async (tx) => {
-      const created = await repo.insertUser(tx, {
-        login: input.login,
-        email: input.email,
-        name: input.name,
-        phone: input.phone ?? null,
-        role: input.role,
-        passwordHash,
-        mustChangePassword: opts.mustChangePassword ?? true,
-        recommenderUnitId: input.role === 'recommender' ? input.recommenderUnitId! : null,
-      });
-      await recordAudit(tx, deps.clock, actor, {
-        action: 'user.create',
-        targetType: 'user',
-        targetId: created.id,
-        after: {
-          login: created.login,
-          role: created.role,
-          recommenderUnitId: created.recommenderUnitId,
-        },
-      });
-      if (byLink) await sendLink(tx, deps, created, 'account_created', actor);
-      return created;
-    });
+    const user = await deps.db.transaction((tx) =>
+      openStaffAccount(tx, deps, input, credentials, actor, opts),
+    );
     return {
       user: (await repo.findUserListing(deps.db, user.id))!,
-      oneTimePassword,
-      linkSentTo: byLink ? user.email : undefined,
+      oneTimePassword: credentials.oneTimePassword,
+      linkSentTo: credentials.byLink ? user.email : undefined,
     };
   } catch (e) {
     throw uniqueUserError(e) ?? e;

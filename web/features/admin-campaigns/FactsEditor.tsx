@@ -2,6 +2,9 @@ import { Card, Col, Form, Row, Select, Typography } from 'antd';
 import {
   APP_FACTS,
   APP_FACT_SPECS,
+  CO_APPLICANT_FACTS,
+  CO_APPLICANT_FACT_SPECS,
+  type CoApplicantFactKey,
   FACT_SPECS,
   SCALAR_FACTS,
   type AppFactKey,
@@ -11,7 +14,12 @@ import {
 import type { FormDeclaration } from '../../../domain/form';
 import { useI18n } from '../../lib/i18n';
 import { itemStatus } from './BasicsTab';
-import { fieldsForFact, groupFields, subFieldsForAppFact } from './declaration-edit';
+import {
+  fieldsForFact,
+  groupFields,
+  subFieldsForAppFact,
+  subFieldsForCoApplicantFact,
+} from './declaration-edit';
 import type { Issue } from './draft';
 
 /**
@@ -38,6 +46,12 @@ export function FactsEditor(props: {
     const next = { ...apps!, [k]: v };
     if (!v) delete next[k];
     setFacts({ ...facts, apps: next });
+  };
+  const co = facts.coApplicants;
+  const setCo = (k: CoApplicantFactKey, v: string | undefined) => {
+    const next = { ...co!, [k]: v };
+    if (!v) delete next[k];
+    setFacts({ ...facts, coApplicants: next });
   };
   const st = (k: string) => itemStatus(props.issues, `${props.at}.facts.${k}`);
   const select = (
@@ -98,6 +112,42 @@ export function FactsEditor(props: {
                   apps[k],
                   subFieldsForAppFact(props.form, apps.path, k),
                   (v) => setApp(k, v),
+                )}
+              </Form.Item>
+            </Col>
+          ))}
+      </Row>
+      <Typography.Title level={5}>{t('cfg.facts.coApplicants')}</Typography.Title>
+      <Row gutter={12}>
+        <Col xs={24} md={12}>
+          <Form.Item
+            label={t('cfg.facts.coApplicantsGroup')}
+            htmlFor="fact-coApplicants"
+            {...st('coApplicants.path')}
+          >
+            {select('fact-coApplicants', co?.path, groupFields(props.form), (path) =>
+              setFacts(
+                path
+                  ? { ...facts, coApplicants: { ...co, path } }
+                  : { ...facts, coApplicants: undefined },
+              ),
+            )}
+          </Form.Item>
+        </Col>
+        {co?.path &&
+          CO_APPLICANT_FACTS.map((k) => (
+            <Col xs={24} md={12} key={k}>
+              <Form.Item
+                label={CO_APPLICANT_FACT_SPECS[k].label}
+                required={CO_APPLICANT_FACT_SPECS[k].required}
+                htmlFor={`fact-coApplicants-${k}`}
+                {...st(`coApplicants.${k}`)}
+              >
+                {select(
+                  `fact-coApplicants-${k}`,
+                  co[k],
+                  subFieldsForCoApplicantFact(props.form, co.path, k),
+                  (v) => setCo(k, v),
                 )}
               </Form.Item>
             </Col>

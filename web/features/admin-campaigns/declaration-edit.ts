@@ -3,8 +3,10 @@
 import type { FormDeclaration, FormField, FormSection } from '../../../domain/form';
 import {
   APP_FACT_SPECS,
+  CO_APPLICANT_FACT_SPECS,
   FACT_SPECS,
   type AppFactKey,
+  type CoApplicantFactKey,
   type ScalarFactKey,
 } from '../../../domain/facts';
 
@@ -117,15 +119,21 @@ export function renameFieldKey(
       ...section,
       fields: replaced(section.fields, fi, group),
     });
-    const apps = form.facts?.apps;
     const unique = field.fields.filter((g) => g.key === old).length === 1;
     const free = !field.fields.some((g, i) => i !== sub && g.key === next);
-    if (!apps || apps.path !== `${section.key}.${field.key}` || !unique || !free)
-      return { ...form, sections };
-    const moved = Object.fromEntries(
-      Object.entries(apps).map(([k, v]) => [k, k !== 'path' && v === old ? next : v]),
-    ) as typeof apps;
-    return { ...form, sections, facts: { ...form.facts, apps: moved } };
+    if (!unique || !free) return { ...form, sections };
+    // the group bindings (APP清单, 联合申报单位) on this group follow the sub-field's new key
+    const facts = { ...form.facts };
+    let moved = false;
+    for (const name of ['apps', 'coApplicants'] as const) {
+      const binding = facts[name];
+      if (!binding || binding.path !== `${section.key}.${field.key}`) continue;
+      facts[name] = Object.fromEntries(
+        Object.entries(binding).map(([k, v]) => [k, k !== 'path' && v === old ? next : v]),
+      ) as typeof binding & { path: string };
+      moved = true;
+    }
+    return moved ? { ...form, sections, facts } : { ...form, sections };
   }
   const old = field.key;
   const sections = replaced(form.sections, si, {
@@ -158,7 +166,7 @@ export function renameSectionKey(form: FormDeclaration, si: number, next: string
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(facts))
     out[k] =
-      k === 'apps' && v && typeof v === 'object'
+      v && typeof v === 'object' // a group binding (APP清单, 联合申报单位)
         ? { ...(v as object), path: move((v as { path: string }).path) }
         : move(v as string);
   return { ...form, sections, facts: out as FormDeclaration['facts'] };
@@ -173,7 +181,7 @@ function movedFacts(
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(facts))
     out[k] =
-      k === 'apps' && v && typeof v === 'object'
+      v && typeof v === 'object'
         ? {
             ...(v as object),
             path: (v as { path: string }).path === from ? to : (v as { path: string }).path,
@@ -224,11 +232,28 @@ export function subFieldsForAppFact(
   groupPath: string | undefined,
   fact: AppFactKey,
 ): FieldChoice[] {
+  return subFieldsOfTypes(form, groupPath, APP_FACT_SPECS[fact].types);
+}
+
+/** Sub-fields of the bound group a co-applicant fact (联合申报单位) may be read from. */
+export function subFieldsForCoApplicantFact(
+  form: FormDeclaration,
+  groupPath: string | undefined,
+  fact: CoApplicantFactKey,
+): FieldChoice[] {
+  return subFieldsOfTypes(form, groupPath, CO_APPLICANT_FACT_SPECS[fact].types);
+}
+
+function subFieldsOfTypes(
+  form: FormDeclaration,
+  groupPath: string | undefined,
+  types: FormField['type'][],
+): FieldChoice[] {
   if (!groupPath) return [];
   const [sk, fk] = groupPath.split('.');
   const group = form.sections.find((s) => s.key === sk)?.fields.find((f) => f.key === fk);
   if (group?.type !== 'group') return [];
   return group.fields
-    .filter((g) => APP_FACT_SPECS[fact].types.includes(g.type))
+    .filter((g) => types.includes(g.type))
     .map((g) => ({ value: g.key, label: `${g.label}（${g.key}）` }));
 }

@@ -952,6 +952,8 @@ export const en: Record<MessageKey, string> = {
   'cfg.facts.none': '(none)',
   'cfg.facts.apps': 'APP list',
   'cfg.facts.appsGroup': 'Group holding the APPs',
+  'cfg.facts.coApplicants': 'Co-applicants',
+  'cfg.facts.coApplicantsGroup': 'Group holding the co-applicants',
   'cfg.preview': 'Preview (as applicants see it)',
   'cfg.previewFailed': 'This form cannot be previewed; check the last change',
   // ── cfg (end) ──

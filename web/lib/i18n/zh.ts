@@ -918,6 +918,8 @@ export const zh = {
   'cfg.facts.none': '（不取）',
   'cfg.facts.apps': 'APP清单',
   'cfg.facts.appsGroup': 'APP清单取自的重复组',
+  'cfg.facts.coApplicants': '联合申报单位',
+  'cfg.facts.coApplicantsGroup': '联合申报单位取自的重复组',
   'cfg.preview': '预览（申报单位看到的表单）',
   'cfg.previewFailed': '当前表单无法预览，请检查最近的修改',
   // ── cfg (end) ──
