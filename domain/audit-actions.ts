@@ -78,6 +78,8 @@ export const AUDIT_ACTIONS = {
   'announcement.create': { zh: '发布通知公告', en: 'Published an announcement' },
   'notification_template.update': { zh: '修改消息模板', en: 'Changed a message template' },
   'notification_template.reset': { zh: '恢复默认消息模板', en: 'Reset a message template' },
+  'review.submit': { zh: '专家提交评分', en: 'Review submitted' },
+  'review.reopen': { zh: '重新开放专家评分', en: 'Review reopened' },
   'outbound_email.resend': { zh: '重新发送邮件', en: 'Resent an e-mail' },
 } as const satisfies Record<string, Label>;
 
@@ -101,6 +103,7 @@ export const AUDIT_TARGETS = {
   announcement: { zh: '通知公告', en: 'Announcement' },
   notification_template: { zh: '消息模板', en: 'Message template' },
   outbound_email: { zh: '邮件', en: 'E-mail' },
+  review: { zh: '专家评分', en: 'Review' },
 } as const satisfies Record<string, Label>;
 export type AuditTarget = keyof typeof AUDIT_TARGETS;
 

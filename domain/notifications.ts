@@ -17,6 +17,7 @@ export const NOTIFICATION_KINDS = [
   'reminder.paper_deadline',
   'reminder.follow_up',
   'announcement',
+  'review.reopened',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -164,6 +165,14 @@ export const NOTIFICATION_KIND_INFO: Record<NotificationKind, NotificationKindIn
     subject: '【通知公告】{{标题}}',
     body: '{{姓名}}，您好：\n\n{{正文}}\n\n查看：{{链接}}',
   },
+  'review.reopened': {
+    label: '评分被重新开放',
+    audience: '评审专家',
+    roles: ['expert'],
+    variables: ['活动名称', '评审轮次', '解决方案名称', '原因', '截止时间'],
+    subject: '【{{活动名称}}】您对“{{解决方案名称}}”的评分已重新开放',
+    body: '{{姓名}}，您好：\n\n主管部门重新开放了您在{{评审轮次}}中对“{{解决方案名称}}”的评分，原因：{{原因}}\n\n请在{{截止时间}}前修改并重新提交：{{链接}}',
+  },
 };
 
 export const PLATFORM_NAME = '征选平台';
@@ -228,6 +237,7 @@ export const SAMPLE_VALUES: Record<string, string> = {
   报送状态: '尚未确认',
   标题: '关于延长网上申报时间的通知',
   正文: '经研究，网上申报截止时间延长至10月25日。',
+  评审轮次: '第一轮专家评审',
 };
 
 /** Days before a deadline at which reminders go out (Beijing time, at 09:00 of that day). */

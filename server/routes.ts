@@ -20,6 +20,7 @@ import { referenceRoutes } from './modules/reference';
 import { userRoutes } from './modules/users';
 import { verificationRoutes } from './modules/verification';
 import { announcementRoutes } from './modules/announcements';
+import { reviewRoutes } from './modules/reviews';
 
 /** Everything under /api/v1. */
 export function apiRoutes(deps: Deps): FastifyPluginAsyncZod {
@@ -47,6 +48,7 @@ export function apiRoutes(deps: Deps): FastifyPluginAsyncZod {
       notificationRoutes,
       announcementRoutes,
       notificationAdminRoutes,
+      reviewRoutes,
     ]) {
       await app.register(routes(deps));
     }

@@ -2,9 +2,11 @@
 export { backfillFacts } from './service';
 export {
   findApplicationHead,
+  findVersion,
   lockApplication,
   updateApplication,
   type ApplicationRow,
 } from './repository';
 export { applicationView } from './views';
+export { readAttachment } from './attachments';
 export { applicationRoutes } from './routes';
