@@ -6,6 +6,7 @@ import { benchRemindersDelivery } from './notifications-delivery';
 import { benchPdf } from './pdf';
 import { benchStartup } from './startup';
 import { benchStatistics } from './statistics';
+import { benchReviewResults } from './review-results';
 
 const only = process.argv[2];
 const benches: Record<string, () => Promise<void>> = {
@@ -15,6 +16,7 @@ const benches: Record<string, () => Promise<void>> = {
   duplicates: benchDuplicates,
   'reminders-delivery': benchRemindersDelivery,
   statistics: benchStatistics,
+  'review-results': benchReviewResults,
 };
 if (only && !(only in benches)) {
   console.error(`no bench "${only}"; there are: ${Object.keys(benches).join(', ')}`);
