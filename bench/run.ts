@@ -7,6 +7,7 @@ import { benchRemindersDelivery } from './notifications-delivery';
 import { benchPdf } from './pdf';
 import { benchStartup } from './startup';
 import { benchStatistics } from './statistics';
+import { benchReviewResults } from './review-results';
 
 const only = process.argv[2];
 const benches: Record<string, () => Promise<void>> = {
@@ -17,6 +18,7 @@ const benches: Record<string, () => Promise<void>> = {
   'reminders-delivery': benchRemindersDelivery,
   statistics: benchStatistics,
   assignment: benchAssignment,
+  'review-results': benchReviewResults,
 };
 if (only && !(only in benches)) {
   console.error(`no bench "${only}"; there are: ${Object.keys(benches).join(', ')}`);

@@ -85,6 +85,8 @@ export const AUDIT_ACTIONS = {
   'announcement.create': { zh: '发布通知公告', en: 'Published an announcement' },
   'notification_template.update': { zh: '修改消息模板', en: 'Changed a message template' },
   'notification_template.reset': { zh: '恢复默认消息模板', en: 'Reset a message template' },
+  'review.submit': { zh: '专家提交评分', en: 'Review submitted' },
+  'review.reopen': { zh: '重新开放专家评分', en: 'Review reopened' },
   'outbound_email.resend': { zh: '重新发送邮件', en: 'Resent an e-mail' },
   // 专家库与评审分配 (issue 13)
   'expert.create': { zh: '新增专家', en: 'Added an expert' },
@@ -125,6 +127,7 @@ export const AUDIT_TARGETS = {
   expert: { zh: '专家', en: 'Expert' },
   review_round: { zh: '评审轮次', en: 'Review round' },
   review_assignment: { zh: '评审分配', en: 'Assignment' },
+  review: { zh: '专家评分', en: 'Review' },
 } as const satisfies Record<string, Label>;
 export type AuditTarget = keyof typeof AUDIT_TARGETS;
 

@@ -197,6 +197,32 @@ export const ERRORS = {
     zh: '该分配违反回避规则或超出评审上限：如确需分配，请填写例外理由（至少4个字）',
     en: 'This pair breaks a conflict rule or the load limit; give a reason to override',
   },
+  // 专家评分 (issue 13)
+  REVIEW_CONFLICT: {
+    status: 409,
+    zh: '评分已在别处（另一个窗口）保存了更新的版本。为避免覆盖，本次保存未生效：请刷新后再修改',
+    en: 'The review was saved elsewhere meanwhile; your save was not applied',
+  },
+  REVIEW_SUBMITTED: {
+    status: 409,
+    zh: '评分已提交，不能再修改；如需修改，请联系主管部门重新开放',
+    en: 'The review is submitted and locked',
+  },
+  REVIEW_CLOSED: {
+    status: 409,
+    zh: '本轮评审已截止，不能再保存或提交评分',
+    en: 'The review round has closed',
+  },
+  REVIEW_INCOMPLETE: {
+    status: 400,
+    zh: '评分尚未完成，请按提示补充后再提交',
+    en: 'The review is incomplete',
+  },
+  ASSIGNMENT_INACTIVE: {
+    status: 409,
+    zh: '该评审任务已退回或已撤销，不能再评分',
+    en: 'This assignment was declined or withdrawn',
+  },
   INTERNAL: { status: 500, zh: '服务器内部错误，请稍后再试', en: 'Internal error' },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;
 

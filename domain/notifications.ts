@@ -20,6 +20,7 @@ export const NOTIFICATION_KINDS = [
   'announcement',
   'review.assigned',
   'review.declined',
+  'review.reopened',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -190,6 +191,14 @@ export const NOTIFICATION_KIND_INFO: Record<NotificationKind, NotificationKindIn
     variables: ['活动名称', '评审轮次', '解决方案名称', '专家姓名', '拒绝理由', '替补情况'],
     subject: '【{{活动名称}}】{{专家姓名}}拒绝评审“{{解决方案名称}}”',
     body: '{{姓名}}，您好：\n\n{{专家姓名}}拒绝评审{{评审轮次}}中的“{{解决方案名称}}”，理由：{{拒绝理由}}\n\n{{替补情况}}\n\n查看分配：{{链接}}',
+  },
+  'review.reopened': {
+    label: '评分被重新开放',
+    audience: '评审专家',
+    roles: ['expert'],
+    variables: ['活动名称', '评审轮次', '解决方案名称', '原因', '截止时间'],
+    subject: '【{{活动名称}}】您对“{{解决方案名称}}”的评分已重新开放',
+    body: '{{姓名}}，您好：\n\n主管部门重新开放了您在{{评审轮次}}中对“{{解决方案名称}}”的评分，原因：{{原因}}\n\n请在{{截止时间}}前修改并重新提交：{{链接}}',
   },
 };
 

@@ -24,6 +24,7 @@ import { verificationRoutes } from './modules/verification';
 import { announcementRoutes } from './modules/announcements';
 import { expertRoutes } from './modules/experts';
 import { reviewRoundRoutes } from './modules/review-rounds';
+import { reviewRoutes } from './modules/reviews';
 
 /** Everything under /api/v1. */
 export function apiRoutes(deps: Deps): FastifyPluginAsyncZod {
@@ -55,6 +56,7 @@ export function apiRoutes(deps: Deps): FastifyPluginAsyncZod {
       notificationAdminRoutes,
       expertRoutes,
       reviewRoundRoutes,
+      reviewRoutes,
     ]) {
       await app.register(routes(deps));
     }

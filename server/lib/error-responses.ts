@@ -246,6 +246,28 @@ export const OPERATION_ERRORS: Record<string, OperationErrors> = {
   updateAssignment: { access: 'role', errors: ['WRONG_STATE'] },
   publishAssignments: { access: 'role', errors: ['WRONG_STATE'] },
   declineAssignment: { access: 'role', errors: ['WRONG_STATE'] },
+  // 专家评分 and 评审结果 (issue 13)
+  listMyReviews: { access: 'role' },
+  getMyReview: { access: 'role', errors: ['ASSIGNMENT_INACTIVE'] },
+  downloadReviewAttachment: { access: 'role', errors: ['ASSIGNMENT_INACTIVE'] },
+  saveReview: {
+    access: 'role',
+    errors: ['ASSIGNMENT_INACTIVE', 'REVIEW_CLOSED', 'REVIEW_SUBMITTED', 'REVIEW_CONFLICT'],
+  },
+  submitReview: {
+    access: 'role',
+    errors: [
+      'ASSIGNMENT_INACTIVE',
+      'REVIEW_CLOSED',
+      'REVIEW_SUBMITTED',
+      'REVIEW_CONFLICT',
+      'REVIEW_INCOMPLETE',
+    ],
+  },
+  reopenReview: { access: 'role', errors: ['ASSIGNMENT_INACTIVE', 'WRONG_STATE', 'REVIEW_CLOSED'] },
+  getReviewResults: { access: 'role' },
+  exportReviewResultsXlsx: { access: 'role' },
+  getExpertScoreSheetPdf: { access: 'role' },
 };
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);

@@ -202,6 +202,70 @@ function batchRows(): Record<string, Case[]> {
   };
 }
 
+/** 专家评分: experts only (another's or no assignment: 404); 评审结果 and reopening: organizers only. */
+function reviewRows(): Record<string, Case[]> {
+  const expertOnly = (status: number): Outcome => ({ ...all(403), anonymous: 401, expert: status });
+  const mine = `/api/v1/my/reviews/${NO_SUCH_ID}`;
+  const round = `/api/v1/review-rounds/${NO_SUCH_ID}`;
+  return {
+    'GET /api/v1/my/reviews': [
+      {
+        what: 'none assigned: an empty list',
+        expect: expertOnly(200),
+        call: (c) => c.get('/api/v1/my/reviews'),
+      },
+    ],
+    'GET /api/v1/my/reviews/:assignmentId': [
+      { what: 'not theirs', expect: expertOnly(404), call: (c) => c.get(mine) },
+    ],
+    'GET /api/v1/my/reviews/:assignmentId/attachments/:attachmentId': [
+      {
+        what: 'not theirs',
+        expect: expertOnly(404),
+        call: (c) => c.get(`${mine}/attachments/${ids.attachment}`),
+      },
+    ],
+    'PUT /api/v1/my/reviews/:assignmentId': [
+      {
+        what: 'not theirs',
+        expect: expertOnly(404),
+        call: (c) => c.request('PUT', mine, { baseVersion: 0, scores: {}, comment: '' }),
+      },
+    ],
+    'POST /api/v1/my/reviews/:assignmentId/submit': [
+      {
+        what: 'not theirs',
+        expect: expertOnly(404),
+        call: (c) => c.post(`${mine}/submit`, { baseVersion: 1 }),
+      },
+    ],
+    'POST /api/v1/review-rounds/:roundId/reviews/:assignmentId/reopen': [
+      {
+        what: 'no such round',
+        expect: organizerOnly(404),
+        call: (c) => c.post(`${round}/reviews/${NO_SUCH_ID}/reopen`, { reason: '矩阵重新开放' }),
+      },
+    ],
+    'GET /api/v1/review-rounds/:roundId/results': [
+      { what: 'no such round', expect: organizerOnly(404), call: (c) => c.get(`${round}/results`) },
+    ],
+    'GET /api/v1/review-rounds/:roundId/results.xlsx': [
+      {
+        what: 'no such round',
+        expect: organizerOnly(404),
+        call: (c) => c.get(`${round}/results.xlsx`),
+      },
+    ],
+    'GET /api/v1/review-rounds/:roundId/results/experts/:expertId/score-sheet.pdf': [
+      {
+        what: 'no such round',
+        expect: organizerOnly(404),
+        call: (c) => c.get(`${round}/results/experts/${NO_SUCH_ID}/score-sheet.pdf`),
+      },
+    ],
+  };
+}
+
 const TABLE: Record<string, Case[]> = {
   'GET /api/health': [{ expect: all(200), call: (c) => c.get('/api/health') }],
   'GET /api/openapi.json': [{ expect: all(200), call: (c) => c.get('/api/openapi.json') }],
@@ -546,6 +610,7 @@ const TABLE: Record<string, Case[]> = {
     },
   ],
   ...statisticsRows(),
+  ...reviewRows(),
   ...Object.fromEntries(
     (['docx', 'pdf'] as const).map((format) => [
       `GET /api/v1/campaigns/:idOrCode/statistics/report.${format}`,

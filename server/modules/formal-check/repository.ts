@@ -196,8 +196,8 @@ export async function saveFormalCheck(
 
 /**
  * 纸质材料签收 as the formal check reads it: each application's received paper copies.
- * NOTE: the registry module owns paper receipts (its `paperStatusOf`); this reads the same table
- * with the same meaning until both meet on main.
+ * The registry module records them (and answers `paperStatusOf` for its list); the formal check
+ * reads each copy itself, to say which version arrived and whether it was late.
  */
 export async function listPaperReceipts(
   db: Db,
@@ -216,11 +216,17 @@ export async function listPaperReceipts(
       postmarkedOn: paperReceipts.postmarkedOn,
     })
     .from(paperReceipts)
-    .where(inArray(paperReceipts.applicationId, applicationIds))
+    .where(
+      and(
+        inArray(paperReceipts.applicationId, applicationIds),
+        eq(paperReceipts.kind, 'application'),
+      ),
+    )
     .orderBy(asc(paperReceipts.createdAt));
-  for (const { applicationId, ...r } of rows) {
+  for (const { applicationId, versionNo, ...r } of rows) {
+    if (applicationId === null || versionNo === null) continue; // a 附件3 names no application
     const list = out.get(applicationId) ?? [];
-    list.push(r);
+    list.push({ ...r, versionNo });
     out.set(applicationId, list);
   }
   return out;
