@@ -136,7 +136,6 @@ CREATE INDEX "review_panels_round" ON "review_panels" USING btree ("round_id");-
 CREATE INDEX "review_rounds_campaign" ON "review_rounds" USING btree ("campaign_id");--> statement-breakpoint
 CREATE INDEX "reviews_round" ON "reviews" USING btree ("round_id","state");--> statement-breakpoint
 CREATE INDEX "reviews_expert" ON "reviews" USING btree ("expert_id");--> statement-breakpoint
-CREATE INDEX "reviews_expert" ON "reviews" USING btree ("expert_id");--> statement-breakpoint
 CREATE FUNCTION paper_receipts_are_kept() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   RAISE EXCEPTION 'paper_receipts are never changed: % refused', TG_OP;
