@@ -246,13 +246,13 @@ export function RegistryView(props: {
                 options={REGISTRY_SORTS.map((s) => ({ value: s, label: t(`registry.sort.${s}`) }))}
               />
               <Select
-                aria-label={t('registry.order.desc')}
+                aria-label={t('registry.order')}
                 style={{ width: 100 }}
                 value={filters.order ?? 'asc'}
                 onChange={(v) => set({ order: v })}
                 options={[
-                  { value: 'asc', label: '↑' },
-                  { value: 'desc', label: `↓ ${t('registry.order.desc')}` },
+                  { value: 'asc', label: t('registry.order.asc') },
+                  { value: 'desc', label: t('registry.order.desc') },
                 ]}
               />
             </Flex>

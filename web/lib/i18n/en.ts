@@ -756,6 +756,8 @@ export const en: Record<MessageKey, string> = {
   'registry.sort.unit': 'By unit and rank',
   'registry.sort.submittedAt': 'By submission time',
   'registry.sort.name': 'By name',
+  'registry.order': 'Order',
+  'registry.order.asc': 'Ascending',
   'registry.order.desc': 'Descending',
   'registry.exportXlsx': 'Export Excel',
   'registry.exportZip': 'Download all (ZIP)',

@@ -725,6 +725,8 @@ export const zh = {
   'registry.sort.unit': '按推荐单位和推荐排序',
   'registry.sort.submittedAt': '按提交时间',
   'registry.sort.name': '按方案名称',
+  'registry.order': '排列顺序',
+  'registry.order.asc': '正序',
   'registry.order.desc': '倒序',
   'registry.exportXlsx': '导出 Excel',
   'registry.exportZip': '批量下载（ZIP）',
