@@ -24,6 +24,8 @@ import { pageTitleKey } from './page-titles';
 // The organizer's daily work sits in the bar; administration is one submenu.
 const ORGANIZER_LINKS: Array<[string, MessageKey]> = [
   ['/admin/progress', 'progress.nav'],
+  ['/admin/registry', 'registry.nav'],
+  ['/admin/paper', 'paper.nav'],
   ['/admin/statistics', 'stats.nav'],
   ['/admin/awards', 'awards.nav'],
   ['/admin/findings', 'dup.admin.nav'],

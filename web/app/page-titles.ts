@@ -25,6 +25,8 @@ const PAGE_TITLES: Array<[string, MessageKey]> = [
   ['/admin/enterprises', 'nav.enterprises'],
   ['/admin/awards', 'awards.nav'],
   ['/admin/progress/:campaignId?', 'progress.nav'],
+  ['/admin/registry/:campaignId?', 'registry.nav'],
+  ['/admin/paper/:campaignId?', 'paper.nav'],
   ['/admin/findings/:campaignId?', 'dup.admin.nav'],
   ['/admin/statistics/:campaignId?', 'stats.nav'],
   ['/recommender/statistics/:campaignId?', 'stats.nav'],

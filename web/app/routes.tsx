@@ -54,6 +54,15 @@ const AwardsPage = lazy(() =>
 const ProgressPage = lazy(() =>
   import('../features/admin-progress/ProgressPage').then((m) => ({ default: m.ProgressPage })),
 );
+// 评审: 申报项目库 and 纸质材料签收
+const RegistryPage = lazy(() =>
+  import('../features/admin-registry/RegistryPage').then((m) => ({ default: m.RegistryPage })),
+);
+const PaperReceiptPage = lazy(() =>
+  import('../features/admin-registry/PaperReceiptPage').then((m) => ({
+    default: m.PaperReceiptPage,
+  })),
+);
 const ClaimsPage = lazy(() =>
   import('../features/admin-claims/ClaimsPage').then((m) => ({ default: m.ClaimsPage })),
 );
@@ -251,6 +260,22 @@ export function AppRoutes() {
           element={
             <Organizer>
               <ProgressPage />
+            </Organizer>
+          }
+        />
+        <Route
+          path="admin/registry/:campaignId?"
+          element={
+            <Organizer>
+              <RegistryPage />
+            </Organizer>
+          }
+        />
+        <Route
+          path="admin/paper/:campaignId?"
+          element={
+            <Organizer>
+              <PaperReceiptPage />
             </Organizer>
           }
         />

@@ -162,7 +162,7 @@ function ProgressView(props: {
                 ? { defaultPageSize: 50, showTotal: (n) => t('common.total', { n }) }
                 : false
             }
-            scroll={{ x: 1100 }}
+            scroll={{ x: 1250 }}
             data-testid="progress-table"
             columns={[
               { title: t('progress.unit'), dataIndex: 'unitName', fixed: 'left', width: 220 },
@@ -240,6 +240,37 @@ function ProgressView(props: {
                       {r.followUpsSubmitted} / {r.followUpsExpected}
                     </Typography.Text>
                   ),
+              },
+              {
+                title: t('progress.paperColumn'),
+                key: 'paper',
+                width: 150,
+                render: (_, r) => (
+                  <Flex vertical gap={0} data-testid="progress-paper">
+                    <Typography.Text
+                      type={
+                        r.forwarded === 0
+                          ? 'secondary'
+                          : r.paperReceived < r.forwarded
+                            ? 'warning'
+                            : 'success'
+                      }
+                    >
+                      {t('progress.paperApplications', {
+                        received: r.paperReceived,
+                        forwarded: r.forwarded,
+                      })}
+                    </Typography.Text>
+                    <Typography.Text
+                      type={r.summaryTableReceivedOn ? undefined : 'secondary'}
+                      style={{ fontSize: 12 }}
+                    >
+                      {r.summaryTableReceivedOn
+                        ? t('progress.paperTable', { on: r.summaryTableReceivedOn })
+                        : t('progress.paperTableMissing')}
+                    </Typography.Text>
+                  </Flex>
+                ),
               },
               {
                 title: t('common.actions'),
