@@ -167,6 +167,30 @@ describe('recommender progress', () => {
     });
   });
 
+  test('an application in review (or found ineligible) still counts as recommended and forwarded', async () => {
+    const before = ((await w.org.get(url())).body.items as Row[]).find(
+      (i) => i.unitId === w.shanghaiUnit,
+    )!;
+    await query(
+      t,
+      `update applications set state = 'under_review' where campaign_id = '${campaignId}'
+         and channel_unit_id = '${w.shanghaiUnit}' and state = 'forwarded'`,
+    );
+    try {
+      const after = ((await w.org.get(url())).body.items as Row[]).find(
+        (i) => i.unitId === w.shanghaiUnit,
+      )!;
+      expect(after.recommended).toBe(before.recommended);
+      expect(after.forwarded).toBe(before.forwarded);
+    } finally {
+      await query(
+        t,
+        `update applications set state = 'forwarded' where campaign_id = '${campaignId}'
+           and channel_unit_id = '${w.shanghaiUnit}' and state = 'under_review'`,
+      );
+    }
+  });
+
   test('as XLSX: a Chinese header, a row per unit and the totals', async () => {
     const res = await w.org.get(`${url()}.xlsx`);
     expect(res.status).toBe(200);

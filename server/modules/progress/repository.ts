@@ -7,7 +7,10 @@ import {
   recommendationBatches,
   recommenderUnits,
 } from '../../db/schema';
+import { STATES_REACHING } from '../../../domain/statistics';
 import { forwardedCount, paperReceivedCount, summaryTablesReceived } from '../registry';
+
+const REACHED_RECOMMENDED = sql.raw(STATES_REACHING.recommended.map((s) => `'${s}'`).join(', '));
 
 const n = (expr: ReturnType<typeof sql>) => sql<number>`coalesce(${expr}, 0)::int`;
 
@@ -26,8 +29,9 @@ export async function listProgress(db: Db, campaignId: string, awardYears: numbe
       pending: sql<number>`count(*) filter (where ${applications.state} = 'submitted')`.as(
         'pending',
       ),
+      // recommended: every state an application reaches once recommended (the review's too)
       recommended:
-        sql<number>`count(*) filter (where ${applications.state} in ('recommended', 'forwarded'))`.as(
+        sql<number>`count(*) filter (where ${applications.state} in (${REACHED_RECOMMENDED}))`.as(
           'recommended',
         ),
       forwarded: forwardedCount().as('forwarded'),
