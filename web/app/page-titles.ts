@@ -26,6 +26,7 @@ const PAGE_TITLES: Array<[string, MessageKey]> = [
   ['/admin/awards', 'awards.nav'],
   ['/admin/progress/:campaignId?', 'progress.nav'],
   ['/admin/findings/:campaignId?', 'dup.admin.nav'],
+  ['/admin/formal-check/:campaignId?', 'fc.nav'],
   ['/admin/statistics/:campaignId?', 'stats.nav'],
   ['/recommender/statistics/:campaignId?', 'stats.nav'],
   ['/follow-ups/:campaignId', 'title.followUps'],
