@@ -105,7 +105,12 @@ export const campaignSettingsSchema = z.object({
   quotaOverrides: z.record(z.uuid(), z.number().int().min(0).max(1000)).optional(),
   awardValidityYears: z.number().int().positive().max(100),
   businessStages: z.array(z.string().min(1)),
-  rubric: z.array(rubricDimensionSchema).min(1),
+  rubric: z
+    .array(rubricDimensionSchema)
+    .min(1)
+    .refine((r) => new Set(r.map((c) => c.code)).size === r.length, {
+      message: '评分项代码不能重复',
+    }),
   /** 形式审查's checklist; absent: the notice's (domain/review MIIT_2021_FORMAL_CHECKLIST) */
   formalChecklist: formalChecklistSchema.optional(),
   /** reviews per application, the comment's minimum, the recommendations; absent: the defaults */

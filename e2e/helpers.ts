@@ -228,6 +228,8 @@ export async function apiUploadLicence(s: ApiSession) {
 export async function apiSubmitApplication(
   s: ApiSession,
   v: { campaign: string; solutionName: string; enterpriseName: string; uscc: string },
+  /** changes to the form data before it is saved (category, texts…) */
+  edit?: (data: ReturnType<typeof completeApplicationData>) => void,
 ): Promise<string> {
   const headers = { 'x-csrf-token': s.csrf };
   await apiUploadLicence(s);
@@ -245,9 +247,11 @@ export async function apiSubmitApplication(
   });
   expect(cert.status(), await cert.text()).toBe(201);
   const certificateId = ((await cert.json()) as { id: string }).id;
+  const filled = completeApplicationData({ ...v, certificateId });
+  edit?.(filled);
   const saved = await s.request.put(`/api/v1/applications/${app.id}/draft`, {
     headers,
-    data: { baseVersion: app.draftVersion, data: completeApplicationData({ ...v, certificateId }) },
+    data: { baseVersion: app.draftVersion, data: filled },
   });
   expect(saved.status(), await saved.text()).toBe(200);
   const { draftVersion } = (await saved.json()) as { draftVersion: number };

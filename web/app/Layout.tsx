@@ -29,6 +29,7 @@ const ORGANIZER_LINKS: Array<[string, MessageKey]> = [
   ['/admin/statistics', 'stats.nav'],
   ['/admin/awards', 'awards.nav'],
   ['/admin/findings', 'dup.admin.nav'],
+  ['/admin/formal-check', 'fc.nav'],
 ];
 const ADMIN_LINKS: Array<[string, MessageKey]> = [
   ['/admin/users', 'nav.users'],

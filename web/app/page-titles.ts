@@ -28,6 +28,7 @@ const PAGE_TITLES: Array<[string, MessageKey]> = [
   ['/admin/registry/:campaignId?', 'registry.nav'],
   ['/admin/paper/:campaignId?', 'paper.nav'],
   ['/admin/findings/:campaignId?', 'dup.admin.nav'],
+  ['/admin/formal-check/:campaignId?', 'fc.nav'],
   ['/admin/statistics/:campaignId?', 'stats.nav'],
   ['/recommender/statistics/:campaignId?', 'stats.nav'],
   ['/follow-ups/:campaignId', 'title.followUps'],

@@ -69,6 +69,11 @@ const ClaimsPage = lazy(() =>
 const FindingsPage = lazy(() =>
   import('../features/admin-findings/FindingsPage').then((m) => ({ default: m.FindingsPage })),
 );
+const FormalCheckPage = lazy(() =>
+  import('../features/admin-formal-check/FormalCheckPage').then((m) => ({
+    default: m.FormalCheckPage,
+  })),
+);
 const AnnouncementsPage = lazy(() =>
   import('../features/announcements/AnnouncementsPage').then((m) => ({
     default: m.AnnouncementsPage,
@@ -302,6 +307,14 @@ export function AppRoutes() {
           element={
             <Organizer>
               <FindingsPage />
+            </Organizer>
+          }
+        />
+        <Route
+          path="admin/formal-check/:campaignId?"
+          element={
+            <Organizer>
+              <FormalCheckPage />
             </Organizer>
           }
         />

@@ -1,3 +1,4 @@
+import { STATES_REACHING } from '../../../domain/statistics';
 import { and, asc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { applications, enterprises } from '../../db/schema';
@@ -60,7 +61,8 @@ export async function countRecommended(
       and(
         eq(applications.channelUnitId, unitId),
         eq(applications.campaignId, campaignId),
-        inArray(applications.state, ['recommended', 'forwarded']),
+        // every state reached once recommended: the review's states still use the quota
+        inArray(applications.state, STATES_REACHING.recommended),
       ),
     );
   return row?.n ?? 0;

@@ -33,6 +33,7 @@ import {
 } from './draft';
 import { FormTab } from './FormTab';
 import { IssueList } from './IssueList';
+import { ReviewTab } from './ReviewTab';
 import { SaveBar } from './SaveBar';
 import { SummaryTab } from './SummaryTab';
 
@@ -40,6 +41,7 @@ const TAB_LABELS: Record<TabKey, MessageKey> = {
   basics: 'cfg.tab.basics',
   categories: 'cfg.tab.categories',
   summary: 'cfg.tab.summary',
+  review: 'cfg.tab.review',
   application: 'cfg.tab.application',
   followUp: 'cfg.tab.followUp',
 };
@@ -206,6 +208,19 @@ function ConfigEditor(props: { loaded: CampaignConfig }) {
                 value={draft.settings}
                 onChange={(settings) => setDraft((d) => ({ ...d, settings }))}
                 issues={issuesUnder(issues, 'settings')}
+              />
+            ),
+          },
+          {
+            key: 'review',
+            label: label('review'),
+            children: (
+              <ReviewTab
+                value={draft.settings}
+                onChange={(settings) => setDraft((d) => ({ ...d, settings }))}
+                issues={issuesUnder(issues, 'settings')}
+                locked={lock.reviewLocked}
+                reason={lock.reviewReason}
               />
             ),
           },

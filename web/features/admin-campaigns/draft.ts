@@ -106,12 +106,13 @@ export function issuesOfError(e: unknown): Issue[] {
   return e.fieldIssues.map((i) => ({ path: i.path, message: i.message }));
 }
 
-export type TabKey = 'basics' | 'categories' | 'summary' | 'application' | 'followUp';
+export type TabKey = 'basics' | 'categories' | 'summary' | 'review' | 'application' | 'followUp';
 
 export function tabOf(path: string): TabKey {
   if (path.startsWith('forms.application')) return 'application';
   if (path.startsWith('forms.followUp')) return 'followUp';
   if (/^settings\.(categories|quotas|quotaOverrides)/.test(path)) return 'categories';
+  if (/^settings\.(formalChecklist|rubric|review)(\.|$)/.test(path)) return 'review';
   if (path.startsWith('settings.')) return 'summary';
   return 'basics';
 }

@@ -1,4 +1,4 @@
-import { screen, waitFor } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { MIIT_2021 } from '../../../domain/campaigns/miit-2021';
 import { MIIT_2021_FORM } from '../../../domain/forms/miit-2021-form';
@@ -109,10 +109,13 @@ const routes = {
   'GET /regions': { items: [] },
 };
 
-function renderEditor(state: 'draft' | 'submitted') {
+function renderEditor(
+  state: 'draft' | 'submitted',
+  formalCheck: ApplicationDetail['formalCheck'] = null,
+) {
   return renderWithApp(
     <ApplicationEditor
-      detail={detail(state)}
+      detail={{ ...detail(state), formalCheck }}
       campaign={campaign}
       form={MIIT_2021_FORM}
       me={me}
@@ -137,6 +140,25 @@ describe('a submitted application', () => {
     const bar = screen.getByTestId('editor-bar');
     expect(bar.querySelector('a[href$="/versions/1/pdf"]')).toBeTruthy();
     expect(bar.querySelector('a[href$="/versions/1/docx"]')).toBeTruthy();
+  });
+});
+
+describe('形式审查 as the enterprise reads it', () => {
+  it('shows 不合格 with each failed item’s reason and when, nothing of who checked it', async () => {
+    renderEditor('submitted', {
+      result: 'fail',
+      failedItems: [{ label: '纸质材料已收到且与网上一致', reason: '尚未收到纸质申报书' }],
+      checkedAt: '2026-11-02T02:00:00.000Z',
+    });
+    const result = await screen.findByTestId('formal-check-result');
+    expect(within(result).getByTestId('formal-check-tag').textContent).toBe('不合格');
+    expect(result.textContent).toContain('纸质材料已收到且与网上一致：尚未收到纸质申报书');
+  });
+
+  it('nothing before the check', async () => {
+    renderEditor('submitted');
+    await screen.findByTestId('application-view');
+    expect(screen.queryByTestId('formal-check-result')).toBeNull();
   });
 });
 

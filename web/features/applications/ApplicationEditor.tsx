@@ -31,6 +31,7 @@ import { sectionTitle } from '../../lib/form-paths';
 import { useI18n } from '../../lib/i18n';
 import type { Campaign, Me } from '../../lib/types';
 import { ApplicationActions } from './ApplicationActions';
+import { FormalCheckResult } from '../../components/FormalCheckResult';
 import { ApplicationHeader, ApplicationStateAlerts } from './ApplicationHeader';
 import { DuplicateWarning, useAwardMatches } from './DuplicateWarning';
 import { useFocusAreasFollowCategory } from './focus-areas';
@@ -222,6 +223,7 @@ export function ApplicationEditor(props: {
 
       <Space orientation="vertical" style={{ width: '100%', marginBottom: 16 }}>
         <ApplicationStateAlerts app={app} campaign={campaign} isOwner={isOwner} canEdit={canEdit} />
+        <FormalCheckResult outcome={detail.formalCheck} />
         <LocalCopyAlert draft={draft} />
         {submitError != null && (
           <Alert type="error" showIcon data-testid="submit-error" title={errorText(submitError)} />

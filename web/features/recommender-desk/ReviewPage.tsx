@@ -35,6 +35,7 @@ import { DuplicatePanel } from './DuplicatePanel';
 import { ReadOnlyApplication } from './ReadOnlyApplication';
 import { DeskStateTag } from './StateTag';
 import { VerificationCard } from '../../components/verification/VerificationCard';
+import { FormalCheckResult } from '../../components/FormalCheckResult';
 
 function StateName({ state }: { state: string | null }) {
   const { t } = useI18n();
@@ -161,6 +162,7 @@ function Review({ desk, appId }: { desk: Desk; appId: string }) {
               />
             )}
           </Card>
+          <FormalCheckResult outcome={detail.data?.formalCheck} />
           <DuplicatePanel appId={appId} />
           <ReadOnlyApplication
             appId={appId}
