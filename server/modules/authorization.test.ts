@@ -266,6 +266,131 @@ function reviewRows(): Record<string, Case[]> {
   };
 }
 
+/**
+ * 专家库 and 评审轮次与分配 (issue 13): organizers only; an expert declines only its own pairs (the
+ * demo expert has none: 404). The expert and the round are made on first use.
+ */
+function expertRows(): Record<string, Case[]> {
+  let expert: Promise<string> | undefined;
+  let round: Promise<string> | undefined;
+  const expertId = () =>
+    (expert ??= clients.organizer
+      .post('/api/v1/experts', {
+        name: '矩阵专家甲',
+        employerName: '矩阵研究院',
+        regionCode: '110100',
+        email: 'matrix-expert@test.zhengxuan.invalid',
+      })
+      .then((r) => r.body.expert.id as string));
+  const rounds = () => `/api/v1/campaigns/${ids.campaign}/review-rounds`;
+  const roundBody = { name: '矩阵轮次', deadline: '2026-12-20T18:00:00+08:00' };
+  const roundUrl = async () => {
+    round ??= clients.organizer.post(rounds(), roundBody).then((r) => r.body.id as string);
+    return `${rounds()}/${await round}`;
+  };
+  const expertBody = (n: number) => ({
+    name: '矩阵专家',
+    employerName: '矩阵研究院',
+    regionCode: '110100',
+    email: `matrix-expert-${n}@test.zhengxuan.invalid`,
+  });
+  return {
+    'GET /api/v1/experts': [{ expect: organizerOnly(200), call: (c) => c.get('/api/v1/experts') }],
+    'POST /api/v1/experts': [
+      { expect: organizerOnly(201), call: (c, _w, n) => c.post('/api/v1/experts', expertBody(n)) },
+    ],
+    'GET /api/v1/experts/import-template.xlsx': [
+      {
+        expect: organizerOnly(200),
+        call: (c) => c.get('/api/v1/experts/import-template.xlsx'),
+      },
+    ],
+    'POST /api/v1/experts/import': [
+      {
+        what: 'a file missing columns: refused, nothing written',
+        expect: organizerOnly(422),
+        call: (c) =>
+          postFile(c, '/api/v1/experts/import', 'experts.csv', csvOf([['姓名'], ['张三']])),
+      },
+    ],
+    'GET /api/v1/experts/:id': [
+      {
+        expect: organizerOnly(200),
+        call: async (c) => c.get(`/api/v1/experts/${await expertId()}`),
+      },
+    ],
+    'PATCH /api/v1/experts/:id': [
+      {
+        expect: organizerOnly(200),
+        call: async (c) => c.patch(`/api/v1/experts/${await expertId()}`, { title: '研究员' }),
+      },
+    ],
+    'GET /api/v1/campaigns/:idOrCode/review-rounds': [
+      { expect: organizerOnly(200), call: (c) => c.get(rounds()) },
+    ],
+    'POST /api/v1/campaigns/:idOrCode/review-rounds': [
+      { expect: organizerOnly(201), call: (c) => c.post(rounds(), roundBody) },
+    ],
+    'GET /api/v1/campaigns/:idOrCode/review-rounds/:id': [
+      { expect: organizerOnly(200), call: async (c) => c.get(await roundUrl()) },
+    ],
+    'PATCH /api/v1/campaigns/:idOrCode/review-rounds/:id': [
+      {
+        what: 'no change',
+        expect: organizerOnly(200),
+        call: async (c) => c.patch(await roundUrl(), { baseRevision: 1, name: '矩阵轮次' }),
+      },
+    ],
+    'POST /api/v1/campaigns/:idOrCode/review-rounds/:id/propose': [
+      {
+        what: 'nothing under review: an empty proposal',
+        expect: organizerOnly(200),
+        call: async (c) => c.post(`${await roundUrl()}/propose`),
+      },
+    ],
+    'GET /api/v1/campaigns/:idOrCode/review-rounds/:id/assignments': [
+      { expect: organizerOnly(200), call: async (c) => c.get(`${await roundUrl()}/assignments`) },
+    ],
+    'POST /api/v1/campaigns/:idOrCode/review-rounds/:id/assignments': [
+      {
+        what: 'a draft is not under review',
+        expect: organizerOnly(409),
+        call: async (c) =>
+          c.post(`${await roundUrl()}/assignments`, {
+            applicationId: ids.application,
+            expertId: await expertId(),
+          }),
+      },
+    ],
+    'PATCH /api/v1/campaigns/:idOrCode/review-rounds/:id/assignments/:assignmentId': [
+      {
+        what: 'no such pair',
+        expect: organizerOnly(404),
+        call: async (c) =>
+          c.patch(`${await roundUrl()}/assignments/${NO_SUCH_ID}`, {
+            state: 'removed',
+            reason: '矩阵移除理由',
+          }),
+      },
+    ],
+    'POST /api/v1/campaigns/:idOrCode/review-rounds/:id/publish': [
+      {
+        what: 'nothing proposed',
+        expect: organizerOnly(409),
+        call: async (c) => c.post(`${await roundUrl()}/publish`),
+      },
+    ],
+    'POST /api/v1/my/assignments/:assignmentId/decline': [
+      {
+        what: 'none of its own',
+        expect: { ...all(403), anonymous: 401, expert: 404 },
+        call: (c) =>
+          c.post(`/api/v1/my/assignments/${NO_SUCH_ID}/decline`, { reason: '矩阵拒绝理由' }),
+      },
+    ],
+  };
+}
+
 const TABLE: Record<string, Case[]> = {
   'GET /api/health': [{ expect: all(200), call: (c) => c.get('/api/health') }],
   'GET /api/openapi.json': [{ expect: all(200), call: (c) => c.get('/api/openapi.json') }],
@@ -953,6 +1078,7 @@ const TABLE: Record<string, Case[]> = {
       call: (c) => c.post('/api/v1/notification-templates/account.created/preview', {}),
     },
   ],
+  ...expertRows(),
   'GET /api/v1/outbound-emails': [
     { expect: organizerOnly(200), call: (c) => c.get('/api/v1/outbound-emails?state=failed') },
   ],
