@@ -154,6 +154,9 @@ export function Layout() {
           },
         ]
       : []),
+    ...(me.data?.user.role === 'expert'
+      ? [{ key: '/expert', label: <Link to="/expert">{t('expert.nav')}</Link> }]
+      : []),
     ...(isOrganizer
       ? [
           ...ORGANIZER_LINKS.map(link),

@@ -16,6 +16,9 @@ describe('page titles', () => {
     expect(zhTitle('/messages')).toBe('消息中心');
     expect(zhTitle('/account/notifications')).toBe('通知设置');
     expect(zhTitle('/announcements')).toBe('通知公告');
+    expect(zhTitle('/expert')).toBe('评审工作台');
+    expect(zhTitle('/expert/reviews/a1')).toBe('专家评分');
+    expect(zhTitle('/admin/review-results/r1')).toBe('评审结果');
     expect(zhTitle('/no/such/page')).toBe('页面不存在');
   });
 });

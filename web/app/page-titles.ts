@@ -40,6 +40,9 @@ const PAGE_TITLES: Array<[string, MessageKey]> = [
   ['/announcements', 'ann.nav'],
   ['/admin/notification-templates/:campaignId?', 'nav.notificationTemplates'],
   ['/admin/outbound-emails', 'nav.outboundEmails'],
+  ['/expert', 'expert.nav'],
+  ['/expert/reviews/:assignmentId', 'title.expertReview'],
+  ['/admin/review-results/:roundId', 'reviewResults.nav'],
 ];
 
 /** The message key naming the page at pathname; 页面不存在 for an unknown route. */

@@ -115,6 +115,30 @@ const FollowUpPage = lazy(() =>
   import('../features/follow-ups/FollowUpPage').then((m) => ({ default: m.FollowUpPage })),
 );
 
+// 专家评分: the expert's 评审工作台 and scoring page; 评审结果 for organizers.
+const ExpertHomePage = lazy(() =>
+  import('../features/expert/ExpertHomePage').then((m) => ({ default: m.ExpertHomePage })),
+);
+const ScoringPage = lazy(() =>
+  import('../features/expert/ScoringPage').then((m) => ({ default: m.ScoringPage })),
+);
+const ReviewResultsPage = lazy(() =>
+  import('../features/admin-review-results/ReviewResultsPage').then((m) => ({
+    default: m.ReviewResultsPage,
+  })),
+);
+
+/** The expert's pages: only what is assigned to them. */
+function Expert() {
+  return (
+    <RequireAuth roles={['expert']}>
+      <Suspense fallback={<Loading />}>
+        <Outlet />
+      </Suspense>
+    </RequireAuth>
+  );
+}
+
 function FollowUps({ children }: { children: ReactNode }) {
   return (
     <RequireAuth roles={['enterprise', 'recommender', 'organizer']}>
@@ -375,6 +399,18 @@ export function AppRoutes() {
           element={
             <Organizer>
               <OutboundEmailsPage />
+            </Organizer>
+          }
+        />
+        <Route path="expert" element={<Expert />}>
+          <Route index element={<ExpertHomePage />} />
+          <Route path="reviews/:assignmentId" element={<ScoringPage />} />
+        </Route>
+        <Route
+          path="admin/review-results/:roundId"
+          element={
+            <Organizer>
+              <ReviewResultsPage />
             </Organizer>
           }
         />

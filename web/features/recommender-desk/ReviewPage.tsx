@@ -32,7 +32,7 @@ import { useHistory, useVersion, type HistoryItem, type ReviewedApplication } fr
 import { Decisions } from './Decisions';
 import { DeskFrame, type Desk } from './DeskFrame';
 import { DuplicatePanel } from './DuplicatePanel';
-import { ReadOnlyApplication } from './ReadOnlyApplication';
+import { ReadOnlyApplication } from '../../components/ReadOnlyApplication';
 import { DeskStateTag } from './StateTag';
 import { VerificationCard } from '../../components/verification/VerificationCard';
 import { FormalCheckResult } from '../../components/FormalCheckResult';

@@ -1,19 +1,22 @@
 // A frozen version, read-only, laid out by the form declaration. Text only: nothing from the
-// enterprise is ever rendered as HTML.
+// enterprise is ever rendered as HTML. The recommender's desk and the expert's scoring page show it
+// (each with its own download link for the attachments).
 import { Card, Descriptions, Flex, Space, Tag, Typography } from 'antd';
 import { PaperClipOutlined } from '@ant-design/icons';
 import { useQueries } from '@tanstack/react-query';
-import type { CampaignSettings } from '../../../domain/campaign';
-import type { FormDeclaration, FormField } from '../../../domain/form';
-import { api } from '../../lib/api';
-import { attachmentUrl, formatSize } from '../../lib/applications';
-import { useI18n, type Lang } from '../../lib/i18n';
-import { useRegions } from '../../lib/queries';
-import type { Industry, Items } from '../../lib/types';
-import type { FrozenAttachment } from './api';
+import type { FrozenVersion } from '../../domain/api/applications';
+import type { CampaignSettings } from '../../domain/campaign';
+import type { FormDeclaration, FormField } from '../../domain/form';
+import { api } from '../lib/api';
+import { attachmentUrl, formatSize } from '../lib/applications';
+import { useI18n, type Lang } from '../lib/i18n';
+import { useRegions } from '../lib/queries';
+import type { Industry, Items } from '../lib/types';
+
+export type FrozenAttachment = FrozenVersion['attachments'][number];
 
 interface Ctx {
-  appId: string;
+  href: (attachmentId: string) => string;
   settings: Pick<CampaignSettings, 'categories'>;
   files: ReadonlyMap<string, FrozenAttachment>;
   lang: Lang;
@@ -100,7 +103,7 @@ function FieldValue({ field, value, ctx }: { field: FormField; value: unknown; c
             return (
               <a
                 key={String(id)}
-                href={attachmentUrl(ctx.appId, String(id))}
+                href={ctx.href(String(id))}
                 download={file?.filename}
                 data-testid="frozen-attachment"
               >
@@ -146,10 +149,12 @@ export function ReadOnlyApplication(props: {
   data: Record<string, unknown>;
   attachments: FrozenAttachment[];
   settings: Pick<CampaignSettings, 'categories'>;
+  /** where an attachment downloads from (default: the application's own attachment route) */
+  attachmentHref?: (attachmentId: string) => string;
 }) {
   const { lang } = useI18n();
   const ctx: Ctx = {
-    appId: props.appId,
+    href: props.attachmentHref ?? ((id) => attachmentUrl(props.appId, id)),
     settings: props.settings,
     files: new Map(props.attachments.map((a) => [a.id, a])),
     lang,

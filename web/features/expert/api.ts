@@ -1,0 +1,38 @@
+// The expert's requests: one assignment (frozen application, rubric, own review), saving over a
+// version, submitting. The list lives in web/lib/reviews (the home page reads it too).
+import { useQuery } from '@tanstack/react-query';
+import type { MyReview, MyReviewDetail, SaveReviewBody } from '../../../domain/api/reviews';
+import { api } from '../../lib/api';
+
+export type { MyReview, MyReviewDetail };
+export type ReviewContent = Omit<SaveReviewBody, 'baseVersion' | 'recommendation'> & {
+  recommendation: string | null;
+};
+
+export const myReviewKey = (id: string) => ['my', 'reviews', id] as const;
+
+export function useMyReview(assignmentId: string) {
+  return useQuery({
+    queryKey: myReviewKey(assignmentId),
+    queryFn: () => api<MyReviewDetail>(`/my/reviews/${encodeURIComponent(assignmentId)}`),
+  });
+}
+
+export function saveReview(assignmentId: string, baseVersion: number, content: ReviewContent) {
+  return api<MyReview>(`/my/reviews/${encodeURIComponent(assignmentId)}`, {
+    method: 'PUT',
+    body: { baseVersion, ...content },
+  });
+}
+
+export function submitReview(assignmentId: string, baseVersion: number) {
+  return api<MyReview>(`/my/reviews/${encodeURIComponent(assignmentId)}/submit`, {
+    method: 'POST',
+    body: { baseVersion },
+  });
+}
+
+/** An attachment of the frozen version, through the expert's own route. */
+export function reviewAttachmentUrl(assignmentId: string, attachmentId: string): string {
+  return `/api/v1/my/reviews/${encodeURIComponent(assignmentId)}/attachments/${encodeURIComponent(attachmentId)}`;
+}
