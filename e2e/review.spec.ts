@@ -4,7 +4,7 @@
 // the assignments; an expert scores two applications; the organizer sees the normalised results
 // and exports them.
 import { expect, request as playwrightRequest, test } from '@playwright/test';
-import { distinctTexts } from '../test/fixtures/review';
+import { distinctTexts } from '../test/fixtures/distinct-texts';
 import {
   apiRegisterBeijingEnterprise,
   apiSignIn,
