@@ -8,7 +8,6 @@ import {
   createTestApp,
   makeUscc,
   query,
-  signedIn,
   type TestApp,
 } from '../../../test/harness';
 import {
