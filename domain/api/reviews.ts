@@ -100,7 +100,12 @@ export type RubricCriterionView = z.infer<typeof rubricCriterionViewSchema>;
 
 /** getMyReview: the frozen application as the expert may read it, the rubric and the review. */
 export const myReviewDetailSchema = z.object({
-  assignment: myReviewItemSchema.omit({ state: true, total: true, savedAt: true, submittedAt: true }),
+  assignment: myReviewItemSchema.omit({
+    state: true,
+    total: true,
+    savedAt: true,
+    submittedAt: true,
+  }),
   categories: z.array(categorySchema),
   application: z.object({
     versionNo: z.number(),

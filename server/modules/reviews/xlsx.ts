@@ -115,7 +115,7 @@ export async function renderResultsXlsx(r: RoundResults, exportedAt: Date): Prom
     alignment: { horizontal: 'left', vertical: 'middle', wrapText: true },
   });
   ws.getRow(2).height = 42;
-  const centredSummary = (col: number) => col === 1 || col >= 6;
+  const centredSummary = (col: number) => col === 1 || (col >= 6 && col <= 12);
   for (const p of view.panels) {
     ws.addRow([]);
     title(

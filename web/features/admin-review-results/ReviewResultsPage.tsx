@@ -110,39 +110,39 @@ function RankingTable({ panel }: { panel: ResultPanel }) {
       size="small"
       dataSource={panel.rows}
       pagination={panel.rows.length > 50 ? { defaultPageSize: 50 } : false}
-      scroll={{ x: 1400 }}
+      scroll={{ x: 1300 }}
       data-testid="ranking-table"
       columns={[
         {
           title: t('reviewResults.col.rank'),
           dataIndex: 'rank',
-          width: 60,
+          width: 56,
           fixed: 'left',
           render: num,
         },
         {
           title: t('reviewResults.col.solution'),
           dataIndex: 'solutionName',
-          width: 240,
+          width: 220,
           fixed: 'left',
         },
-        { title: t('reviewResults.col.applicant'), dataIndex: 'applicantName', width: 200 },
-        { title: t('reviewResults.col.unit'), dataIndex: 'unitName', width: 120 },
+        { title: t('reviewResults.col.applicant'), dataIndex: 'applicantName', width: 180 },
+        { title: t('reviewResults.col.unit'), dataIndex: 'unitName', width: 90 },
         {
           title: t('reviewResults.col.reviews'),
           key: 'n',
-          width: 90,
+          width: 80,
           render: (_, r) => (
             <Typography.Text type={r.submitted < r.needed ? 'warning' : undefined}>
               {r.submitted}/{r.needed}
             </Typography.Text>
           ),
         },
-        { title: t('reviewResults.col.mean'), dataIndex: 'mean', width: 80, render: num },
+        { title: t('reviewResults.col.mean'), dataIndex: 'mean', width: 70, render: num },
         {
           title: t('reviewResults.col.trimmed'),
           dataIndex: 'trimmedMean',
-          width: 120,
+          width: 100,
           render: (v: number | null, r) =>
             r.trimmed || v === null ? (
               num(v)
@@ -152,19 +152,19 @@ function RankingTable({ panel }: { panel: ResultPanel }) {
               </Tooltip>
             ),
         },
-        { title: t('reviewResults.col.median'), dataIndex: 'median', width: 80, render: num },
-        { title: t('reviewResults.col.sd'), dataIndex: 'sd', width: 80, render: num },
-        { title: t('reviewResults.col.range'), dataIndex: 'range', width: 70, render: num },
+        { title: t('reviewResults.col.median'), dataIndex: 'median', width: 70, render: num },
+        { title: t('reviewResults.col.sd'), dataIndex: 'sd', width: 70, render: num },
+        { title: t('reviewResults.col.range'), dataIndex: 'range', width: 60, render: num },
         {
           title: t('reviewResults.col.normalised'),
           dataIndex: 'normalisedMean',
-          width: 100,
+          width: 90,
           render: (v: number | null) => <Typography.Text strong>{num(v)}</Typography.Text>,
         },
         {
           title: t('reviewResults.col.flags'),
           key: 'flags',
-          width: 260,
+          width: 220,
           render: (_, r) => (
             <Flex gap={4} wrap>
               {r.flags.map((f) => (
@@ -346,7 +346,7 @@ export function ReviewResults({ roundId }: { roundId: string }) {
             },
             {
               key: 'n',
-              label: t('reviewResults.col.reviews'),
+              label: t('reviewResults.requirement'),
               children: (
                 <>
                   {t('reviewResults.reviewsPer', { n: round.reviewsPerApplication })}

@@ -77,7 +77,11 @@ export function RubricForm(props: {
     [rubric, scores],
   );
   const invalid = rubric.some((c) => scores[c.code] !== null && problems[c.code]);
-  const total = weightedTotal(rubric, content.scores);
+  // the total of the valid scores (an out-of-range one counts only once corrected)
+  const total = weightedTotal(
+    rubric,
+    Object.fromEntries(Object.entries(content.scores).filter(([code]) => !problems[code])),
+  );
   const words = countWords(comment);
   const missing = submitProblems(
     rubric,
@@ -263,6 +267,8 @@ export function RubricForm(props: {
                   data-testid={`score-${c.code}`}
                   value={value}
                   step={SCORE_STEP}
+                  // halves are allowed, but 16 reads as 16, not 16.0
+                  formatter={(v) => String(v ?? '').replace(/\.0$/, '')}
                   style={{ width: 140 }}
                   onChange={(v) => {
                     setScores((s) => ({ ...s, [c.code]: typeof v === 'number' ? v : null }));

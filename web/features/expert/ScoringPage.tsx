@@ -1,5 +1,6 @@
 // /expert/reviews/:assignmentId — the frozen application on the left (as the recommender's desk shows
 // it; in an anonymous round without the applicant's identity), the rubric form on the right.
+import { useState } from 'react';
 import { Alert, Card, Col, Descriptions, Flex, Result, Row, Space, Tag, Typography } from 'antd';
 import { ArrowLeftOutlined, PaperClipOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
@@ -13,7 +14,15 @@ import { formatSize } from '../../lib/applications';
 import { formatDateTime, formatDeadline } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
 import { myReviewsKey } from '../../lib/reviews';
-import { reviewAttachmentUrl, saveReview, submitReview, useMyReview } from './api';
+import {
+  myReviewKey,
+  reviewAttachmentUrl,
+  saveReview,
+  submitReview,
+  useMyReview,
+  type MyReview,
+  type MyReviewDetail,
+} from './api';
 import { RubricForm } from './RubricForm';
 import { ReviewStateTag } from './ReviewStateTag';
 
@@ -22,6 +31,8 @@ export function ScoringPage() {
   const { t, lang, errorText } = useI18n();
   const qc = useQueryClient();
   const q = useMyReview(assignmentId);
+  // the form starts over only when the expert reloads (after a conflict)
+  const [generation, setGeneration] = useState(0);
   const back = (
     <Link to="/expert">
       <ArrowLeftOutlined /> {t('expert.review.back')}
@@ -35,7 +46,12 @@ export function ScoringPage() {
   if (!q.data) return <Loading />;
   const d = q.data;
   const a = d.assignment;
-  const refreshList = () => void qc.invalidateQueries({ queryKey: myReviewsKey, exact: true });
+  /** The list is stale; this page's cached review is the one just saved. */
+  const saved = (review: MyReview) => {
+    qc.setQueryData<MyReviewDetail>(myReviewKey(assignmentId), (old) => old && { ...old, review });
+    void qc.invalidateQueries({ queryKey: myReviewsKey, exact: true });
+    return review;
+  };
 
   return (
     <Flex vertical gap={16}>
@@ -130,11 +146,11 @@ export function ScoringPage() {
             }}
           >
             <RubricForm
-              key={q.dataUpdatedAt}
+              key={generation}
               detail={d}
-              save={(base, content) => saveReview(assignmentId, base, content).finally(refreshList)}
-              submit={(base) => submitReview(assignmentId, base).finally(refreshList)}
-              onReload={() => void q.refetch()}
+              save={(base, content) => saveReview(assignmentId, base, content).then(saved)}
+              submit={(base) => submitReview(assignmentId, base).then(saved)}
+              onReload={() => void q.refetch().then(() => setGeneration((g) => g + 1))}
             />
           </div>
         </Col>

@@ -11,10 +11,16 @@ export type ReviewContent = Omit<SaveReviewBody, 'baseVersion' | 'recommendation
 
 export const myReviewKey = (id: string) => ['my', 'reviews', id] as const;
 
+/**
+ * The assignment as the page opened it. Not refetched behind the expert's back (a window focus
+ * would otherwise reload the form under their hands); the page keeps the cached review current.
+ */
 export function useMyReview(assignmentId: string) {
   return useQuery({
     queryKey: myReviewKey(assignmentId),
     queryFn: () => api<MyReviewDetail>(`/my/reviews/${encodeURIComponent(assignmentId)}`),
+    refetchOnWindowFocus: false,
+    refetchOnReconnect: false,
   });
 }
 

@@ -210,6 +210,7 @@ export const en: Record<MessageKey, string> = {
   'reviewResults.nav': 'Review results',
   'reviewResults.export': 'Export (Excel)',
   'reviewResults.deadline': 'Due: {at}',
+  'reviewResults.requirement': 'Requirement',
   'reviewResults.reviewsPer': '{n} reviews per application',
   'reviewResults.panelReviews': 'Reviews submitted',
   'reviewResults.panelMean': 'Panel mean',

@@ -205,6 +205,7 @@ export const zh = {
   'reviewResults.nav': '评审结果',
   'reviewResults.export': '导出结果（Excel）',
   'reviewResults.deadline': '评审截止：{at}',
+  'reviewResults.requirement': '评审要求',
   'reviewResults.reviewsPer': '每份应评 {n} 份',
   'reviewResults.panelReviews': '已提交评分',
   'reviewResults.panelMean': '组平均分',
