@@ -21,14 +21,17 @@ import { useSignOut } from '../lib/session';
 import { CHANGE_PASSWORD_PATH } from './guards';
 import { pageTitleKey } from './page-titles';
 
-// The organizer's daily work sits in the bar; administration is one submenu.
+// The organizer's daily work sits in the bar; the review's pages and administration are one
+// submenu each (so the bar fits a 1280-pixel screen).
 const ORGANIZER_LINKS: Array<[string, MessageKey]> = [
   ['/admin/progress', 'progress.nav'],
-  ['/admin/registry', 'registry.nav'],
-  ['/admin/paper', 'paper.nav'],
   ['/admin/statistics', 'stats.nav'],
   ['/admin/awards', 'awards.nav'],
   ['/admin/findings', 'dup.admin.nav'],
+];
+const REVIEW_LINKS: Array<[string, MessageKey]> = [
+  ['/admin/registry', 'registry.nav'],
+  ['/admin/paper', 'paper.nav'],
   ['/admin/formal-check', 'fc.nav'],
 ];
 const ADMIN_LINKS: Array<[string, MessageKey]> = [
@@ -159,14 +162,19 @@ export function Layout() {
       : []),
     ...(isOrganizer
       ? [
-          ...ORGANIZER_LINKS.map(link),
+          ...ORGANIZER_LINKS.slice(0, 1).map(link),
+          { key: 'review', label: t('nav.review'), children: REVIEW_LINKS.map(link) },
+          ...ORGANIZER_LINKS.slice(1).map(link),
           { key: 'admin', label: t('nav.admin'), children: ADMIN_LINKS.map(link) },
         ]
       : []),
   ];
-  const selected = [...(isOrganizer ? [...ORGANIZER_LINKS, ...ADMIN_LINKS] : []), ...items]
+  const selected = [
+    ...(isOrganizer ? [...ORGANIZER_LINKS, ...REVIEW_LINKS, ...ADMIN_LINKS] : []),
+    ...items,
+  ]
     .map((i) => (Array.isArray(i) ? i[0] : i.key))
-    .filter((k) => k !== '/' && k !== 'admin' && location.pathname.startsWith(k));
+    .filter((k) => k !== '/' && k !== 'admin' && k !== 'review' && location.pathname.startsWith(k));
   return (
     <AntLayout style={{ minHeight: '100vh' }}>
       <a

@@ -49,6 +49,7 @@ export const en: Record<MessageKey, string> = {
   'nav.campaigns': 'Campaigns',
   'nav.audit': 'Audit log',
   'nav.enterprises': 'Enterprises',
+  'nav.review': 'Review',
   'nav.admin': 'Administration',
   'nav.login': 'Sign in',
   'nav.register': 'Register',

@@ -48,6 +48,7 @@ export const zh = {
   'nav.campaigns': '活动管理',
   'nav.audit': '审计日志',
   'nav.enterprises': '申报企业',
+  'nav.review': '评审',
   'nav.admin': '系统管理',
   'nav.login': '登录',
   'nav.register': '企业注册',
