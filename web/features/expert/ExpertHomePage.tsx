@@ -1,5 +1,6 @@
 // /expert — the expert's 评审工作台: each round's assignments with the deadline, each one's state
-// and the expert's own total, progress n/m. Nothing of any other expert.
+// and the expert's own total, progress n/m; 拒绝评审 with a reason. Nothing of any other expert.
+import { useState } from 'react';
 import { Button, Card, Empty, Flex, Progress, Table, Tag, Typography } from 'antd';
 import { Link, useNavigate } from 'react-router-dom';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -8,6 +9,7 @@ import { formatDateTime, formatDeadline } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
 import { useMyReviews, type MyReviewItem } from '../../lib/reviews';
 import { shownTotal } from './RubricForm';
+import { DeclineModal, declinable } from './DeclineModal';
 import { ReviewStateTag } from './ReviewStateTag';
 
 /** The items grouped by round, in the order given (nearest deadline first). */
@@ -21,6 +23,7 @@ export function ExpertHomePage() {
   const { t, lang } = useI18n();
   const navigate = useNavigate();
   const reviews = useMyReviews();
+  const [declining, setDeclining] = useState<MyReviewItem | null>(null);
   if (reviews.error)
     return <ErrorAlert error={reviews.error} onRetry={() => void reviews.refetch()} />;
   if (!reviews.data) return <Loading />;
@@ -33,6 +36,7 @@ export function ExpertHomePage() {
     );
   return (
     <Flex vertical gap={16}>
+      <DeclineModal target={declining} onClose={() => setDeclining(null)} />
       <Typography.Title level={3} style={{ margin: 0 }}>
         {t('expert.title')}
       </Typography.Title>
@@ -128,18 +132,30 @@ export function ExpertHomePage() {
                 {
                   title: t('common.actions'),
                   key: 'go',
-                  width: 90,
+                  width: 150,
                   render: (_, r) => {
                     const readOnly = r.state === 'submitted' || r.closed;
                     return (
-                      <Button
-                        size="small"
-                        type={readOnly ? 'default' : 'primary'}
-                        aria-label={`${readOnly ? t('expert.action.view') : t('expert.action.score')}：${r.solutionName}`}
-                        onClick={() => navigate(`/expert/reviews/${r.assignmentId}`)}
-                      >
-                        {readOnly ? t('expert.action.view') : t('expert.action.score')}
-                      </Button>
+                      <Flex gap={8}>
+                        <Button
+                          size="small"
+                          type={readOnly ? 'default' : 'primary'}
+                          aria-label={`${readOnly ? t('expert.action.view') : t('expert.action.score')}：${r.solutionName}`}
+                          onClick={() => navigate(`/expert/reviews/${r.assignmentId}`)}
+                        >
+                          {readOnly ? t('expert.action.view') : t('expert.action.score')}
+                        </Button>
+                        {declinable(r) && (
+                          <Button
+                            size="small"
+                            danger
+                            aria-label={`${t('expert.action.decline')}：${r.solutionName}`}
+                            onClick={() => setDeclining(r)}
+                          >
+                            {t('expert.action.decline')}
+                          </Button>
+                        )}
+                      </Flex>
                     );
                   },
                 },

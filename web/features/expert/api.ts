@@ -1,8 +1,10 @@
 // The expert's requests: one assignment (frozen application, rubric, own review), saving over a
-// version, submitting. The list lives in web/lib/reviews (the home page reads it too).
-import { useQuery } from '@tanstack/react-query';
+// version, submitting, declining. The list lives in web/lib/reviews (the home page reads it too).
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { DeclinedAssignment } from '../../../domain/api/review-rounds';
 import type { MyReview, MyReviewDetail, SaveReviewBody } from '../../../domain/api/reviews';
 import { api } from '../../lib/api';
+import { myReviewsKey } from '../../lib/reviews';
 
 export type { MyReview, MyReviewDetail };
 export type ReviewContent = Omit<SaveReviewBody, 'baseVersion' | 'recommendation'> & {
@@ -41,4 +43,17 @@ export function submitReview(assignmentId: string, baseVersion: number) {
 /** An attachment of the frozen version, through the expert's own route. */
 export function reviewAttachmentUrl(assignmentId: string, attachmentId: string): string {
   return `/api/v1/my/reviews/${encodeURIComponent(assignmentId)}/attachments/${encodeURIComponent(attachmentId)}`;
+}
+
+/** 拒绝评审: the pair leaves the expert's list; the organizer is offered a replacement. */
+export function useDeclineAssignment() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (v: { assignmentId: string; reason: string }) =>
+      api<DeclinedAssignment>(`/my/assignments/${encodeURIComponent(v.assignmentId)}/decline`, {
+        method: 'POST',
+        body: { reason: v.reason },
+      }),
+    onSettled: () => qc.invalidateQueries({ queryKey: myReviewsKey }),
+  });
 }
