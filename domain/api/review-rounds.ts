@@ -131,6 +131,8 @@ export type Proposal = z.infer<typeof proposalSchema>;
 export const publishResultSchema = z.object({
   published: z.number(),
   notifiedExperts: z.number(),
+  /** proposed pairs not published: their application left 专家评审中 (e.g. a formal check redone) */
+  leftProposed: z.number(),
   round: roundViewSchema,
 });
 export type PublishResult = z.infer<typeof publishResultSchema>;

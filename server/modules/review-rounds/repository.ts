@@ -145,12 +145,58 @@ export async function updateAssignmentRow(tx: Db, id: string, patch: Partial<Ass
 }
 
 /** Publishes the round's proposed pairs; answers them. */
-export function publishProposed(tx: Db, roundId: string, now: Date): Promise<AssignmentRow[]> {
-  return tx
-    .update(reviewAssignments)
-    .set({ state: 'published', updatedAt: now })
-    .where(and(eq(reviewAssignments.roundId, roundId), eq(reviewAssignments.state, 'proposed')))
-    .returning();
+/**
+ * Publishes the round's proposed pairs of applications still 专家评审中. Those applications are
+ * share-locked first, so a formal check moving one out of review waits for the publish (or the
+ * publish sees it moved and leaves its pairs proposed). Answers the pairs published and the count
+ * of proposed pairs left because their application is no longer under review.
+ */
+export async function publishProposed(
+  tx: Db,
+  roundId: string,
+  now: Date,
+): Promise<{ published: AssignmentRow[]; leftProposed: number }> {
+  const proposed = and(
+    eq(reviewAssignments.roundId, roundId),
+    eq(reviewAssignments.state, 'proposed'),
+  );
+  const inReview = await tx
+    .select({ id: applications.id })
+    .from(applications)
+    .where(
+      and(
+        eq(applications.state, 'under_review'),
+        inArray(
+          applications.id,
+          tx
+            .select({ id: reviewAssignments.applicationId })
+            .from(reviewAssignments)
+            .where(proposed),
+        ),
+      ),
+    )
+    .orderBy(asc(applications.id))
+    .for('share');
+  const published = inReview.length
+    ? await tx
+        .update(reviewAssignments)
+        .set({ state: 'published', updatedAt: now })
+        .where(
+          and(
+            proposed,
+            inArray(
+              reviewAssignments.applicationId,
+              inReview.map((a) => a.id),
+            ),
+          ),
+        )
+        .returning()
+    : [];
+  const [left] = await tx
+    .select({ n: sql<number>`count(*)::int` })
+    .from(reviewAssignments)
+    .where(proposed);
+  return { published, leftProposed: left?.n ?? 0 };
 }
 
 /** The state of the review of a pair, if the expert started one. */

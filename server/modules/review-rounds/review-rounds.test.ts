@@ -3,13 +3,7 @@
 // decline and the replacement proposed at once. Organizers only; an expert declines its own.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { AssignmentBoard, RoundView } from '../../../domain/api/review-rounds';
-import {
-  Client,
-  createTestApp,
-  makeUscc,
-  query,
-  type TestApp,
-} from '../../../test/harness';
+import { Client, createTestApp, makeUscc, query, type TestApp } from '../../../test/harness';
 import {
   addedExpert,
   assignmentWorld,
@@ -407,6 +401,25 @@ describe('publishing and declining', () => {
     const after = await board();
     for (const p of appOf(b, w.shApp).pairs)
       expect(appOf(after, w.shApp).pairs.find((x) => x.id === p.id)!.state).toBe(p.state);
+  });
+
+  test('publish leaves the pairs of an application no longer under review proposed, and says so', async () => {
+    // the proposal of the test before: one pair for 北京市's application, waiting to be published
+    const proposed = appOf(await board(), w.bjApp).pairs.filter((p) => p.state === 'proposed');
+    expect(proposed).toHaveLength(1);
+    // 形式审查 redone as 不合格 meanwhile (another module's change, written as it would leave it)
+    await query(t, `update applications set state = 'ineligible' where id = '${w.bjApp}'`);
+    const res = await org.post(url(`/${round.id}/publish`));
+    expect(res.status).toBe(409);
+    expect(res.body.error.message).toBe(
+      '待发布的分配所涉项目均已不在专家评审中，请重新生成分配方案',
+    );
+    expect(appOf(await board(), w.bjApp).pairs.find((p) => p.id === proposed[0]!.id)!.state).toBe(
+      'proposed',
+    );
+    await query(t, `update applications set state = 'under_review' where id = '${w.bjApp}'`);
+    const ok = await org.post(url(`/${round.id}/publish`));
+    expect(ok.body).toMatchObject({ published: 1, leftProposed: 0 });
   });
 });
 

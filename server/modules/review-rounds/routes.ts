@@ -234,6 +234,7 @@ export function reviewRoundRoutes(deps: Deps): FastifyPluginAsyncZod {
         return {
           published: r.published,
           notifiedExperts: r.notifiedExperts,
+          leftProposed: r.leftProposed,
           round: roundView(r.detail),
         };
       },

@@ -708,11 +708,12 @@ export async function publishAssignments(
     if (round.state === 'closed')
       throw new AppError('WRONG_STATE', { message: '本轮评审已结束，不能再发布' });
     const now = deps.clock.now();
-    const published = await repo.publishProposed(tx, round.id, now);
+    const { published, leftProposed } = await repo.publishProposed(tx, round.id, now);
     if (published.length === 0)
       throw new AppError('WRONG_STATE', {
-        message:
-          round.state === 'draft'
+        message: leftProposed
+          ? '待发布的分配所涉项目均已不在专家评审中，请重新生成分配方案'
+          : round.state === 'draft'
             ? '还没有分配方案：请先生成分配方案或人工分配专家'
             : '没有待发布的分配',
       });
@@ -728,14 +729,19 @@ export async function publishAssignments(
       targetType: 'review_round',
       targetId: round.id,
       before: { state: round.state },
-      after: { state: updated.state, published: published.length, experts: experts.length },
+      after: {
+        state: updated.state,
+        published: published.length,
+        experts: experts.length,
+        ...(leftProposed ? { leftProposed } : {}),
+      },
     });
     for (const e of experts)
       await notify(tx, deps, {
         kind: 'review.assigned',
         to: { userIds: [e.userId] },
         campaignId: campaign.id,
-        link: '/expert/reviews',
+        link: '/expert',
         values: {
           活动名称: campaign.title,
           评审轮次: round.name,
@@ -743,7 +749,12 @@ export async function publishAssignments(
           截止时间: formatBeijingDeadline(round.deadline),
         },
       });
-    return { published: published.length, notifiedExperts: experts.length, round: updated };
+    return {
+      published: published.length,
+      notifiedExperts: experts.length,
+      leftProposed,
+      round: updated,
+    };
   });
   return { ...result, detail: (await detailsOf(deps, [result.round]))[0]! };
 }
