@@ -100,6 +100,12 @@ function PairTag(props: { pair: AssignmentView; onRemove?: () => void }) {
               {t(`rounds.sourceShort.${p.source}`)}
             </Typography.Text>
           )}
+          {p.overriddenRules.length > 0 && (
+            <Typography.Text type="warning" strong style={{ fontSize: 12 }}>
+              {' '}
+              {t('rounds.overrideShort')}
+            </Typography.Text>
+          )}
           {p.state !== 'published' && ` · ${t(`rounds.pairState.${p.state}`)}`}
         </span>
       </Tooltip>

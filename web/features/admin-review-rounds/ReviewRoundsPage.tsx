@@ -128,7 +128,7 @@ export function ReviewRoundsView(props: {
               {
                 title: t('rounds.col.deadline'),
                 dataIndex: 'deadline',
-                width: 230,
+                width: 270,
                 render: (v: string) => formatDeadline(v, lang),
               },
               {
@@ -188,11 +188,6 @@ function Settings({ campaign, round }: { campaign: Campaign; round: RoundView })
       column={{ xs: 1, md: 2, xl: 3 }}
       data-testid="round-settings"
       items={[
-        {
-          key: 'state',
-          label: t('rounds.col.state'),
-          children: <RoundStateTag state={round.state} />,
-        },
         {
           key: 'deadline',
           label: t('rounds.form.deadline'),

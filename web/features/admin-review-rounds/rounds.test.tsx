@@ -11,7 +11,13 @@ import type { Campaign } from '../../lib/types';
 import type { AssignmentBoard, AssignmentView, RoundView } from './api';
 import { AssignmentBoardTable } from './AssignmentBoard';
 import { ReviewRoundsView } from './ReviewRoundsPage';
-import { createBody, crossProblems, initialValues, RoundFormModal } from './RoundFormModal';
+import {
+  createBody,
+  crossProblems,
+  initialValues,
+  RoundFormModal,
+  updateBody,
+} from './RoundFormModal';
 
 const CAMPAIGN = '00000000-0000-4000-8000-0000000000c1';
 const ROUND = '00000000-0000-4000-8000-0000000000d1';
@@ -264,6 +270,50 @@ describe('the round form', () => {
     expect(await within(form).findByText('请填写1到15之间的整数')).toBeTruthy();
     expect(await within(form).findByText('请选择评审截止时间')).toBeTruthy();
     expect(calls.some((c) => c.method === 'POST')).toBe(false);
+  });
+});
+
+describe('editing a draft round', () => {
+  it('sends what changed over the revision seen; a stale revision says so and closes for a reload', async () => {
+    expect(
+      updateBody(round, {
+        ...initialValues(campaign, round),
+        name: '第一轮评审（调整）',
+        maxLoad: 15,
+      }),
+    ).toEqual({ baseRevision: 1, name: '第一轮评审（调整）', maxLoad: 15 });
+    const onClose = vi.fn();
+    renderWithApp(
+      <RoundFormModal
+        campaign={campaign}
+        target={{ mode: 'edit', round }}
+        onClose={onClose}
+        onCreated={() => undefined}
+      />,
+      { 'GET /experts': { items: [], total: 0 } },
+    );
+    const sent = stubWrites(() => [
+      409,
+      {
+        error: {
+          code: 'CONFLICT',
+          message: '评审轮次已被他人修改，请刷新后重试',
+          messageEn: 'Changed meanwhile',
+        },
+      },
+    ]);
+    const form = await screen.findByTestId('round-form');
+    expect(within(form).getByTestId('panels-editor')).toBeTruthy();
+    fireEvent.change(within(form).getByTestId('round-name'), {
+      target: { value: '第一轮评审（调整）' },
+    });
+    fireEvent.click(screen.getByTestId('round-form-ok'));
+    expect(await screen.findByText('评审轮次已被他人修改，请刷新后重试')).toBeTruthy();
+    expect(sent[0]).toMatchObject({
+      method: 'PATCH',
+      body: { baseRevision: 1, name: '第一轮评审（调整）' },
+    });
+    await waitFor(() => expect(onClose).toHaveBeenCalled());
   });
 });
 

@@ -1604,6 +1604,7 @@ export const en: Record<MessageKey, string> = {
   'rounds.onlyShort': 'Only applications short of experts ({n})',
   'rounds.fit': ' fit {n}',
   'rounds.matched': 'Matched: ',
+  'rounds.overrideShort': 'exception',
   'rounds.overridden': 'Override ({rules}): {reason}',
   'rounds.declineReason': 'Declined: {reason}',
   'rounds.removeLabel': 'Remove {name}',

@@ -1555,6 +1555,7 @@ export const zh = {
   'rounds.onlyShort': '只看专家不足的项目（{n}）',
   'rounds.fit': ' 匹配度 {n}',
   'rounds.matched': '匹配项：',
+  'rounds.overrideShort': '例外',
   'rounds.overridden': '例外分配（{rules}）：{reason}',
   'rounds.declineReason': '拒绝理由：{reason}',
   'rounds.removeLabel': '移除{name}',
