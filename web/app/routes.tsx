@@ -74,6 +74,11 @@ const FormalCheckPage = lazy(() =>
     default: m.FormalCheckPage,
   })),
 );
+const ReviewRoundsPage = lazy(() =>
+  import('../features/admin-review-rounds/ReviewRoundsPage').then((m) => ({
+    default: m.ReviewRoundsPage,
+  })),
+);
 const AnnouncementsPage = lazy(() =>
   import('../features/announcements/AnnouncementsPage').then((m) => ({
     default: m.AnnouncementsPage,
@@ -339,6 +344,14 @@ export function AppRoutes() {
           element={
             <Organizer>
               <FormalCheckPage />
+            </Organizer>
+          }
+        />
+        <Route
+          path="admin/review-rounds/:campaignId?"
+          element={
+            <Organizer>
+              <ReviewRoundsPage />
             </Organizer>
           }
         />
