@@ -423,6 +423,11 @@ function RoundDetail(props: { campaign: Campaign; round: RoundView; onEdit: () =
               published: published.published,
               experts: published.notifiedExperts,
             })}
+            description={
+              published.leftProposed > 0
+                ? t('rounds.publish.left', { n: published.leftProposed })
+                : undefined
+            }
           />
         )}
         {replacements > 0 && (

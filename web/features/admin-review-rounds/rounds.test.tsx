@@ -474,7 +474,15 @@ describe('the page', () => {
               shortfalls: [board.applications[0]!.shortfall],
             },
           ]
-        : [200, { published: 5, notifiedExperts: 3, round: { ...round, state: 'published' } }],
+        : [
+            200,
+            {
+              published: 5,
+              notifiedExperts: 3,
+              leftProposed: 0,
+              round: { ...round, state: 'published' },
+            },
+          ],
     );
     const rounds = await screen.findByTestId('rounds-table');
     expect(await within(rounds).findByText('第一轮专家评审')).toBeTruthy();

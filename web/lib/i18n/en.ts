@@ -1672,6 +1672,8 @@ export const en: Record<MessageKey, string> = {
   'rounds.publish.locks':
     'After the first publication the settings (reviews, limit, deadline, panels) cannot change.',
   'rounds.publish.done': '{published} pairs published, {experts} experts notified',
+  'rounds.publish.left':
+    '{n} more pairs were not published: their applications are no longer under review (e.g. the formal check was redone). Make a new proposal.',
   'rounds.form.editTitle': 'Settings of “{name}”',
   'rounds.form.createOk': 'Create',
   'rounds.form.created': 'Review round “{name}” created',

@@ -1620,6 +1620,8 @@ export const zh = {
     '将发布本轮 {n} 项待发布的分配，并通知相关专家；专家随即可以看到分配给自己的项目。',
   'rounds.publish.locks': '首次发布后，本轮设置（专家数、上限、截止时间、评审组等）不能再修改。',
   'rounds.publish.done': '已发布 {published} 项分配，已通知专家 {experts} 位',
+  'rounds.publish.left':
+    '另有 {n} 项分配未发布：所涉项目已不在专家评审中（如形式审查已改判），请重新生成分配方案。',
   'rounds.form.editTitle': '修改“{name}”的设置',
   'rounds.form.createOk': '创建',
   'rounds.form.created': '已创建评审轮次“{name}”',
