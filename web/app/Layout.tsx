@@ -33,6 +33,7 @@ const REVIEW_LINKS: Array<[string, MessageKey]> = [
   ['/admin/registry', 'registry.nav'],
   ['/admin/paper', 'paper.nav'],
   ['/admin/formal-check', 'fc.nav'],
+  ['/admin/experts', 'experts.nav'],
 ];
 const ADMIN_LINKS: Array<[string, MessageKey]> = [
   ['/admin/users', 'nav.users'],

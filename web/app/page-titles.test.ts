@@ -19,6 +19,7 @@ describe('page titles', () => {
     expect(zhTitle('/expert')).toBe('评审工作台');
     expect(zhTitle('/expert/reviews/a1')).toBe('专家评分');
     expect(zhTitle('/admin/review-results/r1')).toBe('评审结果');
+    expect(zhTitle('/admin/experts')).toBe('专家库');
     expect(zhTitle('/no/such/page')).toBe('页面不存在');
   });
 });

@@ -29,6 +29,7 @@ const PAGE_TITLES: Array<[string, MessageKey]> = [
   ['/admin/paper/:campaignId?', 'paper.nav'],
   ['/admin/findings/:campaignId?', 'dup.admin.nav'],
   ['/admin/formal-check/:campaignId?', 'fc.nav'],
+  ['/admin/experts', 'experts.nav'],
   ['/admin/statistics/:campaignId?', 'stats.nav'],
   ['/recommender/statistics/:campaignId?', 'stats.nav'],
   ['/follow-ups/:campaignId', 'title.followUps'],

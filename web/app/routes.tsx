@@ -74,6 +74,9 @@ const FormalCheckPage = lazy(() =>
     default: m.FormalCheckPage,
   })),
 );
+const ExpertsPage = lazy(() =>
+  import('../features/admin-experts/ExpertsPage').then((m) => ({ default: m.ExpertsPage })),
+);
 const AnnouncementsPage = lazy(() =>
   import('../features/announcements/AnnouncementsPage').then((m) => ({
     default: m.AnnouncementsPage,
@@ -339,6 +342,14 @@ export function AppRoutes() {
           element={
             <Organizer>
               <FormalCheckPage />
+            </Organizer>
+          }
+        />
+        <Route
+          path="admin/experts"
+          element={
+            <Organizer>
+              <ExpertsPage />
             </Organizer>
           }
         />
