@@ -96,19 +96,13 @@ export function ExpertsPage() {
     {
       title: t('experts.col.name'),
       dataIndex: 'name',
-      width: 110,
+      width: 80,
       fixed: 'left',
-      render: (name: string, e) => (
-        <Flex vertical gap={0}>
-          <span>{name}</span>
-          {e.phone ? secondary(e.phone) : null}
-        </Flex>
-      ),
     },
     {
       title: t('experts.col.employer'),
       key: 'employer',
-      width: 220,
+      width: 180,
       render: (_, e) => (
         <Flex vertical gap={0}>
           <span>{e.employerName}</span>
@@ -119,14 +113,14 @@ export function ExpertsPage() {
     {
       title: t('experts.col.title'),
       dataIndex: 'title',
-      width: 140,
+      width: 90,
       render: (v: string) => v || '—',
     },
-    { title: t('experts.col.region'), dataIndex: 'regionName', width: 110 },
+    { title: t('experts.col.region'), dataIndex: 'regionName', width: 70 },
     {
       title: t('experts.col.categories'),
       dataIndex: 'categories',
-      width: 170,
+      width: 130,
       render: (codes: string[]) =>
         codes.length ? (
           <Flex gap={4} wrap>
@@ -143,7 +137,7 @@ export function ExpertsPage() {
     {
       title: t('experts.col.industries'),
       dataIndex: 'industries',
-      width: 190,
+      width: 150,
       render: (codes: string[]) =>
         codes.length ? (
           <Flex vertical gap={0}>
@@ -160,13 +154,13 @@ export function ExpertsPage() {
     {
       title: t('experts.col.focusAreas'),
       dataIndex: 'focusAreas',
-      width: 170,
+      width: 120,
       render: (areas: string[]) => (areas.length ? areas.join('、') : '—'),
     },
     {
       title: t('experts.col.conflicts'),
       key: 'conflicts',
-      width: 110,
+      width: 80,
       render: (_, e) => {
         const n = e.conflictEnterprises.length + e.conflictUnitIds.length;
         if (n === 0) return secondary(t('experts.conflicts.none'));
@@ -178,12 +172,10 @@ export function ExpertsPage() {
         ];
         return (
           <Tooltip title={names.join('；')}>
-            <span data-testid="expert-conflicts">
-              {t('experts.conflicts.count', {
-                enterprises: e.conflictEnterprises.length,
-                units: e.conflictUnitIds.length,
-              })}
-            </span>
+            <Flex vertical gap={0} data-testid="expert-conflicts">
+              <span>{t('experts.conflicts.enterprises', { n: e.conflictEnterprises.length })}</span>
+              <span>{t('experts.conflicts.units', { n: e.conflictUnitIds.length })}</span>
+            </Flex>
           </Tooltip>
         );
       },
@@ -191,18 +183,18 @@ export function ExpertsPage() {
     {
       title: t('experts.col.login'),
       dataIndex: 'login',
-      width: 130,
+      width: 110,
       render: (login: string, e) => (
-        <Flex vertical gap={0}>
+        <Tooltip title={e.email}>
           <span style={{ whiteSpace: 'nowrap' }}>{login}</span>
-          {secondary(e.email)}
-        </Flex>
+        </Tooltip>
       ),
     },
     {
       title: t('experts.col.state'),
       key: 'state',
-      width: 110,
+      width: 75,
+      fixed: 'right',
       render: (_, e) => (
         <Flex gap={4} wrap>
           {e.active ? (
@@ -221,7 +213,7 @@ export function ExpertsPage() {
     {
       title: t('common.actions'),
       key: 'actions',
-      width: 120,
+      width: 100,
       fixed: 'right',
       render: (_, e) => (
         <Space size={0}>
@@ -284,6 +276,7 @@ export function ExpertsPage() {
         <div style={{ width: 260 }}>
           <IndustryPicker
             aria-label={t('experts.filter.industry')}
+            placeholder={t('experts.filter.industry')}
             value={filter.industry}
             onChange={(v) => set({ industry: (v as string | undefined) || undefined })}
           />
@@ -319,7 +312,7 @@ export function ExpertsPage() {
         loading={list.isFetching}
         dataSource={rows}
         columns={columns}
-        scroll={{ x: 1700 }}
+        scroll={{ x: 1185 }}
         data-testid="experts-table"
         locale={{ emptyText: t('experts.empty') }}
         pagination={{
