@@ -33,6 +33,7 @@ const REVIEW_LINKS: Array<[string, MessageKey]> = [
   ['/admin/registry', 'registry.nav'],
   ['/admin/paper', 'paper.nav'],
   ['/admin/formal-check', 'fc.nav'],
+  ['/admin/experts', 'experts.nav'],
   ['/admin/review-rounds', 'rounds.nav'],
 ];
 const ADMIN_LINKS: Array<[string, MessageKey]> = [

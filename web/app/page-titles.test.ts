@@ -20,6 +20,7 @@ describe('page titles', () => {
     expect(zhTitle('/expert/reviews/a1')).toBe('专家评分');
     expect(zhTitle('/admin/review-results/r1')).toBe('评审结果');
     expect(zhTitle('/admin/review-rounds/c1')).toBe('评审轮次与分配');
+    expect(zhTitle('/admin/experts')).toBe('专家库');
     expect(zhTitle('/no/such/page')).toBe('页面不存在');
   });
 });

@@ -30,6 +30,7 @@ const PAGE_TITLES: Array<[string, MessageKey]> = [
   ['/admin/findings/:campaignId?', 'dup.admin.nav'],
   ['/admin/formal-check/:campaignId?', 'fc.nav'],
   ['/admin/review-rounds/:campaignId?', 'rounds.nav'],
+  ['/admin/experts', 'experts.nav'],
   ['/admin/statistics/:campaignId?', 'stats.nav'],
   ['/recommender/statistics/:campaignId?', 'stats.nav'],
   ['/follow-ups/:campaignId', 'title.followUps'],

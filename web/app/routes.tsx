@@ -79,6 +79,9 @@ const ReviewRoundsPage = lazy(() =>
     default: m.ReviewRoundsPage,
   })),
 );
+const ExpertsPage = lazy(() =>
+  import('../features/admin-experts/ExpertsPage').then((m) => ({ default: m.ExpertsPage })),
+);
 const AnnouncementsPage = lazy(() =>
   import('../features/announcements/AnnouncementsPage').then((m) => ({
     default: m.AnnouncementsPage,
@@ -352,6 +355,14 @@ export function AppRoutes() {
           element={
             <Organizer>
               <ReviewRoundsPage />
+            </Organizer>
+          }
+        />
+        <Route
+          path="admin/experts"
+          element={
+            <Organizer>
+              <ExpertsPage />
             </Organizer>
           }
         />

@@ -25,6 +25,8 @@ export function IndustryPicker(props: {
   /** With multiple: at most this many. */
   maxCount?: number;
   disabled?: boolean;
+  /** What the empty picker says (a filter names itself); else the search hint. */
+  placeholder?: string;
   /** The accessible name where no form label names the field (the campaign page's lookup). */
   'aria-label'?: string;
 }) {
@@ -61,7 +63,7 @@ export function IndustryPicker(props: {
       value={props.value}
       onChange={(v) => props.onChange?.(v as string | string[])}
       loading={isFetching}
-      placeholder={t('industry.placeholder')}
+      placeholder={props.placeholder ?? t('industry.placeholder')}
       style={{ width: '100%' }}
       options={(data ?? []).map((i) => ({
         value: i.code,

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useMemo, type CSSProperties } from 'react';
 import { Cascader } from 'antd';
 import { useRegions } from '../lib/queries';
 import type { Region } from '../lib/types';
@@ -26,6 +26,11 @@ export function RegionCascader(props: {
   onChange?: (value: string[]) => void;
   placeholder?: string;
   id?: string;
+  /** A province alone may be chosen too (a filter: the province and its cities). */
+  changeOnSelect?: boolean;
+  allowClear?: boolean;
+  'aria-label'?: string;
+  style?: CSSProperties;
 }) {
   const { data, isLoading } = useRegions();
   const options = useMemo(() => regionOptions(data ?? []), [data]);
@@ -37,9 +42,12 @@ export function RegionCascader(props: {
       value={props.value}
       onChange={(v) => props.onChange?.((v ?? []) as string[])}
       placeholder={props.placeholder}
+      changeOnSelect={props.changeOnSelect}
+      allowClear={props.allowClear}
+      aria-label={props['aria-label']}
       showSearch={{ filter: (input, path) => path.some((o) => String(o.label).includes(input)) }}
       expandTrigger="hover"
-      style={{ width: '100%' }}
+      style={props.style ?? { width: '100%' }}
     />
   );
 }
