@@ -3,7 +3,8 @@
 // receives the paper copies, passes the formal check, imports two experts, proposes and publishes
 // the assignments; an expert scores two applications; the organizer sees the normalised results
 // and exports them.
-import { expect, request as playwrightRequest, test } from '@playwright/test';
+import { expect, request as playwrightRequest, test, type Page } from '@playwright/test';
+import ExcelJS from 'exceljs';
 import { distinctTexts } from '../test/fixtures/distinct-texts';
 import {
   apiRegisterBeijingEnterprise,
@@ -15,6 +16,7 @@ import {
   PNG_1X1,
   signIn,
   uniqueUscc,
+  waitForMail,
   type ApiSession,
 } from './helpers';
 
@@ -31,7 +33,15 @@ const filed = [
   category: category as string,
   focusAreas: focusAreas as string[],
 }));
+/** three experts in 上海, for both categories filed; the first scores in the browser */
+const EXPERTS = ['陆', '钱', '沈'].map((surname, i) => ({
+  name: `${surname}评${run}`,
+  employer: `上海${['交通', '理工', '海事'][i]}大学`,
+  email: `expert-${run.toLowerCase()}-${i}@example.cn`,
+}));
+const EXPERT_PASSWORD = 'Expert2026ok';
 let campaignId = '';
+let roundId = '';
 const appIds: string[] = [];
 /** each application's printed verification code (its version 1) */
 const codes: string[] = [];
@@ -163,4 +173,218 @@ test('the organizer receives the paper copies and passes the formal check', asyn
   await expect(page.getByTestId('bulk-result')).toContainText('已判为合格 3 份');
   await expectNoSeriousA11yViolations(page);
   await page.screenshot({ path: 'test-results/review-formal-check.png', fullPage: true });
+});
+
+/** The 专家库 import file: the template's columns, one row per expert (`bad` breaks a region). */
+async function expertsWorkbook(bad = false): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('专家名单');
+  ws.addRow(['姓名', '工作单位', '职称职务', '所在地区', '申报类别', '电子邮箱']);
+  for (const [i, e] of EXPERTS.entries())
+    ws.addRow([
+      e.name,
+      e.employer,
+      '教授',
+      bad && i === 1 ? '火星' : '上海市',
+      '基础共性工业APP、行业通用工业APP',
+      e.email,
+    ]);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+/** The rubric of the call (the notice's five criteria), a recommendation and a comment. */
+async function scoreInBrowser(page: Page, scores: number[]) {
+  const inputs = page.locator('input[id^="score-"]');
+  await expect(inputs).toHaveCount(scores.length);
+  for (const [i, v] of scores.entries()) await inputs.nth(i).fill(String(v));
+  await page.getByRole('radio', { name: '推荐', exact: true }).check();
+  await page
+    .getByTestId('review-comment')
+    .fill(
+      '该方案面向离散制造的典型场景，技术路线清晰，已在多家企业部署应用，降本增效数据可信；建议进一步补充与同类产品的对比分析和推广计划，完善数据安全防护说明。',
+    );
+  await expect(page.getByTestId('review-missing')).toHaveCount(0);
+  await expect(page.getByTestId('review-saved')).toBeVisible();
+  await page.getByTestId('review-submit').click();
+  await page.locator('.ant-modal-confirm').getByRole('button', { name: '提交评分' }).click();
+  await expect(page.getByText('评分已提交').first()).toBeVisible();
+}
+
+test('the organizer imports experts, proposes and publishes the assignments', async ({ page }) => {
+  test.setTimeout(240_000);
+  await signIn(page, 'organizer');
+
+  // 专家库: a file with a bad row is refused whole, saying which row; the mended one is taken
+  await page.goto('/admin/experts');
+  await page.getByRole('button', { name: '导入专家' }).click();
+  const dialog = page.getByTestId('expert-import');
+  const file = dialog.locator('input[type=file]');
+  await file.setInputFiles({
+    name: '专家名单.xlsx',
+    mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    buffer: await expertsWorkbook(true),
+  });
+  await expect(page.getByTestId('expert-import-rejected')).toContainText('没有写入任何专家');
+  await expect(page.getByTestId('expert-import-problems')).toContainText('火星');
+  await page.screenshot({ path: 'test-results/review-experts-rejected.png' });
+  await file.setInputFiles({
+    name: '专家名单.xlsx',
+    mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    buffer: await expertsWorkbook(),
+  });
+  await expect(page.getByTestId('expert-import-success')).toContainText('已导入 3 位专家');
+  // the platform sends e-mail: each account gets a link, no password is shown
+  const accounts = page.getByTestId('expert-import-accounts');
+  for (const e of EXPERTS) await expect(accounts).toContainText(e.email);
+  await expect(page.getByTestId('expert-one-time-password')).toHaveCount(0);
+  await expectNoSeriousA11yViolations(page);
+
+  await page.goto('/admin/experts');
+  const experts = page.getByTestId('experts-table');
+  for (const e of EXPERTS) await expect(experts).toContainText(e.name);
+  await page.screenshot({ path: 'test-results/review-experts.png', fullPage: true });
+
+  // 评审轮次: two experts per application, at most two applications each, panels by category
+  await page.goto(`/admin/review-rounds/${campaignId}`);
+  await page.getByTestId('round-create').click();
+  const form = page.getByTestId('round-form');
+  await form.getByTestId('round-name').fill('第一轮专家评审');
+  await form.getByTestId('round-reviews').fill('2');
+  await form.getByTestId('round-max-load').fill('2');
+  const deadline = new Date(Date.now() + 14 * 86_400_000 + 8 * 3_600_000)
+    .toISOString()
+    .slice(0, 10);
+  await form.getByTestId('round-deadline').click();
+  await page.keyboard.type(`${deadline} 17:00`);
+  await page.keyboard.press('Enter');
+  await page.getByRole('button', { name: '创 建' }).click();
+  await expect(page.getByTestId('rounds-table')).toContainText('第一轮专家评审');
+  await page.getByTestId('round-open').first().click();
+  await expect(page).toHaveURL(/[?&]round=/);
+  roundId = new URL(page.url()).searchParams.get('round')!;
+
+  await page.getByTestId('round-propose').click();
+  await page.getByTestId('propose-ok').click();
+  await expect(page.getByTestId('proposal-result')).toContainText('已生成 6 项分配');
+  await expect(page.getByTestId('proposal-shortfalls')).toHaveCount(0);
+  const board = page.getByTestId('board-table');
+  for (const f of filed) await expect(board).toContainText(f.solutionName);
+  await expect(board.getByTestId('pair')).toHaveCount(6);
+  await expectNoSeriousA11yViolations(page);
+  await page.screenshot({ path: 'test-results/review-round-proposed.png', fullPage: true });
+
+  await page.getByTestId('round-publish').click();
+  await page.getByTestId('publish-ok').click();
+  await expect(page.getByTestId('publish-result')).toContainText(
+    '已发布 6 项分配，已通知专家 3 位',
+  );
+  await expect(page.getByTestId('round-results')).toBeVisible();
+});
+
+test('an expert sets a password from the e-mailed link and scores two applications', async ({
+  page,
+  baseURL,
+}) => {
+  test.setTimeout(240_000);
+  const [first, ...others] = EXPERTS;
+  const linkOf = async (email: string) => {
+    const mail = await waitForMail(email, (m) => /reset-password\?token=/.test(m.text));
+    return new URL(/https?:\/\/\S+\/reset-password\?token=[\w-]+/.exec(mail.text)![0]);
+  };
+
+  // the other two score through the API, so the results have three experts to compare
+  for (const [n, e] of others.entries()) {
+    const request = await playwrightRequest.newContext({ baseURL });
+    try {
+      const token = (await linkOf(e.email)).searchParams.get('token');
+      const set = await request.post('/api/v1/auth/password-reset/confirm', {
+        data: { token, newPassword: EXPERT_PASSWORD },
+      });
+      expect(set.status(), await set.text()).toBe(200);
+      const csrf = ((await set.json()) as { csrfToken: string }).csrfToken;
+      const mine = (await (await request.get('/api/v1/my/reviews')).json()) as {
+        items: { assignmentId: string }[];
+      };
+      expect(mine.items).toHaveLength(2);
+      for (const [i, item] of mine.items.entries()) {
+        const base = n * 2 + i;
+        const put = await request.put(`/api/v1/my/reviews/${item.assignmentId}`, {
+          headers: { 'x-csrf-token': csrf },
+          data: {
+            baseVersion: 0,
+            scores: {
+              scenario: 12 + base,
+              industry_value: 15 + base,
+              technology: 12 + base,
+              deployment: 11 + base,
+              promotion: 8 + base,
+            },
+            recommendation: base % 2 ? 'recommend' : 'strong',
+            comment:
+              '方案应用场景明确，关键技术具备自主知识产权，部署案例较多，成效数据较为充分；推广路径清楚，建议加强安全可控方面的说明并补充第三方测评结果。',
+          },
+        });
+        expect(put.status(), await put.text()).toBe(200);
+        const { version } = (await put.json()) as { version: number };
+        await post({ request, csrf }, `/api/v1/my/reviews/${item.assignmentId}/submit`, {
+          baseVersion: version,
+        });
+      }
+    } finally {
+      await request.dispose();
+    }
+  }
+
+  // the first in the browser: the link sets the password and signs in
+  const link = await linkOf(first!.email);
+  await page.goto(link.pathname + link.search);
+  await page.getByLabel('新密码', { exact: true }).fill(EXPERT_PASSWORD);
+  await page.getByLabel('确认新密码').fill(EXPERT_PASSWORD);
+  await page.getByRole('button', { name: '设置密码并登录' }).click();
+  await page.goto('/expert');
+  const rows = page.getByTestId('expert-round').locator('tbody tr.ant-table-row');
+  await expect(rows).toHaveCount(2);
+  await expectNoSeriousA11yViolations(page);
+  await page.screenshot({ path: 'test-results/review-expert-home.png', fullPage: true });
+  const names = await rows.locator('td:first-child a').allTextContents();
+  for (const [i, name] of names.entries()) {
+    await page.getByRole('link', { name }).click();
+    await expect(page.getByTestId('scoring-title')).toContainText(name);
+    await scoreInBrowser(page, i === 0 ? [18, 22, 17, 18, 13] : [9, 12, 10, 9, 7]);
+    if (i === 0) await page.screenshot({ path: 'test-results/review-scoring.png', fullPage: true });
+    await page.goto('/expert');
+  }
+  await expect(page.getByTestId('expert-progress')).toContainText('已提交 2 / 2');
+});
+
+test('the organizer sees the normalised results and exports them', async ({ page }) => {
+  test.setTimeout(180_000);
+  await signIn(page, 'organizer');
+  await page.goto(`/admin/review-rounds/${campaignId}?round=${roundId}`);
+  await page.getByTestId('round-results').click();
+  await expect(page.getByTestId('results-title')).toContainText('第一轮专家评审');
+  // each application ranked in its category's panel
+  const rankings = page.getByTestId('ranking-table');
+  for (const f of filed) await expect(rankings.filter({ hasText: f.solutionName })).toHaveCount(1);
+  // each expert's leniency, in the panels they scored in
+  for (const e of EXPERTS)
+    await expect(
+      page.getByTestId('expert-table').filter({ hasText: e.name }).first(),
+    ).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
+  await page.screenshot({ path: 'test-results/review-results.png', fullPage: true });
+
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByTestId('results-export').click(),
+  ]);
+  expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(await download.path());
+  const sheets = wb.worksheets.map((w) => w.name);
+  expect(sheets[0]).toBe('结果汇总');
+  for (const e of EXPERTS) expect(sheets).toContain(e.name);
+  const summary: string[] = [];
+  wb.worksheets[0]!.eachRow((r) => summary.push(String(r.values)));
+  for (const f of filed) expect(summary.join('\n')).toContain(f.solutionName);
 });

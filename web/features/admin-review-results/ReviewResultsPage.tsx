@@ -24,6 +24,7 @@ import type { ButtonProps } from 'antd';
 import { FileExcelOutlined, FilePdfOutlined } from '@ant-design/icons';
 import { useParams } from 'react-router-dom';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { ScrollRegion } from '../../components/ScrollRegion';
 import { Loading } from '../../components/Loading';
 import { ApiError } from '../../lib/api';
 import { formatDateTime, formatDeadline } from '../../lib/format';
@@ -364,27 +365,35 @@ export function ReviewResults({ roundId }: { roundId: string }) {
       </Card>
       {panels.map((p) => (
         <Card key={p.panelId} title={p.name} data-testid="results-panel">
-          <Flex vertical gap={16}>
-            <Row gutter={16}>
-              <Col xs={8} md={4}>
-                <Statistic title={t('reviewResults.panelReviews')} value={p.n} />
-              </Col>
-              <Col xs={8} md={4}>
-                <Statistic title={t('reviewResults.panelMean')} value={num(p.mean)} />
-              </Col>
-              <Col xs={8} md={4}>
-                <Statistic title={t('reviewResults.panelSd')} value={num(p.sd)} />
-              </Col>
-            </Row>
-            {p.n === 0 && (
-              <Typography.Text type="secondary">{t('reviewResults.noReviews')}</Typography.Text>
-            )}
-            <RankingTable panel={p} />
-            <Typography.Title level={5} style={{ margin: 0 }}>
-              {t('reviewResults.experts')}
-            </Typography.Title>
-            <ExpertTable roundId={roundId} panel={p} onReopen={setReopening} />
-          </Flex>
+          {p.rows.length === 0 && p.experts.length === 0 ? (
+            <Typography.Text type="secondary">{t('reviewResults.emptyPanel')}</Typography.Text>
+          ) : (
+            <Flex vertical gap={16}>
+              <Row gutter={16}>
+                <Col xs={8} md={4}>
+                  <Statistic title={t('reviewResults.panelReviews')} value={p.n} />
+                </Col>
+                <Col xs={8} md={4}>
+                  <Statistic title={t('reviewResults.panelMean')} value={num(p.mean)} />
+                </Col>
+                <Col xs={8} md={4}>
+                  <Statistic title={t('reviewResults.panelSd')} value={num(p.sd)} />
+                </Col>
+              </Row>
+              {p.n === 0 && (
+                <Typography.Text type="secondary">{t('reviewResults.noReviews')}</Typography.Text>
+              )}
+              <ScrollRegion label={t('reviewResults.rankingOf', { panel: p.name })}>
+                <RankingTable panel={p} />
+              </ScrollRegion>
+              <Typography.Title level={5} style={{ margin: 0 }}>
+                {t('reviewResults.experts')}
+              </Typography.Title>
+              <ScrollRegion label={`${p.name} · ${t('reviewResults.experts')}`}>
+                <ExpertTable roundId={roundId} panel={p} onReopen={setReopening} />
+              </ScrollRegion>
+            </Flex>
+          )}
         </Card>
       ))}
       <ReopenModal roundId={roundId} target={reopening} onClose={() => setReopening(null)} />

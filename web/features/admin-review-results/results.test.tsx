@@ -134,6 +134,26 @@ describe('评审结果', () => {
     );
   });
 
+  it('a panel without applications or experts says so instead of two empty tables; wide tables scroll by keyboard', async () => {
+    const empty = {
+      ...RESULTS.panels[0]!,
+      panelId: 'p9',
+      name: '企业专用组',
+      n: 0,
+      rows: [],
+      experts: [],
+    };
+    renderWithApp(<ReviewResults roundId={ROUND} />, {
+      [`GET /review-rounds/${ROUND}/results`]: { ...RESULTS, panels: [...RESULTS.panels, empty] },
+    });
+    await screen.findAllByTestId('ranking-table');
+    expect(screen.getAllByTestId('ranking-table')).toHaveLength(1);
+    const panels = screen.getAllByTestId('results-panel');
+    expect(within(panels[1]!).getByText('本组在本轮没有评审项目，也没有分配专家。')).toBeTruthy();
+    const region = screen.getByRole('region', { name: '第一组 · 排名' });
+    expect(region.tabIndex).toBe(0);
+  });
+
   it('reopens a submitted review only with a reason', async () => {
     const { calls } = renderWithApp(<ReviewResults roundId={ROUND} />, {
       [`GET /review-rounds/${ROUND}/results`]: RESULTS,

@@ -237,6 +237,8 @@ export const en: Record<MessageKey, string> = {
   'reviewResults.col.normalised': 'Normalised',
   'reviewResults.col.flags': 'Flags',
   'reviewResults.trimmedIsMean': 'Fewer than 3 reviews: the mean',
+  'reviewResults.rankingOf': '{panel} · ranking',
+  'reviewResults.emptyPanel': 'No application and no expert in this panel in this round.',
   'reviewResults.experts': 'Expert leniency',
   'reviewResults.col.expert': 'Expert',
   'reviewResults.col.employer': 'Employer',

@@ -232,6 +232,8 @@ export const zh = {
   'reviewResults.col.normalised': '标准化得分',
   'reviewResults.col.flags': '提示',
   'reviewResults.trimmedIsMean': '不足3份，即平均分',
+  'reviewResults.rankingOf': '{panel} · 排名',
+  'reviewResults.emptyPanel': '本组在本轮没有评审项目，也没有分配专家。',
   'reviewResults.experts': '专家宽严度',
   'reviewResults.col.expert': '专家',
   'reviewResults.col.employer': '工作单位',
