@@ -48,25 +48,24 @@ export async function lockSeeding(tx: Db) {
 
 /** What the scale generator (scale.ts) draws from: regions, industries, units, codes in use. */
 export async function scaleReferenceRows(db: Db) {
-  const [regionRows, industryRows, unitRows, usccRows] = await Promise.all([
-    db.select().from(regions).orderBy(regions.code),
-    db
-      .select({ code: industries.code, level: industries.level, section: industries.section })
-      .from(industries)
-      .orderBy(industries.code),
-    db
-      .select({
-        id: recommenderUnits.id,
-        name: recommenderUnits.name,
-        type: recommenderUnits.type,
-        regionCode: recommenderUnits.regionCode,
-        quotaOverride: recommenderUnits.quotaOverride,
-      })
-      .from(recommenderUnits)
-      .where(eq(recommenderUnits.active, true))
-      .orderBy(recommenderUnits.type, recommenderUnits.sortOrder, recommenderUnits.name),
-    db.select({ uscc: enterprises.uscc }).from(enterprises),
-  ]);
+  // one after another: the seeder may hold a single connection (pg runs one query at a time)
+  const regionRows = await db.select().from(regions).orderBy(regions.code);
+  const industryRows = await db
+    .select({ code: industries.code, level: industries.level, section: industries.section })
+    .from(industries)
+    .orderBy(industries.code);
+  const unitRows = await db
+    .select({
+      id: recommenderUnits.id,
+      name: recommenderUnits.name,
+      type: recommenderUnits.type,
+      regionCode: recommenderUnits.regionCode,
+      quotaOverride: recommenderUnits.quotaOverride,
+    })
+    .from(recommenderUnits)
+    .where(eq(recommenderUnits.active, true))
+    .orderBy(recommenderUnits.type, recommenderUnits.sortOrder, recommenderUnits.name);
+  const usccRows = await db.select({ uscc: enterprises.uscc }).from(enterprises);
   return {
     regions: regionRows,
     industries: industryRows,

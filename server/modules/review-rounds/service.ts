@@ -300,11 +300,10 @@ export async function updateRound(
 
 /** What a round's pairs are read with: its panels, applications and the experts they name. */
 async function roundState(tx: Db, round: repo.RoundRow) {
-  const [panels, assignments, applications] = await Promise.all([
-    repo.listPanels(tx, [round.id]),
-    repo.listAssignments(tx, round.id),
-    repo.listRoundApplications(tx, round.campaignId, round.id),
-  ]);
+  // one after another: inside a transaction they share one connection, which runs one at a time
+  const panels = await repo.listPanels(tx, [round.id]);
+  const assignments = await repo.listAssignments(tx, round.id);
+  const applications = await repo.listRoundApplications(tx, round.campaignId, round.id);
   const ids = new Set([
     ...panels.flatMap((p) => p.expertIds),
     ...assignments.map((a) => a.expertId),
