@@ -2,6 +2,7 @@ import { instantSchema, z } from './zod';
 import { QUOTA_GROUPS } from './recommender-units';
 import { duplicateSettingsSchema } from './duplicate-settings';
 import { formalChecklistSchema, reviewSettingsSchema } from './review';
+import { holidayNoticesSchema } from './working-days';
 
 export const CATEGORY_CODES = [
   'secure_reliable',
@@ -122,6 +123,11 @@ export const campaignSettingsSchema = z.object({
   duplicates: duplicateSettingsSchema.optional(), // 重复申报 thresholds; absent: the defaults
   /** 附件3: its title and columns */
   summaryTable: summaryTableSchema,
+  /**
+   * 工作日 (公示期 and other periods in working days): the campaign's own holiday notices over the
+   * State Council's built in (domain/working-days); absent: those alone.
+   */
+  holidayNotices: holidayNoticesSchema.optional(),
 });
 export type CampaignSettings = z.infer<typeof campaignSettingsSchema>;
 

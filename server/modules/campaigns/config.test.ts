@@ -217,6 +217,33 @@ describe('a next-year campaign configured through the API', () => {
     revision = later.body.revision;
   });
 
+  test('工作日: the campaign keeps its own holiday notice of a year newer than the release; a bad one is refused at its path', async () => {
+    const config = (await organizer.get(`/api/v1/campaigns/${CODE}/config`)).body;
+    const y2027 = {
+      year: 2027,
+      title: '国务院办公厅关于2027年部分节假日安排的通知',
+      issuedOn: '2026-11-10',
+      holidays: [{ name: '元旦', from: '2027-01-01', to: '2027-01-03' }],
+      workdays: ['2027-01-01'],
+    };
+    const bad = await organizer.request('PUT', `/api/v1/campaigns/${CODE}/config`, {
+      baseRevision: revision,
+      settings: { ...config.campaign.settings, holidayNotices: [y2027] },
+    });
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(bad.body.error)).toContain('2027-01-01 既是放假日又是调休上班日');
+    expect((await organizer.get(`/api/v1/campaigns/${CODE}/config`)).body.revision).toBe(revision);
+
+    const ok = await organizer.request('PUT', `/api/v1/campaigns/${CODE}/config`, {
+      baseRevision: revision,
+      settings: { ...config.campaign.settings, holidayNotices: [{ ...y2027, workdays: [] }] },
+    });
+    expect(ok.status, JSON.stringify(ok.body)).toBe(200);
+    revision = ok.body.revision;
+    const after = (await organizer.get(`/api/v1/campaigns/${CODE}/config`)).body;
+    expect(after.campaign.settings.holidayNotices).toEqual([{ ...y2027, workdays: [] }]);
+  });
+
   test('the recommender’s inbox, desk and 附件3 show the new form’s facts and columns', async () => {
     const inbox = await beijing.get(`/api/v1/inbox?campaignId=${CODE}&category=industry_general`);
     expect(inbox.status).toBe(200);
