@@ -1,5 +1,8 @@
 import { describe, expect, test } from 'vitest';
+// the workplace's reference calendar for 2021 (shared/data), kept beside the test fixtures
+import reference2021 from '../test/fixtures/data/cn_workday_calendar_2021.csv?raw';
 import {
+  addCalendarDays,
   calendarOf,
   holidayNoticeSchema,
   holidayNoticesSchema,
@@ -106,6 +109,23 @@ describe('the notices as data', () => {
       for (const d of n.workdays) expect(['周六', '周日'], d).toContain(weekdayName(d));
       expect(n.issuedOn < `${n.year}-01-01`).toBe(true);
     }
+  });
+
+  test('2021 equals the workplace’s reference calendar (国办发明电〔2020〕27号), day by day', () => {
+    const rows = reference2021
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((l) => l.split(','));
+    const n2021 = STATE_COUNCIL_HOLIDAY_NOTICES.find((n) => n.year === 2021)!;
+    expect(n2021.docNumber).toBe('国办发明电〔2020〕27号');
+    const holidays = rows.filter((r) => r[1] === 'holiday').map((r) => r[0]);
+    const workdays = rows.filter((r) => r[1] === 'workday').map((r) => r[0]);
+    expect(workdays).toEqual(n2021.workdays);
+    const ours: string[] = [];
+    for (let d = '2021-01-01'; d <= '2021-12-31'; d = addCalendarDays(d, 1))
+      if (cal.kindOf(d) === 'holiday') ours.push(d);
+    expect(ours).toEqual(holidays);
   });
 
   test('the days off as the notices count them (共N天)', () => {

@@ -103,6 +103,7 @@ export const STATE_COUNCIL_HOLIDAY_NOTICES: readonly HolidayNotice[] = [
       '2021-09-26',
       '2021-10-09',
     ],
+    '国办发明电〔2020〕27号',
   ),
   notice(
     2022,
