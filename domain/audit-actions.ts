@@ -102,6 +102,11 @@ export const AUDIT_ACTIONS = {
   'review_assignment.remove': { zh: '移除评审分配', en: 'Removed an assignment' },
   'review_assignment.decline': { zh: '专家拒绝评审', en: 'Expert declined an assignment' },
   'review_assignment.replace': { zh: '提出替补专家', en: 'Proposed a replacement expert' },
+  'selection.settings': { zh: '设置遴选（评审轮次、名额）', en: 'Set the selection’s round and targets' },
+  'selection.preselect': { zh: '按排名预选', en: 'Preselected by ranking' },
+  'selection.decide': { zh: '遴选决定', en: 'Selection decision' },
+  'selection.minutes': { zh: '上传评审会纪要', en: 'Uploaded the review meeting minutes' },
+  'selection.freeze': { zh: '冻结遴选结果', en: 'Froze the selection' },
 } as const satisfies Record<string, Label>;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
@@ -128,6 +133,7 @@ export const AUDIT_TARGETS = {
   review_round: { zh: '评审轮次', en: 'Review round' },
   review_assignment: { zh: '评审分配', en: 'Assignment' },
   review: { zh: '专家评分', en: 'Review' },
+  selection: { zh: '遴选', en: 'Selection' },
 } as const satisfies Record<string, Label>;
 export type AuditTarget = keyof typeof AUDIT_TARGETS;
 

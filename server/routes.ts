@@ -25,6 +25,7 @@ import { announcementRoutes } from './modules/announcements';
 import { expertRoutes } from './modules/experts';
 import { reviewRoundRoutes } from './modules/review-rounds';
 import { reviewRoutes } from './modules/reviews';
+import { selectionRoutes } from './modules/selection';
 
 /** Everything under /api/v1. */
 export function apiRoutes(deps: Deps): FastifyPluginAsyncZod {
@@ -57,6 +58,7 @@ export function apiRoutes(deps: Deps): FastifyPluginAsyncZod {
       expertRoutes,
       reviewRoundRoutes,
       reviewRoutes,
+      selectionRoutes,
     ]) {
       await app.register(routes(deps));
     }

@@ -389,6 +389,7 @@ export const documents = pgTable(
         | 'business_licence'
         | 'authorisation_letter'
         | 'claim_licence'
+        | 'selection_minutes'
       >()
       .notNull(),
     ownerUnitId: uuid('owner_unit_id').references(() => recommenderUnits.id),
@@ -924,4 +925,46 @@ export const reviews = pgTable(
     reopenReason: text('reopen_reason'),
   },
   (t) => [index('reviews_round').on(t.roundId, t.state), index('reviews_expert').on(t.expertId)],
+);
+
+/**
+ * 遴选决定: one per campaign — the review round whose ranking it reads, the targets per category,
+ * the 评审会 minutes, and whether it is frozen (then the decisions are the 公示 list).
+ */
+export const selections = pgTable('selections', {
+  campaignId: uuid('campaign_id')
+    .primaryKey()
+    .references(() => campaigns.id),
+  roundId: uuid('round_id')
+    .notNull()
+    .references(() => reviewRounds.id),
+  /** category code → how many to select */
+  targets: jsonb('targets').$type<Record<string, number>>().notNull(),
+  state: text('state').$type<'open' | 'frozen'>().notNull(),
+  revision: integer('revision').notNull().default(1),
+  minutesId: uuid('minutes_id').references(() => documents.id),
+  createdAt: ts('created_at').notNull(),
+  updatedAt: ts('updated_at').notNull(),
+  frozenAt: ts('frozen_at'),
+  frozenBy: uuid('frozen_by').references(() => users.id),
+});
+
+/** 遴选决定 per application: 入选 or 不入选, with the reason and who decided when. */
+export const selectionDecisions = pgTable(
+  'selection_decisions',
+  {
+    campaignId: uuid('campaign_id')
+      .notNull()
+      .references(() => selections.campaignId),
+    applicationId: uuid('application_id')
+      .notNull()
+      .references(() => applications.id),
+    decision: text('decision').$type<'selected' | 'not_selected'>().notNull(),
+    reason: text('reason').notNull(),
+    decidedBy: uuid('decided_by')
+      .notNull()
+      .references(() => users.id),
+    decidedAt: ts('decided_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.campaignId, t.applicationId] })],
 );

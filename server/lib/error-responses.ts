@@ -246,6 +246,14 @@ export const OPERATION_ERRORS: Record<string, OperationErrors> = {
   updateAssignment: { access: 'role', errors: ['WRONG_STATE'] },
   publishAssignments: { access: 'role', errors: ['WRONG_STATE'] },
   declineAssignment: { access: 'role', errors: ['WRONG_STATE'] },
+  // 遴选决定 (issue 14)
+  getSelection: { access: 'role' },
+  saveSelectionSettings: { access: 'role', errors: ['WRONG_STATE', 'CONFLICT'] },
+  preselectByRanking: { access: 'role', errors: ['WRONG_STATE', 'CONFLICT'] },
+  decideSelection: { access: 'role', errors: ['WRONG_STATE'] },
+  uploadSelectionMinutes: { access: 'role', errors: [...FILE, 'WRONG_STATE'] },
+  getSelectionMinutes: { access: 'role' },
+  freezeSelection: { access: 'role', errors: ['WRONG_STATE', 'CONFLICT'] },
   // 专家评分 and 评审结果 (issue 13)
   listMyReviews: { access: 'role' },
   getMyReview: { access: 'role', errors: ['ASSIGNMENT_INACTIVE'] },

@@ -266,6 +266,58 @@ function reviewRows(): Record<string, Case[]> {
   };
 }
 
+/** 遴选决定 (issue 14): organizers only. The matrix's call has no published round: not started. */
+function selectionRows(): Record<string, Case[]> {
+  const url = () => `/api/v1/campaigns/${ids.campaign}/selection`;
+  return {
+    'GET /api/v1/campaigns/:idOrCode/selection': [
+      { expect: organizerOnly(200), call: (c) => c.get(url()) },
+    ],
+    'PUT /api/v1/campaigns/:idOrCode/selection': [
+      {
+        what: 'no published round to rank by',
+        expect: organizerOnly(400),
+        call: (c) => c.request('PUT', url(), { baseRevision: 0, roundId: NO_SUCH_ID, targets: {} }),
+      },
+    ],
+    'POST /api/v1/campaigns/:idOrCode/selection/preselect': [
+      {
+        what: 'not started',
+        expect: organizerOnly(409),
+        call: (c) => c.post(`${url()}/preselect`, { baseRevision: 1 }),
+      },
+    ],
+    'PUT /api/v1/campaigns/:idOrCode/selection/decisions/:applicationId': [
+      {
+        what: 'not started',
+        expect: organizerOnly(409),
+        call: (c) =>
+          c.request('PUT', `${url()}/decisions/${ids.application}`, {
+            decision: 'selected',
+            reason: '矩阵遴选决定',
+          }),
+      },
+    ],
+    'POST /api/v1/campaigns/:idOrCode/selection/minutes': [
+      {
+        what: 'not started',
+        expect: organizerOnly(409),
+        call: (c) => postFile(c, `${url()}/minutes`, '评审会纪要.pdf', PDF),
+      },
+    ],
+    'GET /api/v1/campaigns/:idOrCode/selection/minutes': [
+      { what: 'none uploaded', expect: organizerOnly(404), call: (c) => c.get(`${url()}/minutes`) },
+    ],
+    'POST /api/v1/campaigns/:idOrCode/selection/freeze': [
+      {
+        what: 'not started',
+        expect: organizerOnly(409),
+        call: (c) => c.post(`${url()}/freeze`, { baseRevision: 1 }),
+      },
+    ],
+  };
+}
+
 /**
  * 专家库 and 评审轮次与分配 (issue 13): organizers only; an expert declines only its own pairs (the
  * demo expert has none: 404). The expert and the round are made on first use.
@@ -1079,6 +1131,7 @@ const TABLE: Record<string, Case[]> = {
     },
   ],
   ...expertRows(),
+  ...selectionRows(),
   'GET /api/v1/outbound-emails': [
     { expect: organizerOnly(200), call: (c) => c.get('/api/v1/outbound-emails?state=failed') },
   ],

@@ -1,0 +1,2 @@
+// The selection module's public face: its routes.
+export { selectionRoutes } from './routes';

@@ -1,0 +1,171 @@
+// 遴选决定: every statement of the selection module. Reads applications, recommender_units,
+// review_rounds and users; writes selections, selection_decisions and its minutes' documents row.
+import { and, asc, eq, inArray, ne, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client';
+import {
+  applications,
+  documents,
+  recommenderUnits,
+  reviewRounds,
+  selectionDecisions,
+  selections,
+  users,
+} from '../../db/schema';
+
+export type SelectionRow = typeof selections.$inferSelect;
+export type DecisionRow = typeof selectionDecisions.$inferSelect;
+export type DocumentRow = typeof documents.$inferSelect;
+
+export async function findSelection(db: Db, campaignId: string): Promise<SelectionRow | undefined> {
+  const [row] = await db.select().from(selections).where(eq(selections.campaignId, campaignId));
+  return row;
+}
+
+/** Every change to a selection locks its row first: they happen one after another. */
+export async function lockSelection(tx: Db, campaignId: string): Promise<SelectionRow | undefined> {
+  const [row] = await tx
+    .select()
+    .from(selections)
+    .where(eq(selections.campaignId, campaignId))
+    .for('update');
+  return row;
+}
+
+export async function insertSelection(tx: Db, row: typeof selections.$inferInsert) {
+  const [created] = await tx.insert(selections).values(row).returning();
+  return created!;
+}
+
+export async function updateSelection(
+  tx: Db,
+  campaignId: string,
+  set: Partial<typeof selections.$inferInsert>,
+): Promise<SelectionRow> {
+  const [row] = await tx
+    .update(selections)
+    .set({ ...set, revision: sql`${selections.revision} + 1` })
+    .where(eq(selections.campaignId, campaignId))
+    .returning();
+  return row!;
+}
+
+/** The campaign's rounds whose assignments reached the experts (their rankings can be used). */
+export function listRankableRounds(db: Db, campaignId: string) {
+  return db
+    .select({ id: reviewRounds.id, name: reviewRounds.name, state: reviewRounds.state })
+    .from(reviewRounds)
+    .where(and(eq(reviewRounds.campaignId, campaignId), ne(reviewRounds.state, 'draft')))
+    .orderBy(asc(reviewRounds.createdAt), asc(reviewRounds.id));
+}
+
+/** An application to decide: the campaign's under review (专家评审中), as its facts name it. */
+export async function listApplicationsToDecide(db: Db, campaignId: string, lock = false) {
+  const q = db
+    .select({
+      id: applications.id,
+      solutionName: applications.solutionName,
+      applicantName: sql<string | null>`${applications.facts}->>'applicantName'`,
+      category: sql<string | null>`${applications.facts}->>'category'`,
+      unitName: recommenderUnits.name,
+    })
+    .from(applications)
+    .innerJoin(recommenderUnits, eq(recommenderUnits.id, applications.channelUnitId))
+    .where(and(eq(applications.campaignId, campaignId), eq(applications.state, 'under_review')))
+    .orderBy(asc(applications.id));
+  // share-locked inside a freeze: a formal check cannot move one out meanwhile
+  return lock ? q.for('share', { of: applications }) : q;
+}
+
+/** The application, if it is this campaign's and under review; share-locked. */
+export async function lockApplicationToDecide(tx: Db, campaignId: string, applicationId: string) {
+  const [row] = await tx
+    .select({ id: applications.id, state: applications.state, campaignId: applications.campaignId })
+    .from(applications)
+    .where(eq(applications.id, applicationId))
+    .for('share');
+  return row;
+}
+
+export async function listDecisions(db: Db, campaignId: string) {
+  return db
+    .select({
+      applicationId: selectionDecisions.applicationId,
+      decision: selectionDecisions.decision,
+      reason: selectionDecisions.reason,
+      decidedAt: selectionDecisions.decidedAt,
+      decidedBy: users.name,
+    })
+    .from(selectionDecisions)
+    .innerJoin(users, eq(users.id, selectionDecisions.decidedBy))
+    .where(eq(selectionDecisions.campaignId, campaignId));
+}
+
+export async function findDecision(db: Db, campaignId: string, applicationId: string) {
+  const [row] = await db
+    .select()
+    .from(selectionDecisions)
+    .where(
+      and(
+        eq(selectionDecisions.campaignId, campaignId),
+        eq(selectionDecisions.applicationId, applicationId),
+      ),
+    );
+  return row;
+}
+
+/** A decision made or changed (one per application). */
+export async function upsertDecision(tx: Db, row: typeof selectionDecisions.$inferInsert) {
+  const [saved] = await tx
+    .insert(selectionDecisions)
+    .values(row)
+    .onConflictDoUpdate({
+      target: [selectionDecisions.campaignId, selectionDecisions.applicationId],
+      set: {
+        decision: row.decision,
+        reason: row.reason,
+        decidedBy: row.decidedBy,
+        decidedAt: row.decidedAt,
+      },
+    })
+    .returning();
+  return saved!;
+}
+
+/** Decisions only where none was made (按排名预选 never overwrites the organizer's). */
+export async function insertMissingDecisions(
+  tx: Db,
+  rows: (typeof selectionDecisions.$inferInsert)[],
+): Promise<DecisionRow[]> {
+  if (!rows.length) return [];
+  return tx.insert(selectionDecisions).values(rows).onConflictDoNothing().returning();
+}
+
+export async function countDecided(tx: Db, campaignId: string, applicationIds: string[]) {
+  if (!applicationIds.length) return 0;
+  const [row] = await tx
+    .select({ n: sql<number>`count(*)::int` })
+    .from(selectionDecisions)
+    .where(
+      and(
+        eq(selectionDecisions.campaignId, campaignId),
+        inArray(selectionDecisions.applicationId, applicationIds),
+      ),
+    );
+  return row?.n ?? 0;
+}
+
+export async function insertDocument(tx: Db, row: typeof documents.$inferInsert) {
+  const [doc] = await tx.insert(documents).values(row).returning();
+  return doc!;
+}
+
+export async function findDocument(db: Db, id: string): Promise<DocumentRow | undefined> {
+  const [doc] = await db.select().from(documents).where(eq(documents.id, id));
+  return doc;
+}
+
+export async function userName(db: Db, id: string | null): Promise<string | null> {
+  if (!id) return null;
+  const [row] = await db.select({ name: users.name }).from(users).where(eq(users.id, id));
+  return row?.name ?? null;
+}
