@@ -35,6 +35,7 @@ const REVIEW_LINKS: Array<[string, MessageKey]> = [
   ['/admin/formal-check', 'fc.nav'],
   ['/admin/experts', 'experts.nav'],
   ['/admin/review-rounds', 'rounds.nav'],
+  ['/admin/selection', 'selection.nav'],
 ];
 const ADMIN_LINKS: Array<[string, MessageKey]> = [
   ['/admin/users', 'nav.users'],

@@ -21,6 +21,7 @@ describe('page titles', () => {
     expect(zhTitle('/admin/review-results/r1')).toBe('评审结果');
     expect(zhTitle('/admin/review-rounds/c1')).toBe('评审轮次与分配');
     expect(zhTitle('/admin/experts')).toBe('专家库');
+    expect(zhTitle('/admin/selection/c1')).toBe('遴选决定');
     expect(zhTitle('/no/such/page')).toBe('页面不存在');
   });
 });

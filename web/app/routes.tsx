@@ -79,6 +79,11 @@ const ReviewRoundsPage = lazy(() =>
     default: m.ReviewRoundsPage,
   })),
 );
+const SelectionPage = lazy(() =>
+  import('../features/admin-selection/SelectionPage').then((m) => ({
+    default: m.SelectionPage,
+  })),
+);
 const ExpertsPage = lazy(() =>
   import('../features/admin-experts/ExpertsPage').then((m) => ({ default: m.ExpertsPage })),
 );
@@ -355,6 +360,14 @@ export function AppRoutes() {
           element={
             <Organizer>
               <ReviewRoundsPage />
+            </Organizer>
+          }
+        />
+        <Route
+          path="admin/selection/:campaignId?"
+          element={
+            <Organizer>
+              <SelectionPage />
             </Organizer>
           }
         />
