@@ -14,11 +14,7 @@ const base = (campaignId: string) => `/campaigns/${encodeURIComponent(campaignId
 
 /** Someone else changed the selection meanwhile: the page reloads it and says so. */
 export function isStale(e: unknown): boolean {
-  return (
-    e instanceof ApiError &&
-    e.status === 409 &&
-    ((e.code as string) === 'STALE_REVISION' || e.code === 'CONFLICT')
-  );
+  return e instanceof ApiError && e.code === 'CONFLICT';
 }
 
 export function useSelection(campaignId: string | undefined) {

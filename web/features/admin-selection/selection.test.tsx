@@ -297,8 +297,8 @@ describe('the selection page', () => {
       409,
       {
         error: {
-          code: 'STALE_REVISION',
-          message: '遴选设置已被他人修改，请刷新后重试',
+          code: 'CONFLICT',
+          message: '遴选已被他人修改，请刷新后重试',
           messageEn: 'Changed meanwhile',
         },
       },
@@ -306,7 +306,7 @@ describe('the selection page', () => {
     const getsBefore = vi.mocked(globalThis.fetch).mock.calls.length;
     fireEvent.change(within(settings).getByTestId('target-general'), { target: { value: '3' } });
     fireEvent.click(screen.getByTestId('selection-save'));
-    expect(await screen.findByText(/遴选设置已被他人修改，请刷新后重试/)).toBeTruthy();
+    expect(await screen.findByText(/遴选已被他人修改，请刷新后重试/)).toBeTruthy();
     expect(sent[0]).toMatchObject({
       method: 'PUT',
       url: `/api/v1${PATH}`,
