@@ -1,8 +1,8 @@
 // 评审: the ministry's side in one journey. Three Beijing enterprises file in a call of their own,
 // 北京市 recommends and signs off (set up through the API); then in the browser the organizer
-// receives the paper copies, passes the formal check, imports two experts, proposes and publishes
+// receives the paper copies, passes the formal check, imports three experts, proposes and publishes
 // the assignments; an expert scores two applications; the organizer sees the normalised results
-// and exports them.
+// and exports them; then decides the selection from the ranking and freezes it.
 import { expect, request as playwrightRequest, test, type Page } from '@playwright/test';
 import ExcelJS from 'exceljs';
 import { distinctTexts } from '../test/fixtures/distinct-texts';
@@ -15,6 +15,7 @@ import {
   NEW_PASSWORD,
   PNG_1X1,
   signIn,
+  tinyPdf,
   uniqueUscc,
   waitForMail,
   type ApiSession,
@@ -387,4 +388,40 @@ test('the organizer sees the normalised results and exports them', async ({ page
   const summary: string[] = [];
   wb.worksheets[0]!.eachRow((r) => summary.push(String(r.values)));
   for (const f of filed) expect(summary.join('\n')).toContain(f.solutionName);
+});
+
+test('the organizer decides the selection from the ranking and freezes it', async ({ page }) => {
+  test.setTimeout(180_000);
+  await signIn(page, 'organizer');
+  await page.goto(`/admin/selection/${campaignId}`);
+  // the round is offered; one place per category filed
+  const settings = page.getByTestId('selection-settings');
+  await expect(settings).toContainText('第一轮专家评审');
+  await page.getByTestId('target-basic_common').fill('1');
+  await page.getByTestId('target-industry_general').fill('1');
+  await page.getByTestId('selection-save').click();
+  await expect(page.getByTestId('selection-state')).toContainText('遴选中');
+
+  // 按排名预选: the better of the two 行业通用 applications in, the other out; each with its reason
+  await page.getByTestId('selection-preselect').click();
+  await page.getByTestId('preselect-ok').click();
+  await expect(page.getByTestId('preselect-result')).toContainText('入选 2 个，不入选 1 个');
+  const table = page.getByTestId('selection-table');
+  await expect(table.getByTestId('row-decision').filter({ hasText: '不入选' })).toHaveCount(1);
+  await expect(page.getByTestId('selection-problems')).toContainText('尚未上传评审会纪要');
+  await expect(page.getByTestId('selection-freeze')).toBeDisabled();
+
+  // the 评审会 minutes (a PDF), then the freeze
+  await page
+    .getByTestId('selection-minutes')
+    .locator('input[type=file]')
+    .setInputFiles({ name: '评审会纪要.pdf', mimeType: 'application/pdf', buffer: tinyPdf() });
+  await expect(page.getByTestId('minutes-link')).toContainText('评审会纪要.pdf');
+  await expect(page.getByTestId('selection-problems')).toHaveCount(0);
+  await expectNoSeriousA11yViolations(page);
+  await page.screenshot({ path: 'test-results/selection.png', fullPage: true });
+  await page.getByTestId('selection-freeze').click();
+  await page.getByTestId('freeze-ok').click();
+  await expect(page.getByTestId('selection-frozen')).toContainText('冻结');
+  await expect(page.getByTestId('row-select')).toHaveCount(0);
 });

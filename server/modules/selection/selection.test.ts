@@ -120,6 +120,10 @@ describe('before it starts', () => {
     expect(rowOf(v, A.s0).place).toBe(2);
     expect(rowOf(v, A.s1)).toMatchObject({ place: null, submitted: 0, needed: 3 });
     expect(rowOf(v, A.s2).place).toBe(1);
+    // scores shown as 评审结果 shows them: two decimals
+    for (const r of v.rows)
+      for (const x of [r.normalisedMean, r.mean, r.trimmedMean])
+        if (x !== null) expect(Math.abs(x * 100 - Math.round(x * 100))).toBeLessThan(1e-9);
     const res = await w.org.request('PUT', `${url}/decisions/${A.b0}`, {
       decision: 'selected',
       reason: '评审排名第一',

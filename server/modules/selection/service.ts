@@ -39,6 +39,9 @@ function assertRevision(s: repo.SelectionRow, baseRevision: number) {
     throw new AppError('CONFLICT', { message: '遴选已被他人修改，请刷新后重试' });
 }
 
+/** Scores as 评审结果 shows them: two decimals (the ranking itself uses the full values). */
+const round2 = (x: number | null) => (x === null ? null : Math.round(x * 100) / 100);
+
 const categoryNameOf = (campaign: CampaignRow) => {
   const names = new Map(campaign.settings.categories.map((c) => [c.code, c.name]));
   return (code: string | null) => (code ? (names.get(code) ?? code) : '未分类');
@@ -70,6 +73,9 @@ async function rankedRows(
   return apps.map((a) => {
     const r = byApp.get(a.id);
     return {
+      /** full precision, for ranking (the row shows two decimals) */
+      score: r?.normalisedMean ?? null,
+      rawMean: r?.mean ?? null,
       applicationId: a.id,
       solutionName: a.solutionName,
       applicantName: a.applicantName ?? '',
@@ -78,9 +84,9 @@ async function rankedRows(
       categoryName: categoryName(a.category),
       panelName: r ? (panelName.get(r.panelId) ?? null) : null,
       place: place.get(a.id) ?? null,
-      normalisedMean: r?.normalisedMean ?? null,
-      mean: r?.mean ?? null,
-      trimmedMean: r?.trimmedMean ?? null,
+      normalisedMean: round2(r?.normalisedMean ?? null),
+      mean: round2(r?.mean ?? null),
+      trimmedMean: round2(r?.trimmedMean ?? null),
       submitted: r?.n ?? 0,
       needed: r?.needed ?? 0,
       flags: (r?.flags ?? []).map((f) => APPLICATION_FLAG_LABELS[f.code]),
@@ -105,7 +111,7 @@ export async function selectionOf(deps: Deps, idOrCode: string): Promise<Selecti
     (await repo.listDecisions(deps.db, campaign.id)).map((d) => [d.applicationId, d]),
   );
   const rows: RowView[] = ranked
-    .map((r) => {
+    .map(({ score: _score, rawMean: _rawMean, ...r }) => {
       const d = decisions.get(r.applicationId);
       return {
         ...r,
@@ -250,8 +256,8 @@ export async function preselectByRanking(
       ranked.map((r) => ({
         applicationId: r.applicationId,
         category: r.category,
-        score: r.normalisedMean,
-        mean: r.mean,
+        score: r.score,
+        mean: r.rawMean,
       })),
       selection.targets,
       (c) => categoryName(c),

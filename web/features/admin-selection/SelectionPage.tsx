@@ -353,7 +353,7 @@ function SettingsCard({ campaignId, view: v }: { campaignId: string; view: Selec
         layout="vertical"
         disabled={frozen}
         initialValues={{
-          roundId: v.round?.id,
+          roundId: v.round?.id ?? v.rounds.at(-1)?.id,
           targets: Object.fromEntries(v.categories.map((c) => [c.code, c.target])),
         }}
         onFinish={onFinish}
@@ -637,6 +637,12 @@ function RowsTable(props: {
             width: 220,
             fixed: 'left',
           },
+          {
+            title: t('selection.col.decision'),
+            key: 'decision',
+            width: 90,
+            render: (_, r) => <DecisionTag row={r} />,
+          },
           { title: t('selection.col.applicant'), dataIndex: 'applicantName', width: 180 },
           { title: t('selection.col.unit'), dataIndex: 'unitName', width: 100 },
           { title: t('selection.col.category'), dataIndex: 'categoryName', width: 140 },
@@ -682,12 +688,6 @@ function RowsTable(props: {
                 ))}
               </Flex>
             ),
-          },
-          {
-            title: t('selection.col.decision'),
-            key: 'decision',
-            width: 90,
-            render: (_, r) => <DecisionTag row={r} />,
           },
           ...(props.showActions
             ? [
