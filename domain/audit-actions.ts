@@ -107,6 +107,9 @@ export const AUDIT_ACTIONS = {
   'selection.decide': { zh: '遴选决定', en: 'Selection decision' },
   'selection.minutes': { zh: '上传评审会纪要', en: 'Uploaded the review meeting minutes' },
   'selection.freeze': { zh: '冻结遴选结果', en: 'Froze the selection' },
+  'public_notice.open': { zh: '开启公示', en: 'Opened the public notice' },
+  'application.public_notice': { zh: '进入公示', en: 'Entered the public notice' },
+  'application.not_selected': { zh: '未入选', en: 'Not selected' },
 } as const satisfies Record<string, Label>;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
@@ -134,6 +137,7 @@ export const AUDIT_TARGETS = {
   review_assignment: { zh: '评审分配', en: 'Assignment' },
   review: { zh: '专家评分', en: 'Review' },
   selection: { zh: '遴选', en: 'Selection' },
+  public_notice: { zh: '公示', en: 'Public notice' },
 } as const satisfies Record<string, Label>;
 export type AuditTarget = keyof typeof AUDIT_TARGETS;
 

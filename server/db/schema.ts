@@ -968,3 +968,22 @@ export const selectionDecisions = pgTable(
   },
   (t) => [primaryKey({ columns: [t.campaignId, t.applicationId] })],
 );
+
+/** 公示: one per campaign, opened once the selection is frozen; the period in Beijing days. */
+export const publicNotices = pgTable('public_notices', {
+  campaignId: uuid('campaign_id')
+    .primaryKey()
+    .references(() => campaigns.id),
+  /** first and last day (YYYY-MM-DD, both included) and the working days between */
+  fromDay: text('from_day').notNull(),
+  toDay: text('to_day').notNull(),
+  workingDays: integer('working_days').notNull(),
+  opensAt: ts('opens_at').notNull(),
+  closesAt: ts('closes_at').notNull(),
+  /** how to object (shown on the public page) */
+  contact: text('contact').notNull(),
+  openedBy: uuid('opened_by')
+    .notNull()
+    .references(() => users.id),
+  openedAt: ts('opened_at').notNull(),
+});

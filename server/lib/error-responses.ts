@@ -254,6 +254,10 @@ export const OPERATION_ERRORS: Record<string, OperationErrors> = {
   uploadSelectionMinutes: { access: 'role', errors: [...FILE, 'WRONG_STATE'] },
   getSelectionMinutes: { access: 'role' },
   freezeSelection: { access: 'role', errors: ['WRONG_STATE', 'CONFLICT'] },
+  // 公示 (issue 14)
+  previewPublicNoticePeriod: { access: 'role' },
+  openPublicNotice: { access: 'role', errors: ['WRONG_STATE'] },
+  getPublicNotice: { access: 'public' },
   // 专家评分 and 评审结果 (issue 13)
   listMyReviews: { access: 'role' },
   getMyReview: { access: 'role', errors: ['ASSIGNMENT_INACTIVE'] },

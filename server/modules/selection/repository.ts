@@ -5,6 +5,7 @@ import type { Db } from '../../db/client';
 import {
   applications,
   documents,
+  publicNotices,
   recommenderUnits,
   reviewRounds,
   selectionDecisions,
@@ -59,7 +60,11 @@ export function listRankableRounds(db: Db, campaignId: string) {
 }
 
 /** An application to decide: the campaign's under review (专家评审中), as its facts name it. */
-export async function listApplicationsToDecide(db: Db, campaignId: string, lock = false) {
+export async function listApplicationsToDecide(
+  db: Db,
+  campaignId: string,
+  lock: boolean | 'update' = false,
+) {
   const q = db
     .select({
       id: applications.id,
@@ -72,8 +77,12 @@ export async function listApplicationsToDecide(db: Db, campaignId: string, lock 
     .innerJoin(recommenderUnits, eq(recommenderUnits.id, applications.channelUnitId))
     .where(and(eq(applications.campaignId, campaignId), eq(applications.state, 'under_review')))
     .orderBy(asc(applications.id));
-  // share-locked inside a freeze: a formal check cannot move one out meanwhile
-  return lock ? q.for('share', { of: applications }) : q;
+  // locked inside a freeze (share) or the 公示's opening (update): a formal check waits
+  return lock === 'update'
+    ? q.for('update', { of: applications })
+    : lock
+      ? q.for('share', { of: applications })
+      : q;
 }
 
 /** The application, if it is this campaign's and under review; share-locked. */
@@ -168,4 +177,54 @@ export async function userName(db: Db, id: string | null): Promise<string | null
   if (!id) return null;
   const [row] = await db.select({ name: users.name }).from(users).where(eq(users.id, id));
   return row?.name ?? null;
+}
+
+// ------------------------------------------------------------------ 公示
+
+export type NoticeRow = typeof publicNotices.$inferSelect;
+
+export async function findNotice(db: Db, campaignId: string): Promise<NoticeRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(publicNotices)
+    .where(eq(publicNotices.campaignId, campaignId));
+  return row;
+}
+
+export async function insertNotice(tx: Db, row: typeof publicNotices.$inferInsert) {
+  const [created] = await tx.insert(publicNotices).values(row).returning();
+  return created!;
+}
+
+/** Moves applications still under review (a conditional UPDATE): answers those it moved. */
+export async function moveFromReview(
+  tx: Db,
+  ids: string[],
+  to: 'in_public_notice' | 'not_selected',
+  now: Date,
+): Promise<string[]> {
+  if (!ids.length) return [];
+  const rows = await tx
+    .update(applications)
+    .set({ state: to, updatedAt: now })
+    .where(and(inArray(applications.id, ids), eq(applications.state, 'under_review')))
+    .returning({ id: applications.id });
+  return rows.map((r) => r.id);
+}
+
+/** The solutions in 公示: what the public page lists (no personal data). */
+export function listInNotice(db: Db, campaignId: string) {
+  return db
+    .select({
+      id: applications.id,
+      solutionName: applications.solutionName,
+      applicantName: sql<string | null>`${applications.facts}->>'applicantName'`,
+      category: sql<string | null>`${applications.facts}->>'category'`,
+      unitName: recommenderUnits.name,
+    })
+    .from(applications)
+    .innerJoin(recommenderUnits, eq(recommenderUnits.id, applications.channelUnitId))
+    .where(
+      and(eq(applications.campaignId, campaignId), eq(applications.state, 'in_public_notice')),
+    );
 }

@@ -4,11 +4,18 @@ import {
   selectionRevisionSchema,
   selectionSettingsSchema,
 } from '../../../domain/selection';
+import { noticePeriodQuerySchema, openPublicNoticeSchema } from '../../../domain/public-notice';
+import {
+  noticePeriodViewSchema,
+  openedNoticeSchema,
+  publicNoticeViewSchema,
+} from '../../../domain/api/public-notice';
 import { actorOf, requireUser } from '../../lib/auth-context';
 import type { Deps } from '../../lib/deps';
 import { readUploadedFile } from '../../lib/upload';
 import { sendFile } from '../../lib/xlsx';
 import { authorizeSelection } from './policy';
+import * as notice from './notice';
 import * as service from './service';
 import {
   campaignParamsSchema,
@@ -163,6 +170,67 @@ export function selectionRoutes(deps: Deps): FastifyPluginAsyncZod {
         authorizeSelection(requireUser(req));
         return service.freeze(deps, req.params.idOrCode, req.body.baseRevision, actorOf(req));
       },
+    );
+
+    // ---------------------------------------------------------------- 公示
+    app.get(
+      '/campaigns/:idOrCode/public-notice/period',
+      {
+        schema: {
+          operationId: 'previewPublicNoticePeriod',
+          tags,
+          summary:
+            '公示期预览（主管部门）：自某日起若干个工作日（按国务院节假日安排，含调休上班日）的起止日期和其中的休息日；缺少该年度节假日安排时拒绝并说明',
+          params: campaignParamsSchema,
+          querystring: noticePeriodQuerySchema,
+          response: { 200: noticePeriodViewSchema },
+        },
+      },
+      async (req) => {
+        authorizeSelection(requireUser(req));
+        return notice.previewPeriod(
+          deps,
+          req.params.idOrCode,
+          req.query.opensOn,
+          req.query.workingDays,
+        );
+      },
+    );
+
+    app.post(
+      '/campaigns/:idOrCode/public-notice',
+      {
+        schema: {
+          operationId: 'openPublicNotice',
+          tags,
+          summary:
+            '开启公示（主管部门）：遴选结果冻结后，自开始日期起若干个工作日（默认5个）公示入选名单并写明异议受理方式；入选项目转为“公示中”，其余转为“未入选”；每个活动只开启一次',
+          params: campaignParamsSchema,
+          body: openPublicNoticeSchema,
+          response: { 201: openedNoticeSchema },
+        },
+      },
+      async (req, reply) => {
+        authorizeSelection(requireUser(req));
+        return reply
+          .status(201)
+          .send(await notice.openNotice(deps, req.params.idOrCode, req.body, actorOf(req)));
+      },
+    );
+
+    app.get(
+      '/campaigns/:idOrCode/public-notice',
+      {
+        schema: {
+          operationId: 'getPublicNotice',
+          tags,
+          summary:
+            '公示（公开）：公示期、异议受理方式和公示名单（解决方案名称、申报单位、申报类别、推荐单位）；未开启公示时 404',
+          params: campaignParamsSchema,
+          response: { 200: publicNoticeViewSchema },
+        },
+      },
+      async (req) => notice.publicNoticeOf(deps, req.params.idOrCode),
     );
   };
 }
