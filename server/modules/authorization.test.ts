@@ -308,6 +308,31 @@ function selectionRows(): Record<string, Case[]> {
     'GET /api/v1/campaigns/:idOrCode/selection/minutes': [
       { what: 'none uploaded', expect: organizerOnly(404), call: (c) => c.get(`${url()}/minutes`) },
     ],
+    'GET /api/v1/campaigns/:idOrCode/public-notice/period': [
+      {
+        expect: organizerOnly(200),
+        call: (c) =>
+          c.get(`/api/v1/campaigns/${ids.campaign}/public-notice/period?opensOn=2026-09-30`),
+      },
+    ],
+    'POST /api/v1/campaigns/:idOrCode/public-notice': [
+      {
+        what: 'a year without its holiday notice',
+        expect: organizerOnly(400),
+        call: (c) =>
+          c.post(`/api/v1/campaigns/${ids.campaign}/public-notice`, {
+            opensOn: '2099-01-05',
+            contact: '矩阵异议受理电话',
+          }),
+      },
+    ],
+    'GET /api/v1/campaigns/:idOrCode/public-notice': [
+      {
+        what: 'public; none opened',
+        expect: all(404),
+        call: (c) => c.get(`/api/v1/campaigns/${ids.campaign}/public-notice`),
+      },
+    ],
     'POST /api/v1/campaigns/:idOrCode/selection/freeze': [
       {
         what: 'not started',

@@ -260,6 +260,12 @@ describe('deciding', () => {
 describe('the minutes and the freeze', () => {
   test('the freeze waits for the minutes; the minutes are a PDF by content', async () => {
     const v = await view();
+    const notYet = await w.org.post(`/api/v1/campaigns/${w.campaignId}/public-notice`, {
+      opensOn: '2026-11-02',
+      contact: '信息技术发展司，电话010-68208206',
+    });
+    expect(notYet.status).toBe(409);
+    expect(notYet.body.error.message).toBe('请先冻结遴选结果，再开启公示');
     const early = await w.org.post(`${url}/freeze`, { baseRevision: v.revision });
     expect(early.status).toBe(409);
     expect(early.body.error.message).toBe('还不能冻结：尚未上传评审会纪要');
@@ -309,6 +315,115 @@ describe('the minutes and the freeze', () => {
     );
     expect(audit).toHaveLength(1);
     expect(audit[0]!.after).toMatchObject({ state: 'frozen', selected: 3, notSelected: 3 });
+  });
+});
+
+describe('公示', () => {
+  const noticeUrl = () => `/api/v1/campaigns/${w.campaignId}/public-notice`;
+  const CONTACT = '工业和信息化部信息技术发展司，电话：010-68208206';
+
+  test('the period in working days: across 国庆 2026 with its 调休 Saturday; a year without its notice refused', async () => {
+    const p = await w.org.get(`${noticeUrl()}/period?opensOn=2026-09-30&workingDays=5`);
+    expect(p.status, JSON.stringify(p.body)).toBe(200);
+    expect(p.body).toMatchObject({
+      from: '2026-09-30',
+      to: '2026-10-12',
+      calendarDays: 13,
+      text: '2026年9月30日至2026年10月12日（5个工作日）',
+      closesAt: '2026-10-12T23:59:59.999+08:00',
+    });
+    expect(p.body.daysOff).toContain('2026-10-07');
+    expect(p.body.daysOff).not.toContain('2026-10-10');
+    const later = await w.org.get(`${noticeUrl()}/period?opensOn=2027-01-04&workingDays=5`);
+    expect(later.status).toBe(400);
+    expect(later.body.error.message).toContain('尚未录入2027年的节假日安排');
+  });
+
+  test('refused: a day already past, no way to object; nothing moves', async () => {
+    const past = await w.org.post(noticeUrl(), { opensOn: '2026-10-30', contact: CONTACT });
+    expect(past.status).toBe(400);
+    expect(past.body.error.message).toBe('公示开始日期不能早于今天');
+    const noContact = await w.org.post(noticeUrl(), { opensOn: '2026-11-02', contact: '电话' });
+    expect(noContact.status).toBe(400);
+    expect((await w.org.get(noticeUrl())).status).toBe(404);
+    const [row] = await query<{ n: number }>(
+      t,
+      `select count(*)::int as n from applications where campaign_id = '${w.campaignId}' and state = 'under_review'`,
+    );
+    expect(row!.n).toBe(6);
+  });
+
+  test('opened: the selected to 公示中, the rest to 未入选, each audited; the public sees the list only', async () => {
+    // opened on a Sunday: the period starts on Monday
+    const res = await w.org.post(noticeUrl(), { opensOn: '2026-11-01', contact: CONTACT });
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    expect(res.body).toMatchObject({ inNotice: 3, notSelected: 3, undecided: 0 });
+    expect(res.body.notice.period).toMatchObject({ from: '2026-11-02', to: '2026-11-06' });
+    const states = await query<{ id: string; state: string }>(
+      t,
+      `select id, state from applications where campaign_id = '${w.campaignId}' and id <> '${w.bjNotForwarded}'`,
+    );
+    const stateOf = Object.fromEntries(states.map((r) => [r.id, r.state]));
+    expect([A.b0, A.s2, A.s1].map((id) => stateOf[id])).toEqual([
+      'in_public_notice',
+      'in_public_notice',
+      'in_public_notice',
+    ]);
+    expect([A.s0, A.b2, A.b1].map((id) => stateOf[id])).toEqual([
+      'not_selected',
+      'not_selected',
+      'not_selected',
+    ]);
+    const audit = await query<{ action: string; n: number }>(
+      t,
+      `select action, count(*)::int as n from audit_log
+       where action in ('application.public_notice', 'application.not_selected', 'public_notice.open')
+       group by action order by action`,
+    );
+    expect(audit).toEqual([
+      { action: 'application.not_selected', n: 3 },
+      { action: 'application.public_notice', n: 3 },
+      { action: 'public_notice.open', n: 1 },
+    ]);
+    const again = await w.org.post(noticeUrl(), { opensOn: '2026-11-02', contact: CONTACT });
+    expect(again.status).toBe(409);
+    expect(again.body.error.message).toBe('本活动已开启公示');
+
+    // anyone, signed in or not: the three, their enterprises, categories, recommenders
+    const pub = await new Client(t.app).get(noticeUrl());
+    expect(pub.status).toBe(200);
+    expect(pub.body).toMatchObject({ state: 'upcoming', contact: CONTACT });
+    expect(pub.body.items).toHaveLength(3);
+    expect(Object.keys(pub.body.items[0]).sort()).toEqual(
+      ['applicantName', 'categoryName', 'no', 'solutionName', 'unitName'].sort(),
+    );
+    const names = pub.body.items.map((i: { solutionName: string }) => i.solutionName);
+    const [notShown] = await query<{ solution_name: string }>(
+      t,
+      `select solution_name from applications where id = '${A.s0}'`,
+    );
+    expect(names).not.toContain(notShown!.solution_name);
+    expect(JSON.stringify(pub.body)).not.toContain('@');
+    // the enterprise sees its own result
+    const own = await w.bjEnterprise.get(`/api/v1/applications/${A.b0}`);
+    expect(own.body.application.state).toBe('in_public_notice');
+    const out = await w.bjEnterprise.get(`/api/v1/applications/${A.b1}`);
+    expect(out.body.application.state).toBe('not_selected');
+  });
+
+  test('the public page says whether the period has begun or ended, by the Beijing clock', async () => {
+    const anon = new Client(t.app);
+    const before = t.clock.now().toISOString();
+    try {
+      t.clock.set('2026-11-04T10:00:00+08:00');
+      expect((await anon.get(noticeUrl())).body.state).toBe('open');
+      t.clock.set('2026-11-06T23:59:59+08:00');
+      expect((await anon.get(noticeUrl())).body.state).toBe('open');
+      t.clock.set('2026-11-07T00:00:00+08:00');
+      expect((await anon.get(noticeUrl())).body.state).toBe('closed');
+    } finally {
+      t.clock.set(before);
+    }
   });
 });
 
