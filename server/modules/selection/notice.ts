@@ -15,14 +15,9 @@ import type { Actor } from '../../lib/actor';
 import type { Deps } from '../../lib/deps';
 import { AppError } from '../../lib/errors';
 import { recordAudit } from '../audit';
-import { findCampaign, type CampaignRow } from '../campaigns';
+import type { CampaignRow } from '../campaigns';
 import * as repo from './repository';
-
-async function campaignOf(deps: Pick<Deps, 'db'>, idOrCode: string): Promise<CampaignRow> {
-  const campaign = await findCampaign(deps.db, idOrCode);
-  if (!campaign) throw new AppError('NOT_FOUND', { message: '活动不存在' });
-  return campaign;
-}
+import { campaignOf } from './service';
 
 /** The period, or a field error saying which year's holiday notice is missing. */
 function periodOf(campaign: CampaignRow, opensOn: string, workingDays: number): NoticePeriod {

@@ -23,7 +23,7 @@ import * as repo from './repository';
 const FROZEN = '遴选结果已冻结，不能再修改';
 const NOT_STARTED = '请先选择评审轮次并设置各类别名额';
 
-async function campaignOf(deps: Pick<Deps, 'db'>, idOrCode: string): Promise<CampaignRow> {
+export async function campaignOf(deps: Pick<Deps, 'db'>, idOrCode: string): Promise<CampaignRow> {
   const campaign = await findCampaign(deps.db, idOrCode);
   if (!campaign) throw new AppError('NOT_FOUND', { message: '活动不存在' });
   return campaign;
