@@ -7,6 +7,7 @@ const PAGE_TITLES: Array<[string, MessageKey]> = [
   ['/', 'nav.home'],
   ['/campaigns/:idOrCode', 'title.campaign'],
   ['/campaigns/:code/statistics', 'stats.public.link'],
+  ['/campaigns/:code/public-notice', 'notice.public.nav'],
   ['/login', 'nav.login'],
   ['/register', 'nav.register'],
   ['/verify', 'nav.verify'],

@@ -118,6 +118,12 @@ const PublicStatisticsPage = lazy(() =>
     default: m.PublicStatisticsPage,
   })),
 );
+// 公示: the public list of the proposed solutions (no sign-in).
+const PublicNoticePage = lazy(() =>
+  import('../features/public-notice/PublicNoticePage').then((m) => ({
+    default: m.PublicNoticePage,
+  })),
+);
 // 附件4: enterprises fill in, recommenders collect, organizers see all.
 const FollowUpListPage = lazy(() =>
   import('../features/follow-ups/FollowUpListPage').then((m) => ({
@@ -188,6 +194,14 @@ export function AppRoutes() {
           element={
             <Suspense fallback={<Loading />}>
               <PublicStatisticsPage />
+            </Suspense>
+          }
+        />
+        <Route
+          path="campaigns/:code/public-notice"
+          element={
+            <Suspense fallback={<Loading />}>
+              <PublicNoticePage />
             </Suspense>
           }
         />

@@ -1,6 +1,7 @@
 // /admin/selection/:campaignId? — 遴选决定: the round whose ranking is used and the target per
 // category; per application 入选 or 不入选 with a reason (按排名预选 fills the undecided); the
-// 评审会纪要; what still stops the freeze; and the freeze, after which the decisions are the 公示 list.
+// 评审会纪要; what still stops the freeze; and the freeze, after which the decisions are the 公示 list
+// and the 公示 card opens the public notice (NoticeCard).
 import { useMemo, useState, type ReactNode } from 'react';
 import {
   Alert,
@@ -37,6 +38,7 @@ import { Loading } from '../../components/Loading';
 import { formatSize } from '../../lib/applications';
 import { formatDateTime } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
+import { NoticeCard } from './NoticeCard';
 import {
   isStale,
   minutesUrl,
@@ -239,6 +241,7 @@ export function SelectionBody({
           })}
         />
       )}
+      {frozen && <NoticeCard campaignId={campaignId} />}
       {v.state === null && (
         <Alert
           type="info"

@@ -8,9 +8,22 @@ import { PhaseTag } from '../../components/PhaseTag';
 import { ApiError } from '../../lib/api';
 import { useI18n } from '../../lib/i18n';
 import { useCampaign } from '../../lib/queries';
+import { usePublicNotice } from '../../lib/public-notice';
 import { CampaignAnnouncements } from './CampaignAnnouncements';
 import { AfterAward, Deadlines, Quotas, Requirements } from './CampaignFacts';
 import { CategoryList } from './CategoryList';
+
+/** 拟入选名单公示, once the campaign has a notice (none, or not reachable: nothing shown). */
+function PublicNoticeLink({ code }: { code: string }) {
+  const { t } = useI18n();
+  const notice = usePublicNotice(code).data;
+  if (!notice) return null;
+  return (
+    <Link to={`/campaigns/${code}/public-notice`} data-testid="public-notice-link">
+      {t('notice.public.link')}（{t(`notice.state.${notice.state}`)}）
+    </Link>
+  );
+}
 
 export function CampaignPage() {
   const { idOrCode = '' } = useParams();
@@ -36,9 +49,12 @@ export function CampaignPage() {
           </Descriptions.Item>
           <Descriptions.Item label={t('campaign.issuer')}>{c.issuer}</Descriptions.Item>
         </Descriptions>
-        <Link to={`/campaigns/${c.code}/statistics`} data-testid="public-statistics-link">
-          {t('stats.public.link')}
-        </Link>
+        <Flex gap={16} wrap>
+          <Link to={`/campaigns/${c.code}/statistics`} data-testid="public-statistics-link">
+            {t('stats.public.link')}
+          </Link>
+          <PublicNoticeLink code={c.code} />
+        </Flex>
         {c.isDemo && <Alert type="warning" showIcon title={t('campaign.demoNote')} />}
         {c.phase !== 'closed' && <Countdown opensAt={c.opensAt} deadline={c.onlineDeadline} />}
       </div>
