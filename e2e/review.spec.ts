@@ -2,9 +2,11 @@
 // 北京市 recommends and signs off (set up through the API); then in the browser the organizer
 // receives the paper copies, passes the formal check, imports three experts, proposes and publishes
 // the assignments; an expert scores two applications; the organizer sees the normalised results
-// and exports them; then decides the selection from the ranking and freezes it.
+// and exports them; then decides the selection from the ranking, freezes it and opens the 公示,
+// which an anonymous visitor reads.
 import { expect, request as playwrightRequest, test, type Page } from '@playwright/test';
 import ExcelJS from 'exceljs';
+import { STATE_COUNCIL_HOLIDAY_NOTICES } from '../domain/working-days';
 import { distinctTexts } from '../test/fixtures/distinct-texts';
 import {
   apiRegisterBeijingEnterprise,
@@ -424,4 +426,71 @@ test('the organizer decides the selection from the ranking and freezes it', asyn
   await page.getByTestId('freeze-ok').click();
   await expect(page.getByTestId('selection-frozen')).toContainText('冻结');
   await expect(page.getByTestId('row-select')).toHaveCount(0);
+});
+
+test('the organizer opens the 公示; an anonymous visitor reads the list', async ({
+  page,
+  browser,
+}) => {
+  test.setTimeout(180_000);
+  // the call's own holiday notices for the years the platform has none of yet (as an organizer
+  // records a newly published one), so a period from today can be counted
+  const year = Number(new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 4));
+  const known = new Set(STATE_COUNCIL_HOLIDAY_NOTICES.map((n) => n.year));
+  const own = [year, year + 1]
+    .filter((y) => !known.has(y))
+    .map((y) => ({
+      year: y,
+      title: `国务院办公厅关于${y}年部分节假日安排的通知`,
+      issuedOn: `${y - 1}-11-01`,
+      holidays: [{ name: '元旦', from: `${y}-01-01`, to: `${y}-01-01` }],
+      workdays: [],
+    }));
+  if (own.length) {
+    const api = await apiSignIn(page.request, 'organizer');
+    const cfg = await (await api.request.get(`/api/v1/campaigns/${CODE}/config`)).json();
+    const put = await api.request.put(`/api/v1/campaigns/${CODE}/config`, {
+      headers: { 'x-csrf-token': api.csrf },
+      data: {
+        baseRevision: cfg.revision,
+        settings: { ...cfg.campaign.settings, holidayNotices: own },
+      },
+    });
+    expect(put.status(), await put.text()).toBe(200);
+  }
+
+  await signIn(page, 'organizer');
+  await page.goto(`/admin/selection/${campaignId}`);
+  const out = await page
+    .getByTestId('selection-table')
+    .locator('tr', { has: page.getByTestId('row-decision').filter({ hasText: '不入选' }) })
+    .locator('td')
+    .nth(1)
+    .textContent();
+  const card = page.getByTestId('notice-card');
+  await card
+    .getByTestId('notice-contact-input')
+    .fill('工业和信息化部信息技术发展司，电话：010-68208206');
+  await expect(card.getByTestId('notice-preview')).toContainText('5个工作日');
+  await expectNoSeriousA11yViolations(page);
+  await page.screenshot({ path: 'test-results/notice-open.png', fullPage: true });
+  await card.getByTestId('notice-open').click();
+  await page.getByTestId('notice-confirm-ok').click();
+  await expect(page.getByTestId('notice-opened')).toContainText('2 个项目公示中，1 个项目未入选');
+
+  // anyone, without signing in
+  const context = await browser.newContext({ baseURL: new URL(page.url()).origin });
+  const visitor = await context.newPage();
+  try {
+    await visitor.goto(`/campaigns/${CODE}/public-notice`);
+    const table = visitor.getByTestId('notice-table');
+    await expect(table.locator('tbody tr.ant-table-row')).toHaveCount(2);
+    expect(out).toBeTruthy();
+    await expect(table).not.toContainText(out!);
+    await expect(visitor.getByTestId('notice-objection')).toContainText('010-68208206');
+    await expectNoSeriousA11yViolations(visitor);
+    await visitor.screenshot({ path: 'test-results/notice-public.png', fullPage: true });
+  } finally {
+    await context.close();
+  }
 });
