@@ -9,6 +9,7 @@ export const NOTIFICATION_KINDS = [
   'application.recommended',
   'application.forwarded',
   'application.formal_check_result',
+  'application.selection_result',
   'batch.reopened',
   'follow_up.returned',
   'account.created',
@@ -97,6 +98,14 @@ export const NOTIFICATION_KIND_INFO: Record<NotificationKind, NotificationKindIn
     variables: ['活动名称', '解决方案名称', '形式审查结果', '不合格原因'],
     subject: '【{{活动名称}}】“{{解决方案名称}}”形式审查{{形式审查结果}}',
     body: '{{姓名}}，您好：\n\n工业和信息化部已完成申报书“{{解决方案名称}}”的形式审查，结果：{{形式审查结果}}。{{不合格原因}}\n\n查看：{{链接}}',
+  },
+  'application.selection_result': {
+    label: '遴选结果（公示开启时）',
+    audience: '申报企业、推荐单位',
+    roles: ['enterprise', 'recommender'],
+    variables: ['活动名称', '解决方案名称', '遴选结果', '公示说明'],
+    subject: '【{{活动名称}}】“{{解决方案名称}}”遴选结果：{{遴选结果}}',
+    body: '{{姓名}}，您好：\n\n工业和信息化部已完成评审和遴选，申报书“{{解决方案名称}}”的结果为：{{遴选结果}}。{{公示说明}}\n\n查看：{{链接}}',
   },
   'batch.reopened': {
     label: '推荐报送被退回重新确认',

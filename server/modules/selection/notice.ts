@@ -1,7 +1,8 @@
 // 公示 (issue 14): opened once the selection is frozen, for a number of working days on the
 // campaign's working-day calendar. Opening it moves, in one transaction, the selected applications
 // to 公示中 and the others to 未入选 (each an audit row), and publishes the list: only from then on
-// do enterprises, recommenders and the public learn the result.
+// do enterprises, recommenders and the public learn the result (each enterprise and its
+// recommender get a message in the same transaction).
 import {
   noticePeriod,
   noticePeriodText,
@@ -15,6 +16,7 @@ import type { Actor } from '../../lib/actor';
 import type { Deps } from '../../lib/deps';
 import { AppError } from '../../lib/errors';
 import { recordAudit } from '../audit';
+import { notify } from '../notifications';
 import type { CampaignRow } from '../campaigns';
 import * as repo from './repository';
 import { campaignOf } from './service';
@@ -87,6 +89,35 @@ export async function openNotice(
           before: { state: 'under_review' },
           after: { state: to },
         });
+    // each enterprise and its recommender learn the result now, as the public does
+    const periodText = noticePeriodText(period);
+    const byId = new Map(apps.map((a) => [a.id, a]));
+    for (const [ids, result, note] of [
+      [inNotice, '拟入选，进入公示', `拟入选名单公示期为${periodText}，公示期满无异议后正式发布。`],
+      [out, '未入选', '感谢您参加本次征集遴选。'],
+    ] as const)
+      for (const id of ids) {
+        const a = byId.get(id)!;
+        const values = {
+          活动名称: campaign.title,
+          解决方案名称: a.solutionName,
+          遴选结果: result,
+          公示说明: note,
+        };
+        const base = { kind: 'application.selection_result' as const, campaignId: campaign.id };
+        await notify(tx, deps, {
+          ...base,
+          to: { enterpriseIds: [a.enterpriseId] },
+          link: `/applications/${id}`,
+          values,
+        });
+        await notify(tx, deps, {
+          ...base,
+          to: { unitIds: [a.unitId] },
+          link: `/desk/${campaign.id}/applications/${id}`,
+          values,
+        });
+      }
     await repo.insertNotice(tx, {
       campaignId: campaign.id,
       fromDay: period.from,

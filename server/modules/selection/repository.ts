@@ -72,6 +72,8 @@ export async function listApplicationsToDecide(
       applicantName: sql<string | null>`${applications.facts}->>'applicantName'`,
       category: sql<string | null>`${applications.facts}->>'category'`,
       unitName: recommenderUnits.name,
+      enterpriseId: applications.enterpriseId,
+      unitId: applications.channelUnitId,
     })
     .from(applications)
     .innerJoin(recommenderUnits, eq(recommenderUnits.id, applications.channelUnitId))

@@ -385,6 +385,22 @@ describe('公示', () => {
       { action: 'application.public_notice', n: 3 },
       { action: 'public_notice.open', n: 1 },
     ]);
+    // each enterprise and its recommender told, in the opening's transaction
+    const told = await query<{ login: string; subject: string; body: string }>(
+      t,
+      `select u.login, n.subject, n.body from notifications n join users u on u.id = n.user_id
+       where n.kind = 'application.selection_result' order by n.subject`,
+    );
+    const [b0Name] = await query<{ solution_name: string }>(
+      t,
+      `select solution_name from applications where id = '${A.b0}'`,
+    );
+    const aboutB0 = told.filter((m) => m.subject.includes(b0Name!.solution_name));
+    expect(aboutB0.map((m) => m.login).sort()).toEqual(['beijing', w.bjUscc].sort());
+    expect(aboutB0[0]!.subject).toContain('遴选结果：拟入选，进入公示');
+    expect(aboutB0[0]!.body).toContain('2026年11月2日至2026年11月6日（5个工作日）');
+    expect(told.filter((m) => m.subject.includes('遴选结果：未入选'))).toHaveLength(6);
+    expect(told).toHaveLength(12);
     const again = await w.org.post(noticeUrl(), { opensOn: '2026-11-02', contact: CONTACT });
     expect(again.status).toBe(409);
     expect(again.body.error.message).toBe('本活动已开启公示');
