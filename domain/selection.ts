@@ -63,44 +63,53 @@ export interface Preselection {
 }
 
 /**
- * 按排名预选: in each category, the best `targets[category]` by normalised score (ties: the raw mean,
- * then the id) are 入选, the rest 不入选; each with the reason in Chinese. Applications without a
- * score (no review submitted) are left for the organizer to decide.
+ * Each scored application's place in its category (1 = best) by normalised score; ties: the raw
+ * mean, then the id. Applications without a score (no review submitted) have no place.
+ */
+export function placesInCategories(
+  rows: readonly RankedApplication[],
+): Array<RankedApplication & { category: string; place: number }> {
+  const byCategory = new Map<string, RankedApplication[]>();
+  for (const r of rows) {
+    if (r.score === null || r.category === null) continue;
+    byCategory.set(r.category, [...(byCategory.get(r.category) ?? []), r]);
+  }
+  return [...byCategory]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .flatMap(([category, list]) =>
+      [...list]
+        .sort(
+          (a, b) =>
+            b.score! - a.score! ||
+            (b.mean ?? 0) - (a.mean ?? 0) ||
+            a.applicationId.localeCompare(b.applicationId),
+        )
+        .map((r, i) => ({ ...r, category, place: i + 1 })),
+    );
+}
+
+/**
+ * 按排名预选: in each category, the best `targets[category]` by place are 入选, the rest 不入选; each
+ * with the reason in Chinese. Applications without a score are left for the organizer to decide.
  */
 export function preselect(
   rows: readonly RankedApplication[],
   targets: SelectionTargets,
   categoryName: (code: string) => string = (c) => c,
 ): Preselection[] {
-  const byCategory = new Map<string, RankedApplication[]>();
-  for (const r of rows) {
-    if (r.score === null || r.category === null) continue;
-    byCategory.set(r.category, [...(byCategory.get(r.category) ?? []), r]);
-  }
-  const out: Preselection[] = [];
-  for (const [category, list] of [...byCategory].sort(([a], [b]) => a.localeCompare(b))) {
+  return placesInCategories(rows).map(({ applicationId, category, place }) => {
     const target = targets[category] ?? 0;
-    const sorted = [...list].sort(
-      (a, b) =>
-        b.score! - a.score! ||
-        (b.mean ?? 0) - (a.mean ?? 0) ||
-        a.applicationId.localeCompare(b.applicationId),
-    );
-    for (const [i, r] of sorted.entries()) {
-      const place = i + 1;
-      const name = categoryName(category);
-      out.push({
-        applicationId: r.applicationId,
-        decision: place <= target ? 'selected' : 'not_selected',
-        reason:
-          place <= target
-            ? `按评审排名预选：${name}第${place}名，名额${target}个`
-            : `按评审排名预选：${name}第${place}名，超出名额${target}个`,
-        place,
-      });
-    }
-  }
-  return out;
+    const name = categoryName(category);
+    return {
+      applicationId,
+      decision: place <= target ? 'selected' : 'not_selected',
+      reason:
+        place <= target
+          ? `按评审排名预选：${name}第${place}名，名额${target}个`
+          : `按评审排名预选：${name}第${place}名，超出名额${target}个`,
+      place,
+    };
+  });
 }
 
 /** What stops the freeze, in Chinese (empty: it may be frozen). */

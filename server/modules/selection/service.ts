@@ -6,6 +6,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { APPLICATION_FLAG_LABELS } from '../../../domain/review-results';
 import {
   freezeProblems,
+  placesInCategories,
   preselect,
   type DecideSelectionInput,
   type SelectionSettingsInput,
@@ -59,14 +60,13 @@ async function rankedRows(
     (results?.results ?? []).flatMap((p) => p.applications.map((a) => [a.applicationId, a])),
   );
   const panelName = new Map((results?.panels ?? []).map((p) => [p.id, p.name]));
-  const ranked = preselect(
+  const ranked = placesInCategories(
     apps.map((a) => ({
       applicationId: a.id,
       category: a.category,
       score: byApp.get(a.id)?.normalisedMean ?? null,
       mean: byApp.get(a.id)?.mean ?? null,
     })),
-    {},
   );
   const place = new Map(ranked.map((r) => [r.applicationId, r.place]));
   const categoryName = categoryNameOf(campaign);
