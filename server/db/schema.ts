@@ -390,6 +390,8 @@ export const documents = pgTable(
         | 'authorisation_letter'
         | 'claim_licence'
         | 'selection_minutes'
+        | 'objection_attachment'
+        | 'showcase_image'
       >()
       .notNull(),
     ownerUnitId: uuid('owner_unit_id').references(() => recommenderUnits.id),
@@ -986,4 +988,150 @@ export const publicNotices = pgTable('public_notices', {
     .notNull()
     .references(() => users.id),
   openedAt: ts('opened_at').notNull(),
+});
+
+/**
+ * 异议: filed by anyone during the 公示 period, without an account, against one solution in the
+ * notice. The objector gets the reference number; an organizer verifies it and upholds it (the
+ * solution is withdrawn from the list) or dismisses it, with the reason; the objector is told.
+ * Objectors' names and contacts are never public.
+ */
+export const objections = pgTable(
+  'objections',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    /** e.g. 2021-YY-0001: the campaign's year and the order of filing */
+    referenceNo: text('reference_no').notNull(),
+    campaignId: uuid('campaign_id')
+      .notNull()
+      .references(() => campaigns.id),
+    applicationId: uuid('application_id')
+      .notNull()
+      .references(() => applications.id),
+    name: text('name').notNull(),
+    organisation: text('organisation').notNull(),
+    phone: text('phone').notNull(),
+    /** where the outcome is e-mailed; without it the organizer tells the objector by phone */
+    email: text('email'),
+    reasons: text('reasons').notNull(),
+    attachmentId: uuid('attachment_id').references(() => documents.id),
+    state: text('state').$type<'received' | 'upheld' | 'dismissed'>().notNull(),
+    resolution: text('resolution'),
+    resolvedBy: uuid('resolved_by').references(() => users.id),
+    resolvedAt: ts('resolved_at'),
+    submittedAt: ts('submitted_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('objections_reference').on(t.referenceNo),
+    index('objections_campaign').on(t.campaignId, t.state),
+  ],
+);
+
+/** 优秀解决方案名单: one per campaign, published once the 公示 has ended. */
+export const publishedLists = pgTable('published_lists', {
+  campaignId: uuid('campaign_id')
+    .primaryKey()
+    .references(() => campaigns.id),
+  year: integer('year').notNull(),
+  title: text('title').notNull(),
+  /** 文号, e.g. 工信厅信发函〔2021〕300号 */
+  documentNo: text('document_no').notNull(),
+  /** the publication day (Beijing) and the last day of validity, two years later */
+  publishedOn: text('published_on').notNull(),
+  validUntil: text('valid_until').notNull(),
+  publishedBy: uuid('published_by')
+    .notNull()
+    .references(() => users.id),
+  publishedAt: ts('published_at').notNull(),
+});
+
+/**
+ * A published solution under its stable public id (2021-IIAPP-001): what the public sees,
+ * copied from the application's facts at publication, with its validity and status.
+ */
+export const publishedSolutions = pgTable(
+  'published_solutions',
+  {
+    publicId: text('public_id').primaryKey(),
+    campaignId: uuid('campaign_id')
+      .notNull()
+      .references(() => publishedLists.campaignId),
+    applicationId: uuid('application_id')
+      .notNull()
+      .references(() => applications.id),
+    year: integer('year').notNull(),
+    seq: integer('seq').notNull(),
+    solutionName: text('solution_name').notNull(),
+    enterpriseId: uuid('enterprise_id')
+      .notNull()
+      .references(() => enterprises.id),
+    enterpriseName: text('enterprise_name').notNull(),
+    uscc: text('uscc').notNull(),
+    category: text('category').notNull(),
+    categoryName: text('category_name').notNull(),
+    regionCode: text('region_code'),
+    regionName: text('region_name').notNull(),
+    /** industry codes and their names, as filed */
+    industries: jsonb('industries').$type<{ code: string; name: string }[]>().notNull(),
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => recommenderUnits.id),
+    unitName: text('unit_name').notNull(),
+    summary: text('summary').notNull(),
+    apps: jsonb('apps').$type<{ name: string; version: string }[]>().notNull(),
+    validFrom: text('valid_from').notNull(),
+    validUntil: text('valid_until').notNull(),
+    status: text('status').$type<'valid' | 'revoked' | 'expired'>().notNull(),
+    statusChangedAt: ts('status_changed_at').notNull(),
+    /** on the 入选证明; /verify recognises it */
+    certificateCode: text('certificate_code').notNull(),
+    awardId: uuid('award_id').references(() => awards.id),
+  },
+  (t) => [
+    uniqueIndex('published_solutions_application').on(t.applicationId),
+    uniqueIndex('published_solutions_certificate').on(t.certificateCode),
+    uniqueIndex('published_solutions_seq').on(t.campaignId, t.seq),
+    index('published_solutions_enterprise').on(t.enterpriseId),
+    index('published_solutions_unit').on(t.unitId),
+  ],
+);
+
+/** The public history of a published solution: published, then any status change. */
+export const publishedSolutionEvents = pgTable(
+  'published_solution_events',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    publicId: text('public_id')
+      .notNull()
+      .references(() => publishedSolutions.publicId),
+    kind: text('kind').$type<'published' | 'revoked' | 'expired' | 'withdrawn'>().notNull(),
+    /** the day it took effect (Beijing) */
+    day: text('day').notNull(),
+    note: text('note').notNull(),
+    at: ts('at').notNull(),
+  },
+  (t) => [index('published_solution_events_solution').on(t.publicId, t.at)],
+);
+
+/**
+ * 成果展示: the enterprise's own text and images for its published solution. What it submits
+ * waits for an organizer; the approved text and images are what the public page shows, and stay
+ * until a newer submission is approved.
+ */
+export const showcaseEntries = pgTable('showcase_entries', {
+  publicId: text('public_id')
+    .primaryKey()
+    .references(() => publishedSolutions.publicId),
+  text: text('text').notNull(),
+  /** documents (purpose showcase_image) */
+  imageIds: jsonb('image_ids').$type<string[]>().notNull(),
+  state: text('state').$type<'draft' | 'pending' | 'approved' | 'rejected'>().notNull(),
+  reviewNote: text('review_note'),
+  submittedAt: ts('submitted_at'),
+  reviewedBy: uuid('reviewed_by').references(() => users.id),
+  reviewedAt: ts('reviewed_at'),
+  approvedText: text('approved_text'),
+  approvedImageIds: jsonb('approved_image_ids').$type<string[]>(),
+  approvedAt: ts('approved_at'),
+  updatedAt: ts('updated_at').notNull(),
 });
