@@ -7,6 +7,8 @@ const PORT = Number(process.env.E2E_PORT);
 // the loopback SMTP server of e2e/global-setup.ts, and where it leaves the messages it receives
 process.env.E2E_SMTP_PORT ??= String(PORT + 1);
 process.env.E2E_MAIL_DIR ??= path.resolve(`.tmp/e2e-mail-${PORT}`);
+// how far the server's clock is moved forward, in ms (e2e/clock-offset.mjs; e2e/helpers.ts)
+process.env.E2E_CLOCK_FILE ??= path.resolve(`.tmp/e2e-clock-${PORT}`);
 // A fresh embedded database per run; ones left by runs over an hour old are removed.
 const dataDir = `.tmp/e2e-data-${Date.now()}`;
 
@@ -42,7 +44,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `mkdir -p .tmp && find .tmp -maxdepth 1 \\( -name 'e2e-data-*' -o -name 'e2e-mail-*' \\) -mmin +60 -exec rm -rf {} + ; npm run build --silent && DATA_DIR=${dataDir} PORT=${PORT} SMTP_URL=smtp://127.0.0.1:${process.env.E2E_SMTP_PORT} PUBLIC_URL=http://127.0.0.1:${PORT} HOST=127.0.0.1 LOG_LEVEL=warn npx tsx server/main.ts`,
+    command: `mkdir -p .tmp && find .tmp -maxdepth 1 \\( -name 'e2e-data-*' -o -name 'e2e-mail-*' -o -name 'e2e-clock-*' \\) -mmin +60 -exec rm -rf {} + ; npm run build --silent && DATA_DIR=${dataDir} PORT=${PORT} SMTP_URL=smtp://127.0.0.1:${process.env.E2E_SMTP_PORT} PUBLIC_URL=http://127.0.0.1:${PORT} HOST=127.0.0.1 LOG_LEVEL=warn E2E_CLOCK_FILE=${process.env.E2E_CLOCK_FILE} npx tsx --import ./e2e/clock-offset.mjs server/main.ts`,
     url: `http://127.0.0.1:${PORT}/api/health`,
     reuseExistingServer: false,
     timeout: 180_000,

@@ -336,3 +336,18 @@ export async function waitForMail(
 export async function dialogSettled(page: Page) {
   await expect(page.locator('.ant-modal[class*="ant-zoom-"]')).toHaveCount(0);
 }
+
+/**
+ * Moves the server's clock to `iso` (forward only; e2e/clock-offset.mjs), for a journey through a
+ * period of days; `resetServerClock` puts it back. The browser's clock is not moved.
+ */
+export async function setServerClock(iso: string) {
+  const offset = Math.max(0, new Date(iso).getTime() - Date.now());
+  fs.writeFileSync(process.env.E2E_CLOCK_FILE!, String(offset));
+  await new Promise((r) => setTimeout(r, 250)); // the server reads the file at most every 100 ms
+}
+
+export async function resetServerClock() {
+  fs.rmSync(process.env.E2E_CLOCK_FILE!, { force: true });
+  await new Promise((r) => setTimeout(r, 250));
+}
