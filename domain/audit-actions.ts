@@ -110,6 +110,13 @@ export const AUDIT_ACTIONS = {
   'public_notice.open': { zh: '开启公示', en: 'Opened the public notice' },
   'application.public_notice': { zh: '进入公示', en: 'Entered the public notice' },
   'application.not_selected': { zh: '未入选', en: 'Not selected' },
+  // 异议 (issue 14)
+  'objection.submit': { zh: '提出公示异议', en: 'Objection filed' },
+  'objection.resolve': { zh: '处理公示异议', en: 'Objection resolved' },
+  'application.withdrawn': {
+    zh: '异议成立，撤销入选',
+    en: 'Withdrawn from the list (objection upheld)',
+  },
 } as const satisfies Record<string, Label>;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
@@ -138,6 +145,7 @@ export const AUDIT_TARGETS = {
   review: { zh: '专家评分', en: 'Review' },
   selection: { zh: '遴选', en: 'Selection' },
   public_notice: { zh: '公示', en: 'Public notice' },
+  objection: { zh: '公示异议', en: 'Objection' },
 } as const satisfies Record<string, Label>;
 export type AuditTarget = keyof typeof AUDIT_TARGETS;
 
@@ -265,6 +273,12 @@ export const AUDIT_FIELDS: Record<string, Label> = {
   declineReason: { zh: '拒绝理由', en: 'Reason for declining' },
   proposalDiscarded: { zh: '作废的分配', en: 'Pairs discarded' },
   replacements: { zh: '替补专家', en: 'Replacements' },
+  referenceNo: { zh: '异议编号', en: 'Reference number' },
+  objectionId: { zh: '公示异议', en: 'Objection' },
+  outcome: { zh: '处理结果', en: 'Outcome' },
+  toldBy: { zh: '告知异议人方式', en: 'Objector told by' },
+  hasAttachment: { zh: '附有材料', en: 'With an attachment' },
+  withdrawn: { zh: '撤销入选', en: 'Withdrawn from the list' },
 };
 
 /** States of the things audit rows name: applications, batches, findings, reports, accounts. */
@@ -290,4 +304,6 @@ export const AUDIT_STATE_NAMES: Record<ApplicationState | string, string> = {
   confirmed: '已确认重复',
   active: '启用',
   disabled: '停用',
+  received: '待处理',
+  upheld: '异议成立',
 };

@@ -22,6 +22,10 @@ export const NOTIFICATION_KINDS = [
   'review.assigned',
   'review.declined',
   'review.reopened',
+  'objection.received',
+  'objection.receipt',
+  'objection.outcome',
+  'application.objection_upheld',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -209,6 +213,42 @@ export const NOTIFICATION_KIND_INFO: Record<NotificationKind, NotificationKindIn
     subject: '【{{活动名称}}】您对“{{解决方案名称}}”的评分已重新开放',
     body: '{{姓名}}，您好：\n\n主管部门重新开放了您在{{评审轮次}}中对“{{解决方案名称}}”的评分，原因：{{原因}}\n\n请在{{截止时间}}前修改并重新提交：{{链接}}',
   },
+  // 异议 (issue 14): the objector has no account, so their messages are e-mail only, to the
+  // address they gave (when they gave one)
+  'objection.received': {
+    label: '收到公示异议',
+    audience: '主管部门',
+    roles: ['organizer'],
+    variables: ['活动名称', '异议编号', '解决方案名称', '申报单位', '异议人单位'],
+    subject: '【{{活动名称}}】收到对“{{解决方案名称}}”的公示异议（{{异议编号}}）',
+    body: '{{姓名}}，您好：\n\n公示期内收到对“{{解决方案名称}}”（{{申报单位}}）的异议，异议编号 {{异议编号}}，提出单位：{{异议人单位}}。请核实后处理：\n\n{{链接}}',
+  },
+  'objection.receipt': {
+    label: '公示异议已受理（告知异议人）',
+    audience: '留有电子邮箱的异议人',
+    roles: [],
+    variables: ['活动名称', '异议编号', '解决方案名称', '提交时间'],
+    subject: '【{{活动名称}}】您的公示异议已收到，编号 {{异议编号}}',
+    body: '{{姓名}}，您好：\n\n我们已于{{提交时间}}收到您对“{{解决方案名称}}”提出的异议，异议编号：{{异议编号}}。请妥善保存该编号，查询或补充材料时请提供。核实处理后，我们将通过本邮箱告知您处理结果。\n\n公示页面：{{链接}}',
+    emailOnly: true,
+  },
+  'objection.outcome': {
+    label: '公示异议处理结果（告知异议人）',
+    audience: '留有电子邮箱的异议人',
+    roles: [],
+    variables: ['活动名称', '异议编号', '解决方案名称', '处理结果', '处理理由'],
+    subject: '【{{活动名称}}】您的公示异议（{{异议编号}}）处理结果：{{处理结果}}',
+    body: '{{姓名}}，您好：\n\n您对“{{解决方案名称}}”提出的异议（编号 {{异议编号}}）已处理，结果：{{处理结果}}。\n\n理由：{{处理理由}}\n\n公示页面：{{链接}}',
+    emailOnly: true,
+  },
+  'application.objection_upheld': {
+    label: '公示异议成立，撤销入选',
+    audience: '申报企业、推荐单位',
+    roles: ['enterprise', 'recommender'],
+    variables: ['活动名称', '解决方案名称', '撤销理由'],
+    subject: '【{{活动名称}}】“{{解决方案名称}}”因公示异议成立撤销入选',
+    body: '{{姓名}}，您好：\n\n公示期间收到对申报书“{{解决方案名称}}”的异议，经主管部门核实，异议成立，该解决方案撤销入选、不再列入名单。理由：\n\n{{撤销理由}}\n\n查看：{{链接}}',
+  },
 };
 
 export const PLATFORM_NAME = '征选平台';
@@ -280,6 +320,13 @@ export const SAMPLE_VALUES: Record<string, string> = {
   专家姓名: '李专家',
   拒绝理由: '本人曾参与该方案的咨询工作，需回避。',
   替补情况: '平台已提出替补专家，请在分配页确认后发布。',
+  异议编号: '2021-YY-0001',
+  申报单位: '北京示例智能科技有限公司',
+  异议人单位: '上海某某研究院',
+  提交时间: '2021年9月29日 10:30',
+  处理结果: '异议成立，该解决方案撤销入选',
+  处理理由: '经核实，申报材料中的应用案例与实际不符。',
+  撤销理由: '经核实，申报材料中的应用案例与实际不符。',
 };
 
 /** Days before a deadline at which reminders go out (Beijing time, at 09:00 of that day). */

@@ -28,6 +28,8 @@ export const publicNoticeViewSchema = z.object({
   items: z.array(
     z.object({
       no: z.number(),
+      /** the application: what an objection names (submitObjection's itemId) */
+      itemId: z.string(),
       solutionName: z.string(),
       applicantName: z.string(),
       categoryName: z.string(),

@@ -258,6 +258,12 @@ export const OPERATION_ERRORS: Record<string, OperationErrors> = {
   previewPublicNoticePeriod: { access: 'role' },
   openPublicNotice: { access: 'role', errors: ['WRONG_STATE'] },
   getPublicNotice: { access: 'public' },
+  // 异议 (issue 14)
+  getChallenge: { access: 'public' },
+  submitObjection: { access: 'public', errors: [...FILE, 'WRONG_STATE'] },
+  listObjections: { access: 'role' },
+  getObjectionAttachment: { access: 'role' },
+  resolveObjection: { access: 'role', errors: ['WRONG_STATE'] },
   // 专家评分 and 评审结果 (issue 13)
   listMyReviews: { access: 'role' },
   getMyReview: { access: 'role', errors: ['ASSIGNMENT_INACTIVE'] },

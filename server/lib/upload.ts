@@ -65,6 +65,21 @@ function multipartError(err: unknown): AppError {
  * The fields may come before or after the file; no file → 400.
  */
 export async function readUploadedForm(req: FastifyRequest, maxBytes: number) {
+  const { fields, file } = await readFormWithOptionalFile(req, maxBytes);
+  if (!file) throw new AppError('BAD_REQUEST', { message: '没有收到文件' });
+  return { fields, file };
+}
+
+/**
+ * A multipart form of text fields (at most `maxFields`) and at most one file (field "file"),
+ * which may be left out: `file` is then undefined. The same checks as readUploadedForm: a file
+ * over the size limit, text the database cannot store, a malformed request are refused.
+ */
+export async function readFormWithOptionalFile(
+  req: FastifyRequest,
+  maxBytes: number,
+  maxFields = 12,
+) {
   if (!req.isMultipart())
     throw new AppError('BAD_REQUEST', {
       message: '请以 multipart/form-data 提交（文件字段名 file）',
@@ -73,7 +88,7 @@ export async function readUploadedForm(req: FastifyRequest, maxBytes: number) {
   let file: { filename: string; bytes: Buffer } | undefined;
   try {
     for await (const part of req.parts({
-      limits: { files: 1, fields: 12, fileSize: maxBytes + 1 },
+      limits: { files: 1, fields: maxFields, fileSize: maxBytes + 1 },
     })) {
       if (part.type === 'field') {
         if (typeof part.value === 'string') {
@@ -88,12 +103,12 @@ export async function readUploadedForm(req: FastifyRequest, maxBytes: number) {
         throw new AppError('FILE_TOO_LARGE', {
           message: `单个文件不能超过 ${Math.round(maxBytes / 1048576)} MB`,
         });
-      if (part.fieldname === 'file' && !file)
+      // a browser sends an empty part for a file input left empty
+      if (part.fieldname === 'file' && !file && (bytes.length > 0 || part.filename))
         file = { filename: storableFilename(part.filename), bytes };
     }
   } catch (err) {
     throw multipartError(err); // no boundary, cut off, too many parts: the client's, never a 500
   }
-  if (!file) throw new AppError('BAD_REQUEST', { message: '没有收到文件' });
   return { fields, file };
 }

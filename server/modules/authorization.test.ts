@@ -6,7 +6,8 @@ import { makePng } from '../../test/fixtures/files';
 import { PDF, upload } from '../../test/fixtures/applications';
 import { postFile } from '../../test/fixtures/desk';
 import { csvOf, importFile } from '../../test/fixtures/award-imports';
-import { decide, fileClaim, uploadProof } from '../../test/fixtures/verification';
+import { decide, fileClaim, postForm, uploadProof } from '../../test/fixtures/verification';
+import { answeredChallenge, objectionFields } from '../../test/fixtures/objections';
 import {
   Client,
   createTestApp,
@@ -338,6 +339,50 @@ function selectionRows(): Record<string, Case[]> {
         what: 'not started',
         expect: organizerOnly(409),
         call: (c) => c.post(`${url()}/freeze`, { baseRevision: 1 }),
+      },
+    ],
+  };
+}
+
+/**
+ * 异议 (issue 14): the challenge and filing are public (the demo call has no 公示: 404 for
+ * everyone); the objections, their attachments and their resolution are the organizer's alone.
+ */
+function objectionRows(): Record<string, Case[]> {
+  const url = () => `/api/v1/campaigns/${ids.campaign}/objections`;
+  const file = () => `/api/v1/campaigns/${ids.campaign}/public-notice/objections`;
+  return {
+    'GET /api/v1/challenge': [{ expect: all(200), call: (c) => c.get('/api/v1/challenge') }],
+    'POST /api/v1/campaigns/:idOrCode/public-notice/objections': [
+      {
+        what: 'public; no 公示 opened',
+        expect: all(404),
+        call: async (c) =>
+          postForm(c, file(), {
+            ...objectionFields(NO_SUCH_ID),
+            ...(await answeredChallenge(c)),
+          }),
+      },
+    ],
+    'GET /api/v1/campaigns/:idOrCode/objections': [
+      { what: 'none filed', expect: organizerOnly(200), call: (c) => c.get(url()) },
+    ],
+    'GET /api/v1/campaigns/:idOrCode/objections/:objectionId/attachment': [
+      {
+        what: 'no such objection',
+        expect: organizerOnly(404),
+        call: (c) => c.get(`${url()}/${NO_SUCH_ID}/attachment`),
+      },
+    ],
+    'POST /api/v1/campaigns/:idOrCode/objections/:objectionId/resolve': [
+      {
+        what: 'no such objection',
+        expect: organizerOnly(404),
+        call: (c) =>
+          c.post(`${url()}/${NO_SUCH_ID}/resolve`, {
+            outcome: 'dismissed',
+            resolution: '矩阵处理异议',
+          }),
       },
     ],
   };
@@ -1157,6 +1202,7 @@ const TABLE: Record<string, Case[]> = {
   ],
   ...expertRows(),
   ...selectionRows(),
+  ...objectionRows(),
   'GET /api/v1/outbound-emails': [
     { expect: organizerOnly(200), call: (c) => c.get('/api/v1/outbound-emails?state=failed') },
   ],

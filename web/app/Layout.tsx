@@ -36,6 +36,7 @@ const REVIEW_LINKS: Array<[string, MessageKey]> = [
   ['/admin/experts', 'experts.nav'],
   ['/admin/review-rounds', 'rounds.nav'],
   ['/admin/selection', 'selection.nav'],
+  ['/admin/objections', 'objection.admin.nav'],
 ];
 const ADMIN_LINKS: Array<[string, MessageKey]> = [
   ['/admin/users', 'nav.users'],

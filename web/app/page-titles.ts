@@ -47,6 +47,7 @@ const PAGE_TITLES: Array<[string, MessageKey]> = [
   ['/expert/reviews/:assignmentId', 'title.expertReview'],
   ['/admin/review-results/:roundId', 'reviewResults.nav'],
   ['/admin/selection/:campaignId?', 'selection.nav'],
+  ['/admin/objections/:campaignId?', 'objection.admin.nav'],
 ];
 
 /** The message key naming the page at pathname; 页面不存在 for an unknown route. */

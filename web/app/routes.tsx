@@ -84,6 +84,11 @@ const SelectionPage = lazy(() =>
     default: m.SelectionPage,
   })),
 );
+const ObjectionsPage = lazy(() =>
+  import('../features/admin-objections/ObjectionsPage').then((m) => ({
+    default: m.ObjectionsPage,
+  })),
+);
 const ExpertsPage = lazy(() =>
   import('../features/admin-experts/ExpertsPage').then((m) => ({ default: m.ExpertsPage })),
 );
@@ -382,6 +387,14 @@ export function AppRoutes() {
           element={
             <Organizer>
               <SelectionPage />
+            </Organizer>
+          }
+        />
+        <Route
+          path="admin/objections/:campaignId?"
+          element={
+            <Organizer>
+              <ObjectionsPage />
             </Organizer>
           }
         />

@@ -6,7 +6,7 @@ import type { Mailer } from '../../lib/mailer';
 import { startEmailWorker } from './delivery';
 import { startReminderWork } from './reminders';
 
-export { notify, type NotifyInput, type Recipients } from './service';
+export { emailAddress, notify, type NotifyInput, type Recipients } from './service';
 export { notificationRoutes } from './routes';
 export { deliverEmail } from './delivery';
 export { runReminderSweep, type SweepResult } from './reminders';

@@ -176,6 +176,50 @@ export async function notify(
   );
 }
 
+/**
+ * An e-mail to someone without an account (an objector, at the address they gave), in the
+ * caller's transaction: the campaign's template of the kind (else the platform's, else the
+ * default), one outbound e-mail with no user, and the job that delivers it. Answers whether it
+ * was written: not when e-mail is off (no SMTP_URL).
+ */
+export async function emailAddress(
+  tx: Db,
+  deps: Pick<Deps, 'clock' | 'config'>,
+  input: {
+    kind: NotificationKind;
+    campaignId: string | null;
+    to: { address: string; name: string };
+    /** the page the message is about, a path inside the platform */
+    link?: string | null;
+    values: Record<string, string>;
+  },
+): Promise<boolean> {
+  if (!deps.config.smtpUrl) return false;
+  const stored = await findTemplate(tx, input.campaignId, input.kind);
+  const template = stored
+    ? { subject: stored.subject, body: stored.body }
+    : defaultTemplate(input.kind);
+  const text = renderTemplate(template, {
+    ...input.values,
+    姓名: input.to.name,
+    平台名称: PLATFORM_NAME,
+    链接: input.link ? `${deps.config.publicUrl}${input.link}` : deps.config.publicUrl,
+  });
+  const [email] = await insertOutboundEmails(tx, [
+    {
+      notificationId: null,
+      userId: null,
+      kind: input.kind,
+      toAddress: input.to.address,
+      subject: text.subject,
+      body: text.body,
+      createdAt: deps.clock.now(),
+    },
+  ]);
+  await enqueueJobs(tx, QUEUES.emailDeliver.name, [{ id: email!.id }]);
+  return true;
+}
+
 export function notificationKindLabel(kind: string): string {
   return NOTIFICATION_KIND_INFO[kind as NotificationKind]?.label ?? kind;
 }

@@ -158,6 +158,7 @@ export async function publicNoticeOf(deps: Deps, idOrCode: string): Promise<Publ
   const names = new Map(campaign.settings.categories.map((c, i) => [c.code, { name: c.name, i }]));
   const items = (await repo.listInNotice(deps.db, campaign.id))
     .map((a) => ({
+      itemId: a.id,
       solutionName: a.solutionName,
       applicantName: a.applicantName ?? '',
       categoryName: (a.category && names.get(a.category)?.name) ?? '未分类',

@@ -411,7 +411,7 @@ describe('公示', () => {
     expect(pub.body).toMatchObject({ state: 'upcoming', contact: CONTACT });
     expect(pub.body.items).toHaveLength(3);
     expect(Object.keys(pub.body.items[0]).sort()).toEqual(
-      ['applicantName', 'categoryName', 'no', 'solutionName', 'unitName'].sort(),
+      ['applicantName', 'categoryName', 'itemId', 'no', 'solutionName', 'unitName'].sort(),
     );
     const names = pub.body.items.map((i: { solutionName: string }) => i.solutionName);
     const [notShown] = await query<{ solution_name: string }>(

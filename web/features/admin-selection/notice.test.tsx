@@ -44,6 +44,7 @@ const opened: OpenedNotice = {
     items: [
       {
         no: 1,
+        itemId: 'a0000001-0000-4000-8000-000000000000',
         solutionName: '高炉炉况智能诊断工业APP',
         applicantName: '北京甲科技有限公司',
         categoryName: '安全可靠工业APP',

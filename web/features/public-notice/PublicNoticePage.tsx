@@ -1,6 +1,7 @@
 // /campaigns/:code/public-notice (public, no sign-in) — 拟入选名单公示: the period and its state, how
 // to object, and the proposed list (序号, solution, enterprise, category, recommender) viewable by
-// category. Only what the notice publishes is shown: no person's name, no score.
+// category. Only what the notice publishes is shown: no person's name, no score. While the period
+// runs, anyone may object here (ObjectionCard).
 import { useMemo, useState } from 'react';
 import { Alert, Card, Flex, Result, Select, Table, Tag, Typography } from 'antd';
 import { Link, useParams } from 'react-router-dom';
@@ -14,6 +15,7 @@ import {
   type NoticeItem,
   type PublicNoticeView,
 } from '../../lib/public-notice';
+import { ObjectionCard } from './ObjectionForm';
 
 /** The categories of the list in the order they first appear, with how many in each. */
 export function noticeCategories(items: readonly NoticeItem[]): Array<[string, number]> {
@@ -148,6 +150,7 @@ function NoticeBody({ notice: n }: { notice: PublicNoticeView }) {
           ]}
         />
       </Card>
+      <ObjectionCard notice={n} code={n.campaignCode} />
     </Flex>
   );
 }

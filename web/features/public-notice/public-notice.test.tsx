@@ -27,6 +27,7 @@ const notice: PublicNoticeView = {
   items: [
     {
       no: 1,
+      itemId: 'a0000001-0000-4000-8000-000000000000',
       solutionName: '高炉炉况智能诊断工业APP',
       applicantName: '北京甲科技有限公司',
       categoryName: '安全可靠工业APP',
@@ -34,6 +35,7 @@ const notice: PublicNoticeView = {
     },
     {
       no: 2,
+      itemId: 'a0000002-0000-4000-8000-000000000000',
       solutionName: '设备预测性维护工业APP',
       applicantName: '广州丙软件有限公司',
       categoryName: '通用工业APP',
@@ -41,6 +43,7 @@ const notice: PublicNoticeView = {
     },
     {
       no: 3,
+      itemId: 'a0000003-0000-4000-8000-000000000000',
       solutionName: '注塑工艺参数寻优工业APP',
       applicantName: '上海乙智能有限公司',
       categoryName: '安全可靠工业APP',

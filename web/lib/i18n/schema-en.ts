@@ -31,4 +31,18 @@ export const SCHEMA_MESSAGES_EN: Record<string, string> = {
     'No account among those chosen can receive it; change whom it is addressed to',
   '所选推荐单位不存在，请刷新后重新选择':
     'A recommending unit chosen does not exist; reload and choose again',
+  // 异议 (domain/objections.ts)
+  请选择异议所涉的解决方案: 'Choose the solution you object to',
+  请填写异议人姓名: 'Enter your name',
+  姓名最多50个字: 'The name is at most 50 characters',
+  '请填写异议人所在单位（个人请填“个人”）': 'Enter your organisation (or “个人” for yourself)',
+  单位名称最多100个字: 'The organisation is at most 100 characters',
+  '请写明异议理由，至少20个字': 'Give your reasons in at least 20 characters',
+  '异议理由最多2000个字，详细材料请作为附件上传':
+    'The reasons are at most 2000 characters; attach longer material as a document',
+  请先获取验证题: 'Load the question first',
+  '验证题已失效，请换一题': 'The question has lapsed; take another',
+  请用阿拉伯数字填写验证题的答案: 'Answer the question in digits',
+  '请写明处理理由，至少4个字': 'Give the reason in at least 4 characters',
+  处理理由最多1000个字: 'The reason is at most 1000 characters',
 };

@@ -1,0 +1,2 @@
+// The objections module's public face: its routes.
+export { objectionRoutes } from './routes';
