@@ -102,7 +102,10 @@ export const AUDIT_ACTIONS = {
   'review_assignment.remove': { zh: '移除评审分配', en: 'Removed an assignment' },
   'review_assignment.decline': { zh: '专家拒绝评审', en: 'Expert declined an assignment' },
   'review_assignment.replace': { zh: '提出替补专家', en: 'Proposed a replacement expert' },
-  'selection.settings': { zh: '设置遴选（评审轮次、名额）', en: 'Set the selection’s round and targets' },
+  'selection.settings': {
+    zh: '设置遴选（评审轮次、名额）',
+    en: 'Set the selection’s round and targets',
+  },
   'selection.preselect': { zh: '按排名预选', en: 'Preselected by ranking' },
   'selection.decide': { zh: '遴选决定', en: 'Selection decision' },
   'selection.minutes': { zh: '上传评审会纪要', en: 'Uploaded the review meeting minutes' },
@@ -110,6 +113,8 @@ export const AUDIT_ACTIONS = {
   'public_notice.open': { zh: '开启公示', en: 'Opened the public notice' },
   'application.public_notice': { zh: '进入公示', en: 'Entered the public notice' },
   'application.not_selected': { zh: '未入选', en: 'Not selected' },
+  'published_list.publish': { zh: '发布优秀解决方案名单', en: 'Published the final list' },
+  'application.awarded': { zh: '入选名单发布', en: 'Listed as awarded' },
 } as const satisfies Record<string, Label>;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
@@ -138,6 +143,7 @@ export const AUDIT_TARGETS = {
   review: { zh: '专家评分', en: 'Review' },
   selection: { zh: '遴选', en: 'Selection' },
   public_notice: { zh: '公示', en: 'Public notice' },
+  published_list: { zh: '优秀解决方案名单', en: 'Published list' },
 } as const satisfies Record<string, Label>;
 export type AuditTarget = keyof typeof AUDIT_TARGETS;
 
@@ -265,6 +271,13 @@ export const AUDIT_FIELDS: Record<string, Label> = {
   declineReason: { zh: '拒绝理由', en: 'Reason for declining' },
   proposalDiscarded: { zh: '作废的分配', en: 'Pairs discarded' },
   replacements: { zh: '替补专家', en: 'Replacements' },
+  publicId: { zh: '公开编号', en: 'Public id' },
+  documentNo: { zh: '发布文号', en: 'Document number' },
+  listTitle: { zh: '名单名称', en: 'List title' },
+  validFrom: { zh: '有效期起', en: 'Valid from' },
+  validUntil: { zh: '有效期至', en: 'Valid until' },
+  solutions: { zh: '入选项目数', en: 'Solutions listed' },
+  certificateCode: { zh: '入选证明验证码', en: 'Certificate code' },
 };
 
 /** States of the things audit rows name: applications, batches, findings, reports, accounts. */

@@ -26,6 +26,7 @@ import { expertRoutes } from './modules/experts';
 import { reviewRoundRoutes } from './modules/review-rounds';
 import { reviewRoutes } from './modules/reviews';
 import { selectionRoutes } from './modules/selection';
+import { publicationRoutes } from './modules/publication';
 
 /** Everything under /api/v1. */
 export function apiRoutes(deps: Deps): FastifyPluginAsyncZod {
@@ -59,6 +60,7 @@ export function apiRoutes(deps: Deps): FastifyPluginAsyncZod {
       reviewRoundRoutes,
       reviewRoutes,
       selectionRoutes,
+      publicationRoutes,
     ]) {
       await app.register(routes(deps));
     }
