@@ -78,7 +78,7 @@ export function certificateContent(c: CertificateInput): CertificateContent {
     code: c.certificateCode,
     verifyUrl: c.verifyUrl,
     verifyNote:
-      '扫描二维码或访问以下网址，输入验证码，核验本证明的真实性及当前状态（有效 / 已撤销 / 已过期）：',
+      '扫描二维码或访问以下网址，核验本证明的真实性及当前状态（有效 / 已撤销 / 已过期）：',
     issuedBy: `名单发布单位：${clean(c.issuer)}`,
     issuedOn: `发布日期：${chineseDate(c.publishedOn)}`,
     filename: `入选证明-${c.publicId}.pdf`,

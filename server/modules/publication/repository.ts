@@ -2,7 +2,6 @@
 // enterprises, recommender_units, application_versions, campaigns and users; writes applications'
 // state (in_public_notice → awarded), published_lists, published_solutions and their events.
 import { and, asc, count, eq, inArray } from 'drizzle-orm';
-import type { ApplicationFacts } from '../../../domain/facts';
 import type { Db } from '../../db/client';
 import {
   applicationVersions,
@@ -19,8 +18,6 @@ import {
 } from '../../db/schema';
 
 export type NoticeRow = typeof publicNotices.$inferSelect;
-export type ListRow = typeof publishedLists.$inferSelect;
-export type PublishedRow = typeof publishedSolutions.$inferSelect;
 
 export async function findNotice(db: Db, campaignId: string): Promise<NoticeRow | undefined> {
   const [row] = await db
@@ -63,8 +60,8 @@ export async function objectionCounts(db: Db, campaignId: string) {
 
 /**
  * The campaign's applications still in 公示 (what the list will hold), with what is copied into the
- * published solutions: their facts and working copy, enterprise and recommender. Locked for update
- * inside the publication.
+ * published solutions: their facts, enterprise and recommender. Locked for update inside the
+ * publication.
  */
 export function listInNotice(db: Db, campaignId: string, lock = false) {
   const q = db
@@ -72,7 +69,6 @@ export function listInNotice(db: Db, campaignId: string, lock = false) {
       id: applications.id,
       solutionName: applications.solutionName,
       facts: applications.facts,
-      data: applications.data,
       enterpriseId: applications.enterpriseId,
       enterpriseName: enterprises.name,
       enterpriseUscc: enterprises.uscc,
@@ -86,9 +82,16 @@ export function listInNotice(db: Db, campaignId: string, lock = false) {
     .orderBy(asc(applications.id));
   return lock ? q.for('update', { of: applications }) : q;
 }
-export type Candidate = Awaited<ReturnType<typeof listInNotice>>[number] & {
-  facts: Partial<ApplicationFacts>;
-};
+
+/** The working copies (what the duplicate check compares) of these applications, by id. */
+export async function dataOf(db: Db, ids: string[]): Promise<Map<string, unknown>> {
+  if (!ids.length) return new Map();
+  const rows = await db
+    .select({ id: applications.id, data: applications.data })
+    .from(applications)
+    .where(inArray(applications.id, ids));
+  return new Map(rows.map((r) => [r.id, r.data]));
+}
 
 /** 公示中 → 已入选 (a conditional UPDATE): answers those it moved. */
 export async function markAwarded(tx: Db, ids: string[], now: Date): Promise<string[]> {

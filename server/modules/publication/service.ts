@@ -275,6 +275,10 @@ export async function publish(deps: Deps, idOrCode: string, input: PublishListIn
       ),
     );
     const items = r.items.filter((i) => moved.has(i.row.id));
+    const data = await repo.dataOf(
+      tx,
+      items.map((i) => i.row.id),
+    );
     const regions = await regionNames(tx);
     const allIndustries = await industryNames(tx, [
       ...new Set(items.flatMap((i) => facts(i.row).industries ?? [])),
@@ -318,7 +322,7 @@ export async function publish(deps: Deps, idOrCode: string, input: PublishListIn
         recommenderName: i.row.unitName,
         recommenderUnitId: i.row.unitId,
         applicationId: i.row.id,
-        text: await comparableTextOf(tx, campaign, i.row.data),
+        text: await comparableTextOf(tx, campaign, data.get(i.row.id)),
         importedBy: actor.userId,
         createdAt: now,
       });
