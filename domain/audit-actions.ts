@@ -102,7 +102,10 @@ export const AUDIT_ACTIONS = {
   'review_assignment.remove': { zh: '移除评审分配', en: 'Removed an assignment' },
   'review_assignment.decline': { zh: '专家拒绝评审', en: 'Expert declined an assignment' },
   'review_assignment.replace': { zh: '提出替补专家', en: 'Proposed a replacement expert' },
-  'selection.settings': { zh: '设置遴选（评审轮次、名额）', en: 'Set the selection’s round and targets' },
+  'selection.settings': {
+    zh: '设置遴选（评审轮次、名额）',
+    en: 'Set the selection’s round and targets',
+  },
   'selection.preselect': { zh: '按排名预选', en: 'Preselected by ranking' },
   'selection.decide': { zh: '遴选决定', en: 'Selection decision' },
   'selection.minutes': { zh: '上传评审会纪要', en: 'Uploaded the review meeting minutes' },
@@ -117,6 +120,8 @@ export const AUDIT_ACTIONS = {
     zh: '异议成立，撤销入选',
     en: 'Withdrawn from the list (objection upheld)',
   },
+  'published_list.publish': { zh: '发布优秀解决方案名单', en: 'Published the final list' },
+  'application.awarded': { zh: '入选名单发布', en: 'Listed as awarded' },
 } as const satisfies Record<string, Label>;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
@@ -146,6 +151,7 @@ export const AUDIT_TARGETS = {
   selection: { zh: '遴选', en: 'Selection' },
   public_notice: { zh: '公示', en: 'Public notice' },
   objection: { zh: '公示异议', en: 'Objection' },
+  published_list: { zh: '优秀解决方案名单', en: 'Published list' },
 } as const satisfies Record<string, Label>;
 export type AuditTarget = keyof typeof AUDIT_TARGETS;
 
@@ -279,6 +285,13 @@ export const AUDIT_FIELDS: Record<string, Label> = {
   toldBy: { zh: '告知异议人方式', en: 'Objector told by' },
   hasAttachment: { zh: '附有材料', en: 'With an attachment' },
   withdrawn: { zh: '撤销入选', en: 'Withdrawn from the list' },
+  publicId: { zh: '公开编号', en: 'Public id' },
+  documentNo: { zh: '发布文号', en: 'Document number' },
+  listTitle: { zh: '名单名称', en: 'List title' },
+  validFrom: { zh: '有效期起', en: 'Valid from' },
+  validUntil: { zh: '有效期至', en: 'Valid until' },
+  solutions: { zh: '入选项目数', en: 'Solutions listed' },
+  certificateCode: { zh: '入选证明验证码', en: 'Certificate code' },
 };
 
 /** States of the things audit rows name: applications, batches, findings, reports, accounts. */

@@ -3,6 +3,7 @@ import { QUOTA_GROUPS } from './recommender-units';
 import { duplicateSettingsSchema } from './duplicate-settings';
 import { formalChecklistSchema, reviewSettingsSchema } from './review';
 import { holidayNoticesSchema } from './working-days';
+import { PUBLIC_ID_SERIES_PATTERN } from './publication';
 
 export const CATEGORY_CODES = [
   'secure_reliable',
@@ -128,6 +129,14 @@ export const campaignSettingsSchema = z.object({
    * State Council's built in (domain/working-days); absent: those alone.
    */
   holidayNotices: holidayNoticesSchema.optional(),
+  /**
+   * 发布: the series code in the published solutions' public ids (2021-IIAPP-001); absent: IIAPP.
+   * Two campaigns of one year need different series.
+   */
+  publicIdSeries: z
+    .string()
+    .regex(PUBLIC_ID_SERIES_PATTERN, '公开编号系列应为2至16位大写字母或数字，以字母开头，如 IIAPP')
+    .optional(),
 });
 export type CampaignSettings = z.infer<typeof campaignSettingsSchema>;
 

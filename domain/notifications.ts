@@ -10,6 +10,7 @@ export const NOTIFICATION_KINDS = [
   'application.forwarded',
   'application.formal_check_result',
   'application.selection_result',
+  'application.awarded',
   'batch.reopened',
   'follow_up.returned',
   'account.created',
@@ -110,6 +111,14 @@ export const NOTIFICATION_KIND_INFO: Record<NotificationKind, NotificationKindIn
     variables: ['活动名称', '解决方案名称', '遴选结果', '公示说明'],
     subject: '【{{活动名称}}】“{{解决方案名称}}”遴选结果：{{遴选结果}}',
     body: '{{姓名}}，您好：\n\n工业和信息化部已完成评审和遴选，申报书“{{解决方案名称}}”的结果为：{{遴选结果}}。{{公示说明}}\n\n查看：{{链接}}',
+  },
+  'application.awarded': {
+    label: '入选优秀解决方案名单（名单发布时）',
+    audience: '申报企业、推荐单位',
+    roles: ['enterprise', 'recommender'],
+    variables: ['活动名称', '解决方案名称', '名单名称', '发布文号', '公开编号', '入选有效期'],
+    subject: '【{{活动名称}}】“{{解决方案名称}}”已列入{{名单名称}}',
+    body: '{{姓名}}，您好：\n\n工业和信息化部已发布《{{名单名称}}》（{{发布文号}}），“{{解决方案名称}}”入选，公开编号 {{公开编号}}，有效期：{{入选有效期}}。申报企业可在申报书页面下载入选证明。\n\n查看：{{链接}}',
   },
   'batch.reopened': {
     label: '推荐报送被退回重新确认',
@@ -327,6 +336,10 @@ export const SAMPLE_VALUES: Record<string, string> = {
   处理结果: '异议成立，该解决方案撤销入选',
   处理理由: '经核实，申报材料中的应用案例与实际不符。',
   撤销理由: '经核实，申报材料中的应用案例与实际不符。',
+  名单名称: '2021年工业互联网APP优秀解决方案名单',
+  发布文号: '工信厅信发函〔2021〕300号',
+  公开编号: '2021-IIAPP-001',
+  入选有效期: '2021年12月20日至2023年12月19日',
 };
 
 /** Days before a deadline at which reminders go out (Beijing time, at 09:00 of that day). */

@@ -2,7 +2,7 @@
 // public id, a validity of two years from the publication day (notice §四(三)3), and a status —
 // 有效, 已撤销 (an organizer's decision, issue 15) or 已过期 (by the Beijing calendar). The same ids
 // are used on the public pages, in the open data and on the 入选证明. Shared by server and web. No I/O.
-import { isCalendarDay } from './working-days';
+import { addCalendarDays, isCalendarDay } from './working-days';
 import { z } from './zod';
 
 /** The years a published solution stays valid (notice §四(三)3). */
@@ -73,3 +73,49 @@ export const publishListSchema = z.object({
   title: z.string().trim().min(4, '名单标题至少4个字').max(200, '名单标题最多200字').optional(),
 });
 export type PublishListInput = z.infer<typeof publishListSchema>;
+
+/** 2021-12-20 → 2021年12月20日 */
+export function chineseDate(day: string): string {
+  return `${day.slice(0, 4)}年${Number(day.slice(5, 7))}月${Number(day.slice(8, 10))}日`;
+}
+
+/** The validity as the 入选证明 says it: 2021年12月20日至2023年12月19日 */
+export function validityText(validFrom: string, validUntil: string): string {
+  return `${chineseDate(validFrom)}至${chineseDate(validUntil)}`;
+}
+
+/** The list's title when the organizer gives none: 2021年工业互联网APP优秀解决方案名单 */
+export function defaultListTitle(year: number): string {
+  return `${year}年工业互联网APP优秀解决方案名单`;
+}
+
+/** The first day a list may be published: the day after the 公示's last day. */
+export const earliestPublishDay = (noticeLastDay: string) => addCalendarDays(noticeLastDay, 1);
+
+/** The history note of a published solution: 列入《…名单》（工信厅信发函〔2021〕300号） */
+export function publishedNote(title: string, documentNo: string): string {
+  return `列入《${title}》（${documentNo}）`;
+}
+
+/**
+ * A GB/T 2260 code named for the public: its province, then its city when that differs
+ * (330106 → 浙江省杭州市; 110105 → 北京市); the code itself when no name is known.
+ */
+export function regionLabelOf(
+  code: string | null,
+  names: Readonly<Record<string, string>>,
+): string {
+  if (!code) return '';
+  if (!/^\d{6}$/.test(code)) return names[code] ?? code;
+  const province = names[`${code.slice(0, 2)}0000`];
+  const city = names[`${code.slice(0, 4)}00`];
+  const label = [province, city && city !== province ? city : undefined].filter(Boolean).join('');
+  return label || names[code] || code;
+}
+
+/** The series of a campaign's public ids: its own setting, else IIAPP. */
+export const publicIdSeriesOf = (settings: { publicIdSeries?: string | undefined }) =>
+  settings.publicIdSeries ?? DEFAULT_PUBLIC_ID_SERIES;
+
+/** A campaign's own series code (campaign settings): 2 to 16 capitals and digits, a capital first. */
+export const PUBLIC_ID_SERIES_PATTERN = /^[A-Z][A-Z0-9]{1,15}$/;

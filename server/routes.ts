@@ -27,6 +27,7 @@ import { reviewRoundRoutes } from './modules/review-rounds';
 import { reviewRoutes } from './modules/reviews';
 import { selectionRoutes } from './modules/selection';
 import { objectionRoutes } from './modules/objections';
+import { publicationRoutes } from './modules/publication';
 
 /** Everything under /api/v1. */
 export function apiRoutes(deps: Deps): FastifyPluginAsyncZod {
@@ -61,6 +62,7 @@ export function apiRoutes(deps: Deps): FastifyPluginAsyncZod {
       reviewRoutes,
       selectionRoutes,
       objectionRoutes,
+      publicationRoutes,
     ]) {
       await app.register(routes(deps));
     }

@@ -5,6 +5,8 @@ import type { FormDeclaration } from '../form';
 import { z } from '../zod';
 import { isoDate, itemsOf } from './common';
 import { formalCheckOutcomeSchema } from './formal-check';
+import { applicationPublicationSchema } from './publication';
+import { PUBLISHED_STATUSES } from '../publication';
 
 export const applicationViewSchema = z.object({
   id: z.string(),
@@ -59,6 +61,12 @@ export const applicationDetailSchema = z.object({
     .nullable()
     .describe(
       '形式审查: 合格 / 不合格 and the failed items’ reasons, once recorded (never who checked it)',
+    ),
+  publication: applicationPublicationSchema
+    .nullable()
+    .optional()
+    .describe(
+      '发布: its public id, list, validity and status once the list naming it is published',
     ),
 });
 export type ApplicationDetail = z.infer<typeof applicationDetailSchema>;
@@ -138,6 +146,8 @@ export type ApplicationForm = Omit<z.infer<typeof applicationFormSchema>, 'form'
 export const verifyResultSchema = z.object({
   found: z.boolean(),
   code: z.string(),
+  /** what the code is on: a printed application version, or an 入选证明 (absent: not found) */
+  kind: z.enum(['application_version', 'certificate']).optional(),
   solutionName: z.string().optional(),
   enterpriseName: z.string().optional(),
   campaignTitle: z.string().optional(),
@@ -146,5 +156,14 @@ export const verifyResultSchema = z.object({
   submittedAt: isoDate.optional(),
   currentVersionNo: z.number().nullable().optional(),
   isCurrent: z.boolean().optional(),
+  // 入选证明
+  publicId: z.string().optional(),
+  categoryName: z.string().optional(),
+  listTitle: z.string().optional(),
+  documentNo: z.string().optional(),
+  validFrom: z.string().optional(),
+  validUntil: z.string().optional(),
+  /** the status shown today (Beijing): 有效 / 已撤销 / 已过期 */
+  status: z.enum(PUBLISHED_STATUSES).optional(),
 });
 export type VerifyResult = z.infer<typeof verifyResultSchema>;

@@ -264,6 +264,10 @@ export const OPERATION_ERRORS: Record<string, OperationErrors> = {
   listObjections: { access: 'role' },
   getObjectionAttachment: { access: 'role' },
   resolveObjection: { access: 'role', errors: ['WRONG_STATE'] },
+  // 发布 (issue 14)
+  getPublishedList: { access: 'role' },
+  publishList: { access: 'role', errors: ['WRONG_STATE'] },
+  getSelectionCertificatePdf: { access: 'role', errors: ['WRONG_STATE'] },
   // 专家评分 and 评审结果 (issue 13)
   listMyReviews: { access: 'role' },
   getMyReview: { access: 'role', errors: ['ASSIGNMENT_INACTIVE'] },

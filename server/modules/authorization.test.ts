@@ -267,6 +267,39 @@ function reviewRows(): Record<string, Case[]> {
   };
 }
 
+/**
+ * 发布 (issue 14): the list is the organizer's (the matrix's call has no 公示: not ready, refused);
+ * the 入选证明 follows who may read the application (the matrix's draft is on no list: 409).
+ */
+function publicationRows(): Record<string, Case[]> {
+  const url = () => `/api/v1/campaigns/${ids.campaign}/published-list`;
+  return {
+    'GET /api/v1/campaigns/:idOrCode/published-list': [
+      { what: 'not ready: no 公示', expect: organizerOnly(200), call: (c) => c.get(url()) },
+    ],
+    'POST /api/v1/campaigns/:idOrCode/published-list': [
+      {
+        what: 'no 公示 opened',
+        expect: organizerOnly(409),
+        call: (c) =>
+          c.post(url(), { documentNo: '工信厅信发函〔2026〕300号', publishedOn: '2026-11-01' }),
+      },
+    ],
+    'GET /api/v1/applications/:id/certificate.pdf': [
+      {
+        what: "the enterprise's draft, on no list",
+        expect: { ...all(403), anonymous: 401, enterprise: 409, organizer: 409 },
+        call: (c) => c.get(`/api/v1/applications/${ids.application}/certificate.pdf`),
+      },
+      {
+        what: 'no such application',
+        expect: { ...all(404), anonymous: 401 },
+        call: (c) => c.get(`/api/v1/applications/${NO_SUCH_ID}/certificate.pdf`),
+      },
+    ],
+  };
+}
+
 /** 遴选决定 (issue 14): organizers only. The matrix's call has no published round: not started. */
 function selectionRows(): Record<string, Case[]> {
   const url = () => `/api/v1/campaigns/${ids.campaign}/selection`;
@@ -1203,6 +1236,7 @@ const TABLE: Record<string, Case[]> = {
   ...expertRows(),
   ...selectionRows(),
   ...objectionRows(),
+  ...publicationRows(),
   'GET /api/v1/outbound-emails': [
     { expect: organizerOnly(200), call: (c) => c.get('/api/v1/outbound-emails?state=failed') },
   ],

@@ -23,6 +23,7 @@ describe('page titles', () => {
     expect(zhTitle('/admin/experts')).toBe('专家库');
     expect(zhTitle('/admin/selection/c1')).toBe('遴选决定');
     expect(zhTitle('/campaigns/demo-miit-iiapp-2026/public-notice')).toBe('拟入选名单公示');
+    expect(zhTitle('/verify/KVQA-2TS7-Z9GX')).toBe('验证码核验');
     expect(zhTitle('/no/such/page')).toBe('页面不存在');
   });
 });

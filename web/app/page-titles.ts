@@ -11,6 +11,7 @@ const PAGE_TITLES: Array<[string, MessageKey]> = [
   ['/login', 'nav.login'],
   ['/register', 'nav.register'],
   ['/verify', 'nav.verify'],
+  ['/verify/:code', 'nav.verify'],
   ['/applications/:id', 'title.application'],
   ['/desk', 'desk.nav'],
   ['/desk/:campaignId', 'desk.nav'],

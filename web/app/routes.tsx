@@ -213,6 +213,7 @@ export function AppRoutes() {
         <Route path="login" element={<LoginPage />} />
         <Route path="register" element={<RegisterPage />} />
         <Route path="verify" element={<VerifyPage />} />
+        <Route path="verify/:code" element={<VerifyPage />} />
         <Route path="claim" element={<ClaimPage />} />
         <Route
           path="account/verification"

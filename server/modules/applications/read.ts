@@ -4,6 +4,7 @@ import type { Deps } from '../../lib/deps';
 import { AppError } from '../../lib/errors';
 import { findCampaign, formOfCampaign } from '../campaigns';
 import { formalCheckOutcomeOf } from '../formal-check';
+import { publicationOfApplication } from '../publication';
 import { applicationHeadOf, viewableApplication } from './load';
 import { authorizeListApplications, authorizeViewApplication } from './policy';
 import * as repo from './repository';
@@ -28,15 +29,20 @@ export async function listApplicationsFor(
   });
 }
 
-/** The application with its frozen versions and its attachments. */
-export async function applicationDetailOf(deps: Pick<Deps, 'db'>, user: SignedInUser, id: string) {
+/** The application with its frozen versions, its attachments and, once published, its result. */
+export async function applicationDetailOf(
+  deps: Pick<Deps, 'db' | 'clock'>,
+  user: SignedInUser,
+  id: string,
+) {
   const found = await viewableApplication(deps, user, id);
-  const [versions, files, formalCheck] = await Promise.all([
+  const [versions, files, formalCheck, publication] = await Promise.all([
     repo.listVersions(deps.db, found.id),
     repo.listAttachments(deps.db, found.id),
     formalCheckOutcomeOf(deps.db, found.id),
+    publicationOfApplication(deps, found.id),
   ]);
-  return { application: found, versions, attachments: files, formalCheck };
+  return { application: found, versions, attachments: files, formalCheck, publication };
 }
 
 /** One frozen version of the application. */

@@ -8,6 +8,7 @@ import { AppError } from '../../lib/errors';
 import { readUploadedFile } from '../../lib/upload';
 import { idParamsSchema } from '../../lib/views';
 import { normaliseVerificationCode } from '../printing';
+import { certificateByCode } from '../publication';
 import { authorizeCreateApplication } from './policy';
 import type { HistoryRow } from './repository';
 import * as service from './service';
@@ -171,6 +172,7 @@ export function applicationRoutes(deps: Deps): FastifyPluginAsyncZod {
           versions,
           attachments: files,
           formalCheck,
+          publication,
         } = await applicationDetailOf(deps, user, req.params.id);
         return {
           application: applicationView(application),
@@ -185,6 +187,7 @@ export function applicationRoutes(deps: Deps): FastifyPluginAsyncZod {
             createdAt: f.createdAt.toISOString(),
           })),
           formalCheck,
+          publication,
         };
       },
     );
@@ -413,7 +416,8 @@ export function applicationRoutes(deps: Deps): FastifyPluginAsyncZod {
         schema: {
           operationId: 'verifyPrintCode',
           tags: ['applications'],
-          summary: '核验纸质申报书上的验证码：属于哪份申报书、哪个版本、是否为当前版本（公开）',
+          summary:
+            '核验验证码（公开）：纸质申报书上的——属于哪份申报书、哪个版本、是否为当前版本；入选证明上的——公开编号、名单及文号、有效期和当前状态（有效 / 已撤销 / 已过期）',
           params: z.object({ code: z.string().min(1).max(40) }),
           response: { 200: verifyResultSchema },
         },
@@ -422,6 +426,8 @@ export function applicationRoutes(deps: Deps): FastifyPluginAsyncZod {
       async (req) => {
         const code = normaliseVerificationCode(req.params.code);
         if (!code) throw new AppError('VERIFICATION_CODE_INVALID');
+        const certificate = await certificateByCode(deps, code);
+        if (certificate) return { found: true, code, ...certificate };
         const hit = await service.findVersionByCode(deps, code);
         if (!hit) return { found: false, code };
         const isCurrent =
@@ -430,6 +436,7 @@ export function applicationRoutes(deps: Deps): FastifyPluginAsyncZod {
         return {
           found: true,
           code,
+          kind: 'application_version' as const,
           solutionName: hit.facts.solutionName || hit.application.solutionName,
           enterpriseName: hit.enterpriseName,
           campaignTitle: hit.campaignTitle,

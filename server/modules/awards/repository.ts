@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, ilike, inArray, or, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, ilike, inArray, isNull, or, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { awards } from '../../db/schema';
 
@@ -25,6 +25,36 @@ export async function insertAwards(tx: Db, rows: (typeof awards.$inferInsert)[])
 /** Inserts what is not there yet (same year, code and solution): for seeding. */
 export async function insertMissingAwards(tx: Db, rows: (typeof awards.$inferInsert)[]) {
   if (rows.length) await tx.insert(awards).values(rows).onConflictDoNothing();
+}
+
+/**
+ * An award made in the platform (发布): inserted with its full text; an imported row of the same
+ * year, code and solution becomes this one (its text and application added). Answers the row, or
+ * undefined when the platform already holds that award for another application.
+ */
+export async function recordPlatformAward(
+  tx: Db,
+  row: Omit<typeof awards.$inferInsert, 'source' | 'id'>,
+): Promise<AwardRow | undefined> {
+  const [saved] = await tx
+    .insert(awards)
+    .values({ ...row, source: 'platform' })
+    .onConflictDoUpdate({
+      target: [awards.year, awards.uscc, awards.solutionName],
+      set: {
+        source: 'platform',
+        applicationId: row.applicationId,
+        text: row.text,
+        enterpriseName: row.enterpriseName,
+        category: row.category,
+        recommenderName: row.recommenderName,
+        recommenderUnitId: row.recommenderUnitId,
+        createdAt: row.createdAt,
+      },
+      setWhere: isNull(awards.applicationId),
+    })
+    .returning();
+  return saved;
 }
 
 export async function listAwardRows(

@@ -4,3 +4,4 @@ export { renderApplicationDocx } from './docx';
 export { verificationCodeOf, normaliseVerificationCode } from './verification-code';
 export { configurePdfMake, PRINT_FONT } from './pdfmake-setup';
 export { printImageOf } from './image';
+export { qrPng } from './qr';

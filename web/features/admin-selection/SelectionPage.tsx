@@ -1,7 +1,7 @@
 // /admin/selection/:campaignId? — 遴选决定: the round whose ranking is used and the target per
 // category; per application 入选 or 不入选 with a reason (按排名预选 fills the undecided); the
 // 评审会纪要; what still stops the freeze; and the freeze, after which the decisions are the 公示 list
-// and the 公示 card opens the public notice (NoticeCard).
+// and the 公示 card opens the public notice (NoticeCard); after it, the list is published (PublishCard).
 import { useMemo, useState, type ReactNode } from 'react';
 import {
   Alert,
@@ -39,6 +39,7 @@ import { formatSize } from '../../lib/applications';
 import { formatDateTime } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
 import { NoticeCard } from './NoticeCard';
+import { PublishSection } from './PublishCard';
 import {
   isStale,
   minutesUrl,
@@ -242,6 +243,7 @@ export function SelectionBody({
         />
       )}
       {frozen && <NoticeCard campaignId={campaignId} />}
+      {frozen && <PublishSection campaignId={campaignId} />}
       {v.state === null && (
         <Alert
           type="info"

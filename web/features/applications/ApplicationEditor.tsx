@@ -32,6 +32,7 @@ import { useI18n } from '../../lib/i18n';
 import type { Campaign, Me } from '../../lib/types';
 import { ApplicationActions } from './ApplicationActions';
 import { FormalCheckResult } from '../../components/FormalCheckResult';
+import { PublicationResult } from '../../components/PublicationResult';
 import { ApplicationHeader, ApplicationStateAlerts } from './ApplicationHeader';
 import { DuplicateWarning, useAwardMatches } from './DuplicateWarning';
 import { useFocusAreasFollowCategory } from './focus-areas';
@@ -223,6 +224,11 @@ export function ApplicationEditor(props: {
 
       <Space orientation="vertical" style={{ width: '100%', marginBottom: 16 }}>
         <ApplicationStateAlerts app={app} campaign={campaign} isOwner={isOwner} canEdit={canEdit} />
+        <PublicationResult
+          applicationId={app.id}
+          publication={detail.publication}
+          canDownload={isOwner}
+        />
         <FormalCheckResult outcome={detail.formalCheck} />
         <LocalCopyAlert draft={draft} />
         {submitError != null && (

@@ -36,6 +36,7 @@ import { ReadOnlyApplication } from '../../components/ReadOnlyApplication';
 import { DeskStateTag } from './StateTag';
 import { VerificationCard } from '../../components/verification/VerificationCard';
 import { FormalCheckResult } from '../../components/FormalCheckResult';
+import { PublicationResult } from '../../components/PublicationResult';
 
 function StateName({ state }: { state: string | null }) {
   const { t } = useI18n();
@@ -162,6 +163,11 @@ function Review({ desk, appId }: { desk: Desk; appId: string }) {
               />
             )}
           </Card>
+          <PublicationResult
+            applicationId={appId}
+            publication={detail.data?.publication}
+            canDownload={false}
+          />
           <FormalCheckResult outcome={detail.data?.formalCheck} />
           <DuplicatePanel appId={appId} />
           <ReadOnlyApplication

@@ -1,16 +1,57 @@
 import { useState } from 'react';
 import { Alert, Button, Card, Descriptions, Form, Input, Result, Space, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
-import { useSearchParams } from 'react-router-dom';
+import { useParams, useSearchParams } from 'react-router-dom';
+import { PublishedStatusTag } from '../../components/PublicationResult';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
 import { api } from '../../lib/api';
 import type { VerifyResult } from '../../lib/applications';
-import { formatDateTime } from '../../lib/format';
+import { formatDateTime, formatPlainDate } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
+
+/** An 入选证明: whose, on which list, valid until when, and whether it stands today. */
+function CertificateVerdict({ r }: { r: VerifyResult }) {
+  const { t, lang } = useI18n();
+  const status = r.status ?? 'valid';
+  const day = (d: string | undefined) => (d ? formatPlainDate(d, lang) : '—');
+  return (
+    <Card data-testid="verify-result">
+      <Space direction="vertical" style={{ width: '100%' }}>
+        <Alert
+          type={status === 'valid' ? 'success' : status === 'revoked' ? 'error' : 'warning'}
+          showIcon
+          data-testid="verify-certificate-status"
+          title={t(`verify.cert.${status}`, { code: r.code, until: day(r.validUntil) })}
+        />
+        <Descriptions column={1} bordered size="small">
+          <Descriptions.Item label={t('verify.cert.publicId')}>
+            <span data-testid="verify-public-id">{r.publicId}</span>
+          </Descriptions.Item>
+          <Descriptions.Item label={t('verify.solution')}>{r.solutionName}</Descriptions.Item>
+          <Descriptions.Item label={t('verify.enterprise')}>{r.enterpriseName}</Descriptions.Item>
+          <Descriptions.Item label={t('verify.cert.category')}>{r.categoryName}</Descriptions.Item>
+          <Descriptions.Item label={t('verify.channel')}>{r.channelName}</Descriptions.Item>
+          <Descriptions.Item label={t('verify.cert.list')}>
+            {`${r.listTitle ?? ''}（${r.documentNo ?? ''}）`}
+          </Descriptions.Item>
+          <Descriptions.Item label={t('verify.cert.validity')}>
+            <span data-testid="verify-validity">
+              {t('publication.validity', { from: day(r.validFrom), until: day(r.validUntil) })}
+            </span>
+          </Descriptions.Item>
+          <Descriptions.Item label={t('verify.cert.status')}>
+            <PublishedStatusTag status={status} />
+          </Descriptions.Item>
+        </Descriptions>
+      </Space>
+    </Card>
+  );
+}
 
 function Verdict({ r }: { r: VerifyResult }) {
   const { t } = useI18n();
+  if (r.found && r.kind === 'certificate') return <CertificateVerdict r={r} />;
   if (!r.found)
     return (
       <Result
@@ -57,11 +98,15 @@ function Verdict({ r }: { r: VerifyResult }) {
   );
 }
 
-/** Public: is this printed form the one submitted online, and is it still the current version? */
+/**
+ * Public (/verify?code=… and /verify/:code, the 入选证明's QR code): is this printed form the one
+ * submitted online and still current, or is this 入选证明 genuine and valid today?
+ */
 export function VerifyPage() {
   const { t } = useI18n();
   const [params, setParams] = useSearchParams();
-  const code = (params.get('code') ?? '').trim();
+  const { code: pathCode } = useParams();
+  const code = (params.get('code') ?? pathCode ?? '').trim();
   const [input, setInput] = useState(code);
   const q = useQuery({
     queryKey: ['verify', code],
