@@ -3,7 +3,11 @@
 // receives the paper copies, passes the formal check, imports three experts, proposes and publishes
 // the assignments; an expert scores two applications; the organizer sees the normalised results
 // and exports them; then decides the selection from the ranking, freezes it and opens the 公示,
-// which an anonymous visitor reads.
+// which an anonymous visitor reads and objects to one solution; the organizer upholds the
+// objection, and once the period is over (the server's clock moved on) publishes the list; the
+// public catalogue shows it without the withdrawn solution; the enterprise downloads its 入选证明
+// and /verify accepts the code printed on it.
+import { execFileSync } from 'node:child_process';
 import { expect, request as playwrightRequest, test, type Page } from '@playwright/test';
 import ExcelJS from 'exceljs';
 import { STATE_COUNCIL_HOLIDAY_NOTICES } from '../domain/working-days';
@@ -16,6 +20,8 @@ import {
   expectNoSeriousA11yViolations,
   NEW_PASSWORD,
   PNG_1X1,
+  resetServerClock,
+  setServerClock,
   signIn,
   tinyPdf,
   uniqueUscc,
@@ -119,6 +125,7 @@ test.beforeAll(async ({ baseURL }) => {
 });
 
 test.afterAll(async ({ request }) => {
+  await resetServerClock(); // the next journeys live at the real time
   // close the call again: other journeys file into the one open call
   if (!campaignId) return;
   const api = await apiSignIn(request, 'organizer');
@@ -490,6 +497,170 @@ test('the organizer opens the 公示; an anonymous visitor reads the list', asyn
     await expect(visitor.getByTestId('notice-objection')).toContainText('010-68208206');
     await expectNoSeriousA11yViolations(visitor);
     await visitor.screenshot({ path: 'test-results/notice-public.png', fullPage: true });
+  } finally {
+    await context.close();
+  }
+});
+
+/** The 公示's period as the server states it. */
+async function noticePeriod(page: Page) {
+  const res = await page.request.get(`/api/v1/campaigns/${CODE}/public-notice`);
+  expect(res.status()).toBe(200);
+  const body = (await res.json()) as {
+    period: { opensAt: string; closesAt: string; to: string };
+    items: { itemId: string; solutionName: string }[];
+  };
+  return body;
+}
+
+/** A moment `hours` after the start of the Beijing day `day` (YYYY-MM-DD). */
+const beijing = (day: string, hours: number) =>
+  new Date(Date.parse(`${day}T00:00:00+08:00`) + hours * 3_600_000).toISOString();
+
+let withdrawn = '';
+let listed = '';
+const OBJECTOR_EMAIL = `objector-${run.toLowerCase()}@example.cn`;
+
+test('during the period an anonymous visitor objects to a solution', async ({ page, browser }) => {
+  test.setTimeout(120_000);
+  const notice = await noticePeriod(page);
+  // opened on a day off, the period starts on the next working day: the server lives there
+  if (Date.now() < Date.parse(notice.period.opensAt))
+    await setServerClock(beijing(notice.period.opensAt.slice(0, 10), 10));
+  [withdrawn, listed] = notice.items.map((i) => i.solutionName) as [string, string];
+
+  const context = await browser.newContext({ baseURL: new URL(page.url() || 'http://x').origin });
+  const visitor = await context.newPage();
+  try {
+    await visitor.goto(`/campaigns/${CODE}/public-notice`);
+    await expect(visitor.getByTestId('notice-state')).toContainText('公示中');
+    await visitor.getByTestId('objection-open').click();
+    const form = visitor.getByTestId('objection-form');
+    await visitor.getByTestId('objection-item').click();
+    await visitor.locator('.ant-select-item-option', { hasText: withdrawn }).click();
+    await form.getByLabel('姓名').fill('王异议');
+    await form.getByLabel('单位').fill('某某工业软件研究院');
+    await form.getByLabel('联系电话').fill('010-88886666');
+    await form.getByLabel('电子邮箱（选填）').fill(OBJECTOR_EMAIL);
+    await visitor
+      .getByTestId('objection-reasons')
+      .fill(
+        '经核实，该解决方案申报材料中所列应用案例并非申报单位实施，涉嫌冒用他人成果，请予核查。',
+      );
+    await visitor
+      .getByTestId('objection-file')
+      .locator('input[type=file]')
+      .setInputFiles({ name: '证明材料.pdf', mimeType: 'application/pdf', buffer: tinyPdf() });
+    const question = (await visitor.getByTestId('objection-question').textContent()) ?? '';
+    const [a, op, b] = /(\d+)\s*(加|减|乘以)\s*(\d+)/.exec(question)!.slice(1) as [
+      string,
+      string,
+      string,
+    ];
+    const answer = op === '加' ? +a + +b : op === '减' ? +a - +b : +a * +b;
+    await visitor.getByTestId('objection-answer').fill(String(answer));
+    await expectNoSeriousA11yViolations(visitor);
+    await visitor.screenshot({ path: 'test-results/objection-form.png', fullPage: true });
+    await visitor.getByTestId('objection-submit').click();
+    await expect(visitor.getByTestId('objection-ref')).toContainText(/\d{4}-YY-\d{4}/);
+    await visitor.screenshot({ path: 'test-results/objection-done.png', fullPage: true });
+  } finally {
+    await context.close();
+  }
+  // the receipt, with the reference number, by e-mail
+  await waitForMail(OBJECTOR_EMAIL, (m) => /\d{4}-YY-\d{4}/.test(m.text));
+});
+
+test('the organizer upholds the objection: the solution leaves the 公示 list', async ({ page }) => {
+  test.setTimeout(120_000);
+  await signIn(page, 'organizer');
+  await page.goto(`/admin/objections/${campaignId}`);
+  const row = page.getByTestId('objections').locator('tbody tr.ant-table-row');
+  await expect(row).toHaveCount(1);
+  await expect(row).toContainText(withdrawn);
+  await row.getByRole('button').click();
+  const drawer = page.getByTestId('objection-drawer');
+  await expect(drawer.getByTestId('objection-reasons')).toContainText('冒用他人成果');
+  await expect(drawer.getByTestId('objection-attachment')).toContainText('证明材料.pdf');
+  await drawer.getByText('维持异议（撤销入选）').click();
+  await drawer
+    .getByTestId('objection-resolution')
+    .fill('经向推荐单位核实，所列应用案例确非申报单位实施，异议成立，撤销其入选资格。');
+  await expectNoSeriousA11yViolations(page);
+  await page.screenshot({ path: 'test-results/objection-resolve.png', fullPage: true });
+  await drawer.getByTestId('objection-resolve-submit').click();
+  await page.getByRole('button', { name: '确认撤销入选' }).click();
+  await expect(page.getByTestId('objection-told')).toContainText('邮件');
+  await waitForMail(OBJECTOR_EMAIL, (m) => m.text.includes('异议成立'));
+  const notice = await noticePeriod(page);
+  expect(notice.items.map((i) => i.solutionName)).toEqual([listed]);
+});
+
+test('after the period the organizer publishes the list', async ({ page }) => {
+  test.setTimeout(120_000);
+  const notice = await noticePeriod(page);
+  // the day after the period's last, 10:00 Beijing, for the server and the organizer's browser
+  const next = new Date(Date.parse(`${notice.period.to}T00:00:00Z`) + 86_400_000)
+    .toISOString()
+    .slice(0, 10);
+  await setServerClock(beijing(next, 10));
+  await page.clock.setSystemTime(new Date(beijing(next, 10)));
+  await signIn(page, 'organizer');
+  await page.goto(`/admin/selection/${campaignId}`);
+  const card = page.getByTestId('publish-card');
+  await expect(card.getByTestId('publish-ready')).toBeVisible();
+  await card.getByTestId('publish-document-no').fill(`工信厅信发函〔${next.slice(0, 4)}〕300号`);
+  await expectNoSeriousA11yViolations(page);
+  await page.screenshot({ path: 'test-results/publish.png', fullPage: true });
+  await card.getByTestId('publish-submit').click();
+  await page.getByTestId('publish-confirm-ok').click();
+  await expect(card.getByTestId('published-count')).toContainText('1');
+  await expect(card.getByTestId('published-document-no')).toContainText('300号');
+  await page.screenshot({ path: 'test-results/published.png', fullPage: true });
+});
+
+test('the public catalogue lists it without the withdrawn one; the enterprise downloads its 入选证明 and /verify accepts it', async ({
+  page,
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  const context = await browser.newContext({ baseURL: new URL(page.url() || 'http://x').origin });
+  const visitor = await context.newPage();
+  try {
+    await visitor.goto('/solutions');
+    await expect(visitor.getByRole('link', { name: listed })).toBeVisible();
+    await expect(visitor.locator('body')).not.toContainText(withdrawn);
+    await expectNoSeriousA11yViolations(visitor);
+    await visitor.screenshot({ path: 'test-results/catalogue.png', fullPage: true });
+    await visitor.getByRole('link', { name: listed }).click();
+    await expect(visitor.locator('h1')).toContainText(listed);
+    await expect(visitor.locator('body')).toContainText(/\d{4}-IIAPP-001/);
+    await expect(visitor.locator('body')).toContainText('有效');
+    await visitor.screenshot({ path: 'test-results/catalogue-solution.png', fullPage: true });
+
+    // the enterprise of the listed solution
+    const f = filed.find((x) => x.solutionName === listed)!;
+    await signIn(page, f.uscc, NEW_PASSWORD);
+    const id = appIds[filed.indexOf(f)]!;
+    await page.goto(`/applications/${id}`);
+    await expect(page.getByTestId('publication-public-id')).toContainText('IIAPP-001');
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('download-certificate').click(),
+    ]);
+    const pdfPath = test.info().outputPath('入选证明.pdf');
+    await download.saveAs(pdfPath);
+    const text = execFileSync('pdftotext', ['-layout', pdfPath, '-'], { encoding: 'utf8' });
+    expect(text).toContain(listed);
+    const code = /验证码[：:]\s*([0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4})/.exec(text)?.[1];
+    expect(code, text).toBeTruthy();
+
+    // anyone checks the certificate's code
+    await visitor.goto(`/verify/${code}`);
+    await expect(visitor.getByTestId('verify-certificate-status')).toContainText('有效');
+    await expect(visitor.getByTestId('verify-public-id')).toContainText('IIAPP-001');
+    await expectNoSeriousA11yViolations(visitor);
+    await visitor.screenshot({ path: 'test-results/verify-certificate.png', fullPage: true });
   } finally {
     await context.close();
   }
