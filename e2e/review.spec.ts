@@ -351,6 +351,8 @@ test('an expert sets a password from the e-mailed link and scores two applicatio
   await page.getByLabel('新密码', { exact: true }).fill(EXPERT_PASSWORD);
   await page.getByLabel('确认新密码').fill(EXPERT_PASSWORD);
   await page.getByRole('button', { name: '设置密码并登录' }).click();
+  // signed in once the page has moved on from the link
+  await page.waitForURL((u) => u.pathname === '/');
   await page.goto('/expert');
   const rows = page.getByTestId('expert-round').locator('tbody tr.ant-table-row');
   await expect(rows).toHaveCount(2);
@@ -521,7 +523,11 @@ let withdrawn = '';
 let listed = '';
 const OBJECTOR_EMAIL = `objector-${run.toLowerCase()}@example.cn`;
 
-test('during the period an anonymous visitor objects to a solution', async ({ page, browser }) => {
+test('during the period an anonymous visitor objects to a solution', async ({
+  page,
+  browser,
+  baseURL,
+}) => {
   test.setTimeout(120_000);
   const notice = await noticePeriod(page);
   // opened on a day off, the period starts on the next working day: the server lives there
@@ -529,7 +535,7 @@ test('during the period an anonymous visitor objects to a solution', async ({ pa
     await setServerClock(beijing(notice.period.opensAt.slice(0, 10), 10));
   [withdrawn, listed] = notice.items.map((i) => i.solutionName) as [string, string];
 
-  const context = await browser.newContext({ baseURL: new URL(page.url() || 'http://x').origin });
+  const context = await browser.newContext({ baseURL });
   const visitor = await context.newPage();
   try {
     await visitor.goto(`/campaigns/${CODE}/public-notice`);
@@ -547,8 +553,7 @@ test('during the period an anonymous visitor objects to a solution', async ({ pa
       .fill(
         '经核实，该解决方案申报材料中所列应用案例并非申报单位实施，涉嫌冒用他人成果，请予核查。',
       );
-    await visitor
-      .getByTestId('objection-file')
+    await form
       .locator('input[type=file]')
       .setInputFiles({ name: '证明材料.pdf', mimeType: 'application/pdf', buffer: tinyPdf() });
     const question = (await visitor.getByTestId('objection-question').textContent()) ?? '';
@@ -622,9 +627,10 @@ test('after the period the organizer publishes the list', async ({ page }) => {
 test('the public catalogue lists it without the withdrawn one; the enterprise downloads its 入选证明 and /verify accepts it', async ({
   page,
   browser,
+  baseURL,
 }) => {
   test.setTimeout(120_000);
-  const context = await browser.newContext({ baseURL: new URL(page.url() || 'http://x').origin });
+  const context = await browser.newContext({ baseURL });
   const visitor = await context.newPage();
   try {
     await visitor.goto('/solutions');

@@ -87,6 +87,35 @@ export async function listApplicationsToDecide(
       : q;
 }
 
+/**
+ * What the 遴选决定 page lists: the applications under review and, once the 公示 has moved them on
+ * (公示中, 未入选, 已入选…), every application that has a decision, so the record stays on the page.
+ */
+export async function listApplicationsOfSelection(db: Db, campaignId: string) {
+  return db
+    .select({
+      id: applications.id,
+      solutionName: applications.solutionName,
+      applicantName: sql<string | null>`${applications.facts}->>'applicantName'`,
+      category: sql<string | null>`${applications.facts}->>'category'`,
+      unitName: recommenderUnits.name,
+      enterpriseId: applications.enterpriseId,
+      unitId: applications.channelUnitId,
+    })
+    .from(applications)
+    .innerJoin(recommenderUnits, eq(recommenderUnits.id, applications.channelUnitId))
+    .where(
+      and(
+        eq(applications.campaignId, campaignId),
+        sql`(${applications.state} = 'under_review' or exists (
+          select 1 from ${selectionDecisions}
+          where ${selectionDecisions.campaignId} = ${campaignId}
+            and ${selectionDecisions.applicationId} = ${applications.id}))`,
+      ),
+    )
+    .orderBy(asc(applications.id));
+}
+
 /** The application, if it is this campaign's and under review; share-locked. */
 export async function lockApplicationToDecide(tx: Db, campaignId: string, applicationId: string) {
   const [row] = await tx

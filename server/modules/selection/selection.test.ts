@@ -355,6 +355,8 @@ describe('公示', () => {
 
   test('opened: the selected to 公示中, the rest to 未入选, each audited; the public sees the list only', async () => {
     // opened on a Sunday: the period starts on Monday
+    const apps6 = [A.b0, A.b1, A.b2, A.s0, A.s1, A.s2];
+    expect((await view()).rows).toHaveLength(6);
     const res = await w.org.post(noticeUrl(), { opensOn: '2026-11-01', contact: CONTACT });
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     expect(res.body).toMatchObject({ inNotice: 3, notSelected: 3, undecided: 0 });
@@ -401,6 +403,11 @@ describe('公示', () => {
     expect(aboutB0[0]!.body).toContain('2026年11月2日至2026年11月6日（5个工作日）');
     expect(told.filter((m) => m.subject.includes('遴选结果：未入选'))).toHaveLength(6);
     expect(told).toHaveLength(12);
+    // the 遴选决定 page keeps its record: all six with their decisions, now past review
+    const after = await view();
+    expect(after.rows.map((r) => r.applicationId).sort()).toEqual(apps6.sort());
+    expect(rowOf(after, A.b0).decision).toBe('selected');
+    expect(rowOf(after, A.b1).decision).toBe('not_selected');
     const again = await w.org.post(noticeUrl(), { opensOn: '2026-11-02', contact: CONTACT });
     expect(again.status).toBe(409);
     expect(again.body.error.message).toBe('本活动已开启公示');

@@ -98,7 +98,7 @@ async function rankedRows(
 export async function selectionOf(deps: Deps, idOrCode: string): Promise<SelectionView> {
   const campaign = await campaignOf(deps, idOrCode);
   const selection = await repo.findSelection(deps.db, campaign.id);
-  const apps = await repo.listApplicationsToDecide(deps.db, campaign.id);
+  const apps = await repo.listApplicationsOfSelection(deps.db, campaign.id);
   const rounds = await repo.listRankableRounds(deps.db, campaign.id);
   // before a round is chosen, the newest one's ranking is shown (the settings offer it first)
   const ranked = await rankedRows(

@@ -274,6 +274,7 @@ function PublishForm({ campaignId, view }: { campaignId: string; view: Published
             <Form.Item
               name="documentNo"
               label={t('publish.documentNo')}
+              required
               style={{ minWidth: 320 }}
               rules={[
                 {

@@ -166,7 +166,7 @@ describe('the 发布名单 card', () => {
       return [200, done ? published : draft()];
     });
     const ready = await screen.findByTestId('publish-ready');
-    expect(ready.textContent).toContain('公示期（2021年12月6日至2021年12月10日（5个工作日））已满');
+    expect(ready.textContent).toContain('公示期2021年12月6日至2021年12月10日（5个工作日）已满');
     expect(ready.textContent).toContain('成立 1 件');
     fireEvent.change(screen.getByTestId('publish-document-no'), { target: { value: ` ${DOC} ` } });
     fireEvent.change(screen.getByTestId('publish-list-title'), {

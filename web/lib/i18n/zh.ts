@@ -1999,7 +1999,7 @@ export const zh = {
   'publish.state.draft': '未发布',
   'publish.state.published': '已发布',
   'publish.notReady': '暂不能发布名单',
-  'publish.ready': '公示期（{period}）已满，异议均已处理，可以发布名单',
+  'publish.ready': '公示期{period}已满，异议均已处理，可以发布名单',
   'publish.objections': '异议：待处理 {received} 件，成立 {upheld} 件，不成立 {dismissed} 件',
   'publish.noObjections': '公示期内未收到异议',
   'publish.intro':
