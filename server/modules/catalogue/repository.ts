@@ -1,7 +1,7 @@
 // 宣传推广 / 开放数据: every statement of the catalogue module. Reads only what a publication made
 // public — published_lists, published_solutions (never their USCC), their public events, the
 // approved 成果展示 — and the reference names of regions and industry sections. Writes nothing.
-import { and, asc, desc, eq, inArray, isNotNull } from 'drizzle-orm';
+import { and, asc, desc, eq, isNotNull } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import {
   industries,
@@ -125,22 +125,34 @@ export async function provinceNames(db: Db): Promise<Map<string, string>> {
   return new Map(rows.map((r) => [r.code, r.name]));
 }
 
-/** The section (门类 letter) of each of these industry codes, and the sections' names. */
-export async function industrySections(db: Db, codes: string[]) {
-  const [of, names] = await Promise.all([
-    codes.length
-      ? db
-          .select({ code: industries.code, section: industries.section })
-          .from(industries)
-          .where(inArray(industries.code, codes))
-      : Promise.resolve([]),
-    db
-      .select({ code: industries.code, name: industries.name })
+/**
+ * The section (门类 letter) of every GB/T 4754 code, and the sections' names. Reference data,
+ * seeded once and never changed by the app: read once per database and kept.
+ */
+const sectionsCache = new WeakMap<Db, Promise<IndustrySections>>();
+interface IndustrySections {
+  sectionOf: Map<string, string>;
+  sectionNames: Map<string, string>;
+}
+
+export function industrySections(db: Db): Promise<IndustrySections> {
+  let cached = sectionsCache.get(db);
+  if (!cached) {
+    cached = db
+      .select({
+        code: industries.code,
+        level: industries.level,
+        name: industries.name,
+        section: industries.section,
+      })
       .from(industries)
-      .where(eq(industries.level, 1)),
-  ]);
-  return {
-    sectionOf: new Map(of.map((r) => [r.code, r.section])),
-    sectionNames: new Map(names.map((r) => [r.code, r.name])),
-  };
+      .then((rows) => ({
+        sectionOf: new Map(rows.map((r) => [r.code, r.section])),
+        sectionNames: new Map(rows.filter((r) => r.level === 1).map((r) => [r.code, r.name])),
+      }));
+    // a failed read is not kept
+    cached.catch(() => sectionsCache.delete(db));
+    sectionsCache.set(db, cached);
+  }
+  return cached;
 }

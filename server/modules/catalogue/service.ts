@@ -36,11 +36,14 @@ export const showcaseImagePath = (publicId: string, imageId: string) =>
 const todayOf = (deps: Deps) => beijingDay(deps.clock.now());
 
 /** Newest list first; within a year by series, then place in the list (001 before 1000). */
-function byPublicId(a: Row, b: Row) {
-  const pa = parsePublicId(a.publicId);
-  const pb = parsePublicId(b.publicId);
-  if (!pa || !pb) return a.publicId.localeCompare(b.publicId);
-  return pb.year - pa.year || pa.series.localeCompare(pb.series) || pa.seq - pb.seq;
+function sortByPublicId(rows: Row[]): Row[] {
+  const keyed = rows.map((r) => ({ r, p: parsePublicId(r.publicId) }));
+  keyed.sort((a, b) =>
+    a.p && b.p
+      ? b.p.year - a.p.year || a.p.series.localeCompare(b.p.series) || a.p.seq - b.p.seq
+      : a.r.publicId.localeCompare(b.r.publicId),
+  );
+  return keyed.map((k) => k.r);
 }
 
 function itemOf(r: Row, today: string): CatalogueItem {
@@ -77,11 +80,10 @@ const norm = (s: string) => s.normalize('NFKC').toLowerCase();
 /** listPublishedSolutions */
 export async function listSolutions(deps: Deps, query: CatalogueQuery): Promise<CataloguePage> {
   const today = todayOf(deps);
-  const rows = (await repo.listPublicSolutions(deps.db)).sort(byPublicId);
-  const codes = [...new Set(rows.flatMap((r) => r.industries.map((i) => i.code)))];
+  const rows = sortByPublicId(await repo.listPublicSolutions(deps.db));
   const [provinces, { sectionOf, sectionNames }] = await Promise.all([
     repo.provinceNames(deps.db),
-    repo.industrySections(deps.db, codes),
+    repo.industrySections(deps.db),
   ]);
   const words = query.q ? norm(query.q).split(/\s+/).filter(Boolean) : [];
   const industryMatches = (r: Row, f: string) =>
@@ -224,7 +226,7 @@ function recordOf(r: Row, today: string, publicUrl: string): OpenDataRecord {
 /** The open data of one year's lists, or of all (year undefined); a year with no list is 404. */
 export async function openData(deps: Deps, year?: number): Promise<OpenDataFile> {
   const today = todayOf(deps);
-  const rows = (await repo.listPublicSolutions(deps.db, year)).sort(byPublicId);
+  const rows = sortByPublicId(await repo.listPublicSolutions(deps.db, year));
   if (year !== undefined && rows.length === 0)
     throw new AppError('NOT_FOUND', {
       message: `${year}年没有已发布的优秀解决方案名单`,
