@@ -30,6 +30,7 @@ header.site nav a{font-weight:400;text-decoration:underline}
 main{max-width:1080px;margin:0 auto;padding:16px}
 h1{font-size:24px;line-height:1.35;margin:8px 0 12px}
 h2{font-size:18px;margin:24px 0 8px}
+.card>h2:first-child{margin-top:0}
 .card{background:#fff;border:1px solid #dde1e6;border-radius:8px;padding:16px;margin:0 0 12px}
 form.search .row{display:flex;flex-wrap:wrap;gap:12px;align-items:flex-end}
 form.search label{display:flex;flex-direction:column;font-size:14px;gap:4px;flex:1 1 150px}
@@ -55,6 +56,7 @@ dl.facts dt{color:#57606a}
 dl.facts dd{margin:0}
 table{border-collapse:collapse;width:100%;font-size:14px}
 th,td{border-bottom:1px solid #dde1e6;padding:6px 8px;text-align:left;vertical-align:top}
+th:nth-child(-n+2),td:nth-child(-n+2){white-space:nowrap}
 .showcase img{max-width:100%;height:auto;border-radius:6px;margin:8px 0;display:block}
 .showcase p{margin:0 0 10px;white-space:pre-wrap}
 footer{max-width:1080px;margin:24px auto;padding:0 16px;font-size:13px;color:#57606a}
