@@ -8,6 +8,7 @@ import { benchPdf } from './pdf';
 import { benchStartup } from './startup';
 import { benchStatistics } from './statistics';
 import { benchReviewResults } from './review-results';
+import { benchCataloguePages } from './catalogue-pages';
 
 const only = process.argv[2];
 const benches: Record<string, () => Promise<void>> = {
@@ -19,6 +20,7 @@ const benches: Record<string, () => Promise<void>> = {
   statistics: benchStatistics,
   assignment: benchAssignment,
   'review-results': benchReviewResults,
+  'catalogue-pages': benchCataloguePages,
 };
 if (only && !(only in benches)) {
   console.error(`no bench "${only}"; there are: ${Object.keys(benches).join(', ')}`);

@@ -21,6 +21,7 @@ import type { Deps } from './lib/deps';
 import { AppError } from './lib/errors';
 import { assertStorableRequest } from './lib/input-text';
 import { resolveSession } from './modules/auth';
+import { cataloguePages } from './modules/catalogue';
 import { apiRoutes } from './routes';
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -152,6 +153,8 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   await app.register(apiRoutes(deps), { prefix: '/api/v1' });
+  // server-rendered public pages (the 优秀解决方案 catalogue), before the SPA's fallback
+  await app.register(cataloguePages(deps));
 
   const webDist = config.webDist;
   const hasWeb = fs.existsSync(path.join(webDist, 'index.html'));

@@ -33,3 +33,18 @@ export function parseCsv(text: string): Record<string, string>[] {
   if (!header) return [];
   return body.map((r) => Object.fromEntries(header.map((h, i) => [h, r[i] ?? ''])));
 }
+
+/** Characters a spreadsheet program reads as the start of a formula (OWASP "CSV injection"). */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
+ * RFC 4180 CSV (CRLF), every field quoted. A field starting like a formula (= + - @ tab CR) gets a
+ * leading apostrophe, so Excel and LibreOffice show it as text and never run it.
+ */
+export function toCsv(rows: readonly (readonly string[])[]): string {
+  const cell = (v: string) => {
+    const safe = FORMULA_START.test(v) ? `'${v}` : v;
+    return `"${safe.replace(/"/g, '""')}"`;
+  };
+  return rows.map((r) => r.map(cell).join(',')).join('\r\n') + '\r\n';
+}

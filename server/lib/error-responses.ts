@@ -290,6 +290,14 @@ export const OPERATION_ERRORS: Record<string, OperationErrors> = {
   getReviewResults: { access: 'role' },
   exportReviewResultsXlsx: { access: 'role' },
   getExpertScoreSheetPdf: { access: 'role' },
+  // 宣传推广 / 开放数据 (issue 14): all public
+  listPublishedSolutions: { access: 'public' },
+  getPublishedSolution: { access: 'public' },
+  getPublishedSolutionChangesFeed: { access: 'public' },
+  getOpenDataSchema: { access: 'public' },
+  exportPublishedSolutionsJson: { access: 'public' },
+  exportPublishedSolutionsCsv: { access: 'public' },
+  exportPublishedList: { access: 'public' },
 };
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);

@@ -8,6 +8,7 @@ import { postFile } from '../../test/fixtures/desk';
 import { csvOf, importFile } from '../../test/fixtures/award-imports';
 import { decide, fileClaim, postForm, uploadProof } from '../../test/fixtures/verification';
 import { answeredChallenge, objectionFields } from '../../test/fixtures/objections';
+import { publishedWorld } from '../../test/fixtures/published';
 import {
   Client,
   createTestApp,
@@ -1247,6 +1248,7 @@ const TABLE: Record<string, Case[]> = {
       call: (c) => c.post(`/api/v1/outbound-emails/${NO_SUCH_ID}/resend`, {}),
     },
   ],
+  ...catalogueRows(),
 };
 
 beforeAll(async () => {
@@ -1315,3 +1317,58 @@ describe('authorization matrix', () => {
     expect(got).toEqual(c.expect);
   });
 });
+
+/** 宣传推广 / 开放数据: public, anyone may read; a published list is written once, when first asked. */
+function catalogueRows(): Record<string, Case[]> {
+  let published: Promise<string> | undefined;
+  const publicId = () =>
+    (published ??= publishedWorld(t, 2, { year: 2019, publishedOn: '2019-12-01' }).then(
+      (l) => l.publicIds[0]!,
+    ));
+  return {
+    'GET /api/v1/published-solutions': [
+      { expect: all(200), call: (c) => c.get('/api/v1/published-solutions?region=110000') },
+    ],
+    'GET /api/v1/published-solutions/:publicId': [
+      {
+        expect: all(200),
+        call: async (c) => c.get(`/api/v1/published-solutions/${await publicId()}`),
+      },
+      {
+        what: 'no such id',
+        expect: all(404),
+        call: (c) => c.get('/api/v1/published-solutions/1999-IIAPP-001'),
+      },
+    ],
+    'GET /api/v1/published-solutions/changes.atom': [
+      { expect: all(200), call: (c) => c.get('/api/v1/published-solutions/changes.atom') },
+    ],
+    'GET /api/v1/published-solutions/schema.json': [
+      { expect: all(200), call: (c) => c.get('/api/v1/published-solutions/schema.json') },
+    ],
+    'GET /api/v1/published-solutions.json': [
+      { expect: all(200), call: (c) => c.get('/api/v1/published-solutions.json') },
+    ],
+    'GET /api/v1/published-solutions.csv': [
+      { expect: all(200), call: (c) => c.get('/api/v1/published-solutions.csv') },
+    ],
+    'GET /api/v1/published-lists/:file': [
+      {
+        expect: all(200),
+        call: async (c) => {
+          await publicId();
+          return c.get('/api/v1/published-lists/2019.csv');
+        },
+      },
+      {
+        what: 'a year with no list',
+        expect: all(404),
+        call: (c) => c.get('/api/v1/published-lists/1999.json'),
+      },
+    ],
+    'GET /solutions': [{ expect: all(200), call: (c) => c.get('/solutions?status=valid') }],
+    'GET /solutions/:publicId': [
+      { expect: all(200), call: async (c) => c.get(`/solutions/${await publicId()}`) },
+    ],
+  };
+}

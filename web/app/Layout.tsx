@@ -240,6 +240,9 @@ export function Layout() {
       </AntLayout.Content>
       <AntLayout.Footer style={{ textAlign: 'center', color: 'rgba(0, 0, 0, 0.65)' }}>
         {t('app.footer')} · <Link to="/verify">{t('nav.verify')}</Link>
+        {/* a server-rendered page (/solutions), not a route of the app */}
+        {' · '}
+        <a href="/solutions">{t('nav.catalogue')}</a>
       </AntLayout.Footer>
     </AntLayout>
   );

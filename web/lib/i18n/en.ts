@@ -2113,4 +2113,5 @@ export const en: Record<MessageKey, string> = {
   'verify.cert.list': 'List and document number',
   'verify.cert.validity': 'Valid',
   'verify.cert.status': 'Status today',
+  'nav.catalogue': 'Published solutions',
 };

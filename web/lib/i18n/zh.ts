@@ -2041,6 +2041,7 @@ export const zh = {
   'verify.cert.list': '名单及文号',
   'verify.cert.validity': '有效期',
   'verify.cert.status': '当前状态',
+  'nav.catalogue': '优秀解决方案名单',
 } as const;
 
 export type MessageKey = keyof typeof zh;
