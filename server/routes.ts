@@ -28,6 +28,7 @@ import { reviewRoutes } from './modules/reviews';
 import { selectionRoutes } from './modules/selection';
 import { objectionRoutes } from './modules/objections';
 import { publicationRoutes } from './modules/publication';
+import { showcaseRoutes } from './modules/showcase';
 
 /** Everything under /api/v1. */
 export function apiRoutes(deps: Deps): FastifyPluginAsyncZod {
@@ -63,6 +64,7 @@ export function apiRoutes(deps: Deps): FastifyPluginAsyncZod {
       selectionRoutes,
       objectionRoutes,
       publicationRoutes,
+      showcaseRoutes,
     ]) {
       await app.register(routes(deps));
     }
