@@ -2,7 +2,8 @@
 // the public id, the list and its 文号, the validity and today's status; the enterprise downloads
 // its 入选证明 here. Nothing before the list naming it is published.
 import { Alert, Button, Descriptions, Flex, Tag } from 'antd';
-import { SafetyCertificateOutlined } from '@ant-design/icons';
+import { PictureOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
+import { Link } from 'react-router-dom';
 import { formatPlainDate } from '../lib/format';
 import { useI18n } from '../lib/i18n';
 import {
@@ -73,6 +74,11 @@ export function PublicationResult(props: {
               >
                 {t('publication.download')}
               </Button>
+              <Link to={`/showcase/${encodeURIComponent(p.publicId)}`} style={{ marginLeft: 8 }}>
+                <Button icon={<PictureOutlined />} data-testid="publication-showcase">
+                  {t('publication.showcase')}
+                </Button>
+              </Link>
             </div>
           )}
         </Flex>
