@@ -31,6 +31,10 @@ describe('the result on the application', () => {
     const download = screen.getByTestId('download-certificate');
     expect(download.textContent).toContain('下载入选证明');
     expect(download.getAttribute('href')).toBe('/api/v1/applications/a1/certificate.pdf');
+    // its 成果展示 is edited from here
+    expect(screen.getByTestId('publication-showcase').closest('a')!.getAttribute('href')).toBe(
+      '/showcase/2021-IIAPP-007',
+    );
   });
 
   it('the recommender: the result without the download; expired shows as such', () => {
