@@ -43,10 +43,13 @@ describe('the result on the application', () => {
         applicationId="a1"
         publication={{ ...publication, status: 'expired' }}
         canDownload={false}
+        canViewShowcase
       />,
     );
     expect(screen.getByTestId('published-status').textContent).toBe('已过期');
     expect(screen.queryByTestId('download-certificate')).toBeNull();
+    // the 成果展示, to read
+    expect(screen.getByTestId('publication-showcase')).toBeTruthy();
   });
 
   it('nothing before the list is published', () => {

@@ -28,6 +28,8 @@ export function PublicationResult(props: {
   publication: ApplicationPublication | null | undefined;
   /** the owning enterprise: offered the 入选证明 */
   canDownload: boolean;
+  /** its recommender: the 成果展示 to read (the enterprise always has it) */
+  canViewShowcase?: boolean;
 }) {
   const { t, lang } = useI18n();
   const p = props.publication;
@@ -64,22 +66,24 @@ export function PublicationResult(props: {
               <span style={{ fontFamily: 'monospace' }}>{p.certificateCode}</span>
             </Descriptions.Item>
           </Descriptions>
-          {props.canDownload && (
-            <div>
-              <Button
-                type="primary"
-                icon={<SafetyCertificateOutlined />}
-                href={certificateUrl(props.applicationId)}
-                data-testid="download-certificate"
-              >
-                {t('publication.download')}
-              </Button>
-              <Link to={`/showcase/${encodeURIComponent(p.publicId)}`} style={{ marginLeft: 8 }}>
+          {(props.canDownload || props.canViewShowcase) && (
+            <Flex gap={8} wrap>
+              {props.canDownload && (
+                <Button
+                  type="primary"
+                  icon={<SafetyCertificateOutlined />}
+                  href={certificateUrl(props.applicationId)}
+                  data-testid="download-certificate"
+                >
+                  {t('publication.download')}
+                </Button>
+              )}
+              <Link to={`/showcase/${encodeURIComponent(p.publicId)}`}>
                 <Button icon={<PictureOutlined />} data-testid="publication-showcase">
                   {t('publication.showcase')}
                 </Button>
               </Link>
-            </div>
+            </Flex>
           )}
         </Flex>
       }
