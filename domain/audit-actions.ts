@@ -122,6 +122,11 @@ export const AUDIT_ACTIONS = {
   },
   'published_list.publish': { zh: '发布优秀解决方案名单', en: 'Published the final list' },
   'application.awarded': { zh: '入选名单发布', en: 'Listed as awarded' },
+  // 成果展示 (issue 14)
+  'showcase.submit': { zh: '提交成果展示', en: 'Showcase submitted for review' },
+  'showcase.withdraw': { zh: '撤回成果展示', en: 'Showcase withdrawn from review' },
+  'showcase.approve': { zh: '成果展示审核通过', en: 'Showcase approved' },
+  'showcase.reject': { zh: '成果展示退回修改', en: 'Showcase returned' },
 } as const satisfies Record<string, Label>;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
@@ -152,6 +157,7 @@ export const AUDIT_TARGETS = {
   public_notice: { zh: '公示', en: 'Public notice' },
   objection: { zh: '公示异议', en: 'Objection' },
   published_list: { zh: '优秀解决方案名单', en: 'Published list' },
+  showcase: { zh: '成果展示', en: 'Showcase' },
 } as const satisfies Record<string, Label>;
 export type AuditTarget = keyof typeof AUDIT_TARGETS;
 
@@ -292,6 +298,8 @@ export const AUDIT_FIELDS: Record<string, Label> = {
   validUntil: { zh: '有效期至', en: 'Valid until' },
   solutions: { zh: '入选项目数', en: 'Solutions listed' },
   certificateCode: { zh: '入选证明验证码', en: 'Certificate code' },
+  words: { zh: '字数', en: 'Words' },
+  images: { zh: '图片数', en: 'Images' },
 };
 
 /** States of the things audit rows name: applications, batches, findings, reports, accounts. */
@@ -319,4 +327,7 @@ export const AUDIT_STATE_NAMES: Record<ApplicationState | string, string> = {
   disabled: '停用',
   received: '待处理',
   upheld: '异议成立',
+  pending: '待审核',
+  approved: '已通过',
+  rejected: '已退回修改',
 };

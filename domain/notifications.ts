@@ -27,6 +27,8 @@ export const NOTIFICATION_KINDS = [
   'objection.receipt',
   'objection.outcome',
   'application.objection_upheld',
+  'showcase.submitted',
+  'showcase.reviewed',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -258,6 +260,23 @@ export const NOTIFICATION_KIND_INFO: Record<NotificationKind, NotificationKindIn
     subject: '【{{活动名称}}】“{{解决方案名称}}”因公示异议成立撤销入选',
     body: '{{姓名}}，您好：\n\n公示期间收到对申报书“{{解决方案名称}}”的异议，经主管部门核实，异议成立，该解决方案撤销入选、不再列入名单。理由：\n\n{{撤销理由}}\n\n查看：{{链接}}',
   },
+  // 成果展示 (issue 14)
+  'showcase.submitted': {
+    label: '收到成果展示待审核',
+    audience: '主管部门',
+    roles: ['organizer'],
+    variables: ['活动名称', '公开编号', '解决方案名称', '企业名称'],
+    subject: '【{{活动名称}}】{{企业名称}}提交了“{{解决方案名称}}”的成果展示，待审核',
+    body: '{{姓名}}，您好：\n\n{{企业名称}}提交了入选解决方案“{{解决方案名称}}”（{{公开编号}}）的成果展示文字和图片，审核通过后才会在公开页面展示。请审核：\n\n{{链接}}',
+  },
+  'showcase.reviewed': {
+    label: '成果展示审核结果',
+    audience: '申报企业',
+    roles: ['enterprise'],
+    variables: ['活动名称', '公开编号', '解决方案名称', '审核结果', '审核意见'],
+    subject: '【{{活动名称}}】“{{解决方案名称}}”的成果展示{{审核结果}}',
+    body: '{{姓名}}，您好：\n\n您提交的“{{解决方案名称}}”（{{公开编号}}）成果展示{{审核结果}}。{{审核意见}}\n\n查看：{{链接}}',
+  },
 };
 
 export const PLATFORM_NAME = '征选平台';
@@ -340,6 +359,8 @@ export const SAMPLE_VALUES: Record<string, string> = {
   发布文号: '工信厅信发函〔2021〕300号',
   公开编号: '2021-IIAPP-001',
   入选有效期: '2021年12月20日至2023年12月19日',
+  审核结果: '已审核通过，现已在公开页面展示',
+  审核意见: '退回理由：请补充应用成效的具体数据。',
 };
 
 /** Days before a deadline at which reminders go out (Beijing time, at 09:00 of that day). */

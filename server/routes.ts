@@ -29,6 +29,7 @@ import { selectionRoutes } from './modules/selection';
 import { objectionRoutes } from './modules/objections';
 import { publicationRoutes } from './modules/publication';
 import { catalogueRoutes } from './modules/catalogue';
+import { showcaseRoutes } from './modules/showcase';
 
 /** Everything under /api/v1. */
 export function apiRoutes(deps: Deps): FastifyPluginAsyncZod {
@@ -65,6 +66,7 @@ export function apiRoutes(deps: Deps): FastifyPluginAsyncZod {
       objectionRoutes,
       publicationRoutes,
       catalogueRoutes,
+      showcaseRoutes,
     ]) {
       await app.register(routes(deps));
     }

@@ -1134,4 +1134,6 @@ export const showcaseEntries = pgTable('showcase_entries', {
   approvedImageIds: jsonb('approved_image_ids').$type<string[]>(),
   approvedAt: ts('approved_at'),
   updatedAt: ts('updated_at').notNull(),
+  /** counts the changes: a save or submit names the version it read (optimistic locking) */
+  version: integer('version').notNull().default(1),
 });

@@ -298,6 +298,18 @@ export const OPERATION_ERRORS: Record<string, OperationErrors> = {
   exportPublishedSolutionsJson: { access: 'public' },
   exportPublishedSolutionsCsv: { access: 'public' },
   exportPublishedList: { access: 'public' },
+  // 成果展示 (issue 14)
+  listMyShowcases: { access: 'role' },
+  getShowcase: { access: 'role' },
+  saveShowcase: { access: 'role', errors: ['WRONG_STATE', 'CONFLICT'] },
+  uploadShowcaseImage: { access: 'role', errors: [...FILE, 'WRONG_STATE'] },
+  deleteShowcaseImage: { access: 'role', errors: ['WRONG_STATE'] },
+  getShowcaseImagePreview: { access: 'role' },
+  submitShowcase: { access: 'role', errors: ['WRONG_STATE', 'CONFLICT'] },
+  withdrawShowcase: { access: 'role', errors: ['WRONG_STATE', 'CONFLICT'] },
+  listShowcaseSubmissions: { access: 'role' },
+  reviewShowcase: { access: 'role', errors: ['WRONG_STATE', 'CONFLICT'] },
+  getShowcaseImage: { access: 'public' },
 };
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);

@@ -547,6 +547,93 @@ function expertRows(): Record<string, Case[]> {
   };
 }
 
+/**
+ * 成果展示 (issue 14): the owning enterprise writes it, its recommender and organizers read it,
+ * organizers review it, experts nothing; the public image address serves approved images only.
+ * The matrix has no published list: the enterprises reach the lookup (404), others are refused.
+ */
+function showcaseRows(): Record<string, Case[]> {
+  const one = '/api/v1/published-solutions/2026-IIAPP-999/showcase';
+  const enterprises = (status: number): Outcome => ({
+    ...all(403),
+    anonymous: 401,
+    enterprise: status,
+    otherEnterprise: status,
+  });
+  const readers = { ...all(404), anonymous: 401, expert: 403 };
+  return {
+    'GET /api/v1/showcases': [
+      { expect: enterprises(200), call: (c) => c.get('/api/v1/showcases') },
+    ],
+    'GET /api/v1/published-solutions/:publicId/showcase': [
+      { what: 'no such solution', expect: readers, call: (c) => c.get(one) },
+    ],
+    'PUT /api/v1/published-solutions/:publicId/showcase': [
+      {
+        what: 'no such solution',
+        expect: enterprises(404),
+        call: (c) => c.request('PUT', one, { text: '', imageIds: [], version: null }),
+      },
+    ],
+    'POST /api/v1/published-solutions/:publicId/showcase/images': [
+      {
+        what: 'no such solution',
+        expect: enterprises(404),
+        call: (c) => postFile(c, `${one}/images`, '图.png', makePng()),
+      },
+    ],
+    'DELETE /api/v1/published-solutions/:publicId/showcase/images/:imageId': [
+      {
+        what: 'no such solution',
+        expect: enterprises(404),
+        call: (c) => c.request('DELETE', `${one}/images/${NO_SUCH_ID}`),
+      },
+    ],
+    'GET /api/v1/published-solutions/:publicId/showcase/images/:imageId': [
+      {
+        what: 'no such solution',
+        expect: readers,
+        call: (c) => c.get(`${one}/images/${NO_SUCH_ID}`),
+      },
+    ],
+    'POST /api/v1/published-solutions/:publicId/showcase/submit': [
+      {
+        what: 'no such solution',
+        expect: enterprises(404),
+        call: (c) => c.post(`${one}/submit`, { version: null }),
+      },
+    ],
+    'POST /api/v1/published-solutions/:publicId/showcase/withdraw': [
+      {
+        what: 'no such solution',
+        expect: enterprises(404),
+        call: (c) => c.post(`${one}/withdraw`, { version: 1 }),
+      },
+    ],
+    'GET /api/v1/showcase-submissions': [
+      {
+        expect: organizerOnly(200),
+        call: (c) => c.get('/api/v1/showcase-submissions?state=pending'),
+      },
+    ],
+    'POST /api/v1/published-solutions/:publicId/showcase/review': [
+      {
+        what: 'no such solution',
+        expect: organizerOnly(404),
+        call: (c) => c.post(`${one}/review`, { decision: 'approve', version: 1 }),
+      },
+    ],
+    'GET /api/v1/published-solutions/:publicId/showcase-images/:imageId': [
+      {
+        what: 'nothing approved',
+        expect: all(404),
+        call: (c) =>
+          c.get(`/api/v1/published-solutions/2026-IIAPP-999/showcase-images/${NO_SUCH_ID}`),
+      },
+    ],
+  };
+}
+
 const TABLE: Record<string, Case[]> = {
   'GET /api/health': [{ expect: all(200), call: (c) => c.get('/api/health') }],
   'GET /api/openapi.json': [{ expect: all(200), call: (c) => c.get('/api/openapi.json') }],
@@ -1249,6 +1336,7 @@ const TABLE: Record<string, Case[]> = {
     },
   ],
   ...catalogueRows(),
+  ...showcaseRows(),
 };
 
 beforeAll(async () => {

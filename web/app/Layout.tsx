@@ -37,6 +37,7 @@ const REVIEW_LINKS: Array<[string, MessageKey]> = [
   ['/admin/review-rounds', 'rounds.nav'],
   ['/admin/selection', 'selection.nav'],
   ['/admin/objections', 'objection.admin.nav'],
+  ['/admin/showcase', 'showcase.admin.title'],
 ];
 const ADMIN_LINKS: Array<[string, MessageKey]> = [
   ['/admin/users', 'nav.users'],

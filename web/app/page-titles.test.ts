@@ -24,6 +24,8 @@ describe('page titles', () => {
     expect(zhTitle('/admin/selection/c1')).toBe('遴选决定');
     expect(zhTitle('/campaigns/demo-miit-iiapp-2026/public-notice')).toBe('拟入选名单公示');
     expect(zhTitle('/verify/KVQA-2TS7-Z9GX')).toBe('验证码核验');
+    expect(zhTitle('/showcase/2026-IIAPP-001')).toBe('成果展示');
+    expect(zhTitle('/admin/showcase')).toBe('成果展示审核');
     expect(zhTitle('/no/such/page')).toBe('页面不存在');
   });
 });

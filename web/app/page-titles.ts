@@ -49,6 +49,8 @@ const PAGE_TITLES: Array<[string, MessageKey]> = [
   ['/admin/review-results/:roundId', 'reviewResults.nav'],
   ['/admin/selection/:campaignId?', 'selection.nav'],
   ['/admin/objections/:campaignId?', 'objection.admin.nav'],
+  ['/showcase/:publicId', 'showcase.title'],
+  ['/admin/showcase', 'showcase.admin.title'],
 ];
 
 /** The message key naming the page at pathname; 页面不存在 for an unknown route. */

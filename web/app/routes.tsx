@@ -151,6 +151,14 @@ const ReviewResultsPage = lazy(() =>
     default: m.ReviewResultsPage,
   })),
 );
+const ShowcasePage = lazy(() =>
+  import('../features/showcase/ShowcasePage').then((m) => ({ default: m.ShowcasePage })),
+);
+const ShowcaseReviewPage = lazy(() =>
+  import('../features/admin-showcase/ShowcaseReviewPage').then((m) => ({
+    default: m.ShowcaseReviewPage,
+  })),
+);
 
 /** The expert's pages: only what is assigned to them. */
 function Expert() {
@@ -476,6 +484,24 @@ export function AppRoutes() {
           element={
             <Organizer>
               <ReviewResultsPage />
+            </Organizer>
+          }
+        />
+        <Route
+          path="showcase/:publicId"
+          element={
+            <RequireAuth roles={['enterprise', 'recommender', 'organizer']}>
+              <Suspense fallback={<Loading />}>
+                <ShowcasePage />
+              </Suspense>
+            </RequireAuth>
+          }
+        />
+        <Route
+          path="admin/showcase"
+          element={
+            <Organizer>
+              <ShowcaseReviewPage />
             </Organizer>
           }
         />

@@ -31,6 +31,10 @@ describe('the result on the application', () => {
     const download = screen.getByTestId('download-certificate');
     expect(download.textContent).toContain('下载入选证明');
     expect(download.getAttribute('href')).toBe('/api/v1/applications/a1/certificate.pdf');
+    // its 成果展示 is edited from here
+    expect(screen.getByTestId('publication-showcase').closest('a')!.getAttribute('href')).toBe(
+      '/showcase/2021-IIAPP-007',
+    );
   });
 
   it('the recommender: the result without the download; expired shows as such', () => {
@@ -39,10 +43,13 @@ describe('the result on the application', () => {
         applicationId="a1"
         publication={{ ...publication, status: 'expired' }}
         canDownload={false}
+        canViewShowcase
       />,
     );
     expect(screen.getByTestId('published-status').textContent).toBe('已过期');
     expect(screen.queryByTestId('download-certificate')).toBeNull();
+    // the 成果展示, to read
+    expect(screen.getByTestId('publication-showcase')).toBeTruthy();
   });
 
   it('nothing before the list is published', () => {

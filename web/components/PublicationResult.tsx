@@ -2,7 +2,8 @@
 // the public id, the list and its 文号, the validity and today's status; the enterprise downloads
 // its 入选证明 here. Nothing before the list naming it is published.
 import { Alert, Button, Descriptions, Flex, Tag } from 'antd';
-import { SafetyCertificateOutlined } from '@ant-design/icons';
+import { PictureOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
+import { Link } from 'react-router-dom';
 import { formatPlainDate } from '../lib/format';
 import { useI18n } from '../lib/i18n';
 import {
@@ -27,6 +28,8 @@ export function PublicationResult(props: {
   publication: ApplicationPublication | null | undefined;
   /** the owning enterprise: offered the 入选证明 */
   canDownload: boolean;
+  /** its recommender: the 成果展示 to read (the enterprise always has it) */
+  canViewShowcase?: boolean;
 }) {
   const { t, lang } = useI18n();
   const p = props.publication;
@@ -63,17 +66,24 @@ export function PublicationResult(props: {
               <span style={{ fontFamily: 'monospace' }}>{p.certificateCode}</span>
             </Descriptions.Item>
           </Descriptions>
-          {props.canDownload && (
-            <div>
-              <Button
-                type="primary"
-                icon={<SafetyCertificateOutlined />}
-                href={certificateUrl(props.applicationId)}
-                data-testid="download-certificate"
-              >
-                {t('publication.download')}
-              </Button>
-            </div>
+          {(props.canDownload || props.canViewShowcase) && (
+            <Flex gap={8} wrap>
+              {props.canDownload && (
+                <Button
+                  type="primary"
+                  icon={<SafetyCertificateOutlined />}
+                  href={certificateUrl(props.applicationId)}
+                  data-testid="download-certificate"
+                >
+                  {t('publication.download')}
+                </Button>
+              )}
+              <Link to={`/showcase/${encodeURIComponent(p.publicId)}`}>
+                <Button icon={<PictureOutlined />} data-testid="publication-showcase">
+                  {t('publication.showcase')}
+                </Button>
+              </Link>
+            </Flex>
           )}
         </Flex>
       }

@@ -7,6 +7,7 @@ import { FollowUpsCard } from './FollowUpsCard';
 import { MyApplications } from './MyApplications';
 import { NewApplicationButton } from './NewApplicationButton';
 import { OpenCampaigns } from './OpenCampaigns';
+import { ShowcaseCard } from './ShowcaseCard';
 
 export function EnterpriseHome({ me }: { me: Me }) {
   const { t } = useI18n();
@@ -29,6 +30,7 @@ export function EnterpriseHome({ me }: { me: Me }) {
       )}
       <MyApplications />
       <FollowUpsCard />
+      <ShowcaseCard />
       <Alert type="info" showIcon title={t('home.enterprise.routing')} />
       {e && (
         <Card

@@ -167,6 +167,7 @@ function Review({ desk, appId }: { desk: Desk; appId: string }) {
             applicationId={appId}
             publication={detail.data?.publication}
             canDownload={false}
+            canViewShowcase
           />
           <FormalCheckResult outcome={detail.data?.formalCheck} />
           <DuplicatePanel appId={appId} />

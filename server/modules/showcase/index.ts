@@ -1,0 +1,2 @@
+// The showcase module's public face: its routes.
+export { showcaseRoutes } from './routes';
