@@ -621,6 +621,11 @@ test('after the period the organizer publishes the list', async ({ page }) => {
   await page.getByTestId('publish-confirm-ok').click();
   await expect(card.getByTestId('published-count')).toContainText('1');
   await expect(card.getByTestId('published-document-no')).toContainText('300号');
+  // the decisions' table says where each is now: the listed 已入选, the withdrawn 未入选
+  const rowState = (name: string) =>
+    page.getByTestId('selection-table').locator('tr', { hasText: name }).getByTestId('row-state');
+  await expect(rowState(listed)).toHaveText('已入选');
+  await expect(rowState(withdrawn)).toHaveText('未入选');
   await page.screenshot({ path: 'test-results/published.png', fullPage: true });
 });
 

@@ -1,5 +1,6 @@
 // Response shapes of the 遴选决定 API (organizers only): the server's routes answer with them, the
 // web infers its types from them.
+import { APPLICATION_STATES } from '../application-states';
 import { SELECTION_DECISIONS, SELECTION_STATES } from '../selection';
 import { z } from '../zod';
 import { isoDate } from './common';
@@ -9,6 +10,8 @@ const num = z.number().nullable();
 export const selectionRowSchema = z.object({
   applicationId: z.string(),
   solutionName: z.string(),
+  /** where the application is now: 专家评审中 until the 公示 moves it on (公示中, 未入选, 已入选) */
+  state: z.enum(APPLICATION_STATES),
   applicantName: z.string(),
   unitName: z.string(),
   category: z.string().nullable(),

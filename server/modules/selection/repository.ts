@@ -69,6 +69,7 @@ export async function listApplicationsToDecide(
     .select({
       id: applications.id,
       solutionName: applications.solutionName,
+      state: applications.state,
       applicantName: sql<string | null>`${applications.facts}->>'applicantName'`,
       category: sql<string | null>`${applications.facts}->>'category'`,
       unitName: recommenderUnits.name,
@@ -96,6 +97,7 @@ export async function listApplicationsOfSelection(db: Db, campaignId: string) {
     .select({
       id: applications.id,
       solutionName: applications.solutionName,
+      state: applications.state,
       applicantName: sql<string | null>`${applications.facts}->>'applicantName'`,
       category: sql<string | null>`${applications.facts}->>'category'`,
       unitName: recommenderUnits.name,
@@ -249,6 +251,7 @@ export function listInNotice(db: Db, campaignId: string) {
     .select({
       id: applications.id,
       solutionName: applications.solutionName,
+      state: applications.state,
       applicantName: sql<string | null>`${applications.facts}->>'applicantName'`,
       category: sql<string | null>`${applications.facts}->>'category'`,
       unitName: recommenderUnits.name,

@@ -408,6 +408,10 @@ describe('公示', () => {
     expect(after.rows.map((r) => r.applicationId).sort()).toEqual(apps6.sort());
     expect(rowOf(after, A.b0).decision).toBe('selected');
     expect(rowOf(after, A.b1).decision).toBe('not_selected');
+    expect([rowOf(after, A.b0).state, rowOf(after, A.b1).state]).toEqual([
+      'in_public_notice',
+      'not_selected',
+    ]);
     const again = await w.org.post(noticeUrl(), { opensOn: '2026-11-02', contact: CONTACT });
     expect(again.status).toBe(409);
     expect(again.body.error.message).toBe('本活动已开启公示');

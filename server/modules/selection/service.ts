@@ -78,6 +78,7 @@ async function rankedRows(
       rawMean: r?.mean ?? null,
       applicationId: a.id,
       solutionName: a.solutionName,
+      state: a.state,
       applicantName: a.applicantName ?? '',
       unitName: a.unitName,
       category: a.category,

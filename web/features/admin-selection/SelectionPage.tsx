@@ -527,6 +527,13 @@ function MinutesCard({ campaignId, view: v }: { campaignId: string; view: Select
   );
 }
 
+/** The application's state now: after the 公示, which of the selected were withdrawn or listed. */
+const APP_STATE_COLORS: Partial<Record<SelectionRow['state'], string>> = {
+  in_public_notice: 'processing',
+  awarded: 'success',
+  not_selected: 'default',
+};
+
 function DecisionTag({ row }: { row: SelectionRow }) {
   const { t } = useI18n();
   if (!row.decision)
@@ -627,7 +634,7 @@ function RowsTable(props: {
             ? { defaultPageSize: 50, showTotal: (n) => t('common.total', { n }) }
             : false
         }
-        scroll={{ x: 1500 }}
+        scroll={{ x: 1600 }}
         columns={[
           {
             title: t('selection.col.place'),
@@ -647,6 +654,16 @@ function RowsTable(props: {
             key: 'decision',
             width: 90,
             render: (_, r) => <DecisionTag row={r} />,
+          },
+          {
+            title: t('selection.col.state'),
+            dataIndex: 'state',
+            width: 100,
+            render: (s: SelectionRow['state']) => (
+              <Tag color={APP_STATE_COLORS[s]} data-testid="row-state">
+                {t(`appState.${s}`)}
+              </Tag>
+            ),
           },
           { title: t('selection.col.applicant'), dataIndex: 'applicantName', width: 180 },
           { title: t('selection.col.unit'), dataIndex: 'unitName', width: 100 },

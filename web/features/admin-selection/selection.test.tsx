@@ -18,6 +18,7 @@ const campaign = {
 const row = (over: Partial<SelectionRow>): SelectionRow => ({
   applicationId: 'a1',
   solutionName: '高炉炉况智能诊断工业APP',
+  state: 'under_review',
   applicantName: '北京甲科技有限公司',
   unitName: '北京市',
   category: 'safe',
@@ -266,6 +267,27 @@ describe('the selection page', () => {
     expect(screen.queryByTestId('minutes-upload')).toBeNull();
     expect(screen.queryAllByTestId('row-select')).toHaveLength(0);
     expect((screen.getByTestId('target-safe') as HTMLInputElement).disabled).toBe(true);
+  });
+
+  it('after the 公示 each row says where the application is now: a withdrawn one is 未入选', async () => {
+    const after: SelectionView = {
+      ...view,
+      state: 'frozen',
+      problems: [],
+      frozenAt: '2026-12-03T06:30:00.000Z',
+      frozenBy: '演示主管部门',
+      rows: view.rows.map((r, i) => ({
+        ...r,
+        decision: 'selected',
+        reason: '评审排名靠前',
+        state: i === 0 ? 'not_selected' : 'in_public_notice',
+      })),
+    };
+    render(after);
+    const states = await screen.findAllByTestId('row-state');
+    expect(states.map((s) => s.textContent).sort()).toEqual(['公示中', '公示中', '未入选'].sort());
+    const withdrawn = states.find((s) => s.textContent === '未入选')!.closest('tr')!;
+    expect(withdrawn.textContent).toContain(after.rows[0]!.solutionName);
   });
 
   it('按排名预选 explains it never overwrites a decision, sends the revision seen and shows the counts', async () => {

@@ -1888,6 +1888,7 @@ export const en: Record<MessageKey, string> = {
   'selection.col.trimmed': 'Trimmed mean',
   'selection.col.reviews': 'Reviewed/needed',
   'selection.col.flags': 'Flags',
+  'selection.col.state': 'State now',
   'selection.col.decision': 'Decision',
   'selection.decision.selected': 'Selected',
   'selection.decision.not_selected': 'Not selected',

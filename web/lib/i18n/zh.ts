@@ -1828,6 +1828,7 @@ export const zh = {
   'selection.col.trimmed': '去掉最高最低分',
   'selection.col.reviews': '已评/应评',
   'selection.col.flags': '提示',
+  'selection.col.state': '当前状态',
   'selection.col.decision': '决定',
   'selection.decision.selected': '入选',
   'selection.decision.not_selected': '不入选',
