@@ -44,9 +44,9 @@ export function textSketch(text: string): Uint32Array {
 export const nothingRare: TermWeight = () => 0;
 
 export class TermFrequencies {
-  private counts = new Uint32Array(1 << BITS);
-  // Which text last counted each counter, so a text counts each of its terms once without a set.
-  private stamps = new Uint32Array(1 << BITS);
+  // Per counter two numbers side by side, so a term costs one cache miss, not two: its document
+  // frequency, and which text last counted it (so that a text counts each of its terms once).
+  private table = new Uint32Array(2 << BITS);
   private serial = 0;
   private docs = 0;
 
@@ -62,19 +62,20 @@ export class TermFrequencies {
 
   /** Inverse document frequency, smoothed: a term in every text weighs about 0, an unseen one the most. */
   readonly weight: TermWeight = (gram) =>
-    Math.log((this.docs + 1) / (this.counts[mix32(gram) & MASK]! + 1));
+    Math.log((this.docs + 1) / (this.table[(mix32(gram) & MASK) << 1]! + 1));
 
   private count(text: string, by: 1 | -1) {
     const stamp = (this.serial = (this.serial + 1) >>> 0 || 1);
+    const table = this.table;
     let prev = 0;
     for (let i = 0; i < text.length; i++) {
       const c = foldCode(text.charCodeAt(i));
       if (!c) continue;
       if (prev) {
-        const slot = mix32(((prev << 16) | c) >>> 0) & MASK;
-        if (this.stamps[slot] !== stamp) {
-          this.stamps[slot] = stamp;
-          if (by > 0 || this.counts[slot]! > 0) this.counts[slot]! += by;
+        const at = (mix32(((prev << 16) | c) >>> 0) & MASK) << 1;
+        if (table[at + 1] !== stamp) {
+          table[at + 1] = stamp;
+          if (by > 0 || table[at]! > 0) table[at] = table[at]! + by;
         }
       }
       prev = c;
