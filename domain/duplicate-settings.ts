@@ -4,7 +4,13 @@ import { z } from './zod';
 const share = z.number().min(0).max(1);
 
 /** When the pair counts as a finding, by how the two enterprises relate. */
-const tier = (name: number | null, text: number, jaccard: number) =>
+const tier = (
+  name: number | null,
+  text: number,
+  jaccard: number,
+  paraphrase: number | null,
+  figures: number | null,
+) =>
   z
     .object({
       /** Solution-name similarity at or above which the pair is a finding; null: the name alone never is. */
@@ -17,16 +23,27 @@ const tier = (name: number | null, text: number, jaccard: number) =>
        * it is low where the enterprise already points to a resubmission).
        */
       jaccard: share.default(jaccard),
+      /**
+       * Rarity-weighted overlap of the reworded parts (what is left once sentences copied word
+       * for word are set aside) at or above which the pair is a finding: a resubmission
+       * paraphrased throughout, reordered, its figures rounded. Null: not looked at.
+       */
+      paraphrase: share.nullable().default(paraphrase),
+      /**
+       * Besides the paraphrase, the share of the specific figures (426台, 1.1亿元, 近千条) of the
+       * text with fewer that the other has too, rounding and 近/余/多 allowed for. Null: not asked.
+       */
+      figures: share.nullable().default(figures),
     })
     .prefault({});
 
 export const duplicateSettingsSchema = z.object({
   /** Same 统一社会信用代码, or the same enterprise name once normalised. */
-  sameEnterprise: tier(0.75, 0.35, 0.1),
+  sameEnterprise: tier(0.75, 0.35, 0.1, 0.2, null),
   /** Sharing a 字号 (中车株洲… and 中国中车…): a subsidiary, a branch, a sister company. */
-  relatedEnterprise: tier(0.85, 0.4, 0.2),
+  relatedEnterprise: tier(0.85, 0.4, 0.2, 0.2, 0.55),
   /** Anyone else: only the text can tell. */
-  otherEnterprise: tier(null, 0.5, 0.4),
+  otherEnterprise: tier(null, 0.5, 0.4, null, null),
   /** Two sentences are the same sentence reworded at this bigram similarity (Dice). */
   sentenceSimilarity: share.default(0.5),
   /** Texts shorter than this (content characters) are compared by name only. */

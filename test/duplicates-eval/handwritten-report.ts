@@ -37,6 +37,11 @@ console.table({
 });
 const kinds = [...new Set(labels.map((l) => l.how))];
 console.table(Object.fromEntries(kinds.map((k) => [k, score(labels.filter((l) => l.how === k))])));
+for (const half of ['tune', 'report'] as const) {
+  console.log(`${half} half, per kind:`);
+  const ls = labels.filter((l) => l.half === half);
+  console.table(Object.fromEntries(kinds.map((k) => [k, score(ls.filter((l) => l.how === k))])));
+}
 for (const l of labels.filter((x) => x.duplicate && !reported.has(key(x.application, x.match))))
   console.log(`missed  ${l.application} ~ ${l.match}  ${l.how}`);
 for (const l of labels.filter((x) => !x.duplicate && reported.has(key(x.application, x.match))))

@@ -27,6 +27,10 @@ export interface Alignment {
   overlapA: number;
   overlapB: number;
   passages: AlignedPassage[];
+  /** Per sentence of `a`, the similarity of its best match in `b` (0: none reached the minimum). */
+  simA: Float64Array;
+  /** Per sentence of `b`, the best similarity of a sentence of `a` matched to it. */
+  simB: Float64Array;
 }
 
 const BREAK = new Set([...'。！？；!?;\n\r'].map((c) => c.charCodeAt(0)));
@@ -121,6 +125,8 @@ export function alignSentences(a: Sentence[], b: Sentence[], minSimilarity: numb
     overlapA: weightedShare(a, (i) => simOf[i]!),
     overlapB: weightedShare(b, (j) => bSim[j]!),
     passages: passagesOf(a, b, matchOf, simOf),
+    simA: simOf,
+    simB: bSim,
   };
 }
 

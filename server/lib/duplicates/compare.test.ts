@@ -20,14 +20,26 @@ const compare = (a: DuplicateDoc, b: DuplicateDoc) =>
 describe('settings', () => {
   test('{} gives the defaults, nested ones included', () => {
     const s = duplicateSettingsSchema.parse({});
-    expect(s.sameEnterprise).toEqual({ name: 0.75, text: 0.35, jaccard: 0.1 });
+    expect(s.sameEnterprise).toEqual({
+      name: 0.75,
+      text: 0.35,
+      jaccard: 0.1,
+      paraphrase: 0.2,
+      figures: null,
+    });
     expect(s.otherEnterprise.name).toBeNull();
     expect(s.lsh).toEqual({ bands: 32, rows: 4 });
   });
 
   test('a campaign overrides one threshold and keeps the rest', () => {
     const s = duplicateSettingsSchema.parse({ sameEnterprise: { text: 0.5 } });
-    expect(s.sameEnterprise).toEqual({ name: 0.75, text: 0.5, jaccard: 0.1 });
+    expect(s.sameEnterprise).toEqual({
+      name: 0.75,
+      text: 0.5,
+      jaccard: 0.1,
+      paraphrase: 0.2,
+      figures: null,
+    });
   });
 
   test('out-of-range values are refused', () => {

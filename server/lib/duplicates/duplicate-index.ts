@@ -4,6 +4,7 @@
 import { comparePair } from './compare';
 import { LshTable } from './lsh';
 import { prepareDoc, type PreparedDoc } from './prepare';
+import { TermFrequencies } from './rarity';
 import {
   duplicateSettingsSchema,
   type DuplicateSettings,
@@ -38,6 +39,8 @@ class Index implements DuplicateIndex {
   private byId = new Map<string, number>();
   private byKey = new Map<string, number[]>();
   private lsh: LshTable;
+  /** How rare each term is among the indexed texts: the weights of the paraphrase measure. */
+  private terms = new TermFrequencies();
 
   constructor(readonly settings: DuplicateSettings) {
     this.lsh = new LshTable(settings.lsh.bands, settings.lsh.rows);
@@ -58,7 +61,10 @@ class Index implements DuplicateIndex {
     this.slots[slot] = p;
     this.byId.set(doc.id, slot);
     for (const key of keysOf(p)) push(this.byKey, key, slot);
-    if (p.signature) this.lsh.add(slot, p.signature);
+    if (p.signature) {
+      this.lsh.add(slot, p.signature);
+      this.terms.add(doc.text!);
+    }
   }
 
   update(doc: DuplicateDoc) {
@@ -70,7 +76,10 @@ class Index implements DuplicateIndex {
     if (slot === undefined) return false;
     const p = this.slots[slot]!;
     for (const key of keysOf(p)) pull(this.byKey, key, slot);
-    if (p.signature) this.lsh.remove(slot, p.signature);
+    if (p.signature) {
+      this.lsh.remove(slot, p.signature);
+      this.terms.remove(p.doc.text!);
+    }
     this.byId.delete(id);
     this.slots[slot] = undefined;
     this.free.push(slot);
@@ -88,7 +97,7 @@ class Index implements DuplicateIndex {
       if (other.doc.id === doc.id) continue;
       if (doc.kind === 'award' && other.doc.kind === 'award') continue;
       if (options.filter && !options.filter(other.doc)) continue;
-      const finding = comparePair(p, other, this.settings);
+      const finding = comparePair(p, other, this.settings, this.terms.weight);
       if (finding) findings.push(finding);
     }
     return findings.sort((a, b) => b.score - a.score);
@@ -121,14 +130,26 @@ function pull(map: Map<string, number[]>, key: string, slot: number) {
   if (!list.length) map.delete(key);
 }
 
-/** The finding for one pair, or null: to show a stored finding's evidence again, say. */
+/**
+ * The finding for one pair, or null: to show a stored finding's evidence again, say. How rare a
+ * term is comes from `corpus` (the texts an index would hold); with none, nothing is rare and the
+ * pair can be a finding only by its name or its shared 3-grams.
+ */
 export function compareDocs(
   a: DuplicateDoc,
   b: DuplicateDoc,
   settings: DuplicateSettingsInput = {},
+  corpus: Iterable<DuplicateDoc> = [],
 ): Finding | null {
   const s = duplicateSettingsSchema.parse(settings);
-  return comparePair(prepareDoc(a, s), prepareDoc(b, s), s);
+  const terms = new TermFrequencies();
+  const seen = new Set<string>();
+  for (const doc of [a, b, ...corpus]) {
+    if (seen.has(doc.id) || !doc.text) continue;
+    seen.add(doc.id);
+    terms.add(doc.text);
+  }
+  return comparePair(prepareDoc(a, s), prepareDoc(b, s), s, terms.weight);
 }
 
 /**

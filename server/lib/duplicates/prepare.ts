@@ -8,6 +8,8 @@ import {
   normalizeUscc,
   type EnterpriseName,
 } from './normalize';
+import { figuresOf, type Figure } from './figures';
+import { textSketch } from './rarity';
 import type { DuplicateSettings } from './settings';
 import { contentLength } from './text';
 import type { DuplicateDoc } from './types';
@@ -21,8 +23,16 @@ export interface PreparedDoc {
   nameGrams: Uint32Array;
   /** Null when the text is missing or shorter than `minTextLength`. */
   signature: Uint32Array | null;
+  /** A fixed sample of the text's bigrams (`textSketch`); null with `signature`. */
+  sketch: Uint32Array | null;
   /** Split on first comparison, then kept: a document is usually compared again. */
   sentences?: Sentence[];
+  /** The text's figures, likewise found on first comparison. */
+  figures?: Figure[];
+}
+
+export function figuresOfDoc(p: PreparedDoc): Figure[] {
+  return (p.figures ??= figuresOf(p.doc.text ?? ''));
 }
 
 export function sentencesOf(p: PreparedDoc): Sentence[] {
@@ -43,6 +53,7 @@ export function prepareDoc(doc: DuplicateDoc, settings: DuplicateSettings): Prep
     name,
     nameGrams: stringBigrams(name),
     signature: hasText ? minhashSignature(text, settings.lsh.bands * settings.lsh.rows) : null,
+    sketch: hasText ? textSketch(text) : null,
   };
 }
 

@@ -9,6 +9,7 @@ export function describe(
   other: PreparedDoc,
   s: Signals,
   passages: number,
+  reworded = false,
 ): string[] {
   const reasons: string[] = [];
   if (other.doc.kind === 'award') {
@@ -33,6 +34,8 @@ export function describe(
   if (s.nameSimilarity >= 0.5) reasons.push(`解决方案名称相似度${f2(s.nameSimilarity)}`);
   if (s.textOverlap !== null && s.textOverlap >= 0.1)
     reasons.push(`正文重合度${f2(s.textOverlap)}，重合段落${passages}处`);
+  if (reworded && s.paraphrase != null)
+    reasons.push(`正文虽经改写，仍大量共有少见的专有词语和数据（加权重合度${f2(s.paraphrase)}）`);
   if (s.textOverlap === null && other.doc.kind === 'award' && !other.signature)
     reasons.push('该获奖方案无正文，仅比对了名称和企业');
   if (s.differentChannel)

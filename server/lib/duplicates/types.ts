@@ -37,6 +37,11 @@ export interface Signals {
   nameSimilarity: number;
   /** Null when either side has no text to compare. */
   textOverlap: number | null;
+  /**
+   * Rarity-weighted overlap of the two texts' reworded parts (sentences not copied word for
+   * word); null when either side has no text or the texts share too few rare terms to look.
+   */
+  paraphrase?: number | null;
   /** For two applications: whether they came through different recommending units. */
   differentChannel: boolean | null;
 }
