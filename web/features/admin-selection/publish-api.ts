@@ -4,6 +4,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { PublishedListItem, PublishedListView } from '../../../domain/api/publication';
 import type { PublishListInput } from '../../../domain/publication';
 import { api } from '../../lib/api';
+import { selectionKey } from './api';
 
 export type { PublishedListItem, PublishedListView };
 
@@ -17,13 +18,19 @@ export function usePublishedList(campaignId: string) {
   });
 }
 
-/** publishList: the published list is shown at once; a refusal reloads what stops it. */
+/**
+ * publishList: the published list is shown at once, and the decisions' table reloaded (its rows
+ * are 已入选 now); a refusal reloads what stops it.
+ */
 export function usePublishList(campaignId: string) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (body: PublishListInput) =>
       api<PublishedListView>(path(campaignId), { method: 'POST', body }),
-    onSuccess: (view) => qc.setQueryData(publishedListKey(campaignId), view),
+    onSuccess: (view) => {
+      qc.setQueryData(publishedListKey(campaignId), view);
+      return qc.invalidateQueries({ queryKey: selectionKey(campaignId) });
+    },
     onError: () => qc.invalidateQueries({ queryKey: publishedListKey(campaignId) }),
   });
 }
