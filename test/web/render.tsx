@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { render } from '@testing-library/react';
 import { QueryClient } from '@tanstack/react-query';
-import { MemoryRouter } from 'react-router-dom';
+import { MemoryRouter, Route, Routes } from 'react-router-dom';
 import { vi } from 'vitest';
 import { Providers } from '../../web/app/Providers';
 
@@ -43,4 +43,42 @@ export function renderWithApp(ui: ReactNode, routes: Record<string, unknown> = {
     </Providers>,
   );
   return { ...result, calls };
+}
+
+/** Answers a request: status and body, from its method, path (without /api/v1), query and body. */
+export type Answer = (
+  method: string,
+  path: string,
+  query: URLSearchParams,
+  body: any,
+) => [number, unknown];
+
+/**
+ * Renders `element` as the page of route `pattern`, opened at `url`, with a fetch answered by
+ * `answer`; returns the requests made (method, path, body).
+ */
+export function renderPageAt(pattern: string, element: ReactNode, url: string, answer: Answer) {
+  const calls: Array<{ method: string; path: string; body?: any }> = [];
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(async (u: string, init?: RequestInit) => {
+      const method = init?.method ?? 'GET';
+      const body = typeof init?.body === 'string' ? JSON.parse(init.body) : undefined;
+      const [path, q = ''] = u.replace('/api/v1', '').split('?');
+      calls.push({ method, path: path!, ...(body ? { body } : {}) });
+      const [status, res] = answer(method, path!, new URLSearchParams(q), body);
+      return new Response(JSON.stringify(res), { status });
+    }),
+  );
+  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  render(
+    <Providers client={client}>
+      <MemoryRouter initialEntries={[url]}>
+        <Routes>
+          <Route path={pattern} element={element} />
+        </Routes>
+      </MemoryRouter>
+    </Providers>,
+  );
+  return calls;
 }

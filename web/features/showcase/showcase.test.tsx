@@ -1,72 +1,14 @@
 // 成果展示 on the web: the enterprise's editor counts 字数, saves the draft with the version read
 // and the images in the order chosen, refuses a too-short text before sending, submits; a returned
 // showcase shows the reason; what is public now is shown apart.
-import { fireEvent, render, screen, within } from '@testing-library/react';
-import { QueryClient } from '@tanstack/react-query';
-import { MemoryRouter, Route, Routes } from 'react-router-dom';
+import { fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { ShowcaseView } from '../../../domain/api/showcase';
-import { Providers } from '../../app/Providers';
+import { renderPageAt, type Answer } from '../../../test/web/render';
+import { base, img, showcase, TEXT } from '../../../test/web/showcase';
 import { ShowcasePage } from './ShowcasePage';
 
-const TEXT =
-  '本解决方案已在三家离散制造企业上线运行，设备综合效率平均提升百分之十二，非计划停机时间减少三成。企业通过移动端实时查看设备健康状态。';
-const base = '/published-solutions/2026-IIAPP-001/showcase';
-const img = (id: string, filename: string) => ({
-  id,
-  filename,
-  mime: 'image/png',
-  size: 2048,
-  url: `/api/v1${base}/images/${id}`,
-});
-
-const showcase = (over: Partial<ShowcaseView> = {}): ShowcaseView => ({
-  publicId: '2026-IIAPP-001',
-  applicationId: 'a1',
-  solutionName: '高炉炉况智能诊断工业APP',
-  enterpriseName: '北京甲科技有限公司',
-  unitName: '北京市',
-  status: 'valid',
-  state: 'draft',
-  text: '短文字',
-  images: [img('i1', '车间.png'), img('i2', '看板.png')],
-  reviewNote: null,
-  submittedAt: null,
-  reviewedAt: null,
-  updatedAt: '2026-11-08T02:00:00.000Z',
-  version: 3,
-  public: null,
-  canEdit: true,
-  ...over,
-});
-
-type Answer = (method: string, path: string, q: URLSearchParams, body: any) => [number, unknown];
-
-function renderAt(url: string, answer: Answer) {
-  const calls: Array<{ method: string; path: string; body?: any }> = [];
-  vi.stubGlobal(
-    'fetch',
-    vi.fn(async (u: string, init?: RequestInit) => {
-      const method = init?.method ?? 'GET';
-      const body = typeof init?.body === 'string' ? JSON.parse(init.body) : undefined;
-      const [path, q = ''] = u.replace('/api/v1', '').split('?');
-      calls.push({ method, path: path!, ...(body ? { body } : {}) });
-      const [status, res] = answer(method, path!, new URLSearchParams(q), body);
-      return new Response(JSON.stringify(res), { status });
-    }),
-  );
-  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  render(
-    <Providers client={client}>
-      <MemoryRouter initialEntries={[url]}>
-        <Routes>
-          <Route path="/showcase/:publicId" element={<ShowcasePage />} />
-        </Routes>
-      </MemoryRouter>
-    </Providers>,
-  );
-  return calls;
-}
+const renderAt = (url: string, answer: Answer) =>
+  renderPageAt('/showcase/:publicId', <ShowcasePage />, url, answer);
 
 afterEach(() => vi.unstubAllGlobals());
 
