@@ -59,13 +59,9 @@ export function listRankableRounds(db: Db, campaignId: string) {
     .orderBy(asc(reviewRounds.createdAt), asc(reviewRounds.id));
 }
 
-/** An application to decide: the campaign's under review (专家评审中), as its facts name it. */
-export async function listApplicationsToDecide(
-  db: Db,
-  campaignId: string,
-  lock: boolean | 'update' = false,
-) {
-  const q = db
+/** An application as the 遴选决定 page names it: by its facts, with its recommending unit. */
+const candidates = (db: Db) =>
+  db
     .select({
       id: applications.id,
       solutionName: applications.solutionName,
@@ -77,7 +73,15 @@ export async function listApplicationsToDecide(
       unitId: applications.channelUnitId,
     })
     .from(applications)
-    .innerJoin(recommenderUnits, eq(recommenderUnits.id, applications.channelUnitId))
+    .innerJoin(recommenderUnits, eq(recommenderUnits.id, applications.channelUnitId));
+
+/** An application to decide: the campaign's under review (专家评审中), as its facts name it. */
+export async function listApplicationsToDecide(
+  db: Db,
+  campaignId: string,
+  lock: boolean | 'update' = false,
+) {
+  const q = candidates(db)
     .where(and(eq(applications.campaignId, campaignId), eq(applications.state, 'under_review')))
     .orderBy(asc(applications.id));
   // locked inside a freeze (share) or the 公示's opening (update): a formal check waits
@@ -93,19 +97,7 @@ export async function listApplicationsToDecide(
  * (公示中, 未入选, 已入选…), every application that has a decision, so the record stays on the page.
  */
 export async function listApplicationsOfSelection(db: Db, campaignId: string) {
-  return db
-    .select({
-      id: applications.id,
-      solutionName: applications.solutionName,
-      state: applications.state,
-      applicantName: sql<string | null>`${applications.facts}->>'applicantName'`,
-      category: sql<string | null>`${applications.facts}->>'category'`,
-      unitName: recommenderUnits.name,
-      enterpriseId: applications.enterpriseId,
-      unitId: applications.channelUnitId,
-    })
-    .from(applications)
-    .innerJoin(recommenderUnits, eq(recommenderUnits.id, applications.channelUnitId))
+  return candidates(db)
     .where(
       and(
         eq(applications.campaignId, campaignId),
