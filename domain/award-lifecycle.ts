@@ -16,7 +16,7 @@ export type LifecycleAction =
 
 export interface LifecycleSubject {
   publicId: string;
-  status: 'valid' | 'revoked' | 'expired';
+  status: 'valid' | 'revoked' | 'expired' | 'withdrawn';
   /** the last valid day, YYYY-MM-DD */
   validUntil: string;
 }

@@ -1,6 +1,7 @@
 // 发布 (issue 14): the final list of 优秀解决方案 with its 文号 and date. Each solution gets a stable
 // public id, a validity of two years from the publication day (notice §四(三)3), and a status —
-// 有效, 已撤销 (an organizer's decision, issue 15) or 已过期 (by the Beijing calendar). The same ids
+// 有效, 已撤销 (an organizer's decision, issue 15), 已退出 (withdrawn by its enterprise, recorded by an
+// organizer) or 已过期 (by the Beijing calendar). The same ids
 // are used on the public pages, in the open data and on the 入选证明. Shared by server and web. No I/O.
 import { addCalendarDays, isCalendarDay } from './working-days';
 import { z } from './zod';
@@ -8,12 +9,13 @@ import { z } from './zod';
 /** The years a published solution stays valid (notice §四(三)3). */
 export const VALIDITY_YEARS = 2;
 
-export const PUBLISHED_STATUSES = ['valid', 'revoked', 'expired'] as const;
+export const PUBLISHED_STATUSES = ['valid', 'revoked', 'expired', 'withdrawn'] as const;
 export type PublishedStatus = (typeof PUBLISHED_STATUSES)[number];
 export const PUBLISHED_STATUS_LABELS: Record<PublishedStatus, { zh: string; en: string }> = {
   valid: { zh: '有效', en: 'Valid' },
   revoked: { zh: '已撤销', en: 'Revoked' },
   expired: { zh: '已过期', en: 'Expired' },
+  withdrawn: { zh: '已退出', en: 'Withdrawn' },
 };
 
 /** The series code in public ids: 工业互联网APP → IIAPP. */
@@ -45,14 +47,14 @@ export function validUntilOf(publishedOn: string, years = VALIDITY_YEARS): strin
 }
 
 /**
- * The status shown on a day (Beijing, YYYY-MM-DD): a revocation stands; otherwise valid through
+ * The status shown on a day (Beijing, YYYY-MM-DD): a revocation or withdrawal stands; otherwise valid through
  * its last day and expired from the day after, whether or not the expiry has been recorded yet.
  */
 export function publishedStatusOn(
   s: { status: PublishedStatus; validUntil: string },
   today: string,
 ): PublishedStatus {
-  if (s.status === 'revoked') return 'revoked';
+  if (s.status === 'revoked' || s.status === 'withdrawn') return s.status;
   return today > s.validUntil ? 'expired' : 'valid';
 }
 

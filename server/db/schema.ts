@@ -392,6 +392,11 @@ export const documents = pgTable(
         | 'selection_minutes'
         | 'objection_attachment'
         | 'showcase_image'
+        | 'revocation_evidence'
+        | 'support_document'
+        | 'post_award_summary_scan'
+        | 'post_award_evidence'
+        | 'spot_check_evidence'
       >()
       .notNull(),
     ownerUnitId: uuid('owner_unit_id').references(() => recommenderUnits.id),
@@ -1081,7 +1086,7 @@ export const publishedSolutions = pgTable(
     apps: jsonb('apps').$type<{ name: string; version: string }[]>().notNull(),
     validFrom: text('valid_from').notNull(),
     validUntil: text('valid_until').notNull(),
-    status: text('status').$type<'valid' | 'revoked' | 'expired'>().notNull(),
+    status: text('status').$type<'valid' | 'revoked' | 'expired' | 'withdrawn'>().notNull(),
     statusChangedAt: ts('status_changed_at').notNull(),
     /** on the 入选证明; /verify recognises it */
     certificateCode: text('certificate_code').notNull(),
@@ -1108,6 +1113,10 @@ export const publishedSolutionEvents = pgTable(
     /** the day it took effect (Beijing) */
     day: text('day').notNull(),
     note: text('note').notNull(),
+    /** 撤销: the reason's code (domain) and the evidence document, if any; who did it */
+    reasonCode: text('reason_code'),
+    evidenceId: uuid('evidence_id').references(() => documents.id),
+    actorId: uuid('actor_id').references(() => users.id),
     at: ts('at').notNull(),
   },
   (t) => [index('published_solution_events_solution').on(t.publicId, t.at)],
@@ -1136,4 +1145,297 @@ export const showcaseEntries = pgTable('showcase_entries', {
   updatedAt: ts('updated_at').notNull(),
   /** counts the changes: a save or submit names the version it read (optimistic locking) */
   version: integer('version').notNull().default(1),
+});
+
+// ---------------------------------------------------------------------------------------------
+// 动态管理 after the award (issue 15)
+
+/**
+ * Scheduled work done for a published solution (an expiry, a 90- or 30-day reminder), under its
+ * idempotence key (domain/award-lifecycle.ts lifecycleKey): inserted in the transaction that does
+ * the work, so the work happens once however many runs and processes ask.
+ */
+export const lifecycleActions = pgTable('lifecycle_actions', {
+  key: text('key').primaryKey(),
+  publicId: text('public_id')
+    .notNull()
+    .references(() => publishedSolutions.publicId),
+  kind: text('kind').$type<'expire' | 'remind'>().notNull(),
+  /** the Beijing day it was due */
+  day: text('day').notNull(),
+  doneAt: ts('done_at').notNull(),
+});
+
+/** 配套支持: policy, funding or resource support a recommending unit gave a selected solution. */
+export const supportRecords = pgTable(
+  'support_records',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    publicId: text('public_id')
+      .notNull()
+      .references(() => publishedSolutions.publicId),
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => recommenderUnits.id),
+    kind: text('kind').$type<'policy' | 'funding' | 'resource'>().notNull(),
+    title: text('title').notNull(),
+    /** funding in 元 (whole yuan); null for support that has no amount */
+    amountYuan: integer('amount_yuan'),
+    /** the day it was given (YYYY-MM-DD) */
+    day: text('day').notNull(),
+    /** 文件: its 文号 or name, and the uploaded document if any */
+    documentNo: text('document_no').notNull().default(''),
+    documentId: uuid('document_id').references(() => documents.id),
+    note: text('note').notNull().default(''),
+    recordedBy: uuid('recorded_by')
+      .notNull()
+      .references(() => users.id),
+    recordedAt: ts('recorded_at').notNull(),
+    /** a record entered by mistake is withdrawn with a reason, never deleted */
+    withdrawnAt: ts('withdrawn_at'),
+    withdrawReason: text('withdraw_reason'),
+  },
+  (t) => [
+    index('support_records_solution').on(t.publicId),
+    index('support_records_unit').on(t.unitId),
+  ],
+);
+
+/**
+ * A round of post-award reports: 年度运行监测 (each year, the winners of the last lists) or 自查评估
+ * (once a list's two years end). The form is the owning campaign's declaration of the kind
+ * (campaign_forms kind 'monitoring' | 'selfEvaluation'); reports go through the recommender.
+ */
+export const postAwardRounds = pgTable(
+  'post_award_rounds',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    kind: text('kind').$type<'monitoring' | 'self_evaluation'>().notNull(),
+    /** whose form declaration it uses */
+    campaignId: uuid('campaign_id')
+      .notNull()
+      .references(() => campaigns.id),
+    /** the year reported on (monitoring) or of the evaluation */
+    year: integer('year').notNull(),
+    title: text('title').notNull(),
+    /** the published lists (campaign ids) whose solutions report */
+    listCampaignIds: jsonb('list_campaign_ids').$type<string[]>().notNull(),
+    formRevision: integer('form_revision').notNull(),
+    deadline: ts('deadline').notNull(),
+    state: text('state').$type<'open' | 'closed'>().notNull(),
+    openedBy: uuid('opened_by').references(() => users.id),
+    openedAt: ts('opened_at').notNull(),
+    closedAt: ts('closed_at'),
+  },
+  (t) => [uniqueIndex('post_award_rounds_kind_year').on(t.kind, t.year)],
+);
+
+/** One solution's report in a post-award round: the enterprise files, the recommender forwards. */
+export const postAwardReports = pgTable(
+  'post_award_reports',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    roundId: uuid('round_id')
+      .notNull()
+      .references(() => postAwardRounds.id),
+    publicId: text('public_id')
+      .notNull()
+      .references(() => publishedSolutions.publicId),
+    enterpriseId: uuid('enterprise_id')
+      .notNull()
+      .references(() => enterprises.id),
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => recommenderUnits.id),
+    state: text('state').$type<'draft' | 'submitted' | 'returned' | 'forwarded'>().notNull(),
+    data: jsonb('data').$type<Record<string, unknown>>().notNull(),
+    /** counts the saves: a save names the version it read (optimistic locking) */
+    version: integer('version').notNull().default(1),
+    returnComment: text('return_comment'),
+    reviewComment: text('review_comment'),
+    submittedAt: ts('submitted_at'),
+    forwardedAt: ts('forwarded_at'),
+    forwardedBy: uuid('forwarded_by').references(() => users.id),
+    createdAt: ts('created_at').notNull(),
+    updatedAt: ts('updated_at').notNull(),
+    updatedBy: uuid('updated_by'),
+  },
+  (t) => [
+    uniqueIndex('post_award_reports_solution').on(t.roundId, t.publicId),
+    index('post_award_reports_unit').on(t.roundId, t.unitId),
+    index('post_award_reports_enterprise').on(t.enterpriseId),
+  ],
+);
+
+/** A unit's stamped summary of a post-award round (the scan), once all its reports are forwarded. */
+export const postAwardUnitSummaries = pgTable(
+  'post_award_unit_summaries',
+  {
+    roundId: uuid('round_id')
+      .notNull()
+      .references(() => postAwardRounds.id),
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => recommenderUnits.id),
+    documentId: uuid('document_id')
+      .notNull()
+      .references(() => documents.id),
+    comment: text('comment').notNull().default(''),
+    stampedBy: uuid('stamped_by')
+      .notNull()
+      .references(() => users.id),
+    stampedAt: ts('stamped_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.roundId, t.unitId] })],
+);
+
+/**
+ * 随机抽查: the seed's SHA-256 is committed first (seed kept secret), the draw reveals the seed and
+ * freezes the population and the sample, so anyone recomputes it (domain/spot-check.ts).
+ */
+export const spotChecks = pgTable('spot_checks', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  title: text('title').notNull(),
+  /** the published lists (campaign ids) drawn from */
+  listCampaignIds: jsonb('list_campaign_ids').$type<string[]>().notNull(),
+  /** the sample's total, or sizes per category (the organizer's choice), as given */
+  sizes: jsonb('sizes').$type<{ total?: number; byCategory?: Record<string, number> }>().notNull(),
+  seedHash: text('seed_hash').notNull(),
+  /** 'platform': generated and kept secret by the platform until the draw; 'organizer': only the
+   * hash was given, the organizer reveals the seed at the draw */
+  seedSource: text('seed_source').$type<'platform' | 'organizer'>().notNull(),
+  /** secret until the draw (never shown before drawnAt); null while an organizer's seed is unrevealed */
+  seed: text('seed'),
+  committedBy: uuid('committed_by')
+    .notNull()
+    .references(() => users.id),
+  committedAt: ts('committed_at').notNull(),
+  /** the population as drawn from (public ids with their strata) and its digest */
+  population: jsonb('population').$type<{ publicId: string; category: string; region: string }[]>(),
+  populationDigest: text('population_digest'),
+  sample: jsonb('sample').$type<string[]>(),
+  drawnBy: uuid('drawn_by').references(() => users.id),
+  drawnAt: ts('drawn_at'),
+  state: text('state').$type<'committed' | 'drawn' | 'closed'>().notNull(),
+});
+
+/** A sampled solution's check by an expert: document review or site visit, and its finding. */
+export const spotCheckTasks = pgTable(
+  'spot_check_tasks',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    spotCheckId: uuid('spot_check_id')
+      .notNull()
+      .references(() => spotChecks.id),
+    publicId: text('public_id')
+      .notNull()
+      .references(() => publishedSolutions.publicId),
+    expertId: uuid('expert_id')
+      .notNull()
+      .references(() => experts.id),
+    method: text('method').$type<'document' | 'site'>().notNull(),
+    state: text('state').$type<'assigned' | 'done' | 'removed'>().notNull(),
+    /** conflict rules the organizer overrode, with the reason */
+    overriddenRules: jsonb('overridden_rules').$type<string[]>().notNull().default([]),
+    overrideReason: text('override_reason'),
+    conclusion: text('conclusion').$type<'pass' | 'minor' | 'fail'>(),
+    finding: text('finding'),
+    evidenceId: uuid('evidence_id').references(() => documents.id),
+    recordedAt: ts('recorded_at'),
+    createdAt: ts('created_at').notNull(),
+    createdBy: uuid('created_by')
+      .notNull()
+      .references(() => users.id),
+  },
+  (t) => [
+    uniqueIndex('spot_check_tasks_pair').on(t.spotCheckId, t.publicId, t.expertId),
+    index('spot_check_tasks_expert').on(t.expertId, t.state),
+  ],
+);
+
+/**
+ * 系统评价: experts score published solutions on the campaign's post-award rubric (declared as
+ * data in its settings), normalised with the review engine; the organizer sets the bands.
+ */
+export const evaluationRounds = pgTable('evaluation_rounds', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  title: text('title').notNull(),
+  /** whose settings declare the rubric */
+  campaignId: uuid('campaign_id')
+    .notNull()
+    .references(() => campaigns.id),
+  listCampaignIds: jsonb('list_campaign_ids').$type<string[]>().notNull(),
+  /** the rubric as it was when the round was created (criteria with maxima), frozen */
+  rubric: jsonb('rubric').$type<unknown>().notNull(),
+  reviewsPerSolution: integer('reviews_per_solution').notNull(),
+  maxLoad: integer('max_load').notNull(),
+  deadline: ts('deadline').notNull(),
+  /** band name → the lowest normalised total it takes, set by the organizer */
+  bands: jsonb('bands').$type<{ name: string; min: number }[]>().notNull().default([]),
+  state: text('state').$type<'draft' | 'published' | 'closed'>().notNull(),
+  createdBy: uuid('created_by')
+    .notNull()
+    .references(() => users.id),
+  createdAt: ts('created_at').notNull(),
+  publishedAt: ts('published_at'),
+});
+
+/** An (expert, solution) pair of an evaluation round, and the expert's scores. */
+export const evaluationAssignments = pgTable(
+  'evaluation_assignments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    roundId: uuid('round_id')
+      .notNull()
+      .references(() => evaluationRounds.id),
+    publicId: text('public_id')
+      .notNull()
+      .references(() => publishedSolutions.publicId),
+    expertId: uuid('expert_id')
+      .notNull()
+      .references(() => experts.id),
+    state: text('state').$type<'proposed' | 'published' | 'removed'>().notNull(),
+    fit: real('fit').notNull().default(0),
+    scores: jsonb('scores').$type<Record<string, number>>().notNull().default({}),
+    comment: text('comment').notNull().default(''),
+    scoreState: text('score_state').$type<'none' | 'draft' | 'submitted'>().notNull(),
+    version: integer('version').notNull().default(1),
+    submittedAt: ts('submitted_at'),
+    createdAt: ts('created_at').notNull(),
+    updatedAt: ts('updated_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('evaluation_assignments_pair').on(t.roundId, t.publicId, t.expertId),
+    index('evaluation_assignments_expert').on(t.expertId, t.state),
+  ],
+);
+
+/**
+ * 目录清单: each published version (its date and 文号) lists solutions by band and category under
+ * their stable public ids; a later version is compared with the one before. Never updated.
+ */
+export const catalogueVersions = pgTable('catalogue_versions', {
+  version: integer('version').primaryKey(),
+  title: text('title').notNull(),
+  documentNo: text('document_no').notNull(),
+  publishedOn: text('published_on').notNull(),
+  evaluationRoundId: uuid('evaluation_round_id').references(() => evaluationRounds.id),
+  entries: jsonb('entries')
+    .$type<
+      {
+        publicId: string;
+        band: string;
+        category: string;
+        categoryName: string;
+        solutionName: string;
+        enterpriseName: string;
+        regionName: string;
+        score: number | null;
+      }[]
+    >()
+    .notNull(),
+  publishedBy: uuid('published_by')
+    .notNull()
+    .references(() => users.id),
+  publishedAt: ts('published_at').notNull(),
 });

@@ -14,9 +14,11 @@ export const PUBLISHED_STATUS_COLORS: Record<PublishedStatus, string> = {
   valid: 'success',
   revoked: 'error',
   expired: 'default',
+  withdrawn: 'default',
 };
 export const PUBLISHED_STATUS_ALERTS: Record<PublishedStatus, 'success' | 'error' | 'warning'> = {
   valid: 'success',
   revoked: 'error',
   expired: 'warning',
+  withdrawn: 'warning',
 };

@@ -2057,6 +2057,7 @@ export const en: Record<MessageKey, string> = {
   'publication.status.valid': 'Valid',
   'publication.status.revoked': 'Revoked',
   'publication.status.expired': 'Expired',
+  'publication.status.withdrawn': 'Withdrawn',
   'publication.awarded': 'Listed in “{title}”',
   'publication.publicId': 'Public id',
   'publication.documentNo': 'Document number',
@@ -2109,6 +2110,8 @@ export const en: Record<MessageKey, string> = {
     'Code {code} belongs to a certificate of selection that expired after {until}',
   'verify.cert.revoked':
     'Code {code} belongs to a certificate of selection whose award was revoked',
+  'verify.cert.withdrawn':
+    'Code {code} belongs to a certificate of selection whose solution was withdrawn by its enterprise',
   'verify.cert.publicId': 'Public id',
   'verify.cert.category': 'Category',
   'verify.cert.list': 'List and document number',
