@@ -58,7 +58,12 @@ describe('scores', () => {
       '请为“产业化推广价值”打分',
     ]);
     expect(
-      evaluationSubmitProblems(rubric, { strength: 25, innovation: 0, benefit: 12.5, promotion: 1 }),
+      evaluationSubmitProblems(rubric, {
+        strength: 25,
+        innovation: 0,
+        benefit: 12.5,
+        promotion: 1,
+      }),
     ).toEqual([]);
   });
 });

@@ -2,17 +2,17 @@
 // as applications of one panel (their enterprise, co-applicants, province and recommending unit for
 // the conflict rules; category, industries and focus areas for the fit), the active experts with
 // what they can still take. Pure: no I/O.
-import type {
-  AssignmentApplication,
-  AssignmentProblem,
-} from '../../../domain/review-assignment';
+import type { AssignmentApplication, AssignmentProblem } from '../../../domain/review-assignment';
 import type { ExpertRow } from '../experts';
 import { assignmentExpertOf, orgKeysOf } from '../review-rounds';
 import type { EvaluatedSolutionRow, EvaluationAssignmentRow } from './repository';
 
 export const PANEL = 'all';
 
-export function evaluatedApplicationOf(s: EvaluatedSolutionRow, need: number): AssignmentApplication {
+export function evaluatedApplicationOf(
+  s: EvaluatedSolutionRow,
+  need: number,
+): AssignmentApplication {
   return {
     id: s.publicId,
     panelId: PANEL,
@@ -22,7 +22,8 @@ export function evaluatedApplicationOf(s: EvaluatedSolutionRow, need: number): A
     industries: s.industries.map((i) => i.code),
     applicant: orgKeysOf(s.enterpriseName, s.uscc),
     coApplicants: (s.facts.coApplicants ?? []).map((c) => orgKeysOf(c.name, c.uscc)),
-    provinceCode: s.regionCode && /^\d{6}$/.test(s.regionCode) ? `${s.regionCode.slice(0, 2)}0000` : null,
+    provinceCode:
+      s.regionCode && /^\d{6}$/.test(s.regionCode) ? `${s.regionCode.slice(0, 2)}0000` : null,
     unit: { id: s.unitId, keys: orgKeysOf(s.unitName, null, false) },
   };
 }

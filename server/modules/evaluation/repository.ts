@@ -73,9 +73,7 @@ export async function findSolution(db: Db, publicId: string) {
     .from(publishedSolutions)
     .innerJoin(applications, eq(applications.id, publishedSolutions.applicationId))
     .where(eq(publishedSolutions.publicId, publicId));
-  return row
-    ? { ...row.s, facts: (row.facts ?? {}) as Partial<ApplicationFacts> }
-    : undefined;
+  return row ? { ...row.s, facts: (row.facts ?? {}) as Partial<ApplicationFacts> } : undefined;
 }
 
 export async function insertRound(tx: Db, values: typeof evaluationRounds.$inferInsert) {

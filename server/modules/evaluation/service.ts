@@ -77,10 +77,12 @@ export function listPublishedLists(deps: Pick<Deps, 'db'>) {
 export async function listRounds(deps: Pick<Deps, 'db'>) {
   const rounds = await repo.listRounds(deps.db);
   const progress = new Map(
-    (await repo.progressOf(
-      deps.db,
-      rounds.map((r) => r.id),
-    )).map((p) => [p.roundId, p]),
+    (
+      await repo.progressOf(
+        deps.db,
+        rounds.map((r) => r.id),
+      )
+    ).map((p) => [p.roundId, p]),
   );
   return rounds.map((round) => ({ round, progress: progressFor(progress.get(round.id)) }));
 }
@@ -222,7 +224,10 @@ export async function createRound(deps: Deps, input: CreateEvaluationRoundInput,
   const dimensions = campaign.settings.postAwardDimensions;
   if (!Array.isArray(dimensions) || dimensions.length === 0)
     throw invalid([
-      { path: 'campaignId', message: `活动“${campaign.title}”未设置系统评价维度，请先在活动配置中设置` },
+      {
+        path: 'campaignId',
+        message: `活动“${campaign.title}”未设置系统评价维度，请先在活动配置中设置`,
+      },
     ]);
   if (new Date(input.deadline) <= now)
     throw invalid([{ path: 'deadline', message: '截止时间应晚于现在' }]);
@@ -352,7 +357,12 @@ export async function resultsOf(db: Db, round: repo.EvaluationRoundRow) {
   });
   const byId = new Map(solutions.map((s) => [s.publicId, s]));
   const names = new Map(
-    (await repo.findExpertsByIds(db, experts.map((e) => e.expertId))).map((e) => [e.id, e.name]),
+    (
+      await repo.findExpertsByIds(
+        db,
+        experts.map((e) => e.expertId),
+      )
+    ).map((e) => [e.id, e.name]),
   );
   return {
     round,
@@ -558,12 +568,7 @@ function versionConflict(a: repo.EvaluationAssignmentRow) {
 }
 
 /** saveEvaluationScores: partial scores, each in range, over exactly the version the expert saw. */
-export async function saveScores(
-  deps: Deps,
-  user: SignedInUser,
-  id: string,
-  body: SaveScoresBody,
-) {
+export async function saveScores(deps: Deps, user: SignedInUser, id: string, body: SaveScoresBody) {
   const expert = await expertOf(deps, user);
   return deps.db.transaction(async (tx) => {
     const now = deps.clock.now();
