@@ -169,8 +169,8 @@ export function Layout() {
     ...(me.data?.user.role === 'expert'
       ? [
           {
-            key: '/expert/evaluations',
-            label: <Link to="/expert/evaluations">{t('eval.my.nav')}</Link>,
+            key: '/evaluations',
+            label: <Link to="/evaluations">{t('eval.my.nav')}</Link>,
           },
         ]
       : []),

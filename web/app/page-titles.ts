@@ -52,8 +52,8 @@ const PAGE_TITLES: Array<[string, MessageKey]> = [
   ['/showcase/:publicId', 'showcase.title'],
   ['/admin/showcase', 'showcase.admin.title'],
   ['/admin/evaluation', 'eval.title'],
-  ['/expert/evaluations', 'eval.my.title'],
-  ['/expert/evaluations/:assignmentId', 'eval.title.scoring'],
+  ['/evaluations', 'eval.my.title'],
+  ['/evaluations/:assignmentId', 'eval.title.scoring'],
 ];
 
 /** The message key naming the page at pathname; 页面不存在 for an unknown route. */

@@ -495,8 +495,10 @@ export function AppRoutes() {
         <Route path="expert" element={<Expert />}>
           <Route index element={<ExpertHomePage />} />
           <Route path="reviews/:assignmentId" element={<ScoringPage />} />
-          <Route path="evaluations" element={<MyEvaluationsPage />} />
-          <Route path="evaluations/:assignmentId" element={<EvaluationScoringPage />} />
+        </Route>
+        <Route path="evaluations" element={<Expert />}>
+          <Route index element={<MyEvaluationsPage />} />
+          <Route path=":assignmentId" element={<EvaluationScoringPage />} />
         </Route>
         <Route
           path="admin/evaluation"

@@ -172,11 +172,10 @@ async function propose(
   now: Date,
 ): Promise<{ proposed: number; totalFit: number }> {
   await repo.deleteProposed(tx, round.id);
-  const [assignments, solutions, experts] = await Promise.all([
-    repo.listAssignments(tx, round.id),
-    repo.listEvaluatedSolutions(tx, round.listCampaignIds),
-    listActiveExpertRows(tx),
-  ]);
+  // one after another: a transaction's queries share one connection
+  const assignments = await repo.listAssignments(tx, round.id);
+  const solutions = await repo.listEvaluatedSolutions(tx, round.listCampaignIds);
+  const experts = await listActiveExpertRows(tx);
   const kept = assignments.filter(inForce);
   const keptExperts = await findExpertRows(
     tx,
@@ -327,7 +326,7 @@ export async function publishRound(deps: Deps, id: string, actor: Actor) {
         kind: 'evaluation.assigned',
         to: { userIds: [e.userId] },
         campaignId: round.campaignId,
-        link: '/expert/evaluations',
+        link: '/evaluations',
         values: {
           评审轮次: round.title,
           项目数: String(perExpert.get(e.id) ?? 0),

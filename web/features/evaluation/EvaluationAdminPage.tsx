@@ -112,7 +112,7 @@ export function EvaluationAdminPage() {
             },
             {
               title: t('eval.col.deadline'),
-              width: 200,
+              width: 260,
               render: (_, r) => formatDeadline(r.deadline, lang),
             },
             {
@@ -462,12 +462,13 @@ function Results({ id, closed }: { id: string; closed: boolean }) {
           rowKey="publicId"
           pagination={{ pageSize: 20, hideOnSinglePage: true }}
           dataSource={d.results}
-          scroll={{ x: 1000 }}
+          scroll={{ x: 1400 }}
           columns={[
             { title: t('eval.col.rank'), dataIndex: 'rank', width: 60, render: (x) => x ?? '—' },
             { title: t('eval.col.publicId'), dataIndex: 'publicId', width: 140 },
             {
               title: t('eval.col.solution'),
+              width: 300,
               render: (_, r) => (
                 <Flex vertical>
                   <span>{r.solutionName}</span>
@@ -500,6 +501,7 @@ function Results({ id, closed }: { id: string; closed: boolean }) {
             },
             {
               title: t('eval.col.flags'),
+              width: 180,
               render: (_, r) => r.flags.map((f) => <Tag key={f.code}>{f.label}</Tag>),
             },
           ]}

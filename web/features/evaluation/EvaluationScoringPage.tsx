@@ -1,4 +1,4 @@
-// /expert/evaluations/:assignmentId — 系统评价 of one published solution: on the left what the
+// /evaluations/:assignmentId — 系统评价 of one published solution: on the left what the
 // expert weighs (the published facts, the application as forwarded, the enterprise's 自查评估 and
 // the 随机抽查 findings, each in its own section); on the right a score per dimension with its
 // guidance, the comment, 保存 and 提交.
@@ -46,7 +46,7 @@ export function EvaluationScoringPage() {
   const q = useMyEvaluation(assignmentId);
   const [generation, setGeneration] = useState(0);
   const back = (
-    <Link to="/expert/evaluations">
+    <Link to="/evaluations">
       <ArrowLeftOutlined /> {t('eval.my.back')}
     </Link>
   );

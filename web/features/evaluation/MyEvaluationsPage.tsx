@@ -1,4 +1,4 @@
-// /expert/evaluations — the expert's 系统评价 tasks: each round's solutions, the deadline, each
+// /evaluations — the expert's 系统评价 tasks: each round's solutions, the deadline, each
 // scoring's state and the progress. Only what is assigned to this expert.
 import { Card, Empty, Flex, Progress, Table, Typography } from 'antd';
 import { Link } from 'react-router-dom';
@@ -63,7 +63,7 @@ export function MyEvaluationsPage() {
                 {
                   title: t('eval.col.solution'),
                   render: (_, r) => (
-                    <Link to={`/expert/evaluations/${r.id}`}>{r.solutionName}</Link>
+                    <Link to={`/evaluations/${r.id}`}>{r.solutionName}</Link>
                   ),
                 },
                 { title: t('eval.col.enterprise'), dataIndex: 'enterpriseName' },
