@@ -2311,4 +2311,8 @@ export const en: Record<MessageKey, string> = {
   'eval.view.submit': 'Submit',
   'eval.view.submittedNow': 'Submitted',
   'eval.title.scoring': 'Evaluation scoring',
+  'eval.cfg.title': 'Post-award evaluation rubric',
+  'eval.cfg.help':
+    'The dimensions of the systematic evaluation; a round freezes them when created. Weights share the 0–100 total; the maximum defaults to the weight.',
+  'eval.cfg.add': 'Add a dimension',
 };

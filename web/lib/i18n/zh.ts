@@ -2240,6 +2240,10 @@ export const zh = {
   'eval.view.submit': '提交评分',
   'eval.view.submittedNow': '评分已提交',
   'eval.title.scoring': '系统评价评分',
+  'eval.cfg.title': '系统评价维度（入选后）',
+  'eval.cfg.help':
+    '入选期满后系统评价的评分维度：新建系统评价时取用并固定。权重决定加权总分（0–100）中的占比，满分为专家可打的最高分（不填即等于权重）。',
+  'eval.cfg.add': '添加评价维度',
 } as const;
 
 export type MessageKey = keyof typeof zh;
