@@ -104,9 +104,12 @@ describe('系统评价维度 in the campaign configuration', () => {
     latest = undefined;
     renderWithApp(<PostAwardHarness />);
     const rows = screen.getAllByTestId(/^post-award-\d+$/);
-    expect(
-      rows.map((r) => (within(r).getByLabelText('维度') as HTMLInputElement).value),
-    ).toEqual(['综合实力', '关键技术创新', '经济社会效益', '产业化推广价值']);
+    expect(rows.map((r) => (within(r).getByLabelText('维度') as HTMLInputElement).value)).toEqual([
+      '综合实力',
+      '关键技术创新',
+      '经济社会效益',
+      '产业化推广价值',
+    ]);
     expect(screen.getByTestId('post-award-weights').textContent).toBe('权重合计 100');
     fireEvent.change(within(rows[0]!).getByLabelText('满分'), { target: { value: '30' } });
     fireEvent.blur(within(rows[0]!).getByLabelText('满分'));

@@ -62,9 +62,7 @@ export function MyEvaluationsPage() {
                 { title: t('eval.col.publicId'), dataIndex: 'publicId', width: 150 },
                 {
                   title: t('eval.col.solution'),
-                  render: (_, r) => (
-                    <Link to={`/evaluations/${r.id}`}>{r.solutionName}</Link>
-                  ),
+                  render: (_, r) => <Link to={`/evaluations/${r.id}`}>{r.solutionName}</Link>,
                 },
                 { title: t('eval.col.enterprise'), dataIndex: 'enterpriseName' },
                 { title: t('eval.col.category'), dataIndex: 'categoryName', width: 160 },
