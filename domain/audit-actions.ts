@@ -127,6 +127,13 @@ export const AUDIT_ACTIONS = {
   'showcase.withdraw': { zh: '撤回成果展示', en: 'Showcase withdrawn from review' },
   'showcase.approve': { zh: '成果展示审核通过', en: 'Showcase approved' },
   'showcase.reject': { zh: '成果展示退回修改', en: 'Showcase returned' },
+  // 系统评价 (issue 15)
+  'evaluation_round.create': { zh: '新建系统评价', en: 'Created an evaluation round' },
+  'evaluation_round.propose': { zh: '生成系统评价分配方案', en: 'Proposed evaluation assignments' },
+  'evaluation_round.publish': { zh: '发布系统评价任务', en: 'Published an evaluation round' },
+  'evaluation_round.bands': { zh: '设置系统评价等级', en: 'Set the evaluation bands' },
+  'evaluation_round.close': { zh: '结束系统评价', en: 'Closed an evaluation round' },
+  'evaluation.submit': { zh: '专家提交系统评价评分', en: 'Evaluation scores submitted' },
 } as const satisfies Record<string, Label>;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
@@ -158,6 +165,8 @@ export const AUDIT_TARGETS = {
   objection: { zh: '公示异议', en: 'Objection' },
   published_list: { zh: '优秀解决方案名单', en: 'Published list' },
   showcase: { zh: '成果展示', en: 'Showcase' },
+  evaluation_round: { zh: '系统评价', en: 'Evaluation round' },
+  evaluation_assignment: { zh: '系统评价任务', en: 'Evaluation assignment' },
 } as const satisfies Record<string, Label>;
 export type AuditTarget = keyof typeof AUDIT_TARGETS;
 

@@ -1,8 +1,15 @@
 import { describe, expect, test } from 'vitest';
-import { campaignDeclarationSchema, campaignPhase, endOfDayShanghai } from './campaign';
+import {
+  campaignDeclarationSchema,
+  campaignPhase,
+  campaignSettingsSchema,
+  endOfDayShanghai,
+  postAwardRubricFromNames,
+} from './campaign';
 import { copyCampaignSchema } from './campaign-copy';
 import { MIIT_2021 } from './campaigns/miit-2021';
 import { effectiveQuota, quotaGroupOf } from './recommender-units';
+import { maxScoreOf } from './review';
 
 describe('campaignPhase', () => {
   const c = {
@@ -46,12 +53,13 @@ describe('the 2021 declaration (工信厅信发函〔2021〕224号)', () => {
     expect(s.quotas).toEqual({ region: 10, central_enterprise: 5, association: 5 });
     expect(s.awardValidityYears).toBe(2);
     expect(s.businessStages).toEqual(['研发设计', '生产制造', '运维服务', '经营管理']);
-    expect(s.postAwardDimensions).toEqual([
-      '综合实力',
-      '关键技术创新',
-      '经济社会效益',
-      '产业化推广价值',
+    expect(s.postAwardDimensions.map((d) => [d.name, maxScoreOf(d)])).toEqual([
+      ['综合实力', 25],
+      ['关键技术创新', 25],
+      ['经济社会效益', 25],
+      ['产业化推广价值', 25],
     ]);
+    expect(s.postAwardDimensions.every((d) => d.guidance.length > 0)).toBe(true);
   });
   test('deadlines: end of 2021-10-20 in Beijing', () => {
     expect(new Date(MIIT_2021.onlineDeadline).toISOString()).toBe('2021-10-20T15:59:59.999Z');
@@ -60,6 +68,24 @@ describe('the 2021 declaration (工信厅信发函〔2021〕224号)', () => {
   test('the schema refuses a declaration without categories', () => {
     const broken = { ...MIIT_2021, settings: { ...MIIT_2021.settings, categories: [] } };
     expect(campaignDeclarationSchema.safeParse(broken).success).toBe(false);
+  });
+});
+
+describe('系统评价 rubric (postAwardDimensions)', () => {
+  test('bare names stored before the rubric was data become dimensions: known ones the defaults', () => {
+    const r = postAwardRubricFromNames(['综合实力', '数据安全']);
+    expect(r[0]).toMatchObject({ code: 'strength', name: '综合实力', weight: 25 });
+    expect(r[1]).toEqual({ code: 'dimension2', name: '数据安全', weight: 25, guidance: '' });
+  });
+  test('the settings refuse bare names, a duplicate code and a non-positive maximum', () => {
+    const base = MIIT_2021.settings;
+    const parse = (postAwardDimensions: unknown) =>
+      campaignSettingsSchema.safeParse({ ...base, postAwardDimensions });
+    expect(parse(['综合实力']).success).toBe(false);
+    const dup = [base.postAwardDimensions[0], base.postAwardDimensions[0]];
+    expect(parse(dup).error?.issues[0]?.message).toBe('评价维度代码不能重复');
+    expect(parse([{ ...base.postAwardDimensions[0], maxScore: 0 }]).success).toBe(false);
+    expect(parse([]).success).toBe(true);
   });
 });
 

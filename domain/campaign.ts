@@ -29,6 +29,48 @@ export const rubricDimensionSchema = z.object({
   guidance: z.string(),
 });
 
+export type RubricDimension = z.infer<typeof rubricDimensionSchema>;
+
+/**
+ * 系统评价's four dimensions as the notice names them (§四(三)4), 25 points each (百分制). A
+ * campaign stored when they were bare names gets these (by name; any other name 25 points, no
+ * guidance) — see postAwardRubricFromNames.
+ */
+export const DEFAULT_POST_AWARD_DIMENSIONS: RubricDimension[] = [
+  {
+    code: 'strength',
+    name: '综合实力',
+    weight: 25,
+    guidance: '企业的研发投入、团队、资质与经营状况，解决方案的持续运营和服务能力',
+  },
+  {
+    code: 'innovation',
+    name: '关键技术创新',
+    weight: 25,
+    guidance: '关键技术的自主可控和先进性，入选以来的版本迭代与新增知识产权',
+  },
+  {
+    code: 'benefit',
+    name: '经济社会效益',
+    weight: 25,
+    guidance: '应用带来的降本增效、营收与节能减排等可量化成效，以及对行业和社会的带动作用',
+  },
+  {
+    code: 'promotion',
+    name: '产业化推广价值',
+    weight: 25,
+    guidance: '入选以来新增的用户、行业和地区，复制推广的模式与前景',
+  },
+];
+
+/** Bare dimension names (settings stored before the rubric was data) as a rubric. */
+export function postAwardRubricFromNames(names: readonly string[]): RubricDimension[] {
+  return names.map((name, i) => {
+    const known = DEFAULT_POST_AWARD_DIMENSIONS.find((d) => d.name === name);
+    return known ?? { code: `dimension${i + 1}`, name, weight: 25, guidance: '' };
+  });
+}
+
 /** What a column of 附件3 (报送信息汇总表) shows: a fact of the application, or its rank. */
 export const SUMMARY_COLUMN_FACTS = [
   'rank',
@@ -117,7 +159,15 @@ export const campaignSettingsSchema = z.object({
   formalChecklist: formalChecklistSchema.optional(),
   /** reviews per application, the comment's minimum, the recommendations; absent: the defaults */
   review: reviewSettingsSchema.optional(),
-  postAwardDimensions: z.array(z.string().min(1)),
+  /**
+   * 系统评价 (issue 15): the post-award rubric — each dimension with its code, name, weight, highest
+   * score and the experts' guidance, the review rubric's shape (scored and totalled alike).
+   */
+  postAwardDimensions: z
+    .array(rubricDimensionSchema)
+    .refine((r) => new Set(r.map((c) => c.code)).size === r.length, {
+      message: '评价维度代码不能重复',
+    }),
   followUpAwardYears: z.array(z.number().int().min(2000).max(2100)), // 附件4: winners of these years report
   contact: z.string(),
   /** 不得重复上报 / 多头申报: the duplicate detector's thresholds; absent → its defaults. */

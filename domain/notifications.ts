@@ -29,6 +29,7 @@ export const NOTIFICATION_KINDS = [
   'application.objection_upheld',
   'showcase.submitted',
   'showcase.reviewed',
+  'evaluation.assigned',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -276,6 +277,15 @@ export const NOTIFICATION_KIND_INFO: Record<NotificationKind, NotificationKindIn
     variables: ['活动名称', '公开编号', '解决方案名称', '审核结果', '审核意见'],
     subject: '【{{活动名称}}】“{{解决方案名称}}”的成果展示{{审核结果}}',
     body: '{{姓名}}，您好：\n\n您提交的“{{解决方案名称}}”（{{公开编号}}）成果展示{{审核结果}}。{{审核意见}}\n\n查看：{{链接}}',
+  },
+  // 系统评价 (issue 15)
+  'evaluation.assigned': {
+    label: '收到系统评价任务',
+    audience: '评审专家',
+    roles: ['expert'],
+    variables: ['评审轮次', '项目数', '截止时间'],
+    subject: '【系统评价】{{评审轮次}}：请评价{{项目数}}个入选解决方案',
+    body: '{{姓名}}，您好：\n\n主管部门邀请您参加{{评审轮次}}，请从综合实力、关键技术创新、经济社会效益和产业化推广价值等维度，对分配给您的{{项目数}}个入选解决方案评分，并于{{截止时间}}（北京时间）前提交。\n\n前往评价：{{链接}}',
   },
 };
 

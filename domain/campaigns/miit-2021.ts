@@ -1,5 +1,10 @@
 // 工信厅信发函〔2021〕224号: 2021年工业互联网APP优秀解决方案征集遴选. Texts are the notice's own.
-import { endOfDayShanghai, type CampaignDeclaration, type SummaryTableSettings } from '../campaign';
+import {
+  DEFAULT_POST_AWARD_DIMENSIONS,
+  endOfDayShanghai,
+  type CampaignDeclaration,
+  type SummaryTableSettings,
+} from '../campaign';
 
 /** 附件3 as the notice's template names it, with the columns DESIGN §2 lists. */
 export const MIIT_2021_SUMMARY_TABLE: SummaryTableSettings = {
@@ -112,7 +117,7 @@ export const MIIT_2021: CampaignDeclaration = {
         guidance: '对其他企业或行业具有借鉴意义和推广价值',
       },
     ],
-    postAwardDimensions: ['综合实力', '关键技术创新', '经济社会效益', '产业化推广价值'],
+    postAwardDimensions: DEFAULT_POST_AWARD_DIMENSIONS,
     followUpAwardYears: [2019, 2020],
     summaryTable: MIIT_2021_SUMMARY_TABLE,
     contact:

@@ -310,6 +310,27 @@ export const OPERATION_ERRORS: Record<string, OperationErrors> = {
   listShowcaseSubmissions: { access: 'role' },
   reviewShowcase: { access: 'role', errors: ['WRONG_STATE', 'CONFLICT'] },
   getShowcaseImage: { access: 'public' },
+  // 系统评价 (issue 15)
+  listEvaluableLists: { access: 'role' },
+  listEvaluationRounds: { access: 'role' },
+  createEvaluationRound: { access: 'role', errors: ['WRONG_STATE'] },
+  getEvaluationRound: { access: 'role' },
+  proposeEvaluationAssignments: { access: 'role', errors: ['WRONG_STATE'] },
+  publishEvaluationRound: { access: 'role', errors: ['WRONG_STATE'] },
+  listEvaluationResults: { access: 'role' },
+  setEvaluationBands: { access: 'role', errors: ['WRONG_STATE'] },
+  closeEvaluationRound: { access: 'role', errors: ['WRONG_STATE'] },
+  listMyEvaluations: { access: 'role' },
+  getMyEvaluation: { access: 'role' },
+  downloadEvaluationAttachment: { access: 'role' },
+  saveEvaluationScores: {
+    access: 'role',
+    errors: ['REVIEW_CLOSED', 'REVIEW_SUBMITTED', 'REVIEW_CONFLICT'],
+  },
+  submitEvaluationScores: {
+    access: 'role',
+    errors: ['REVIEW_CLOSED', 'REVIEW_SUBMITTED', 'REVIEW_CONFLICT', 'REVIEW_INCOMPLETE'],
+  },
 };
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);

@@ -1337,6 +1337,7 @@ const TABLE: Record<string, Case[]> = {
   ],
   ...catalogueRows(),
   ...showcaseRows(),
+  ...evaluationRows(),
 };
 
 beforeAll(async () => {
@@ -1457,6 +1458,103 @@ function catalogueRows(): Record<string, Case[]> {
     'GET /solutions': [{ expect: all(200), call: (c) => c.get('/solutions?status=valid') }],
     'GET /solutions/:publicId': [
       { expect: all(200), call: async (c) => c.get(`/solutions/${await publicId()}`) },
+    ],
+  };
+}
+
+/**
+ * 系统评价 (issue 15): rounds, results and bands are the organizers'; an expert scores only its own
+ * published pairs (another's or none: 404); nobody else.
+ */
+function evaluationRows(): Record<string, Case[]> {
+  const expertOnly = (status: number): Outcome => ({ ...all(403), anonymous: 401, expert: status });
+  const round = `/api/v1/evaluation-rounds/${NO_SUCH_ID}`;
+  const mine = `/api/v1/my/evaluations/${NO_SUCH_ID}`;
+  return {
+    'GET /api/v1/evaluation-rounds/lists': [
+      { expect: organizerOnly(200), call: (c) => c.get('/api/v1/evaluation-rounds/lists') },
+    ],
+    'GET /api/v1/evaluation-rounds': [
+      { expect: organizerOnly(200), call: (c) => c.get('/api/v1/evaluation-rounds') },
+    ],
+    'POST /api/v1/evaluation-rounds': [
+      {
+        what: 'no such list',
+        expect: organizerOnly(400),
+        call: (c) =>
+          c.post('/api/v1/evaluation-rounds', {
+            title: '矩阵系统评价',
+            listCampaignIds: [NO_SUCH_ID],
+            reviewsPerSolution: 3,
+            maxLoad: 10,
+            deadline: '2099-01-01T00:00:00+08:00',
+          }),
+      },
+    ],
+    'GET /api/v1/evaluation-rounds/:id': [
+      { what: 'no such round', expect: organizerOnly(404), call: (c) => c.get(round) },
+    ],
+    'POST /api/v1/evaluation-rounds/:id/propose': [
+      {
+        what: 'no such round',
+        expect: organizerOnly(404),
+        call: (c) => c.post(`${round}/propose`, {}),
+      },
+    ],
+    'POST /api/v1/evaluation-rounds/:id/publish': [
+      {
+        what: 'no such round',
+        expect: organizerOnly(404),
+        call: (c) => c.post(`${round}/publish`, {}),
+      },
+    ],
+    'GET /api/v1/evaluation-rounds/:id/results': [
+      { what: 'no such round', expect: organizerOnly(404), call: (c) => c.get(`${round}/results`) },
+    ],
+    'PUT /api/v1/evaluation-rounds/:id/bands': [
+      {
+        what: 'no such round',
+        expect: organizerOnly(404),
+        call: (c) => c.request('PUT', `${round}/bands`, { bands: [{ name: 'A类', min: 85 }] }),
+      },
+    ],
+    'POST /api/v1/evaluation-rounds/:id/close': [
+      {
+        what: 'no such round',
+        expect: organizerOnly(404),
+        call: (c) => c.post(`${round}/close`, {}),
+      },
+    ],
+    'GET /api/v1/my/evaluations': [
+      {
+        what: 'none assigned: an empty list',
+        expect: expertOnly(200),
+        call: (c) => c.get('/api/v1/my/evaluations'),
+      },
+    ],
+    'GET /api/v1/my/evaluations/:assignmentId': [
+      { what: 'not theirs', expect: expertOnly(404), call: (c) => c.get(mine) },
+    ],
+    'GET /api/v1/my/evaluations/:assignmentId/attachments/:attachmentId': [
+      {
+        what: 'not theirs',
+        expect: expertOnly(404),
+        call: (c) => c.get(`${mine}/attachments/${ids.attachment}`),
+      },
+    ],
+    'PUT /api/v1/my/evaluations/:assignmentId': [
+      {
+        what: 'not theirs',
+        expect: expertOnly(404),
+        call: (c) => c.request('PUT', mine, { baseVersion: 1, scores: {}, comment: '' }),
+      },
+    ],
+    'POST /api/v1/my/evaluations/:assignmentId/submit': [
+      {
+        what: 'not theirs',
+        expect: expertOnly(404),
+        call: (c) => c.post(`${mine}/submit`, { baseVersion: 1 }),
+      },
     ],
   };
 }

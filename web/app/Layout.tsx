@@ -38,6 +38,7 @@ const REVIEW_LINKS: Array<[string, MessageKey]> = [
   ['/admin/selection', 'selection.nav'],
   ['/admin/objections', 'objection.admin.nav'],
   ['/admin/showcase', 'showcase.admin.title'],
+  ['/admin/evaluation', 'eval.nav'],
 ];
 const ADMIN_LINKS: Array<[string, MessageKey]> = [
   ['/admin/users', 'nav.users'],
@@ -164,6 +165,14 @@ export function Layout() {
       : []),
     ...(me.data?.user.role === 'expert'
       ? [{ key: '/expert', label: <Link to="/expert">{t('expert.nav')}</Link> }]
+      : []),
+    ...(me.data?.user.role === 'expert'
+      ? [
+          {
+            key: '/evaluations',
+            label: <Link to="/evaluations">{t('eval.my.nav')}</Link>,
+          },
+        ]
       : []),
     ...(isOrganizer
       ? [

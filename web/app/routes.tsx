@@ -160,6 +160,23 @@ const ShowcaseReviewPage = lazy(() =>
   })),
 );
 
+// 系统评价 (issue 15): the organizer's rounds, results and bands; the expert's tasks and scoring.
+const EvaluationAdminPage = lazy(() =>
+  import('../features/evaluation/EvaluationAdminPage').then((m) => ({
+    default: m.EvaluationAdminPage,
+  })),
+);
+const MyEvaluationsPage = lazy(() =>
+  import('../features/evaluation/MyEvaluationsPage').then((m) => ({
+    default: m.MyEvaluationsPage,
+  })),
+);
+const EvaluationScoringPage = lazy(() =>
+  import('../features/evaluation/EvaluationScoringPage').then((m) => ({
+    default: m.EvaluationScoringPage,
+  })),
+);
+
 /** The expert's pages: only what is assigned to them. */
 function Expert() {
   return (
@@ -479,6 +496,18 @@ export function AppRoutes() {
           <Route index element={<ExpertHomePage />} />
           <Route path="reviews/:assignmentId" element={<ScoringPage />} />
         </Route>
+        <Route path="evaluations" element={<Expert />}>
+          <Route index element={<MyEvaluationsPage />} />
+          <Route path=":assignmentId" element={<EvaluationScoringPage />} />
+        </Route>
+        <Route
+          path="admin/evaluation"
+          element={
+            <Organizer>
+              <EvaluationAdminPage />
+            </Organizer>
+          }
+        />
         <Route
           path="admin/review-results/:roundId"
           element={

@@ -105,3 +105,29 @@ test('facts stored before 联合申报单位 was a fact get them at the next sta
   );
   expect(after!.facts).toEqual(stored!.facts);
 });
+
+test('系统评价 dimensions stored as bare names become the rubric at the next start, once', async () => {
+  const [demo] = await query<{ id: string }>(t, `select id from campaigns where is_demo`);
+  await query(
+    t,
+    `update campaigns set settings = jsonb_set(settings, '{postAwardDimensions}',
+       '["综合实力","关键技术创新","经济社会效益","产业化推广价值"]'::jsonb) where id = '${demo!.id}'`,
+  );
+  await seedReference(t.deps.db);
+  const read = async () =>
+    (
+      await query<{ dims: { code: string; name: string; weight: number; guidance: string }[] }>(
+        t,
+        `select settings->'postAwardDimensions' as dims from campaigns where id = '${demo!.id}'`,
+      )
+    )[0]!.dims;
+  const dims = await read();
+  expect(dims.map((d) => [d.code, d.name, d.weight])).toEqual([
+    ['strength', '综合实力', 25],
+    ['innovation', '关键技术创新', 25],
+    ['benefit', '经济社会效益', 25],
+    ['promotion', '产业化推广价值', 25],
+  ]);
+  await seedReference(t.deps.db);
+  expect(await read()).toEqual(dims);
+});

@@ -2,7 +2,11 @@
 // limit, 附件3…) and forms — read, created from a template or a past campaign, changed over the
 // revision the editor loaded, exported as one document and imported under a new code.
 import { createHash } from 'node:crypto';
-import { campaignSettingsSchema, type CampaignSettings } from '../../../domain/campaign';
+import {
+  campaignSettingsSchema,
+  postAwardRubricFromNames,
+  type CampaignSettings,
+} from '../../../domain/campaign';
 import {
   CONFIG_FORMAT,
   campaignConfigDocumentSchema,
@@ -470,5 +474,13 @@ export async function backfillCampaignConfig(db: Db) {
         });
       });
     }
+  }
+  // 系统评价 (issue 15): dimensions stored as bare names become the rubric
+  for (const c of await repo.listCampaignsWithNamedDimensions(db)) {
+    const names = (c.settings.postAwardDimensions as unknown[]).map(String);
+    await repo.replaceSettings(db, c.id, {
+      ...c.settings,
+      postAwardDimensions: postAwardRubricFromNames(names),
+    });
   }
 }

@@ -115,6 +115,16 @@ export async function findCampaignForShare(tx: Db, id: string): Promise<Campaign
 }
 
 /** Settings completed by a backfill: the configuration means the same, so the revision stays. */
+/** Campaigns whose 系统评价 dimensions are still bare names (stored before the rubric was data). */
+export async function listCampaignsWithNamedDimensions(db: Db): Promise<CampaignRow[]> {
+  return db
+    .select()
+    .from(campaigns)
+    .where(
+      sql`exists (select 1 from jsonb_array_elements(coalesce(${campaigns.settings}->'postAwardDimensions', '[]'::jsonb)) d where jsonb_typeof(d) = 'string')`,
+    );
+}
+
 export async function replaceSettings(tx: Db, id: string, settings: CampaignSettings) {
   await tx.update(campaigns).set({ settings }).where(eq(campaigns.id, id));
 }

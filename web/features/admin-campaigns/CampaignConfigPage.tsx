@@ -33,6 +33,7 @@ import {
 } from './draft';
 import { FormTab } from './FormTab';
 import { IssueList } from './IssueList';
+import { PostAwardCard } from './PostAwardCard';
 import { ReviewTab } from './ReviewTab';
 import { SaveBar } from './SaveBar';
 import { SummaryTab } from './SummaryTab';
@@ -215,13 +216,20 @@ function ConfigEditor(props: { loaded: CampaignConfig }) {
             key: 'review',
             label: label('review'),
             children: (
-              <ReviewTab
-                value={draft.settings}
-                onChange={(settings) => setDraft((d) => ({ ...d, settings }))}
-                issues={issuesUnder(issues, 'settings')}
-                locked={lock.reviewLocked}
-                reason={lock.reviewReason}
-              />
+              <>
+                <ReviewTab
+                  value={draft.settings}
+                  onChange={(settings) => setDraft((d) => ({ ...d, settings }))}
+                  issues={issuesUnder(issues, 'settings')}
+                  locked={lock.reviewLocked}
+                  reason={lock.reviewReason}
+                />
+                <PostAwardCard
+                  value={draft.settings}
+                  onChange={(settings) => setDraft((d) => ({ ...d, settings }))}
+                  issues={issuesUnder(issues, 'settings')}
+                />
+              </>
             ),
           },
           {

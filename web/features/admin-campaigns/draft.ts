@@ -112,7 +112,8 @@ export function tabOf(path: string): TabKey {
   if (path.startsWith('forms.application')) return 'application';
   if (path.startsWith('forms.followUp')) return 'followUp';
   if (/^settings\.(categories|quotas|quotaOverrides)/.test(path)) return 'categories';
-  if (/^settings\.(formalChecklist|rubric|review)(\.|$)/.test(path)) return 'review';
+  if (/^settings\.(formalChecklist|rubric|review|postAwardDimensions)(\.|$)/.test(path))
+    return 'review';
   if (path.startsWith('settings.')) return 'summary';
   return 'basics';
 }

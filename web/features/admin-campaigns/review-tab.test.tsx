@@ -6,6 +6,7 @@ import { MIIT_2021 } from '../../../domain/campaigns/miit-2021';
 import { MIIT_2021_FORMAL_CHECKLIST } from '../../../domain/review';
 import { renderWithApp } from '../../../test/web/render';
 import { checkChanges, tabOf } from './draft';
+import { PostAwardCard } from './PostAwardCard';
 import { ReviewTab } from './ReviewTab';
 
 let latest: CampaignSettings | undefined;
@@ -81,5 +82,48 @@ describe('形式审查与评分 in the campaign configuration', () => {
     const own = screen.getByTestId('checklist-item-2');
     expect((within(own).getByLabelText('检查项') as HTMLInputElement).disabled).toBe(true);
     expect((screen.getByTestId('checklist-add') as HTMLButtonElement).disabled).toBe(true);
+  });
+});
+
+describe('系统评价维度 in the campaign configuration', () => {
+  function PostAwardHarness() {
+    const [value, setValue] = useState<CampaignSettings>(MIIT_2021.settings);
+    return (
+      <PostAwardCard
+        value={value}
+        onChange={(v) => {
+          latest = v;
+          setValue(v);
+        }}
+        issues={[]}
+      />
+    );
+  }
+
+  it('shows the four dimensions of the notice and edits them as data', () => {
+    latest = undefined;
+    renderWithApp(<PostAwardHarness />);
+    const rows = screen.getAllByTestId(/^post-award-\d+$/);
+    expect(rows.map((r) => (within(r).getByLabelText('维度') as HTMLInputElement).value)).toEqual([
+      '综合实力',
+      '关键技术创新',
+      '经济社会效益',
+      '产业化推广价值',
+    ]);
+    expect(screen.getByTestId('post-award-weights').textContent).toBe('权重合计 100');
+    fireEvent.change(within(rows[0]!).getByLabelText('满分'), { target: { value: '30' } });
+    fireEvent.blur(within(rows[0]!).getByLabelText('满分'));
+    expect(latest!.postAwardDimensions[0]).toMatchObject({ code: 'strength', maxScore: 30 });
+    fireEvent.click(screen.getByTestId('post-award-add'));
+    expect(latest!.postAwardDimensions.at(-1)).toEqual({
+      code: 'dimension',
+      name: '',
+      weight: 25,
+      guidance: '',
+    });
+    // an empty name is refused, on this tab
+    const issues = checkChanges({ settings: latest! });
+    expect(issues.map((i) => i.path)).toContain('settings.postAwardDimensions.4.name');
+    expect(tabOf('settings.postAwardDimensions.4.name')).toBe('review');
   });
 });

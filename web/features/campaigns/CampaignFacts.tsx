@@ -76,7 +76,9 @@ export function AfterAward({ campaign: c }: { campaign: Campaign }) {
       <Items>
         <li>{t('campaign.awardValidity', { n: s.awardValidityYears })}</li>
         {s.postAwardDimensions.length > 0 && (
-          <li>{t('campaign.postAward', { dims: s.postAwardDimensions.join(sep) })}</li>
+          <li>
+            {t('campaign.postAward', { dims: s.postAwardDimensions.map((d) => d.name).join(sep) })}
+          </li>
         )}
         {years.length > 0 && (
           <li>
