@@ -127,6 +127,8 @@ export const AUDIT_ACTIONS = {
   'showcase.withdraw': { zh: '撤回成果展示', en: 'Showcase withdrawn from review' },
   'showcase.approve': { zh: '成果展示审核通过', en: 'Showcase approved' },
   'showcase.reject': { zh: '成果展示退回修改', en: 'Showcase returned' },
+  // 目录清单 (issue 15)
+  'catalogue.publish': { zh: '发布目录清单', en: 'Published a catalogue version' },
 } as const satisfies Record<string, Label>;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
@@ -158,6 +160,7 @@ export const AUDIT_TARGETS = {
   objection: { zh: '公示异议', en: 'Objection' },
   published_list: { zh: '优秀解决方案名单', en: 'Published list' },
   showcase: { zh: '成果展示', en: 'Showcase' },
+  catalogue_version: { zh: '目录清单', en: 'Catalogue version' },
 } as const satisfies Record<string, Label>;
 export type AuditTarget = keyof typeof AUDIT_TARGETS;
 
