@@ -310,6 +310,12 @@ export const OPERATION_ERRORS: Record<string, OperationErrors> = {
   listShowcaseSubmissions: { access: 'role' },
   reviewShowcase: { access: 'role', errors: ['WRONG_STATE', 'CONFLICT'] },
   getShowcaseImage: { access: 'public' },
+  // 目录清单 (issue 15)
+  getCatalogue: { access: 'public', errors: ['NOT_FOUND'] },
+  listCatalogueVersions: { access: 'public' },
+  publishCatalogue: { access: 'role', errors: ['NOT_FOUND', 'CONFLICT'] },
+  previewCatalogue: { access: 'role' },
+  importCatalogueEntries: { access: 'role', errors: FILE },
 };
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);

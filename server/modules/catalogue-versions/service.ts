@@ -22,7 +22,7 @@ import {
   type PublishCatalogueInput,
 } from '../../../domain/catalogue-versions';
 import type { FieldIssue } from '../../../domain/errors';
-import { PUBLISHED_STATUS_LABELS } from '../../../domain/publication';
+import { PUBLIC_ID_PATTERN, PUBLISHED_STATUS_LABELS } from '../../../domain/publication';
 import { beijingDay } from '../../../domain/registry';
 import type { Db } from '../../db/client';
 import type { Actor } from '../../lib/actor';
@@ -272,6 +272,14 @@ export async function importEntries(bytes: Buffer): Promise<CatalogueImport> {
           column: issue.path[0] === 'band' ? '等级' : '公开编号',
           message: issue.message,
         });
+      continue;
+    }
+    if (!PUBLIC_ID_PATTERN.test(parsed.data.publicId)) {
+      out.problems.push({
+        row: r.rowNo,
+        column: '公开编号',
+        message: `“${parsed.data.publicId}”不是公开编号，应如 2021-IIAPP-001`,
+      });
       continue;
     }
     const first = seen.get(parsed.data.publicId);
