@@ -38,6 +38,7 @@ const REVIEW_LINKS: Array<[string, MessageKey]> = [
   ['/admin/selection', 'selection.nav'],
   ['/admin/objections', 'objection.admin.nav'],
   ['/admin/showcase', 'showcase.admin.title'],
+  ['/admin/catalogue', 'catalogueVersions.title'],
 ];
 const ADMIN_LINKS: Array<[string, MessageKey]> = [
   ['/admin/users', 'nav.users'],

@@ -159,6 +159,11 @@ const ShowcaseReviewPage = lazy(() =>
     default: m.ShowcaseReviewPage,
   })),
 );
+const CatalogueAdminPage = lazy(() =>
+  import('../features/admin-catalogue/CatalogueAdminPage').then((m) => ({
+    default: m.CatalogueAdminPage,
+  })),
+);
 
 /** The expert's pages: only what is assigned to them. */
 function Expert() {
@@ -502,6 +507,14 @@ export function AppRoutes() {
           element={
             <Organizer>
               <ShowcaseReviewPage />
+            </Organizer>
+          }
+        />
+        <Route
+          path="admin/catalogue"
+          element={
+            <Organizer>
+              <CatalogueAdminPage />
             </Organizer>
           }
         />
