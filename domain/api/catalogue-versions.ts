@@ -71,6 +71,8 @@ export type CatalogueVersionList = z.infer<typeof catalogueVersionListSchema>;
 /** previewCatalogue: what would be published, and what stops it (empty: ready). */
 export const cataloguePreviewSchema = z.object({
   problems: z.array(z.string()),
+  /** each public id with a problem, and what it is (not published, revoked, twice…) */
+  rowProblems: z.array(z.object({ publicId: z.string(), message: z.string() })),
   /** the entries found (with their facts), in the order given */
   entries: z.array(catalogueEntrySchema),
   /** the version it would be */

@@ -161,7 +161,7 @@ describe('publishCatalogue refused, nothing written', () => {
     expect(res.status).toBe(400);
     // in the order given
     expect(res.body.error.message).toBe(
-      `以下解决方案${r1}（已撤销）、${withdrawnId}（已退出）、${r2}（已撤销）不能列入目录清单`,
+      `以下解决方案已撤销或已退出，不能列入目录清单：${r1}（已撤销）、${withdrawnId}（已退出）、${r2}（已撤销）`,
     );
     expect(res.body.error.details.map((d: { path: string }) => d.path).sort()).toEqual(
       ['entries.0.publicId', 'entries.11.publicId', 'entries.12.publicId'].sort(),
@@ -270,6 +270,7 @@ describe('versions', () => {
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     const p = res.body as CataloguePreview;
     expect(p.problems).toEqual([]);
+    expect(p.rowProblems).toEqual([]);
     expect(p.version).toBe(2);
     expect(p.entries.map((e) => e.publicId)).toEqual(v2Entries().map((e) => e.publicId));
     expect(p.changes.added.map((e) => e.publicId)).toEqual([valid[8]]);
@@ -281,7 +282,11 @@ describe('versions', () => {
     });
     expect(bad.body.problems).toEqual([
       '以下公开编号不在已发布的优秀解决方案名单中：1999-IIAPP-001',
-      `以下解决方案${a.revokedIds[0]}（已撤销）不能列入目录清单`,
+      `以下解决方案已撤销或已退出，不能列入目录清单：${a.revokedIds[0]}（已撤销）`,
+    ]);
+    expect(bad.body.rowProblems).toEqual([
+      { publicId: '1999-IIAPP-001', message: '不在已发布的名单中' },
+      { publicId: a.revokedIds[0], message: '已撤销或已退出' },
     ]);
     expect(await versionsWritten()).toBe(2);
   });

@@ -34,12 +34,15 @@ h3{font-size:16px;margin:16px 0 6px;color:#57606a}
 .id{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:14px;white-space:nowrap}
 .band{display:inline-block;font-size:13px;padding:0 8px;border-radius:10px;border:1px solid #afb8c1;background:#eaeef2}
 table{border-collapse:collapse;width:100%;font-size:14px}
+table.entries{table-layout:fixed}
+table.entries col.c-id{width:150px}table.entries col.c-name{width:44%}table.entries col.c-region{width:20%}
+td .sub{display:none;font-size:13px;color:#57606a}
 th,td{border-bottom:1px solid #dde1e6;padding:6px 8px;text-align:left;vertical-align:top}
 th{color:#57606a;font-weight:600}
 ul.changes{margin:4px 0 12px;padding-left:20px;font-size:14px}
 .summary{color:#57606a;font-size:14px;margin:4px 0}
 footer{max-width:1080px;margin:24px auto;padding:0 16px;font-size:13px;color:#57606a}
-@media (max-width:600px){h1{font-size:21px}header.site nav{margin-left:0}th:nth-child(4),td:nth-child(4){display:none}}
+@media (max-width:600px){h1{font-size:21px}header.site nav{margin-left:0}table.entries col.c-id{width:118px}table.entries .id{font-size:12px}table.entries col.c-name{width:auto}table.entries col.c-ent,table.entries col.c-region{width:0}table.entries th:nth-child(n+3),table.entries td:nth-child(n+3){display:none}td .sub{display:block}}
 `);
 
 function layout(o: { title: string; description: string; canonical: string; body: Html }): string {
@@ -147,7 +150,13 @@ function body(v: CatalogueView, versions: CatalogueView[]): Html {
           ${b.categories.map(
             (c) =>
               html`<h3>${c.categoryName}</h3>
-                <table>
+                <table class="entries">
+                  <colgroup>
+                    <col class="c-id" />
+                    <col class="c-name" />
+                    <col class="c-ent" />
+                    <col class="c-region" />
+                  </colgroup>
                   <thead>
                     <tr>
                       <th scope="col">公开编号</th>
@@ -161,7 +170,12 @@ function body(v: CatalogueView, versions: CatalogueView[]): Html {
                       (e) =>
                         html`<tr>
                           <td class="id">${e.publicId}</td>
-                          <td>${solutionLink(e)}</td>
+                          <td>
+                            ${solutionLink(e)}
+                            <div class="sub">
+                              ${e.enterpriseName}${e.regionName ? ` · ${e.regionName}` : ''}
+                            </div>
+                          </td>
                           <td>${e.enterpriseName}</td>
                           <td>${e.regionName || '—'}</td>
                         </tr>`,

@@ -77,7 +77,7 @@ async function resolve(db: Db, input: CatalogueEntryInput[], lock: boolean): Pro
   if (out.length) {
     const label = (id: string) => PUBLISHED_STATUS_LABELS[found.get(id)!.status].zh;
     problems.push(
-      `以下解决方案${out.map((id) => `${id}（${label(id)}）`).join('、')}不能列入目录清单`,
+      `以下解决方案已撤销或已退出，不能列入目录清单：${out.map((id) => `${id}（${label(id)}）`).join('、')}`,
     );
     flag((e) => out.includes(e.publicId), '已撤销或已退出');
   }
@@ -118,8 +118,14 @@ export async function preview(
     resolve(deps.db, input, false),
     repo.findVersion(deps.db),
   ]);
+  const rowProblems = new Map<string, string>();
+  for (const d of r.details) {
+    const id = input[Number(d.path.split('.')[1])]!.publicId;
+    rowProblems.set(id, [rowProblems.get(id), d.message].filter(Boolean).join('；'));
+  }
   return {
     problems: r.problems,
+    rowProblems: [...rowProblems].map(([publicId, message]) => ({ publicId, message })),
     entries: r.entries,
     version: (latest?.version ?? 0) + 1,
     changes: changesView(latest, r.entries),

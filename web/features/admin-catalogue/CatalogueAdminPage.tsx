@@ -157,6 +157,10 @@ function DraftCard() {
     () => new Map((current?.entries ?? []).map((e) => [e.publicId, e])),
     [current],
   );
+  const rowProblems = useMemo(
+    () => new Map((current?.rowProblems ?? []).map((p) => [p.publicId, p.message])),
+    [current],
+  );
   const bands = bandOrder(entries.filter((e) => e.band));
 
   const edit = (key: number, patch: Partial<Row>) =>
@@ -392,10 +396,21 @@ function DraftCard() {
             {
               title: t('catalogueVersions.col.solution'),
               key: 'solution',
-              render: (_: unknown, r: Row) =>
-                facts.get(r.publicId.trim().toUpperCase())?.solutionName ?? (
-                  <Typography.Text type="secondary">—</Typography.Text>
-                ),
+              render: (_: unknown, r: Row) => {
+                const id = r.publicId.trim().toUpperCase();
+                const problem = rowProblems.get(id);
+                return (
+                  <>
+                    {problem && (
+                      <Tag color="error" data-testid="catalogue-row-problem">
+                        {problem}
+                      </Tag>
+                    )}
+                    {facts.get(id)?.solutionName ??
+                      (problem ? null : <Typography.Text type="secondary">—</Typography.Text>)}
+                  </>
+                );
+              },
             },
             {
               title: t('catalogueVersions.col.enterprise'),
