@@ -258,12 +258,24 @@ export function catalogueVersionPages(deps: Deps): FastifyPluginAsync {
     const page = async (reply: FastifyReply, version?: number) => {
       const versions = await service.allVersionViews(deps);
       const v = version === undefined ? versions[0] : versions.find((x) => x.version === version);
+      if (!v && version !== undefined)
+        return notFoundPage(deps, reply, `目录清单没有第${version}版。`);
       if (!v)
-        return notFoundPage(
-          deps,
-          reply,
-          version === undefined ? '目录清单尚未发布。' : `目录清单没有第${version}版。`,
-        );
+        // the page exists before the first version (the list's pages link it): it says so
+        return reply
+          .type('text/html; charset=utf-8')
+          .header('cache-control', 'public, max-age=60')
+          .send(
+            layout({
+              title: SITE,
+              description: '目录清单尚未发布。',
+              canonical: `${deps.config.publicUrl}/catalogue`,
+              body: html`<h1>${SITE}</h1>
+                <p class="card">
+                  目录清单尚未发布。已发布的优秀解决方案见<a href="/solutions">名单</a>。
+                </p>`,
+            }),
+          );
       return reply
         .type('text/html; charset=utf-8')
         .header('cache-control', 'public, max-age=60')

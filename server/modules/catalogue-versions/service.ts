@@ -79,7 +79,10 @@ async function resolve(db: Db, input: CatalogueEntryInput[], lock: boolean): Pro
     problems.push(
       `以下解决方案已撤销或已退出，不能列入目录清单：${out.map((id) => `${id}（${label(id)}）`).join('、')}`,
     );
-    flag((e) => out.includes(e.publicId), '已撤销或已退出');
+    input.forEach((e, i) => {
+      if (out.includes(e.publicId))
+        details.push({ path: `entries.${i}.publicId`, message: label(e.publicId) });
+    });
   }
   const entries = input.flatMap((e) => {
     const s = found.get(e.publicId);
