@@ -45,7 +45,17 @@ const V1: CatalogueView = {
   changes: { previousVersion: null, added: [E1, E2], removed: [], bandChanged: [] },
   url: 'http://localhost/catalogue/v/1',
 };
-const versions = { items: [{ version: 1, ...V1, count: 2 }] };
+const versions = {
+  items: [
+    {
+      version: 1,
+      title: V1.title,
+      documentNo: V1.documentNo,
+      publishedOn: V1.publishedOn,
+      count: 2,
+    },
+  ],
+};
 const notFound: [number, unknown] = [
   404,
   { error: { code: 'NOT_FOUND', message: '未找到', messageEn: 'Not found' } },
