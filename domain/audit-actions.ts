@@ -134,6 +134,8 @@ export const AUDIT_ACTIONS = {
   'evaluation_round.bands': { zh: '设置系统评价等级', en: 'Set the evaluation bands' },
   'evaluation_round.close': { zh: '结束系统评价', en: 'Closed an evaluation round' },
   'evaluation.submit': { zh: '专家提交系统评价评分', en: 'Evaluation scores submitted' },
+  // 目录清单 (issue 15)
+  'catalogue.publish': { zh: '发布目录清单', en: 'Published a catalogue version' },
 } as const satisfies Record<string, Label>;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
@@ -167,6 +169,7 @@ export const AUDIT_TARGETS = {
   showcase: { zh: '成果展示', en: 'Showcase' },
   evaluation_round: { zh: '系统评价', en: 'Evaluation round' },
   evaluation_assignment: { zh: '系统评价任务', en: 'Evaluation assignment' },
+  catalogue_version: { zh: '目录清单', en: 'Catalogue version' },
 } as const satisfies Record<string, Label>;
 export type AuditTarget = keyof typeof AUDIT_TARGETS;
 

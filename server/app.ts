@@ -22,6 +22,7 @@ import { AppError } from './lib/errors';
 import { assertStorableRequest } from './lib/input-text';
 import { resolveSession } from './modules/auth';
 import { cataloguePages } from './modules/catalogue';
+import { catalogueVersionPages } from './modules/catalogue-versions';
 import { apiRoutes } from './routes';
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -155,6 +156,7 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   await app.register(apiRoutes(deps), { prefix: '/api/v1' });
   // server-rendered public pages (the 优秀解决方案 catalogue), before the SPA's fallback
   await app.register(cataloguePages(deps));
+  await app.register(catalogueVersionPages(deps));
 
   const webDist = config.webDist;
   const hasWeb = fs.existsSync(path.join(webDist, 'index.html'));

@@ -31,6 +31,7 @@ import { publicationRoutes } from './modules/publication';
 import { catalogueRoutes } from './modules/catalogue';
 import { showcaseRoutes } from './modules/showcase';
 import { evaluationRoutes } from './modules/evaluation';
+import { catalogueVersionRoutes } from './modules/catalogue-versions';
 
 /** Everything under /api/v1. */
 export function apiRoutes(deps: Deps): FastifyPluginAsyncZod {
@@ -69,6 +70,7 @@ export function apiRoutes(deps: Deps): FastifyPluginAsyncZod {
       catalogueRoutes,
       showcaseRoutes,
       evaluationRoutes,
+      catalogueVersionRoutes,
     ]) {
       await app.register(routes(deps));
     }

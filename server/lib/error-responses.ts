@@ -331,6 +331,12 @@ export const OPERATION_ERRORS: Record<string, OperationErrors> = {
     access: 'role',
     errors: ['REVIEW_CLOSED', 'REVIEW_SUBMITTED', 'REVIEW_CONFLICT', 'REVIEW_INCOMPLETE'],
   },
+  // 目录清单 (issue 15)
+  getCatalogue: { access: 'public', errors: ['NOT_FOUND'] },
+  listCatalogueVersions: { access: 'public' },
+  publishCatalogue: { access: 'role', errors: ['NOT_FOUND', 'CONFLICT'] },
+  previewCatalogue: { access: 'role' },
+  importCatalogueEntries: { access: 'role', errors: FILE },
 };
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);

@@ -1338,6 +1338,7 @@ const TABLE: Record<string, Case[]> = {
   ...catalogueRows(),
   ...showcaseRows(),
   ...evaluationRows(),
+  ...catalogueVersionRows(),
 };
 
 beforeAll(async () => {
@@ -1554,6 +1555,87 @@ function evaluationRows(): Record<string, Case[]> {
         what: 'not theirs',
         expect: expertOnly(404),
         call: (c) => c.post(`${mine}/submit`, { baseVersion: 1 }),
+      },
+    ],
+  };
+}
+
+/**
+ * 目录清单 (issue 15): reading (API, pages, open data) is public; publishing, its preview and the
+ * import are the organizer's. A version is published once, when first asked, from a list of its own.
+ */
+function catalogueVersionRows(): Record<string, Case[]> {
+  let published: Promise<string> | undefined;
+  const version = () =>
+    (published ??= publishedWorld(t, 2, { year: 2016, series: 'CATV', revoked: 0 }).then(
+      async (list) => {
+        const res = await clients.organizer.post('/api/v1/catalogue/versions', {
+          title: '矩阵目录清单',
+          documentNo: '工信厅信发函〔2024〕1号',
+          publishedOn: '2024-01-01',
+          entries: list.publicIds.map((publicId) => ({ publicId, band: 'A类' })),
+        });
+        if (res.status !== 201) throw new Error(JSON.stringify(res.body));
+        return list.publicIds[0]!;
+      },
+    ));
+  const publicGet = (url: string): Case[] => [
+    {
+      expect: all(200),
+      call: async (c) => {
+        await version();
+        return c.get(url);
+      },
+    },
+  ];
+  const unknown = [{ publicId: '1999-IIAPP-001', band: 'A类' }];
+  return {
+    'GET /api/v1/catalogue': publicGet('/api/v1/catalogue?version=1'),
+    'GET /api/v1/catalogue/versions': publicGet('/api/v1/catalogue/versions'),
+    'POST /api/v1/catalogue/versions': [
+      {
+        what: 'an unknown solution',
+        expect: organizerOnly(400),
+        call: (c) =>
+          c.post('/api/v1/catalogue/versions', {
+            title: '矩阵目录清单',
+            documentNo: '工信厅信发函〔2024〕2号',
+            publishedOn: '2024-01-02',
+            entries: unknown,
+          }),
+      },
+    ],
+    'POST /api/v1/catalogue/preview': [
+      {
+        expect: organizerOnly(200),
+        call: (c) => c.post('/api/v1/catalogue/preview', { entries: unknown }),
+      },
+    ],
+    'POST /api/v1/catalogue/import': [
+      {
+        expect: organizerOnly(200),
+        call: (c) =>
+          postFile(
+            c,
+            '/api/v1/catalogue/import',
+            '目录.csv',
+            csvOf([
+              ['公开编号', '等级'],
+              ['2016-CATV-001', 'A类'],
+            ]),
+          ),
+      },
+    ],
+    'GET /catalogue': publicGet('/catalogue'),
+    'GET /catalogue/v/:version': publicGet('/catalogue/v/1'),
+    'GET /open-data/catalogue.csv': publicGet('/open-data/catalogue.csv'),
+    'GET /open-data/catalogue.json': publicGet('/open-data/catalogue.json'),
+    'GET /open-data/catalogue/v/:file': [
+      ...publicGet('/open-data/catalogue/v/1.json'),
+      {
+        what: 'no such version',
+        expect: all(404),
+        call: (c) => c.get('/open-data/catalogue/v/999.csv'),
       },
     ],
   };

@@ -39,6 +39,7 @@ const REVIEW_LINKS: Array<[string, MessageKey]> = [
   ['/admin/objections', 'objection.admin.nav'],
   ['/admin/showcase', 'showcase.admin.title'],
   ['/admin/evaluation', 'eval.nav'],
+  ['/admin/catalogue', 'catalogueVersions.title'],
 ];
 const ADMIN_LINKS: Array<[string, MessageKey]> = [
   ['/admin/users', 'nav.users'],

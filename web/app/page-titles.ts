@@ -54,6 +54,7 @@ const PAGE_TITLES: Array<[string, MessageKey]> = [
   ['/admin/evaluation', 'eval.title'],
   ['/evaluations', 'eval.my.title'],
   ['/evaluations/:assignmentId', 'eval.title.scoring'],
+  ['/admin/catalogue', 'catalogueVersions.title'],
 ];
 
 /** The message key naming the page at pathname; 页面不存在 for an unknown route. */

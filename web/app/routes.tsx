@@ -159,6 +159,11 @@ const ShowcaseReviewPage = lazy(() =>
     default: m.ShowcaseReviewPage,
   })),
 );
+const CatalogueAdminPage = lazy(() =>
+  import('../features/admin-catalogue/CatalogueAdminPage').then((m) => ({
+    default: m.CatalogueAdminPage,
+  })),
+);
 
 // 系统评价 (issue 15): the organizer's rounds, results and bands; the expert's tasks and scoring.
 const EvaluationAdminPage = lazy(() =>
@@ -531,6 +536,14 @@ export function AppRoutes() {
           element={
             <Organizer>
               <ShowcaseReviewPage />
+            </Organizer>
+          }
+        />
+        <Route
+          path="admin/catalogue"
+          element={
+            <Organizer>
+              <CatalogueAdminPage />
             </Organizer>
           }
         />

@@ -96,7 +96,7 @@ function layout(o: {
           <a href="/solutions">${SITE}</a>
           <nav aria-label="站点">
             <a href="/">征集遴选平台</a><a href="/solutions#open-data">开放数据</a
-            ><a href="${service.FEED_PATH}">订阅变动</a>
+            ><a href="${service.FEED_PATH}">订阅变动</a><a href="/catalogue">目录清单</a>
           </nav>
         </div>
       </header>
