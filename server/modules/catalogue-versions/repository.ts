@@ -2,7 +2,7 @@
 // facts (never their USCC) and the catalogue versions; writes a version (never updates one).
 import { asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { catalogueVersions, evaluationRounds, publishedSolutions } from '../../db/schema';
+import { catalogueVersions, publishedSolutions } from '../../db/schema';
 
 export type CatalogueVersionRow = typeof catalogueVersions.$inferSelect;
 export type StoredEntry = CatalogueVersionRow['entries'][number];
@@ -65,14 +65,6 @@ export function listVersions(db: Db) {
 /** Every version with its entries, oldest first (the pages' 变更 sections compare neighbours). */
 export function allVersions(db: Db) {
   return db.select().from(catalogueVersions).orderBy(asc(catalogueVersions.version));
-}
-
-export async function evaluationRoundExists(db: Db, id: string): Promise<boolean> {
-  const [row] = await db
-    .select({ id: evaluationRounds.id })
-    .from(evaluationRounds)
-    .where(eq(evaluationRounds.id, id));
-  return !!row;
 }
 
 /** Inserts a version; false when that number was taken meanwhile (nothing written). */

@@ -31,6 +31,7 @@ import type { Deps } from '../../lib/deps';
 import { AppError } from '../../lib/errors';
 import { recordAudit } from '../audit';
 import { readImportSheet } from '../awards';
+import { bandedResultsOf } from '../evaluation';
 import * as repo from './repository';
 
 export const cataloguePagePath = (version?: number) =>
@@ -138,6 +139,21 @@ export async function preview(
 const dayError = (message: string) =>
   new AppError('VALIDATION_FAILED', { message, details: [{ path: 'publishedOn', message }] });
 
+/** A 系统评价 round's normalised totals by public id; an unknown round is refused. */
+async function scoresOf(db: Db, roundId: string): Promise<Map<string, number | null>> {
+  try {
+    const { results } = await bandedResultsOf(db, roundId);
+    return new Map(results.map((x) => [x.publicId, x.score]));
+  } catch (e) {
+    if (e instanceof AppError && e.code === 'NOT_FOUND')
+      throw new AppError('NOT_FOUND', {
+        message: '评价轮次不存在',
+        details: [{ path: 'evaluationRoundId', message: '评价轮次不存在' }],
+      });
+    throw e;
+  }
+}
+
 /** publishCatalogue */
 export async function publish(
   deps: Deps,
@@ -147,17 +163,17 @@ export async function publish(
   const now = deps.clock.now();
   if (input.publishedOn > beijingDay(now)) throw dayError('发布日期不能晚于今天');
   const version = await deps.db.transaction(async (tx) => {
-    if (input.evaluationRoundId && !(await repo.evaluationRoundExists(tx, input.evaluationRoundId)))
-      throw new AppError('NOT_FOUND', {
-        message: '评价轮次不存在',
-        details: [{ path: 'evaluationRoundId', message: '评价轮次不存在' }],
-      });
+    // started from a 系统评价: each entry keeps its normalised total from that round
+    const scores = input.evaluationRoundId
+      ? await scoresOf(tx, input.evaluationRoundId)
+      : new Map<string, number | null>();
     const latest = await repo.findVersion(tx);
     if (latest && input.publishedOn < latest.publishedOn)
       throw dayError(
         `发布日期不能早于上一版本（第${latest.version}版）的发布日期${latest.publishedOn}`,
       );
     const r = await resolve(tx, input.entries, true);
+    for (const e of r.entries) e.score = scores.get(e.publicId) ?? null;
     if (r.problems.length)
       throw new AppError('VALIDATION_FAILED', {
         message: r.problems.join('；'),
