@@ -127,6 +127,12 @@ export const AUDIT_ACTIONS = {
   'showcase.withdraw': { zh: '撤回成果展示', en: 'Showcase withdrawn from review' },
   'showcase.approve': { zh: '成果展示审核通过', en: 'Showcase approved' },
   'showcase.reject': { zh: '成果展示退回修改', en: 'Showcase returned' },
+  // 随机抽查 (issue 15)
+  'spot_check.commit': { zh: '公布抽查种子承诺', en: 'Spot check seed committed' },
+  'spot_check.draw': { zh: '随机抽取抽查样本', en: 'Spot check sample drawn' },
+  'spot_check.close': { zh: '结束随机抽查', en: 'Spot check closed' },
+  'spot_check_task.assign': { zh: '分配抽查核查任务', en: 'Spot check task assigned' },
+  'spot_check_task.finding': { zh: '记录抽查核查结论', en: 'Spot check finding recorded' },
 } as const satisfies Record<string, Label>;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
@@ -158,6 +164,8 @@ export const AUDIT_TARGETS = {
   objection: { zh: '公示异议', en: 'Objection' },
   published_list: { zh: '优秀解决方案名单', en: 'Published list' },
   showcase: { zh: '成果展示', en: 'Showcase' },
+  spot_check: { zh: '随机抽查', en: 'Spot check' },
+  spot_check_task: { zh: '抽查核查任务', en: 'Spot check task' },
 } as const satisfies Record<string, Label>;
 export type AuditTarget = keyof typeof AUDIT_TARGETS;
 

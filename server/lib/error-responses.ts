@@ -310,6 +310,24 @@ export const OPERATION_ERRORS: Record<string, OperationErrors> = {
   listShowcaseSubmissions: { access: 'role' },
   reviewShowcase: { access: 'role', errors: ['WRONG_STATE', 'CONFLICT'] },
   getShowcaseImage: { access: 'public' },
+  // 随机抽查 (issue 15)
+  listSpotChecks: { access: 'public' },
+  commitSpotCheckSeed: { access: 'role' },
+  listSpotCheckSources: { access: 'role' },
+  recomputeSpotCheckDraw: { access: 'public' },
+  verifySpotCheckDraw: { access: 'public' },
+  downloadSpotCheckPopulation: { access: 'public', errors: ['WRONG_STATE'] },
+  getSpotCheck: { access: 'role' },
+  drawSpotCheck: { access: 'role', errors: ['WRONG_STATE', 'SEED_MISMATCH'] },
+  assignSpotCheckTasks: {
+    access: 'role',
+    errors: ['WRONG_STATE', 'CONFLICT', 'ASSIGNMENT_RULES_BROKEN'],
+  },
+  closeSpotCheck: { access: 'role', errors: ['WRONG_STATE'] },
+  listMySpotCheckTasks: { access: 'role' },
+  getMySpotCheckTask: { access: 'role' },
+  downloadSpotCheckAttachment: { access: 'role' },
+  recordSpotCheckFinding: { access: 'role', errors: ['WRONG_STATE'] },
 };
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
