@@ -1,6 +1,7 @@
 // 随机抽查 (issue 15): the inputs and response shapes of the spot check — the organizer's commitment,
 // draw, tasks and closing; the public verification (anyone, no sign-in); the expert's own tasks
 // and findings. The draw itself is domain/spot-check.ts.
+import { categorySchema } from '../campaign';
 import { PUBLISHED_STATUSES } from '../publication';
 import { SEED_PATTERN } from '../spot-check';
 import { z } from '../zod';
@@ -271,7 +272,8 @@ export const mySpotCheckTaskDetailSchema = z.object({
     validUntil: z.string(),
     status: z.enum(PUBLISHED_STATUSES),
   }),
-  categories: z.array(z.object({ code: z.string(), name: z.string() })),
+  /** the campaign's categories (the application's layout names them) */
+  categories: z.array(categorySchema),
   /** null: no submitted version on file (an award from before the platform) */
   application: z
     .object({

@@ -38,6 +38,7 @@ const REVIEW_LINKS: Array<[string, MessageKey]> = [
   ['/admin/selection', 'selection.nav'],
   ['/admin/objections', 'objection.admin.nav'],
   ['/admin/showcase', 'showcase.admin.title'],
+  ['/admin/spot-checks', 'spot.nav'],
 ];
 const ADMIN_LINKS: Array<[string, MessageKey]> = [
   ['/admin/users', 'nav.users'],
@@ -173,6 +174,17 @@ export function Layout() {
           { key: 'admin', label: t('nav.admin'), children: ADMIN_LINKS.map(link) },
         ]
       : []),
+    ...(me.data?.user.role === 'expert'
+      ? [
+          {
+            key: '/expert/spot-checks',
+            label: <Link to="/expert/spot-checks">{t('spot.expert.title')}</Link>,
+          },
+        ]
+      : []),
+    ...(isOrganizer
+      ? []
+      : [{ key: '/spot-checks', label: <Link to="/spot-checks">{t('spot.public.title')}</Link> }]),
   ];
   const selected = [
     ...(isOrganizer ? [...ORGANIZER_LINKS, ...REVIEW_LINKS, ...ADMIN_LINKS] : []),

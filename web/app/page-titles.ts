@@ -51,6 +51,13 @@ const PAGE_TITLES: Array<[string, MessageKey]> = [
   ['/admin/objections/:campaignId?', 'objection.admin.nav'],
   ['/showcase/:publicId', 'showcase.title'],
   ['/admin/showcase', 'showcase.admin.title'],
+  ['/spot-checks', 'spot.public.title'],
+  ['/spot-checks/algorithm', 'spot.algorithm.title'],
+  ['/spot-checks/:id', 'spot.public.one'],
+  ['/admin/spot-checks', 'spot.nav'],
+  ['/admin/spot-checks/:id', 'spot.admin.one'],
+  ['/expert/spot-checks', 'spot.expert.title'],
+  ['/expert/spot-checks/:taskId', 'spot.expert.task'],
 ];
 
 /** The message key naming the page at pathname; 页面不存在 for an unknown route. */

@@ -720,7 +720,7 @@ export async function myTask(
       validUntil: s.validUntil,
       status: publishedStatusOn(s, beijingDay(deps.clock.now())),
     },
-    categories: campaign?.settings.categories.map((c) => ({ code: c.code, name: c.name })) ?? [],
+    categories: campaign?.settings.categories ?? [],
     application:
       version && form
         ? {
