@@ -149,6 +149,8 @@ export const publicSpotCheckSchema = z.object({
   title: z.string(),
   lists: z.array(z.object({ campaignId: z.string(), year: z.number(), title: z.string() })),
   sizes: sizesView,
+  /** the lists' category codes and their names */
+  categoryNames: z.record(z.string(), z.string()),
   seedSource: z.enum(['platform', 'organizer']),
   /** SHA-256 of the seed, published when committed */
   commitment: z.string(),

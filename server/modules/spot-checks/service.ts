@@ -91,6 +91,12 @@ async function publicViewOf(db: Db, rows: repo.SpotCheckRow[]): Promise<PublicSp
     ...new Set(rows.flatMap((r) => r.listCampaignIds)),
   ]);
   const byId = new Map(lists.map((l) => [l.campaignId, l]));
+  const names = new Map<string, Record<string, string>>();
+  for (const id of new Set(rows.flatMap((r) => r.listCampaignIds)))
+    names.set(
+      id,
+      Object.fromEntries((await repo.categoriesOf(db, [id])).map((c) => [c.code, c.name])),
+    );
   return rows.map((r) => {
     const drawn = r.drawnAt !== null;
     return {
@@ -101,6 +107,7 @@ async function publicViewOf(db: Db, rows: repo.SpotCheckRow[]): Promise<PublicSp
         return l ? [l] : [];
       }),
       sizes: r.sizes,
+      categoryNames: Object.assign({}, ...r.listCampaignIds.map((id) => names.get(id) ?? {})),
       seedSource: r.seedSource,
       commitment: r.seedHash,
       committedAt: r.committedAt.toISOString(),

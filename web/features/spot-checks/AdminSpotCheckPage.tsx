@@ -247,7 +247,6 @@ export function AdminSpotCheckPage() {
   if (q.isPending) return <Loading />;
   if (q.isError) return <ErrorAlert error={q.error} onRetry={() => void q.refetch()} />;
   const d = q.data;
-  const names = new Map(d.categories.map((c) => [c.code, c.name]));
   const tasks = d.sample.flatMap((s) => s.tasks);
   return (
     <Flex vertical gap={16}>
@@ -274,7 +273,7 @@ export function AdminSpotCheckPage() {
               label: t('spot.col.lists'),
               children: d.lists.map((l) => l.title).join('、'),
             },
-            { key: 's', label: t('spot.col.sizes'), children: sizesText(d.sizes, names) },
+            { key: 's', label: t('spot.col.sizes'), children: sizesText(d) },
             {
               key: 'src',
               label: t('spot.seedSource'),
@@ -329,20 +328,6 @@ export function AdminSpotCheckPage() {
       {d.state === 'committed' && <DrawCard d={d} />}
       {d.drawnAt && (
         <>
-          <Card size="small" title={t('spot.strata')}>
-            <Table
-              rowKey="key"
-              size="small"
-              pagination={false}
-              dataSource={d.strata}
-              columns={[
-                { title: t('spot.col.category'), dataIndex: 'categoryName' },
-                { title: t('spot.col.province'), dataIndex: 'provinceName' },
-                { title: t('spot.col.stratumSize'), dataIndex: 'size', align: 'right' },
-                { title: t('spot.col.drawn'), dataIndex: 'drawn', align: 'right' },
-              ]}
-            />
-          </Card>
           <Card size="small" title={t('spot.sample', { n: d.sample.length })}>
             <Table<Sampled>
               rowKey="publicId"
@@ -389,6 +374,20 @@ export function AdminSpotCheckPage() {
                     </>
                   ),
                 },
+              ]}
+            />
+          </Card>
+          <Card size="small" title={t('spot.strata')}>
+            <Table
+              rowKey="key"
+              size="small"
+              pagination={false}
+              dataSource={d.strata}
+              columns={[
+                { title: t('spot.col.category'), dataIndex: 'categoryName' },
+                { title: t('spot.col.province'), dataIndex: 'provinceName' },
+                { title: t('spot.col.stratumSize'), dataIndex: 'size', align: 'right' },
+                { title: t('spot.col.drawn'), dataIndex: 'drawn', align: 'right' },
               ]}
             />
           </Card>

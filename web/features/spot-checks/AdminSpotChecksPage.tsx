@@ -183,7 +183,7 @@ export function AdminSpotChecksPage() {
             render: (v: string, r) => <Link to={`/admin/spot-checks/${r.id}`}>{v}</Link>,
           },
           { title: t('spot.col.lists'), render: (_, r) => r.lists.map((l) => l.title).join('、') },
-          { title: t('spot.col.sizes'), render: (_, r) => sizesText(r.sizes) },
+          { title: t('spot.col.sizes'), render: (_, r) => sizesText(r) },
           {
             title: t('spot.col.commitment'),
             render: (_, r) => (

@@ -42,11 +42,11 @@ export function Hex({ value }: { value: string }) {
 
 export function useSizesText() {
   const { t } = useI18n();
-  return (s: PublicSpotCheck['sizes'], names?: Map<string, string>) =>
-    s.total !== undefined
-      ? t('spot.sizes.total', { n: s.total })
-      : Object.entries(s.byCategory ?? {})
-          .map(([c, n]) => `${names?.get(c) ?? c} ${n}`)
+  return (r: Pick<PublicSpotCheck, 'sizes' | 'categoryNames'>) =>
+    r.sizes.total !== undefined
+      ? t('spot.sizes.total', { n: r.sizes.total })
+      : Object.entries(r.sizes.byCategory ?? {})
+          .map(([c, n]) => `${r.categoryNames[c] ?? c} ${n}`)
           .join('，');
 }
 
@@ -80,7 +80,7 @@ export function PublicSpotChecksPage() {
             title: t('spot.col.lists'),
             render: (_, r) => r.lists.map((l) => l.title).join('、'),
           },
-          { title: t('spot.col.sizes'), render: (_, r) => sizesText(r.sizes) },
+          { title: t('spot.col.sizes'), render: (_, r) => sizesText(r) },
           {
             title: t('spot.col.commitment'),
             render: (_, r) => (
@@ -150,7 +150,6 @@ export function PublicSpotCheckPage() {
   const v = q.data;
   const s = v.spotCheck;
   const drawn = s.seed !== null;
-  const names = new Map((v.strata ?? []).map((x) => [x.category, x.categoryName]));
   const ok = mine && mine.seedOk && mine.sampleOk && mine.digestOk;
   return (
     <Flex vertical gap={16}>
@@ -172,7 +171,7 @@ export function PublicSpotCheckPage() {
               label: t('spot.col.lists'),
               children: s.lists.map((l) => l.title).join('、'),
             },
-            { key: 's', label: t('spot.col.sizes'), children: sizesText(s.sizes, names) },
+            { key: 's', label: t('spot.col.sizes'), children: sizesText(s) },
             {
               key: 'src',
               label: t('spot.seedSource'),
