@@ -133,6 +133,7 @@ export const AUDIT_ACTIONS = {
   'spot_check.close': { zh: '结束随机抽查', en: 'Spot check closed' },
   'spot_check_task.assign': { zh: '分配抽查核查任务', en: 'Spot check task assigned' },
   'spot_check_task.finding': { zh: '记录抽查核查结论', en: 'Spot check finding recorded' },
+  'spot_check_task.evidence': { zh: '上传抽查核查证据', en: 'Spot check evidence uploaded' },
 } as const satisfies Record<string, Label>;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

@@ -219,6 +219,8 @@ export const spotCheckTaskSchema = z.object({
   conclusion: z.enum(SPOT_CHECK_CONCLUSIONS).nullable(),
   finding: z.string().nullable(),
   recordedAt: isoDate.nullable(),
+  /** the evidence the expert uploaded with the finding, if any */
+  evidence: z.object({ id: z.string(), filename: z.string(), size: z.number() }).nullable(),
   createdAt: isoDate,
 });
 export type SpotCheckTask = z.infer<typeof spotCheckTaskSchema>;
@@ -253,6 +255,8 @@ export const mySpotCheckTaskSchema = z.object({
   conclusion: z.enum(SPOT_CHECK_CONCLUSIONS).nullable(),
   finding: z.string().nullable(),
   recordedAt: isoDate.nullable(),
+  /** the evidence the expert uploaded with the finding, if any */
+  evidence: z.object({ id: z.string(), filename: z.string(), size: z.number() }).nullable(),
 });
 export type MySpotCheckTask = z.infer<typeof mySpotCheckTaskSchema>;
 export const mySpotCheckTaskListSchema = z.object({ items: z.array(mySpotCheckTaskSchema) });

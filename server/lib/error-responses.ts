@@ -328,6 +328,11 @@ export const OPERATION_ERRORS: Record<string, OperationErrors> = {
   getMySpotCheckTask: { access: 'role' },
   downloadSpotCheckAttachment: { access: 'role' },
   recordSpotCheckFinding: { access: 'role', errors: ['WRONG_STATE'] },
+  uploadSpotCheckEvidence: {
+    access: 'role',
+    errors: ['FILE_REJECTED', 'FILE_TOO_LARGE', 'WRONG_STATE'],
+  },
+  getSpotCheckEvidence: { access: 'role' },
 };
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);

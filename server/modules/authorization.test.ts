@@ -1561,5 +1561,19 @@ function spotCheckRows(): Record<string, Case[]> {
           }),
       },
     ],
+    'POST /api/v1/my/spot-check-tasks/:taskId/evidence': [
+      {
+        what: 'no such task',
+        expect: expertOnly(404),
+        call: (c) => postFile(c, `${task}/evidence`, '证据.png', makePng()),
+      },
+    ],
+    'GET /api/v1/spot-check-tasks/:taskId/evidence': [
+      {
+        what: 'no such task',
+        expect: { ...all(403), anonymous: 401, expert: 404, organizer: 404 },
+        call: (c) => c.get(`/api/v1/spot-check-tasks/${NO_SUCH_ID}/evidence`),
+      },
+    ],
   };
 }

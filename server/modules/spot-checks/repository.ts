@@ -5,6 +5,7 @@ import type { Db } from '../../db/client';
 import {
   applications,
   campaigns,
+  documents,
   experts,
   publishedLists,
   publishedSolutions,
@@ -177,4 +178,20 @@ export function tasksOfSolution(db: Db, publicId: string) {
       and(eq(spotCheckTasks.publicId, publicId), notInArray(spotCheckTasks.state, ['removed'])),
     )
     .orderBy(asc(spotChecks.committedAt), asc(spotCheckTasks.createdAt));
+}
+
+// ------------------------------------------------------------------ evidence
+
+export type DocumentRow = typeof documents.$inferSelect;
+
+export async function insertDocument(tx: Db, row: typeof documents.$inferInsert) {
+  const [doc] = await tx.insert(documents).values(row).returning();
+  return doc!;
+}
+
+/** The tasks' evidence documents (id → row). */
+export async function documentsByIds(db: Db, ids: string[]): Promise<Map<string, DocumentRow>> {
+  if (!ids.length) return new Map();
+  const rows = await db.select().from(documents).where(inArray(documents.id, ids));
+  return new Map(rows.map((d) => [d.id, d]));
 }

@@ -1,5 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { actorOf, requireUser } from '../../lib/auth-context';
+import { AppError } from '../../lib/errors';
+import { readUploadedFile } from '../../lib/upload';
 import type { Deps } from '../../lib/deps';
 import { sendFile } from '../../lib/xlsx';
 import { authorizeExpert, authorizeOrganizer } from './policy';
@@ -285,6 +287,47 @@ export function spotCheckRoutes(deps: Deps): FastifyPluginAsyncZod {
         const user = requireUser(req);
         authorizeExpert(user);
         return service.recordFinding(deps, user, req.params.taskId, req.body, actorOf(req));
+      },
+    );
+
+    app.post(
+      '/my/spot-check-tasks/:taskId/evidence',
+      {
+        schema: {
+          operationId: 'uploadSpotCheckEvidence',
+          tags,
+          summary:
+            '上传核查证据（专家本人）：multipart/form-data 字段 file，PDF、图片或 Office 文档（按内容识别）；再次上传替换原文件；抽查结束后不能上传',
+          params: taskParamsSchema,
+          consumes: ['multipart/form-data'],
+          response: { 201: mySpotCheckTaskSchema },
+        },
+      },
+      async (req, reply) => {
+        const user = requireUser(req);
+        authorizeExpert(user);
+        const file = await readUploadedFile(req, deps.config.maxFileBytes);
+        return reply
+          .status(201)
+          .send(await service.uploadEvidence(deps, user, req.params.taskId, file, actorOf(req)));
+      },
+    );
+
+    app.get(
+      '/spot-check-tasks/:taskId/evidence',
+      {
+        schema: {
+          operationId: 'getSpotCheckEvidence',
+          tags,
+          summary: '下载核查证据：该任务的专家本人和主管部门',
+          params: taskParamsSchema,
+        },
+      },
+      async (req, reply) => {
+        const user = requireUser(req);
+        if (user.role !== 'organizer' && user.role !== 'expert') throw new AppError('FORBIDDEN');
+        const { doc, bytes } = await service.evidenceFile(deps, user, req.params.taskId);
+        return sendFile(reply, bytes, doc.filename, doc.mime);
       },
     );
   };

@@ -6,7 +6,7 @@
 // get tasks (书面核查 or 现场核查) for experts under the review's conflict rules (a broken rule
 // needs the organizer's reason); an expert records a finding on its own tasks until the spot
 // check is closed. Experts' identities are the organizer's only.
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import {
   FINDING_MIN_CHARS,
   SPOT_CHECK_METHOD_LABELS,
@@ -54,6 +54,7 @@ import {
   normalizeUscc,
 } from '../../lib/duplicates/normalize';
 import { AppError } from '../../lib/errors';
+import { checkUploadedFile, FileNotFoundError } from '../../lib/files';
 import { findApplicationHead, findVersion, readAttachment } from '../applications';
 import { recordAudit } from '../audit';
 import { findCampaign, formOfCampaign } from '../campaigns';
@@ -421,9 +422,23 @@ export async function draw(deps: Deps, id: string, input: { seed?: string }, act
 
 // ------------------------------------------------------------------ the organizer: detail, tasks
 
+type Docs = Map<string, repo.DocumentRow>;
+
+function evidenceOf(t: repo.TaskRow, docs: Docs) {
+  const d = t.evidenceId ? docs.get(t.evidenceId) : undefined;
+  return d ? { id: d.id, filename: d.filename, size: d.size } : null;
+}
+
+const docsOf = (db: Db, tasks: repo.TaskRow[]) =>
+  repo.documentsByIds(
+    db,
+    tasks.flatMap((t) => (t.evidenceId ? [t.evidenceId] : [])),
+  );
+
 function taskView(
   t: repo.TaskRow,
   expert: { expertName: string; employerName: string },
+  docs: Docs,
 ): SpotCheckTask {
   return {
     id: t.id,
@@ -438,6 +453,7 @@ function taskView(
     conclusion: t.conclusion,
     finding: t.finding,
     recordedAt: t.recordedAt?.toISOString() ?? null,
+    evidence: evidenceOf(t, docs),
     createdAt: t.createdAt.toISOString(),
   };
 }
@@ -459,6 +475,10 @@ export async function detailOf(
     repo.listTasks(deps.db, row.id),
   ]);
   const byId = new Map(solutions.map((s) => [s.publicId, s]));
+  const docs = await docsOf(
+    deps.db,
+    tasks.map((t) => t.task),
+  );
   const today = beijingDay(deps.clock.now());
   return {
     ...view,
@@ -479,7 +499,7 @@ export async function detailOf(
           status: publishedStatusOn(s, today),
           tasks: tasks
             .filter((t) => t.task.publicId === publicId && t.task.state !== 'removed')
-            .map((t) => taskView(t.task, t)),
+            .map((t) => taskView(t.task, t, docs)),
         },
       ];
     }),
@@ -652,7 +672,12 @@ export async function close(deps: Deps, id: string, actor: Actor) {
 
 // ------------------------------------------------------------------ the expert's side
 
-function myTaskView(t: repo.TaskRow, sc: repo.SpotCheckRow, s: repo.SolutionRow): MySpotCheckTask {
+function myTaskView(
+  t: repo.TaskRow,
+  sc: repo.SpotCheckRow,
+  s: repo.SolutionRow,
+  docs: Docs,
+): MySpotCheckTask {
   return {
     id: t.id,
     spotCheckId: sc.id,
@@ -667,6 +692,7 @@ function myTaskView(t: repo.TaskRow, sc: repo.SpotCheckRow, s: repo.SolutionRow)
     conclusion: t.conclusion,
     finding: t.finding,
     recordedAt: t.recordedAt?.toISOString() ?? null,
+    evidence: evidenceOf(t, docs),
   };
 }
 
@@ -675,7 +701,11 @@ export async function myTasks(deps: Pick<Deps, 'db'>, user: SignedInUser) {
   const expert = await findExpertOfUser(deps.db, user.id);
   if (!expert) return { items: [] };
   const rows = await repo.tasksOfExpert(deps.db, expert.id);
-  return { items: rows.map((r) => myTaskView(r.task, r.spotCheck, r.solution)) };
+  const docs = await docsOf(
+    deps.db,
+    rows.map((r) => r.task),
+  );
+  return { items: rows.map((r) => myTaskView(r.task, r.spotCheck, r.solution, docs)) };
 }
 
 async function ownTask(deps: Pick<Deps, 'db'>, user: SignedInUser, taskId: string) {
@@ -711,8 +741,9 @@ export async function myTask(
     frozenOf(deps, s.applicationId),
   ]);
   const form = version && campaign ? await formOfCampaign(deps.db, campaign) : null;
+  const docs = await docsOf(deps.db, [task]);
   return {
-    task: myTaskView(task, sc, s),
+    task: myTaskView(task, sc, s, docs),
     solution: {
       publicId: s.publicId,
       solutionName: s.solutionName,
@@ -806,6 +837,88 @@ export async function recordFinding(
     });
   });
   return (await myTask(deps, user, taskId)).task;
+}
+
+/**
+ * uploadSpotCheckEvidence: a file (PDF, image or office document, checked by content) kept with
+ * the expert's finding; a new upload replaces the one before. Refused once the spot check closed.
+ */
+export async function uploadEvidence(
+  deps: Deps,
+  user: SignedInUser,
+  taskId: string,
+  file: { filename: string; bytes: Buffer },
+  actor: Actor,
+) {
+  const { sc } = await ownTask(deps, user, taskId);
+  const closed = () => new AppError('WRONG_STATE', { message: '该抽查已结束，不能再上传核查证据' });
+  if (sc.state === 'closed') throw closed();
+  if (file.bytes.length > deps.config.maxFileBytes)
+    throw new AppError('FILE_TOO_LARGE', {
+      message: `单个文件不能超过 ${Math.round(deps.config.maxFileBytes / 1048576)} MB`,
+    });
+  const check = checkUploadedFile(file.bytes, file.filename);
+  if (!check.ok)
+    throw new AppError('FILE_REJECTED', {
+      message: check.reason,
+      messageEn: check.reasonEn,
+      details: [{ path: 'file', message: check.reason }],
+    });
+  const docId = randomUUID();
+  const storageKey = `spot-checks/${sc.id}/${docId}.${check.detected.ext}`;
+  await deps.files.put(storageKey, file.bytes, check.detected.mime);
+  try {
+    await deps.db.transaction(async (tx) => {
+      const task = await repo.lockTask(tx, taskId);
+      if (!task || task.state === 'removed')
+        throw new AppError('NOT_FOUND', { message: '未找到该核查任务' });
+      if ((await repo.findSpotCheck(tx, task.spotCheckId))?.state === 'closed') throw closed();
+      const doc = await repo.insertDocument(tx, {
+        id: docId,
+        purpose: 'spot_check_evidence',
+        filename: file.filename,
+        kind: check.detected.kind,
+        mime: check.detected.mime,
+        size: file.bytes.length,
+        sha256: createHash('sha256').update(file.bytes).digest('hex'),
+        storageKey,
+        uploadedBy: user.id,
+        createdAt: deps.clock.now(),
+      });
+      await repo.updateTask(tx, taskId, { evidenceId: doc.id });
+      await recordAudit(tx, deps.clock, actor, {
+        action: 'spot_check_task.evidence',
+        targetType: 'spot_check_task',
+        targetId: taskId,
+        before: { evidenceId: task.evidenceId },
+        after: { evidenceId: doc.id, filename: doc.filename, sha256: doc.sha256 },
+      });
+    });
+  } catch (e) {
+    await deps.files.delete(storageKey).catch(() => undefined);
+    throw e;
+  }
+  return (await myTask(deps, user, taskId)).task;
+}
+
+/** getSpotCheckEvidence: the task's expert and organizers only. */
+export async function evidenceFile(deps: Deps, user: SignedInUser, taskId: string) {
+  const task = await repo.findTask(deps.db, taskId);
+  if (user.role !== 'organizer') {
+    const expert = await findExpertOfUser(deps.db, user.id);
+    checkOwnTask(expert?.id, task);
+  }
+  const doc = task?.evidenceId
+    ? (await repo.documentsByIds(deps.db, [task.evidenceId])).get(task.evidenceId)
+    : undefined;
+  if (!task || !doc) throw new AppError('NOT_FOUND', { message: '该核查任务没有上传证据' });
+  try {
+    return { doc, bytes: await deps.files.get(doc.storageKey) };
+  } catch (e) {
+    if (e instanceof FileNotFoundError)
+      throw new AppError('NOT_FOUND', { message: '证据文件已丢失，请联系主管部门' });
+    throw e;
+  }
 }
 
 // ------------------------------------------------------------------ for the evaluation

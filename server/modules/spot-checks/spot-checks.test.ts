@@ -12,6 +12,8 @@ import type {
   SpotCheckVerification,
 } from '../../../domain/api/spot-checks';
 import { drawSpotCheck, planOf, provinceOf } from '../../../domain/spot-check';
+import { postFile } from '../../../test/fixtures/applications';
+import { makePng } from '../../../test/fixtures/files';
 import { publishedWorld, type PublishedList } from '../../../test/fixtures/published';
 import {
   addedExpert,
@@ -414,8 +416,27 @@ describe('tasks and findings', () => {
     });
     expect(changed.status).toBe(200);
 
+    // evidence: checked by content, kept with the finding, read by the organizer and the expert only
+    const evidenceUrl = `/api/v1/my/spot-check-tasks/${taskId}/evidence`;
+    const notImage = await postFile(
+      plainClient,
+      evidenceUrl,
+      '照片.png',
+      Buffer.from('不是图片'.repeat(30)),
+    );
+    expect(notImage.body.error.code).toBe('FILE_REJECTED');
+    const up = await postFile(plainClient, evidenceUrl, '现场照片.png', makePng());
+    expect(up.status, JSON.stringify(up.body)).toBe(201);
+    expect(up.body.evidence).toMatchObject({ filename: '现场照片.png' });
+    const file = `/api/v1/spot-check-tasks/${taskId}/evidence`;
+    expect((await org.get(file)).status).toBe(200);
+    expect((await plainClient.get(file)).status).toBe(200);
+    expect((await otherClient.get(file)).status).toBe(404);
+    expect((await postFile(otherClient, evidenceUrl, '照片.png', makePng())).status).toBe(404);
+
     const d = await detailOf(id);
     const task = d.sample.flatMap((x) => x.tasks).find((x) => x.id === taskId)!;
+    expect(task.evidence).toMatchObject({ filename: '现场照片.png' });
     expect(task).toMatchObject({ conclusion: 'fail', state: 'done', expertName: '专家9503' });
 
     expect(await spotCheckFindingsOf(t.deps.db, sample[1]!.publicId)).toEqual([
@@ -437,6 +458,7 @@ describe('tasks and findings', () => {
     });
     expect(late.status).toBe(409);
     expect(late.body.error.message).toMatch(/已结束/);
+    expect((await postFile(plainClient, evidenceUrl, '补充.png', makePng())).status).toBe(409);
     expect((await spotCheckFindingsOf(t.deps.db, sample[1]!.publicId))[0]!.conclusion).toBe('fail');
     expect(
       (await assign({ publicId: sample[3]!.publicId, expertId: E.plain.id, method: 'site' }))

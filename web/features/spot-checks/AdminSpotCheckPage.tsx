@@ -35,6 +35,7 @@ import { ApiError } from '../../lib/api';
 import { formatDateTime } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
 import {
+  evidenceUrl,
   useActiveExperts,
   useAssignSpotCheckTask,
   useCloseSpotCheck,
@@ -223,6 +224,11 @@ function TaskLine({ task }: { task: Task }) {
             reason: task.overrideReason,
           })}
         </Typography.Text>
+      )}
+      {task.evidence && (
+        <a href={evidenceUrl(task.id)} download={task.evidence.filename}>
+          {t('spot.evidence')}：{task.evidence.filename}
+        </a>
       )}
       {task.finding && (
         <Typography.Paragraph style={{ margin: 0, whiteSpace: 'pre-wrap' }}>

@@ -18,8 +18,9 @@ import {
   Table,
   Tag,
   Typography,
+  Upload,
 } from 'antd';
-import { ArrowLeftOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, PaperClipOutlined, UploadOutlined } from '@ant-design/icons';
 import { Link, useParams } from 'react-router-dom';
 import {
   FINDING_MIN_CHARS,
@@ -36,8 +37,10 @@ import { ApiError } from '../../lib/api';
 import { formatDateTime } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
 import {
+  evidenceUrl,
   taskAttachmentUrl,
   useMySpotCheckTask,
+  useUploadEvidence,
   useMySpotCheckTasks,
   useRecordFinding,
   type MySpotCheckTask,
@@ -92,6 +95,41 @@ export function ExpertSpotChecksPage() {
         ]}
       />
     </Flex>
+  );
+}
+
+function EvidenceCard({ task }: { task: MySpotCheckTask }) {
+  const { t, errorText } = useI18n();
+  const { message } = App.useApp();
+  const upload = useUploadEvidence(task.id);
+  return (
+    <Card size="small" title={t('spot.evidence')}>
+      <Typography.Paragraph type="secondary">{t('spot.evidence.help')}</Typography.Paragraph>
+      {task.evidence && (
+        <Typography.Paragraph>
+          <a href={evidenceUrl(task.id)} download={task.evidence.filename}>
+            <PaperClipOutlined /> {task.evidence.filename}
+          </a>
+        </Typography.Paragraph>
+      )}
+      <Upload
+        showUploadList={false}
+        disabled={task.closed}
+        beforeUpload={(file) => {
+          upload.mutate(file, {
+            onSuccess: () => void message.success(t('spot.evidence.saved')),
+          });
+          return Upload.LIST_IGNORE;
+        }}
+      >
+        <Button icon={<UploadOutlined />} loading={upload.isPending} disabled={task.closed}>
+          {task.evidence ? t('spot.evidence.replace') : t('spot.evidence.upload')}
+        </Button>
+      </Upload>
+      {upload.error && (
+        <Alert type="error" showIcon title={errorText(upload.error)} style={{ marginTop: 12 }} />
+      )}
+    </Card>
   );
 }
 
@@ -234,9 +272,10 @@ export function ExpertSpotCheckTaskPage() {
           )}
         </Col>
         <Col xs={24} xl={10}>
-          <div style={{ position: 'sticky', top: 16 }}>
+          <Flex vertical gap={16} style={{ position: 'sticky', top: 16 }}>
             <FindingForm task={task} />
-          </div>
+            <EvidenceCard task={task} />
+          </Flex>
         </Col>
       </Row>
     </Flex>

@@ -134,3 +134,22 @@ export function useRecordFinding(taskId: string) {
 
 export const taskAttachmentUrl = (taskId: string, attachmentId: string) =>
   `/api/v1/my/spot-check-tasks/${enc(taskId)}/attachments/${enc(attachmentId)}`;
+
+/** The evidence kept with the finding: replaces any uploaded before. */
+export function useUploadEvidence(taskId: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (file: File) => {
+      const body = new FormData();
+      body.append('file', file);
+      return api<MySpotCheckTask>(`/my/spot-check-tasks/${enc(taskId)}/evidence`, {
+        method: 'POST',
+        body,
+      });
+    },
+    onSuccess: () => qc.invalidateQueries({ queryKey: mineKey }),
+  });
+}
+
+/** Where the task's evidence downloads from (its expert and organizers). */
+export const evidenceUrl = (taskId: string) => `/api/v1/spot-check-tasks/${enc(taskId)}/evidence`;

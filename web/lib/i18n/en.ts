@@ -2301,4 +2301,9 @@ export const en: Record<MessageKey, string> = {
   'spot.finding.save': 'Save finding',
   'spot.finding.saved': 'Finding saved',
   'spot.finding.at': 'Saved {at}',
+  'spot.evidence': 'Evidence',
+  'spot.evidence.help': 'One file (PDF, image or office document); a new upload replaces it.',
+  'spot.evidence.upload': 'Upload evidence',
+  'spot.evidence.replace': 'Replace evidence',
+  'spot.evidence.saved': 'Evidence uploaded',
 };
