@@ -2231,7 +2231,8 @@ export const zh = {
   'spot.finding.saved': '核查结论已保存',
   'spot.finding.at': '保存于 {at}',
   'spot.evidence': '核查证据',
-  'spot.evidence.help': '可上传一个证明材料（PDF、图片或Office文档，按内容识别），再次上传将替换原文件。',
+  'spot.evidence.help':
+    '可上传一个证明材料（PDF、图片或Office文档，按内容识别），再次上传将替换原文件。',
   'spot.evidence.upload': '上传证据',
   'spot.evidence.replace': '替换证据',
   'spot.evidence.saved': '核查证据已上传',
