@@ -136,6 +136,13 @@ export const AUDIT_ACTIONS = {
   'evaluation.submit': { zh: '专家提交系统评价评分', en: 'Evaluation scores submitted' },
   // 目录清单 (issue 15)
   'catalogue.publish': { zh: '发布目录清单', en: 'Published a catalogue version' },
+  // 随机抽查 (issue 15)
+  'spot_check.commit': { zh: '公布抽查种子承诺', en: 'Spot check seed committed' },
+  'spot_check.draw': { zh: '随机抽取抽查样本', en: 'Spot check sample drawn' },
+  'spot_check.close': { zh: '结束随机抽查', en: 'Spot check closed' },
+  'spot_check_task.assign': { zh: '分配抽查核查任务', en: 'Spot check task assigned' },
+  'spot_check_task.finding': { zh: '记录抽查核查结论', en: 'Spot check finding recorded' },
+  'spot_check_task.evidence': { zh: '上传抽查核查证据', en: 'Spot check evidence uploaded' },
 } as const satisfies Record<string, Label>;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
@@ -170,6 +177,8 @@ export const AUDIT_TARGETS = {
   evaluation_round: { zh: '系统评价', en: 'Evaluation round' },
   evaluation_assignment: { zh: '系统评价任务', en: 'Evaluation assignment' },
   catalogue_version: { zh: '目录清单', en: 'Catalogue version' },
+  spot_check: { zh: '随机抽查', en: 'Spot check' },
+  spot_check_task: { zh: '抽查核查任务', en: 'Spot check task' },
 } as const satisfies Record<string, Label>;
 export type AuditTarget = keyof typeof AUDIT_TARGETS;
 

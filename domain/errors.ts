@@ -224,6 +224,12 @@ export const ERRORS = {
     en: 'This assignment was declined or withdrawn',
   },
   INTERNAL: { status: 500, zh: '服务器内部错误，请稍后再试', en: 'Internal error' },
+  // 随机抽查 (issue 15)
+  SEED_MISMATCH: {
+    status: 422,
+    zh: '所给种子与抽取前公布的种子哈希值不符，不能抽取：请核对种子（64位十六进制数字）',
+    en: 'The seed does not hash to the commitment published before the draw',
+  },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -30,6 +30,8 @@ export const NOTIFICATION_KINDS = [
   'showcase.submitted',
   'showcase.reviewed',
   'evaluation.assigned',
+  'spot_check.sampled',
+  'spot_check.assigned',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -287,6 +289,23 @@ export const NOTIFICATION_KIND_INFO: Record<NotificationKind, NotificationKindIn
     subject: '【系统评价】{{评审轮次}}：请评价{{项目数}}个入选解决方案',
     body: '{{姓名}}，您好：\n\n主管部门邀请您参加{{评审轮次}}，请从综合实力、关键技术创新、经济社会效益和产业化推广价值等维度，对分配给您的{{项目数}}个入选解决方案评分，并于{{截止时间}}（北京时间）前提交。\n\n前往评价：{{链接}}',
   },
+  // 随机抽查 (issue 15)
+  'spot_check.sampled': {
+    label: '入选解决方案被随机抽中核查',
+    audience: '申报企业、推荐单位',
+    roles: ['enterprise', 'recommender'],
+    variables: ['抽查名称', '公开编号', '解决方案名称'],
+    subject: '“{{解决方案名称}}”（{{公开编号}}）被抽中参加{{抽查名称}}',
+    body: '{{姓名}}，您好：\n\n主管部门开展“{{抽查名称}}”，入选解决方案“{{解决方案名称}}”（{{公开编号}}）被随机抽中，将接受书面核查或现场核查，请配合并备好相关材料。抽取过程和结果已公开，任何人可验证：\n\n{{链接}}',
+  },
+  'spot_check.assigned': {
+    label: '收到随机抽查核查任务',
+    audience: '评审专家',
+    roles: ['expert'],
+    variables: ['抽查名称', '公开编号', '解决方案名称', '核查方式'],
+    subject: '【{{抽查名称}}】请对“{{解决方案名称}}”进行{{核查方式}}',
+    body: '{{姓名}}，您好：\n\n主管部门请您对入选解决方案“{{解决方案名称}}”（{{公开编号}}）进行{{核查方式}}，并在平台上记录核查结论和意见：\n\n{{链接}}',
+  },
 };
 
 export const PLATFORM_NAME = '征选平台';
@@ -371,6 +390,8 @@ export const SAMPLE_VALUES: Record<string, string> = {
   入选有效期: '2021年12月20日至2023年12月19日',
   审核结果: '已审核通过，现已在公开页面展示',
   审核意见: '退回理由：请补充应用成效的具体数据。',
+  抽查名称: '2023年入选解决方案随机抽查',
+  核查方式: '书面核查',
 };
 
 /** Days before a deadline at which reminders go out (Beijing time, at 09:00 of that day). */

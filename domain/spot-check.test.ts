@@ -6,6 +6,7 @@ import { sha256Hex } from './sha256';
 import {
   allocate,
   drawSpotCheck,
+  planOf,
   populationDigest,
   provinceOf,
   seedCommitment,
@@ -223,5 +224,40 @@ describe('the draw', () => {
     expect(provinceOf('650000')).toBe('650000');
     expect(provinceOf(null)).toBe('000000');
     expect(provinceOf('bad')).toBe('000000');
+  });
+});
+
+describe('sizes per category', () => {
+  test('each category shared among its provinces, one per stratum where it can', () => {
+    // A has 110000 (8) and 310000 (3); B one stratum; C one
+    const plan = planOf(SEED, POPULATION, { byCategory: { A: 4, B: 2 } });
+    expect(plan).toEqual({
+      kind: 'perStratum',
+      sizes: { 'A|110000': 3, 'A|310000': 1, 'B|440000': 2 },
+    });
+    const d = drawSpotCheck(SEED, POPULATION, plan);
+    expect(d.sample).toHaveLength(6);
+    expect(d.strata.find((s) => s.key === 'C|000000')!.drawn).toBe(0);
+  });
+
+  test('fewer than the category has strata: which provinces get one is drawn with its own stream', () => {
+    const plan = planOf(SEED, POPULATION, { byCategory: { A: 1 } });
+    expect(plan.kind).toBe('perStratum');
+    const sizes = plan.kind === 'perStratum' ? plan.sizes : {};
+    expect(Object.values(sizes)).toEqual([1]);
+    const expected = allocate(
+      SEED,
+      [
+        { key: 'A|110000', size: 8 },
+        { key: 'A|310000', size: 3 },
+      ],
+      { kind: 'total', total: 1 },
+      'strata:A',
+    );
+    expect(sizes).toEqual(Object.fromEntries([...expected].filter(([, k]) => k > 0)));
+  });
+
+  test('a total is its own plan', () => {
+    expect(planOf(SEED, POPULATION, { total: 5 })).toEqual({ kind: 'total', total: 5 });
   });
 });

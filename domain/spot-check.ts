@@ -15,6 +15,9 @@
 //    are shared in proportion to (size − 1) by largest remainder (ties to the earlier key), never
 //    more than a stratum holds. With n < H, n strata are chosen by the stream "strata" (step 5,
 //    a partial shuffle of the strata in key order) and get one each.
+//    Sizes per category (the organizer's other choice) become sizes per stratum first: each
+//    category's number is shared among that category's strata exactly as a total is (the rule
+//    above), with the stream "strata:<category>" in place of "strata" (`planOf`).
 // 5. Stream. For a label L, block c (c = 0, 1, 2, …) is SHA-256 of the ASCII text
 //    `${seed}|${L}|${c}`; its 32 bytes are read as eight big-endian unsigned 32-bit integers, in
 //    order, block after block. uniform(m) takes the next integer u and accepts it when
@@ -117,6 +120,7 @@ export function allocate(
   seed: string,
   strata: readonly { key: string; size: number }[],
   plan: SpotCheckPlan,
+  label = 'strata',
 ): Map<string, number> {
   const out = new Map(strata.map((s) => [s.key, 0]));
   if (plan.kind === 'perStratum') {
@@ -129,7 +133,7 @@ export function allocate(
   );
   if (total <= 0) return out;
   if (total < strata.length) {
-    for (const s of partialShuffle(seed, 'strata', strata, total)) out.set(s.key, 1);
+    for (const s of partialShuffle(seed, label, strata, total)) out.set(s.key, 1);
     return out;
   }
   for (const s of strata) out.set(s.key, 1);
@@ -158,6 +162,39 @@ export function allocate(
     if (given === 0) break;
   }
   return out;
+}
+
+/** The sizes as the organizer sets them: a total, or a number per category code. */
+export interface SpotCheckSizes {
+  total?: number;
+  byCategory?: Record<string, number>;
+}
+
+/**
+ * Step 4, sizes per category: the plan per stratum they come to (each category's number shared
+ * among its strata as a total is, with the stream `strata:${category}`). A total is its own plan.
+ */
+export function planOf(
+  seed: string,
+  population: readonly SpotCheckCandidate[],
+  sizes: SpotCheckSizes,
+): SpotCheckPlan {
+  if (sizes.byCategory === undefined) return { kind: 'total', total: sizes.total ?? 0 };
+  const counts = new Map<string, { category: string; key: string; size: number }>();
+  for (const c of population) {
+    const key = stratumKey(c.category, provinceOf(c.regionCode));
+    const s = counts.get(key) ?? { category: c.category, key, size: 0 };
+    s.size++;
+    counts.set(key, s);
+  }
+  const strata = [...counts.values()].sort((a, b) => codePointOrder(a.key, b.key));
+  const out: Record<string, number> = {};
+  for (const [category, n] of Object.entries(sizes.byCategory)) {
+    const own = strata.filter((s) => s.category === category);
+    const got = allocate(seed, own, { kind: 'total', total: n }, `strata:${category}`);
+    for (const [key, k] of got) if (k > 0) out[key] = k;
+  }
+  return { kind: 'perStratum', sizes: out };
 }
 
 /** Steps 2–7: the draw. The seed must be 64 lower-case hex digits. */

@@ -32,6 +32,7 @@ import { catalogueRoutes } from './modules/catalogue';
 import { showcaseRoutes } from './modules/showcase';
 import { evaluationRoutes } from './modules/evaluation';
 import { catalogueVersionRoutes } from './modules/catalogue-versions';
+import { spotCheckRoutes } from './modules/spot-checks';
 
 /** Everything under /api/v1. */
 export function apiRoutes(deps: Deps): FastifyPluginAsyncZod {
@@ -71,6 +72,7 @@ export function apiRoutes(deps: Deps): FastifyPluginAsyncZod {
       showcaseRoutes,
       evaluationRoutes,
       catalogueVersionRoutes,
+      spotCheckRoutes,
     ]) {
       await app.register(routes(deps));
     }

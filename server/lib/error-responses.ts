@@ -337,6 +337,29 @@ export const OPERATION_ERRORS: Record<string, OperationErrors> = {
   publishCatalogue: { access: 'role', errors: ['NOT_FOUND', 'CONFLICT'] },
   previewCatalogue: { access: 'role' },
   importCatalogueEntries: { access: 'role', errors: FILE },
+  // 随机抽查 (issue 15)
+  listSpotChecks: { access: 'public' },
+  commitSpotCheckSeed: { access: 'role' },
+  listSpotCheckSources: { access: 'role' },
+  recomputeSpotCheckDraw: { access: 'public' },
+  verifySpotCheckDraw: { access: 'public' },
+  downloadSpotCheckPopulation: { access: 'public', errors: ['WRONG_STATE'] },
+  getSpotCheck: { access: 'role' },
+  drawSpotCheck: { access: 'role', errors: ['WRONG_STATE', 'SEED_MISMATCH'] },
+  assignSpotCheckTasks: {
+    access: 'role',
+    errors: ['WRONG_STATE', 'CONFLICT', 'ASSIGNMENT_RULES_BROKEN'],
+  },
+  closeSpotCheck: { access: 'role', errors: ['WRONG_STATE'] },
+  listMySpotCheckTasks: { access: 'role' },
+  getMySpotCheckTask: { access: 'role' },
+  downloadSpotCheckAttachment: { access: 'role' },
+  recordSpotCheckFinding: { access: 'role', errors: ['WRONG_STATE'] },
+  uploadSpotCheckEvidence: {
+    access: 'role',
+    errors: ['FILE_REJECTED', 'FILE_TOO_LARGE', 'WRONG_STATE'],
+  },
+  getSpotCheckEvidence: { access: 'role' },
 };
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);

@@ -1339,6 +1339,7 @@ const TABLE: Record<string, Case[]> = {
   ...showcaseRows(),
   ...evaluationRows(),
   ...catalogueVersionRows(),
+  ...spotCheckRows(),
 };
 
 beforeAll(async () => {
@@ -1636,6 +1637,122 @@ function catalogueVersionRows(): Record<string, Case[]> {
         what: 'no such version',
         expect: all(404),
         call: (c) => c.get('/open-data/catalogue/v/999.csv'),
+      },
+    ],
+  };
+}
+
+/** 随机抽查: the commitment and its verification public; the draw and tasks the organizer's; findings the expert's own. */
+function spotCheckRows(): Record<string, Case[]> {
+  const base = '/api/v1/spot-checks';
+  const missing = `${base}/${NO_SUCH_ID}`;
+  const task = `/api/v1/my/spot-check-tasks/${NO_SUCH_ID}`;
+  const expertOnly = (status: number): Outcome => ({ ...all(403), anonymous: 401, expert: status });
+  return {
+    'GET /api/v1/spot-checks': [{ expect: all(200), call: (c) => c.get(base) }],
+    'POST /api/v1/spot-checks': [
+      {
+        what: 'not a published list',
+        expect: organizerOnly(400),
+        call: (c) =>
+          c.post(base, { title: '矩阵抽查', listCampaignIds: [NO_SUCH_ID], sizes: { total: 1 } }),
+      },
+    ],
+    'GET /api/v1/spot-checks/sources': [
+      { expect: organizerOnly(200), call: (c) => c.get(`${base}/sources`) },
+    ],
+    'POST /api/v1/spot-checks/recompute': [
+      {
+        expect: all(200),
+        call: (c) =>
+          c.post(`${base}/recompute`, {
+            seed: 'a'.repeat(64),
+            population: [
+              { publicId: '2021-IIAPP-001', category: 'basic_common', region: '110000' },
+            ],
+            sizes: { total: 1 },
+          }),
+      },
+    ],
+    'GET /api/v1/spot-checks/:id/verification': [
+      {
+        what: 'no such spot check',
+        expect: all(404),
+        call: (c) => c.get(`${missing}/verification`),
+      },
+    ],
+    'GET /api/v1/spot-checks/:id/population.csv': [
+      {
+        what: 'no such spot check',
+        expect: all(404),
+        call: (c) => c.get(`${missing}/population.csv`),
+      },
+    ],
+    'GET /api/v1/spot-checks/:id': [
+      { what: 'no such spot check', expect: organizerOnly(404), call: (c) => c.get(missing) },
+    ],
+    'POST /api/v1/spot-checks/:id/draw': [
+      {
+        what: 'no such spot check',
+        expect: organizerOnly(404),
+        call: (c) => c.post(`${missing}/draw`, {}),
+      },
+    ],
+    'POST /api/v1/spot-checks/:id/tasks': [
+      {
+        what: 'no such spot check',
+        expect: organizerOnly(404),
+        call: (c) =>
+          c.post(`${missing}/tasks`, {
+            publicId: '2021-IIAPP-001',
+            expertId: NO_SUCH_ID,
+            method: 'document',
+          }),
+      },
+    ],
+    'POST /api/v1/spot-checks/:id/close': [
+      {
+        what: 'no such spot check',
+        expect: organizerOnly(404),
+        call: (c) => c.post(`${missing}/close`, {}),
+      },
+    ],
+    'GET /api/v1/my/spot-check-tasks': [
+      { expect: expertOnly(200), call: (c) => c.get('/api/v1/my/spot-check-tasks') },
+    ],
+    'GET /api/v1/my/spot-check-tasks/:taskId': [
+      { what: 'no such task', expect: expertOnly(404), call: (c) => c.get(task) },
+    ],
+    'GET /api/v1/my/spot-check-tasks/:taskId/attachments/:attachmentId': [
+      {
+        what: 'no such task',
+        expect: expertOnly(404),
+        call: (c) => c.get(`${task}/attachments/${NO_SUCH_ID}`),
+      },
+    ],
+    'PUT /api/v1/my/spot-check-tasks/:taskId/finding': [
+      {
+        what: 'no such task',
+        expect: expertOnly(404),
+        call: (c) =>
+          c.request('PUT', `${task}/finding`, {
+            conclusion: 'pass',
+            finding: '矩阵核查意见，内容足够长。',
+          }),
+      },
+    ],
+    'POST /api/v1/my/spot-check-tasks/:taskId/evidence': [
+      {
+        what: 'no such task',
+        expect: expertOnly(404),
+        call: (c) => postFile(c, `${task}/evidence`, '证据.png', makePng()),
+      },
+    ],
+    'GET /api/v1/spot-check-tasks/:taskId/evidence': [
+      {
+        what: 'no such task',
+        expect: { ...all(403), anonymous: 401, expert: 404, organizer: 404 },
+        call: (c) => c.get(`/api/v1/spot-check-tasks/${NO_SUCH_ID}/evidence`),
       },
     ],
   };

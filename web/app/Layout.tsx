@@ -40,6 +40,7 @@ const REVIEW_LINKS: Array<[string, MessageKey]> = [
   ['/admin/showcase', 'showcase.admin.title'],
   ['/admin/evaluation', 'eval.nav'],
   ['/admin/catalogue', 'catalogueVersions.title'],
+  ['/admin/spot-checks', 'spot.nav'],
 ];
 const ADMIN_LINKS: Array<[string, MessageKey]> = [
   ['/admin/users', 'nav.users'],
@@ -183,6 +184,17 @@ export function Layout() {
           { key: 'admin', label: t('nav.admin'), children: ADMIN_LINKS.map(link) },
         ]
       : []),
+    ...(me.data?.user.role === 'expert'
+      ? [
+          {
+            key: '/expert/spot-checks',
+            label: <Link to="/expert/spot-checks">{t('spot.expert.title')}</Link>,
+          },
+        ]
+      : []),
+    ...(isOrganizer
+      ? []
+      : [{ key: '/spot-checks', label: <Link to="/spot-checks">{t('spot.public.title')}</Link> }]),
   ];
   const selected = [
     ...(isOrganizer ? [...ORGANIZER_LINKS, ...REVIEW_LINKS, ...ADMIN_LINKS] : []),

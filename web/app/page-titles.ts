@@ -55,6 +55,13 @@ const PAGE_TITLES: Array<[string, MessageKey]> = [
   ['/evaluations', 'eval.my.title'],
   ['/evaluations/:assignmentId', 'eval.title.scoring'],
   ['/admin/catalogue', 'catalogueVersions.title'],
+  ['/spot-checks', 'spot.public.title'],
+  ['/spot-checks/algorithm', 'spot.algorithm.title'],
+  ['/spot-checks/:id', 'spot.public.one'],
+  ['/admin/spot-checks', 'spot.nav'],
+  ['/admin/spot-checks/:id', 'spot.admin.one'],
+  ['/expert/spot-checks', 'spot.expert.title'],
+  ['/expert/spot-checks/:taskId', 'spot.expert.task'],
 ];
 
 /** The message key naming the page at pathname; 页面不存在 for an unknown route. */

@@ -182,6 +182,43 @@ const EvaluationScoringPage = lazy(() =>
   })),
 );
 
+// 随机抽查: public pages (no sign-in), the organizer's, the expert's own tasks.
+const PublicSpotChecksPage = lazy(() =>
+  import('../features/spot-checks/PublicSpotChecksPage').then((m) => ({
+    default: m.PublicSpotChecksPage,
+  })),
+);
+const PublicSpotCheckPage = lazy(() =>
+  import('../features/spot-checks/PublicSpotChecksPage').then((m) => ({
+    default: m.PublicSpotCheckPage,
+  })),
+);
+const SpotCheckAlgorithmPage = lazy(() =>
+  import('../features/spot-checks/AlgorithmPage').then((m) => ({
+    default: m.SpotCheckAlgorithmPage,
+  })),
+);
+const AdminSpotChecksPage = lazy(() =>
+  import('../features/spot-checks/AdminSpotChecksPage').then((m) => ({
+    default: m.AdminSpotChecksPage,
+  })),
+);
+const AdminSpotCheckPage = lazy(() =>
+  import('../features/spot-checks/AdminSpotCheckPage').then((m) => ({
+    default: m.AdminSpotCheckPage,
+  })),
+);
+const ExpertSpotChecksPage = lazy(() =>
+  import('../features/spot-checks/ExpertSpotChecksPage').then((m) => ({
+    default: m.ExpertSpotChecksPage,
+  })),
+);
+const ExpertSpotCheckTaskPage = lazy(() =>
+  import('../features/spot-checks/ExpertSpotChecksPage').then((m) => ({
+    default: m.ExpertSpotCheckTaskPage,
+  })),
+);
+
 /** The expert's pages: only what is assigned to them. */
 function Expert() {
   return (
@@ -547,6 +584,50 @@ export function AppRoutes() {
             </Organizer>
           }
         />
+        <Route
+          path="spot-checks"
+          element={
+            <Suspense fallback={<Loading />}>
+              <PublicSpotChecksPage />
+            </Suspense>
+          }
+        />
+        <Route
+          path="spot-checks/algorithm"
+          element={
+            <Suspense fallback={<Loading />}>
+              <SpotCheckAlgorithmPage />
+            </Suspense>
+          }
+        />
+        <Route
+          path="spot-checks/:id"
+          element={
+            <Suspense fallback={<Loading />}>
+              <PublicSpotCheckPage />
+            </Suspense>
+          }
+        />
+        <Route
+          path="admin/spot-checks"
+          element={
+            <Organizer>
+              <AdminSpotChecksPage />
+            </Organizer>
+          }
+        />
+        <Route
+          path="admin/spot-checks/:id"
+          element={
+            <Organizer>
+              <AdminSpotCheckPage />
+            </Organizer>
+          }
+        />
+        <Route path="expert/spot-checks" element={<Expert />}>
+          <Route index element={<ExpertSpotChecksPage />} />
+          <Route path=":taskId" element={<ExpertSpotCheckTaskPage />} />
+        </Route>
         <Route path="*" element={<NotFound />} />
       </Route>
     </Routes>
