@@ -127,6 +127,15 @@ export const AUDIT_ACTIONS = {
   'showcase.withdraw': { zh: '撤回成果展示', en: 'Showcase withdrawn from review' },
   'showcase.approve': { zh: '成果展示审核通过', en: 'Showcase approved' },
   'showcase.reject': { zh: '成果展示退回修改', en: 'Showcase returned' },
+  // 动态管理 (issue 15)
+  'published_solution.expire': { zh: '入选有效期届满', en: 'Award expired' },
+  'published_solution.remind': { zh: '发送到期提醒', en: 'Expiry reminder sent' },
+  'published_solution.revoke': { zh: '撤销入选资格', en: 'Award revoked' },
+  'published_solution.withdraw': { zh: '登记企业退出', en: 'Withdrawal recorded' },
+  'published_solution.evidence_upload': { zh: '上传撤销证明材料', en: 'Revocation evidence uploaded' },
+  'support.record': { zh: '登记配套支持', en: 'Support recorded' },
+  'support.withdraw': { zh: '撤回配套支持记录', en: 'Support record withdrawn' },
+  'support.document_upload': { zh: '上传配套支持文件', en: 'Support document uploaded' },
 } as const satisfies Record<string, Label>;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
@@ -158,6 +167,9 @@ export const AUDIT_TARGETS = {
   objection: { zh: '公示异议', en: 'Objection' },
   published_list: { zh: '优秀解决方案名单', en: 'Published list' },
   showcase: { zh: '成果展示', en: 'Showcase' },
+  published_solution: { zh: '入选解决方案', en: 'Published solution' },
+  support_record: { zh: '配套支持记录', en: 'Support record' },
+  post_award_document: { zh: '证明材料或支持文件', en: 'Evidence or support document' },
 } as const satisfies Record<string, Label>;
 export type AuditTarget = keyof typeof AUDIT_TARGETS;
 

@@ -224,6 +224,17 @@ export const ERRORS = {
     en: 'This assignment was declined or withdrawn',
   },
   INTERNAL: { status: 500, zh: '服务器内部错误，请稍后再试', en: 'Internal error' },
+  // 动态管理 (issue 15)
+  ALREADY_REVOKED: {
+    status: 409,
+    zh: '该解决方案的入选资格已撤销，不能再次撤销或登记退出',
+    en: 'The award is already revoked',
+  },
+  ALREADY_WITHDRAWN: {
+    status: 409,
+    zh: '该解决方案已登记为企业退出，不能再次撤销或登记退出',
+    en: 'The solution has already been withdrawn',
+  },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;

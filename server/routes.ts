@@ -30,6 +30,8 @@ import { objectionRoutes } from './modules/objections';
 import { publicationRoutes } from './modules/publication';
 import { catalogueRoutes } from './modules/catalogue';
 import { showcaseRoutes } from './modules/showcase';
+import { lifecycleRoutes } from './modules/lifecycle';
+import { supportRoutes } from './modules/support';
 
 /** Everything under /api/v1. */
 export function apiRoutes(deps: Deps): FastifyPluginAsyncZod {
@@ -67,6 +69,8 @@ export function apiRoutes(deps: Deps): FastifyPluginAsyncZod {
       publicationRoutes,
       catalogueRoutes,
       showcaseRoutes,
+      lifecycleRoutes,
+      supportRoutes,
     ]) {
       await app.register(routes(deps));
     }

@@ -310,6 +310,17 @@ export const OPERATION_ERRORS: Record<string, OperationErrors> = {
   listShowcaseSubmissions: { access: 'role' },
   reviewShowcase: { access: 'role', errors: ['WRONG_STATE', 'CONFLICT'] },
   getShowcaseImage: { access: 'public' },
+  // 动态管理 (issue 15)
+  listAwardLifecycle: { access: 'role' },
+  revokeAward: { access: 'role', errors: ['ALREADY_REVOKED', 'ALREADY_WITHDRAWN'] },
+  uploadRevocationEvidence: { access: 'role', errors: FILE },
+  getRevocationEvidence: { access: 'role' },
+  listSupport: { access: 'role' },
+  recordSupport: { access: 'role' },
+  withdrawSupport: { access: 'role', errors: ['WRONG_STATE'] },
+  listSupportTotals: { access: 'role' },
+  uploadSupportDocument: { access: 'role', errors: FILE },
+  getSupportDocument: { access: 'role' },
 };
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
