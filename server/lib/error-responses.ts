@@ -312,11 +312,11 @@ export const OPERATION_ERRORS: Record<string, OperationErrors> = {
   getShowcaseImage: { access: 'public' },
   // 动态管理 (issue 15)
   listAwardLifecycle: { access: 'role' },
-  revokeAward: { access: 'role', errors: ['ALREADY_REVOKED', 'ALREADY_WITHDRAWN'] },
+  revokeAward: { access: 'role', errors: ['NOT_FOUND', 'ALREADY_REVOKED', 'ALREADY_WITHDRAWN'] },
   uploadRevocationEvidence: { access: 'role', errors: FILE },
   getRevocationEvidence: { access: 'role' },
   listSupport: { access: 'role' },
-  recordSupport: { access: 'role' },
+  recordSupport: { access: 'role', errors: ['NOT_FOUND'] },
   withdrawSupport: { access: 'role', errors: ['WRONG_STATE'] },
   listSupportTotals: { access: 'role' },
   uploadSupportDocument: { access: 'role', errors: FILE },

@@ -289,6 +289,7 @@ export async function uploadSupportDocument(
 
 /** getSupportDocument: organizers and the unit that uploaded it. */
 export async function supportDocument(deps: Deps, user: SignedInUser, id: string) {
+  if (user.role !== 'organizer' && user.role !== 'recommender') throw new AppError('FORBIDDEN');
   const doc = await repo.findDocument(deps.db, id);
   if (!doc || doc.purpose !== 'support_document')
     throw new AppError('NOT_FOUND', { message: '未找到该文件' });
