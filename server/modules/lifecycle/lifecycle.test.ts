@@ -78,8 +78,7 @@ describe('reminders', () => {
     // the first list's 4 get their 90-day reminder; the second list's 3 only the 30-day one
     expect(r1.reminded + r2.reminded).toBe(all.length + b.publicIds.length);
     expect(await run()).toEqual({ expired: 0, reminded: 0 });
-    for (const id of all)
-      expect((await keysOf(id)).map((k) => k.key)).toEqual([`remind-90:${id}`]);
+    for (const id of all) expect((await keysOf(id)).map((k) => k.key)).toEqual([`remind-90:${id}`]);
     const mine = await messages(bjUser, 'award.expiry_reminder');
     expect(mine.length).toBe(w.bjPublicIds.length);
     expect(mine[0]!.subject).toContain('将于2028年11月7日到期（还有90天）');

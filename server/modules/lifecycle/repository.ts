@@ -57,12 +57,7 @@ export async function lockSolution(tx: Db, publicId: string): Promise<SolutionRo
   return row;
 }
 
-export async function setStatus(
-  tx: Db,
-  publicId: string,
-  status: SolutionRow['status'],
-  at: Date,
-) {
+export async function setStatus(tx: Db, publicId: string, status: SolutionRow['status'], at: Date) {
   await tx
     .update(publishedSolutions)
     .set({ status, statusChangedAt: at })

@@ -300,7 +300,8 @@ export async function revokeAward(
       at: now,
     });
     await recordAudit(tx, deps.clock, actor, {
-      action: input.action === 'revoke' ? 'published_solution.revoke' : 'published_solution.withdraw',
+      action:
+        input.action === 'revoke' ? 'published_solution.revoke' : 'published_solution.withdraw',
       targetType: 'published_solution',
       targetId: publicId,
       before: { status: s.status },
