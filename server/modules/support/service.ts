@@ -11,7 +11,11 @@ import type {
   SupportTotalsList,
   SupportUnitTotals,
 } from '../../../domain/api/support';
-import { PUBLISHED_STATUS_LABELS, parsePublicId, publishedStatusOn } from '../../../domain/publication';
+import {
+  PUBLISHED_STATUS_LABELS,
+  parsePublicId,
+  publishedStatusOn,
+} from '../../../domain/publication';
 import { beijingDay } from '../../../domain/registry';
 import {
   SUPPORT_KIND_LABELS,
@@ -152,7 +156,10 @@ export async function recordSupport(
 
 async function oneRecord(db: Db, user: SignedInUser, publicId: string, id: string) {
   const rows = await repo.recordsOf(db, [publicId]);
-  return recordView(rows.find((r) => r.record.id === id)!, user);
+  return recordView(
+    rows.find((r) => r.record.id === id)!,
+    user,
+  );
 }
 
 /** withdrawSupport: the recording unit only; the record stays, marked withdrawn with the reason. */
@@ -183,7 +190,6 @@ export async function withdrawSupport(
   });
   return oneRecord(deps.db, user, publicId, id);
 }
-
 
 /** The standing records of these solutions, totalled (for 动态管理's list). */
 export async function supportTotalsOf(
