@@ -38,6 +38,7 @@ const REVIEW_LINKS: Array<[string, MessageKey]> = [
   ['/admin/selection', 'selection.nav'],
   ['/admin/objections', 'objection.admin.nav'],
   ['/admin/showcase', 'showcase.admin.title'],
+  ['/admin/lifecycle', 'lifecycle.nav'],
 ];
 const ADMIN_LINKS: Array<[string, MessageKey]> = [
   ['/admin/users', 'nav.users'],
@@ -159,6 +160,10 @@ export function Layout() {
           {
             key: '/recommender/statistics',
             label: <Link to="/recommender/statistics">{t('stats.nav')}</Link>,
+          },
+          {
+            key: '/recommender/support',
+            label: <Link to="/recommender/support">{t('support.nav')}</Link>,
           },
         ]
       : []),

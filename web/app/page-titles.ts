@@ -51,6 +51,8 @@ const PAGE_TITLES: Array<[string, MessageKey]> = [
   ['/admin/objections/:campaignId?', 'objection.admin.nav'],
   ['/showcase/:publicId', 'showcase.title'],
   ['/admin/showcase', 'showcase.admin.title'],
+  ['/admin/lifecycle', 'lifecycle.title'],
+  ['/recommender/support', 'support.title'],
 ];
 
 /** The message key naming the page at pathname; 页面不存在 for an unknown route. */

@@ -159,6 +159,12 @@ const ShowcaseReviewPage = lazy(() =>
     default: m.ShowcaseReviewPage,
   })),
 );
+const LifecyclePage = lazy(() =>
+  import('../features/admin-lifecycle/LifecyclePage').then((m) => ({ default: m.LifecyclePage })),
+);
+const SupportPage = lazy(() =>
+  import('../features/support/SupportPage').then((m) => ({ default: m.SupportPage })),
+);
 
 /** The expert's pages: only what is assigned to them. */
 function Expert() {
@@ -503,6 +509,24 @@ export function AppRoutes() {
             <Organizer>
               <ShowcaseReviewPage />
             </Organizer>
+          }
+        />
+        <Route
+          path="admin/lifecycle"
+          element={
+            <Organizer>
+              <LifecyclePage />
+            </Organizer>
+          }
+        />
+        <Route
+          path="recommender/support"
+          element={
+            <RequireAuth roles={['recommender']}>
+              <Suspense fallback={<Loading />}>
+                <SupportPage />
+              </Suspense>
+            </RequireAuth>
           }
         />
         <Route path="*" element={<NotFound />} />

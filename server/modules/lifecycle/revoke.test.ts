@@ -170,10 +170,11 @@ describe('a revocation', () => {
       expect(msgs[0]!.subject).toContain('撤销入选资格');
       expect(msgs[0]!.body).toContain('抽查不合格');
     }
-    [{ code }] = await query<{ code: string }>(
+    const rows = await query<{ code: string }>(
       t,
       `select certificate_code as code from published_solutions where public_id = '${id}'`,
     );
+    code = rows[0]!.code;
   });
 
   test('again: 409 ALREADY_REVOKED, nothing more written', async () => {
