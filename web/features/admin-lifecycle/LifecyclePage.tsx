@@ -21,7 +21,6 @@ import {
   Space,
   Table,
   Tabs,
-  Timeline,
   Typography,
   Upload,
   type UploadFile,
@@ -262,22 +261,23 @@ function History({ item }: { item: AwardLifecycleItem }) {
           })}
         </Descriptions.Item>
       </Descriptions>
-      <Timeline
-        items={item.events.map((e) => ({
-          color: e.kind === 'revoked' ? 'red' : e.kind === 'published' ? 'green' : 'gray',
-          content: (
-            <Space orientation="vertical" size={0}>
-              <Typography.Text strong>{`${e.day} ${e.kindLabel}`}</Typography.Text>
-              <Typography.Text>{e.note}</Typography.Text>
-              {e.evidence && (
+      <ul style={{ margin: 0, paddingInlineStart: 20 }} data-testid="lifecycle-events">
+        {item.events.map((e, i) => (
+          <li key={i} style={{ marginBottom: 8 }}>
+            <Typography.Text strong>{`${e.day} ${e.kindLabel}`}</Typography.Text>
+            <br />
+            <Typography.Text>{e.note}</Typography.Text>
+            {e.evidence && (
+              <>
+                <br />
                 <a href={evidenceUrl(e.evidence.id)}>
                   {t('lifecycle.evidence', { name: e.evidence.filename })}
                 </a>
-              )}
-            </Space>
-          ),
-        }))}
-      />
+              </>
+            )}
+          </li>
+        ))}
+      </ul>
     </Space>
   );
 }

@@ -95,7 +95,7 @@ const totals: SupportTotalsList = {
 };
 
 describe('动态管理', () => {
-  it('lists status and days left; a revoked one is not offered the dialog again', async () => {
+  it('lists status and days left; a revoked one is not offered the dialog again; its history with the reason', async () => {
     renderAt((method, path) => {
       if (method === 'GET' && path === '/award-lifecycle') return [200, page];
       return [404, { error: { code: 'NOT_FOUND', message: '未找到', messageEn: 'Not found' } }];
@@ -107,6 +107,11 @@ describe('动态管理', () => {
     expect(other.textContent).toContain('已撤销');
     // a revoked one is not offered the dialog again
     expect(screen.queryByTestId('lifecycle-revoke-2026-IIAPP-002')).toBeNull();
+    fireEvent.click(screen.getByTestId('lifecycle-history-2026-IIAPP-002'));
+    const events = await screen.findByTestId('lifecycle-events');
+    expect(events.textContent).toContain('2027-03-01 撤销');
+    expect(events.textContent).toContain('原因：抽查不合格');
+    expect(events.textContent).toContain('证明材料：抽查报告.pdf');
   });
 
   it('配套支持汇总: each unit’s totals', async () => {
