@@ -129,10 +129,12 @@ export const AUDIT_ACTIONS = {
   'showcase.reject': { zh: '成果展示退回修改', en: 'Showcase returned' },
   // 动态管理 (issue 15)
   'published_solution.expire': { zh: '入选有效期届满', en: 'Award expired' },
-  'published_solution.remind': { zh: '发送到期提醒', en: 'Expiry reminder sent' },
   'published_solution.revoke': { zh: '撤销入选资格', en: 'Award revoked' },
   'published_solution.withdraw': { zh: '登记企业退出', en: 'Withdrawal recorded' },
-  'published_solution.evidence_upload': { zh: '上传撤销证明材料', en: 'Revocation evidence uploaded' },
+  'published_solution.evidence_upload': {
+    zh: '上传撤销证明材料',
+    en: 'Revocation evidence uploaded',
+  },
   'support.record': { zh: '登记配套支持', en: 'Support recorded' },
   'support.withdraw': { zh: '撤回配套支持记录', en: 'Support record withdrawn' },
   'support.document_upload': { zh: '上传配套支持文件', en: 'Support document uploaded' },

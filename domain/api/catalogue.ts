@@ -140,9 +140,7 @@ export const openDataRecordSchema = z.object({
   status: z.enum(PUBLISHED_STATUSES).describe('生成文件当日（北京时间）的状态代码'),
   statusLabel: z.string().describe('状态：有效 / 已撤销 / 已过期 / 已退出'),
   url: z.string().describe('公开页面地址'),
-  statusChangedOn: z
-    .string()
-    .describe('撤销、退出或过期生效的日期 YYYY-MM-DD（有效的为空）'),
+  statusChangedOn: z.string().describe('撤销、退出或过期生效的日期 YYYY-MM-DD（有效的为空）'),
   statusReason: z.string().describe('撤销或退出的原因，如「抽查不合格」（其他状态为空）'),
   history: z
     .array(z.string())

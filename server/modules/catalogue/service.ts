@@ -243,7 +243,9 @@ function recordOf(
     statusLabel: PUBLISHED_STATUS_LABELS[status].zh,
     url: `${publicUrl}${solutionPagePath(r.publicId)}`,
     statusChangedOn:
-      status === 'valid' ? '' : (change?.day ?? (status === 'expired' ? expiresOnOf(r.validUntil) : '')),
+      status === 'valid'
+        ? ''
+        : (change?.day ?? (status === 'expired' ? expiresOnOf(r.validUntil) : '')),
     statusReason: reasonLabelOf(change?.reasonCode ?? null) ?? '',
     history: history.map((e) => {
       const reason = reasonLabelOf(e.reasonCode);
@@ -275,7 +277,9 @@ export async function openData(deps: Deps, year?: number): Promise<OpenDataFile>
     generatedOn: today,
     schema: `${deps.config.publicUrl}/api/v1/published-solutions/schema.json`,
     count: rows.length,
-    items: rows.map((r) => recordOf(r, today, deps.config.publicUrl, history.get(r.publicId) ?? [])),
+    items: rows.map((r) =>
+      recordOf(r, today, deps.config.publicUrl, history.get(r.publicId) ?? []),
+    ),
   };
 }
 

@@ -7,10 +7,9 @@
 // alone, refused when already done, visible at once on the public list, open data and /verify.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startBackground, type Background } from '../../background';
-import { PDF, postFile } from '../../../test/fixtures/applications';
 import { generatePublishedList, type PublishedList } from '../../../test/fixtures/published';
 import { publishedWorld, type PublishedWorld } from '../../../test/fixtures/showcase';
-import { createTestApp, query, userIdOf, type TestApp, Client } from '../../../test/harness';
+import { createTestApp, query, userIdOf, type TestApp } from '../../../test/harness';
 import { runLifecycle } from './index';
 
 let t: TestApp;

@@ -270,6 +270,8 @@ describe('a withdrawal', () => {
     );
     expect(row!.status).toBe('revoked');
     // the one still valid in the records expires; the revoked and withdrawn stay as they are
-    expect(await query(t, `select key from lifecycle_actions where public_id = '${id}'`)).toEqual([]);
+    expect(await query(t, `select key from lifecycle_actions where public_id = '${id}'`)).toEqual(
+      [],
+    );
   });
 });

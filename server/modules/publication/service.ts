@@ -496,7 +496,9 @@ export async function certificateByCode(deps: Pick<Deps, 'db' | 'clock'>, code: 
     validUntil: s.validUntil,
     status,
     statusChangedOn:
-      status === 'valid' ? null : (change?.day ?? (status === 'expired' ? expiresOnOf(s.validUntil) : null)),
+      status === 'valid'
+        ? null
+        : (change?.day ?? (status === 'expired' ? expiresOnOf(s.validUntil) : null)),
     statusReason: reasonLabelOf(change?.reasonCode ?? null),
   };
 }
