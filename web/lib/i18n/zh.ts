@@ -2116,7 +2116,8 @@ export const zh = {
   'lifecycle.title': '动态管理',
   'lifecycle.tab.list': '入选解决方案',
   'lifecycle.tab.support': '配套支持汇总',
-  'lifecycle.intro': '入选解决方案自名单发布之日起有效两年，到期次日（北京时间）自动转为“已过期”；到期前90天和30天提醒企业和推荐单位。撤销或登记退出后，公开名单、开放数据和证明核验同步显示新状态和变动记录。',
+  'lifecycle.intro':
+    '入选解决方案自名单发布之日起有效两年，到期次日（北京时间）自动转为“已过期”；到期前90天和30天提醒企业和推荐单位。撤销或登记退出后，公开名单、开放数据和证明核验同步显示新状态和变动记录。',
   'lifecycle.filter.list': '名单',
   'lifecycle.filter.status': '状态',
   'lifecycle.filter.unit': '推荐单位',
@@ -2138,7 +2139,8 @@ export const zh = {
   'lifecycle.daysLeft': '还有 {n} 天',
   'lifecycle.nextDue': '下一节点 {day}',
   'lifecycle.supportCount': '{n} 条',
-  'lifecycle.supportDetail': '政策 {policy} 条、资金 {funding} 条（合计 {yuan}）、资源 {resource} 条',
+  'lifecycle.supportDetail':
+    '政策 {policy} 条、资金 {funding} 条（合计 {yuan}）、资源 {resource} 条',
   'lifecycle.history': '变动记录',
   'lifecycle.historyTitle': '变动记录',
   'lifecycle.revoke': '撤销/退出',
@@ -2158,14 +2160,16 @@ export const zh = {
   'lifecycle.evidenceUpload': '选择文件',
   'lifecycle.revoked': '已撤销入选资格',
   'lifecycle.withdrawn': '已登记企业退出',
-  'lifecycle.totals.summary': '入选 {selected} 项，获支持 {supported} 项，支持记录 {records} 条，资金合计 {yuan}',
+  'lifecycle.totals.summary':
+    '入选 {selected} 项，获支持 {supported} 项，支持记录 {records} 条，资金合计 {yuan}',
   'lifecycle.totals.selected': '入选数',
   'lifecycle.totals.supported': '获支持方案数',
   'lifecycle.totals.fundingYuan': '资金合计',
   'lifecycle.historyOnApplication': '变动记录',
   'support.nav': '配套支持',
   'support.title': '配套支持',
-  'support.intro': '请登记本单位对推荐入选的解决方案给予的政策、资金和资源支持（资金以元为单位）。登记有误的记录可撤回并写明理由，记录保留。',
+  'support.intro':
+    '请登记本单位对推荐入选的解决方案给予的政策、资金和资源支持（资金以元为单位）。登记有误的记录可撤回并写明理由，记录保留。',
   'support.empty': '本单位暂无入选解决方案',
   'support.records': '支持记录',
   'support.add': '登记支持',
