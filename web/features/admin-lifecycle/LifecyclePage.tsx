@@ -131,7 +131,7 @@ function LifecycleList() {
         size="middle"
         loading={list.isPending}
         dataSource={list.data?.items ?? []}
-        scroll={{ x: 1100 }}
+        scroll={{ x: 1640 }}
         pagination={{
           current: page,
           pageSize: PAGE_SIZE,
@@ -142,7 +142,7 @@ function LifecycleList() {
         locale={{ emptyText: t('lifecycle.empty') }}
         columns={[
           { title: t('lifecycle.col.publicId'), dataIndex: 'publicId', width: 140 },
-          { title: t('lifecycle.col.solution'), dataIndex: 'solutionName' },
+          { title: t('lifecycle.col.solution'), dataIndex: 'solutionName', width: 260 },
           { title: t('lifecycle.col.enterprise'), dataIndex: 'enterpriseName', width: 200 },
           { title: t('lifecycle.col.unit'), dataIndex: 'unitName', width: 120 },
           { title: t('lifecycle.col.category'), dataIndex: 'categoryName', width: 120 },

@@ -50,6 +50,7 @@ export function SupportPage() {
           loading={q.isPending}
           dataSource={q.data?.solutions ?? []}
           pagination={false}
+          scroll={{ x: 1100 }}
           locale={{ emptyText: t('support.empty') }}
           expandable={{
             defaultExpandAllRows: true,
@@ -58,7 +59,7 @@ export function SupportPage() {
           }}
           columns={[
             { title: t('lifecycle.col.publicId'), dataIndex: 'publicId', width: 140 },
-            { title: t('lifecycle.col.solution'), dataIndex: 'solutionName' },
+            { title: t('lifecycle.col.solution'), dataIndex: 'solutionName', width: 260 },
             { title: t('lifecycle.col.enterprise'), dataIndex: 'enterpriseName', width: 220 },
             {
               title: t('lifecycle.col.validity'),
