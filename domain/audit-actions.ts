@@ -143,6 +143,17 @@ export const AUDIT_ACTIONS = {
   'spot_check_task.assign': { zh: '分配抽查核查任务', en: 'Spot check task assigned' },
   'spot_check_task.finding': { zh: '记录抽查核查结论', en: 'Spot check finding recorded' },
   'spot_check_task.evidence': { zh: '上传抽查核查证据', en: 'Spot check evidence uploaded' },
+  // 动态管理 (issue 15)
+  'published_solution.expire': { zh: '入选有效期届满', en: 'Award expired' },
+  'published_solution.revoke': { zh: '撤销入选资格', en: 'Award revoked' },
+  'published_solution.withdraw': { zh: '登记企业退出', en: 'Withdrawal recorded' },
+  'published_solution.evidence_upload': {
+    zh: '上传撤销证明材料',
+    en: 'Revocation evidence uploaded',
+  },
+  'support.record': { zh: '登记配套支持', en: 'Support recorded' },
+  'support.withdraw': { zh: '撤回配套支持记录', en: 'Support record withdrawn' },
+  'support.document_upload': { zh: '上传配套支持文件', en: 'Support document uploaded' },
 } as const satisfies Record<string, Label>;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
@@ -179,6 +190,9 @@ export const AUDIT_TARGETS = {
   catalogue_version: { zh: '目录清单', en: 'Catalogue version' },
   spot_check: { zh: '随机抽查', en: 'Spot check' },
   spot_check_task: { zh: '抽查核查任务', en: 'Spot check task' },
+  published_solution: { zh: '入选解决方案', en: 'Published solution' },
+  support_record: { zh: '配套支持记录', en: 'Support record' },
+  post_award_document: { zh: '证明材料或支持文件', en: 'Evidence or support document' },
 } as const satisfies Record<string, Label>;
 export type AuditTarget = keyof typeof AUDIT_TARGETS;
 

@@ -230,6 +230,17 @@ export const ERRORS = {
     zh: '所给种子与抽取前公布的种子哈希值不符，不能抽取：请核对种子（64位十六进制数字）',
     en: 'The seed does not hash to the commitment published before the draw',
   },
+  // 动态管理 (issue 15)
+  ALREADY_REVOKED: {
+    status: 409,
+    zh: '该解决方案的入选资格已撤销，不能再次撤销或登记退出',
+    en: 'The award is already revoked',
+  },
+  ALREADY_WITHDRAWN: {
+    status: 409,
+    zh: '该解决方案已登记为企业退出，不能再次撤销或登记退出',
+    en: 'The solution has already been withdrawn',
+  },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;

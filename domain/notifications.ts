@@ -32,6 +32,8 @@ export const NOTIFICATION_KINDS = [
   'evaluation.assigned',
   'spot_check.sampled',
   'spot_check.assigned',
+  'award.expiry_reminder',
+  'award.status_changed',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -306,6 +308,23 @@ export const NOTIFICATION_KIND_INFO: Record<NotificationKind, NotificationKindIn
     subject: '【{{抽查名称}}】请对“{{解决方案名称}}”进行{{核查方式}}',
     body: '{{姓名}}，您好：\n\n主管部门请您对入选解决方案“{{解决方案名称}}”（{{公开编号}}）进行{{核查方式}}，并在平台上记录核查结论和意见：\n\n{{链接}}',
   },
+  // 动态管理 (issue 15)
+  'award.expiry_reminder': {
+    label: '入选有效期到期提醒',
+    audience: '入选企业、推荐单位',
+    roles: ['enterprise', 'recommender'],
+    variables: ['解决方案名称', '公开编号', '企业名称', '有效期至', '到期日期', '剩余天数'],
+    subject: '“{{解决方案名称}}”入选有效期将于{{到期日期}}到期（还有{{剩余天数}}天）',
+    body: '{{姓名}}，您好：\n\n{{企业名称}}的入选解决方案“{{解决方案名称}}”（{{公开编号}}）入选有效期至{{有效期至}}，将于{{到期日期}}到期（还有{{剩余天数}}天）。到期后公开名单将显示为“已过期”。\n\n查看：{{链接}}',
+  },
+  'award.status_changed': {
+    label: '入选资格撤销或企业退出',
+    audience: '入选企业、推荐单位',
+    roles: ['enterprise', 'recommender'],
+    variables: ['解决方案名称', '公开编号', '企业名称', '变动类型', '变动原因', '变动说明'],
+    subject: '“{{解决方案名称}}”（{{公开编号}}）{{变动类型}}',
+    body: '{{姓名}}，您好：\n\n工业和信息化部已对{{企业名称}}的入选解决方案“{{解决方案名称}}”（{{公开编号}}）作出处理：{{变动类型}}。原因：{{变动原因}}。\n\n说明：{{变动说明}}\n\n公开名单已同步更新。查看：{{链接}}',
+  },
 };
 
 export const PLATFORM_NAME = '征选平台';
@@ -392,6 +411,11 @@ export const SAMPLE_VALUES: Record<string, string> = {
   审核意见: '退回理由：请补充应用成效的具体数据。',
   抽查名称: '2023年入选解决方案随机抽查',
   核查方式: '书面核查',
+  有效期至: '2023年12月19日',
+  到期日期: '2023年12月20日',
+  变动类型: '撤销入选资格',
+  变动原因: '抽查不合格',
+  变动说明: '经随机抽查现场核验，解决方案应用情况与申报材料严重不符。',
 };
 
 /** Days before a deadline at which reminders go out (Beijing time, at 09:00 of that day). */

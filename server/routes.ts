@@ -33,6 +33,8 @@ import { showcaseRoutes } from './modules/showcase';
 import { evaluationRoutes } from './modules/evaluation';
 import { catalogueVersionRoutes } from './modules/catalogue-versions';
 import { spotCheckRoutes } from './modules/spot-checks';
+import { lifecycleRoutes } from './modules/lifecycle';
+import { supportRoutes } from './modules/support';
 
 /** Everything under /api/v1. */
 export function apiRoutes(deps: Deps): FastifyPluginAsyncZod {
@@ -73,6 +75,8 @@ export function apiRoutes(deps: Deps): FastifyPluginAsyncZod {
       evaluationRoutes,
       catalogueVersionRoutes,
       spotCheckRoutes,
+      lifecycleRoutes,
+      supportRoutes,
     ]) {
       await app.register(routes(deps));
     }

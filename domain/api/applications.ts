@@ -163,7 +163,11 @@ export const verifyResultSchema = z.object({
   documentNo: z.string().optional(),
   validFrom: z.string().optional(),
   validUntil: z.string().optional(),
-  /** the status shown today (Beijing): 有效 / 已撤销 / 已过期 */
+  /** the status shown today (Beijing): 有效 / 已撤销 / 已过期 / 已退出 */
   status: z.enum(PUBLISHED_STATUSES).optional(),
+  /** the day a revocation, withdrawal or expiry took effect (Beijing) */
+  statusChangedOn: z.string().nullable().optional(),
+  /** a revocation's or withdrawal's public reason (抽查不合格 …) */
+  statusReason: z.string().nullable().optional(),
 });
 export type VerifyResult = z.infer<typeof verifyResultSchema>;

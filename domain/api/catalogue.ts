@@ -9,7 +9,7 @@ export const PUBLISHED_EVENT_LABELS: Record<(typeof EVENT_KINDS)[number], string
   published: '发布入选',
   revoked: '撤销',
   expired: '有效期届满',
-  withdrawn: '撤回',
+  withdrawn: '企业退出',
 };
 
 /** listPublishedSolutions: the search (GET parameters; the public page uses the same names). */
@@ -88,6 +88,8 @@ export const catalogueEventSchema = z.object({
   /** the day it took effect (Beijing) */
   day: z.string(),
   note: z.string(),
+  /** a revocation's or withdrawal's reason (抽查不合格 …); null for other events */
+  reasonLabel: z.string().nullable(),
 });
 
 /** getPublishedSolution */
@@ -136,8 +138,13 @@ export const openDataRecordSchema = z.object({
   validFrom: z.string().describe('有效期起 YYYY-MM-DD'),
   validUntil: z.string().describe('有效期止 YYYY-MM-DD（含当日）'),
   status: z.enum(PUBLISHED_STATUSES).describe('生成文件当日（北京时间）的状态代码'),
-  statusLabel: z.string().describe('状态：有效 / 已撤销 / 已过期'),
+  statusLabel: z.string().describe('状态：有效 / 已撤销 / 已过期 / 已退出'),
   url: z.string().describe('公开页面地址'),
+  statusChangedOn: z.string().describe('撤销、退出或过期生效的日期 YYYY-MM-DD（有效的为空）'),
+  statusReason: z.string().describe('撤销或退出的原因，如「抽查不合格」（其他状态为空）'),
+  history: z
+    .array(z.string())
+    .describe('变动记录，由早到晚，每条「日期 事项（原因）」，如「2023-03-01 撤销（抽查不合格）」'),
 });
 export type OpenDataRecord = z.infer<typeof openDataRecordSchema>;
 export const OPEN_DATA_FIELDS = Object.keys(openDataRecordSchema.shape) as (keyof OpenDataRecord)[];

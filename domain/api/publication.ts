@@ -4,6 +4,7 @@
 import { PUBLISHED_STATUSES } from '../publication';
 import { z } from '../zod';
 import { isoDate } from './common';
+import { catalogueEventSchema } from './catalogue';
 
 /** One solution of the list: what would be listed before publishing, what is listed after. */
 export const publishedListItemSchema = z.object({
@@ -73,5 +74,7 @@ export const applicationPublicationSchema = z.object({
   status: z.enum(PUBLISHED_STATUSES),
   /** the 入选证明's verification code (/verify recognises it) */
   certificateCode: z.string(),
+  /** the public history: published, then any expiry, revocation or withdrawal */
+  history: z.array(catalogueEventSchema),
 });
 export type ApplicationPublication = z.infer<typeof applicationPublicationSchema>;

@@ -25,6 +25,11 @@ export const QUEUES = {
     name: 'reminders-sweep',
     options: { retryLimit: 2, retryDelay: 60, expireInSeconds: 900 },
   },
+  /** 动态管理: expiries and expiry reminders of published solutions, on a schedule and at start */
+  awardLifecycle: {
+    name: 'award-lifecycle',
+    options: { retryLimit: 2, retryDelay: 60, expireInSeconds: 900 },
+  },
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES]['name'];
 

@@ -360,6 +360,17 @@ export const OPERATION_ERRORS: Record<string, OperationErrors> = {
     errors: ['FILE_REJECTED', 'FILE_TOO_LARGE', 'WRONG_STATE'],
   },
   getSpotCheckEvidence: { access: 'role' },
+  // 动态管理 (issue 15)
+  listAwardLifecycle: { access: 'role' },
+  revokeAward: { access: 'role', errors: ['NOT_FOUND', 'ALREADY_REVOKED', 'ALREADY_WITHDRAWN'] },
+  uploadRevocationEvidence: { access: 'role', errors: FILE },
+  getRevocationEvidence: { access: 'role' },
+  listSupport: { access: 'role' },
+  recordSupport: { access: 'role', errors: ['NOT_FOUND'] },
+  withdrawSupport: { access: 'role', errors: ['WRONG_STATE'] },
+  listSupportTotals: { access: 'role' },
+  uploadSupportDocument: { access: 'role', errors: FILE },
+  getSupportDocument: { access: 'role' },
 };
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);

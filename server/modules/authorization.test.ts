@@ -1340,6 +1340,7 @@ const TABLE: Record<string, Case[]> = {
   ...evaluationRows(),
   ...catalogueVersionRows(),
   ...spotCheckRows(),
+  ...lifecycleRows(),
 };
 
 beforeAll(async () => {
@@ -1753,6 +1754,92 @@ function spotCheckRows(): Record<string, Case[]> {
         what: 'no such task',
         expect: { ...all(403), anonymous: 401, expert: 404, organizer: 404 },
         call: (c) => c.get(`/api/v1/spot-check-tasks/${NO_SUCH_ID}/evidence`),
+      },
+    ],
+  };
+}
+
+/**
+ * 动态管理 and 配套支持 (issue 15): organizers, recommenders and enterprises read (each its own);
+ * only organizers revoke and upload evidence; only recommenders record support (for their own
+ * unit's solutions: the matrix has none, so the lookup answers 404) and upload its documents.
+ */
+function lifecycleRows(): Record<string, Case[]> {
+  const readers = { ...all(200), anonymous: 401, expert: 403 };
+  const recommenders = (status: number): Outcome => ({
+    ...all(403),
+    anonymous: 401,
+    recommender: status,
+    otherRecommender: status,
+  });
+  return {
+    'GET /api/v1/award-lifecycle': [
+      { expect: readers, call: (c) => c.get('/api/v1/award-lifecycle?expiringWithinDays=90') },
+    ],
+    'POST /api/v1/award-lifecycle/revocations': [
+      {
+        what: 'no such solution',
+        expect: organizerOnly(404),
+        call: (c) =>
+          c.post('/api/v1/award-lifecycle/revocations', {
+            publicId: '2026-IIAPP-999',
+            action: 'revoke',
+            reasonCode: 'other',
+            note: '矩阵测试说明',
+          }),
+      },
+    ],
+    'POST /api/v1/award-lifecycle/evidence': [
+      {
+        expect: organizerOnly(201),
+        call: (c) => postFile(c, '/api/v1/award-lifecycle/evidence', '证明.png', makePng()),
+      },
+    ],
+    'GET /api/v1/award-lifecycle/evidence/:id': [
+      {
+        what: 'no such document',
+        expect: organizerOnly(404),
+        call: (c) => c.get(`/api/v1/award-lifecycle/evidence/${NO_SUCH_ID}`),
+      },
+    ],
+    'GET /api/v1/support-records': [
+      { expect: readers, call: (c) => c.get('/api/v1/support-records') },
+    ],
+    'POST /api/v1/support-records': [
+      {
+        what: 'no such solution',
+        expect: recommenders(404),
+        call: (c) =>
+          c.post('/api/v1/support-records', {
+            publicId: '2026-IIAPP-999',
+            kind: 'policy',
+            title: '矩阵支持',
+            day: '2026-01-01',
+          }),
+      },
+    ],
+    'POST /api/v1/support-records/:id/withdraw': [
+      {
+        what: 'no such record',
+        expect: recommenders(404),
+        call: (c) =>
+          c.post(`/api/v1/support-records/${NO_SUCH_ID}/withdraw`, { reason: '矩阵撤回理由' }),
+      },
+    ],
+    'GET /api/v1/support-records/totals': [
+      { expect: organizerOnly(200), call: (c) => c.get('/api/v1/support-records/totals') },
+    ],
+    'POST /api/v1/support-records/documents': [
+      {
+        expect: recommenders(201),
+        call: (c) => postFile(c, '/api/v1/support-records/documents', '文件.png', makePng()),
+      },
+    ],
+    'GET /api/v1/support-records/documents/:id': [
+      {
+        what: 'no such document',
+        expect: { ...recommenders(404), organizer: 404 },
+        call: (c) => c.get(`/api/v1/support-records/documents/${NO_SUCH_ID}`),
       },
     ],
   };

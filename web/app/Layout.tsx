@@ -41,6 +41,7 @@ const REVIEW_LINKS: Array<[string, MessageKey]> = [
   ['/admin/evaluation', 'eval.nav'],
   ['/admin/catalogue', 'catalogueVersions.title'],
   ['/admin/spot-checks', 'spot.nav'],
+  ['/admin/lifecycle', 'lifecycle.nav'],
 ];
 const ADMIN_LINKS: Array<[string, MessageKey]> = [
   ['/admin/users', 'nav.users'],
@@ -162,6 +163,10 @@ export function Layout() {
           {
             key: '/recommender/statistics',
             label: <Link to="/recommender/statistics">{t('stats.nav')}</Link>,
+          },
+          {
+            key: '/recommender/support',
+            label: <Link to="/recommender/support">{t('support.nav')}</Link>,
           },
         ]
       : []),

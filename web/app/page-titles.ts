@@ -62,6 +62,8 @@ const PAGE_TITLES: Array<[string, MessageKey]> = [
   ['/admin/spot-checks/:id', 'spot.admin.one'],
   ['/expert/spot-checks', 'spot.expert.title'],
   ['/expert/spot-checks/:taskId', 'spot.expert.task'],
+  ['/admin/lifecycle', 'lifecycle.title'],
+  ['/recommender/support', 'support.title'],
 ];
 
 /** The message key naming the page at pathname; 页面不存在 for an unknown route. */

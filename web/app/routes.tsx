@@ -218,6 +218,12 @@ const ExpertSpotCheckTaskPage = lazy(() =>
     default: m.ExpertSpotCheckTaskPage,
   })),
 );
+const LifecyclePage = lazy(() =>
+  import('../features/admin-lifecycle/LifecyclePage').then((m) => ({ default: m.LifecyclePage })),
+);
+const SupportPage = lazy(() =>
+  import('../features/support/SupportPage').then((m) => ({ default: m.SupportPage })),
+);
 
 /** The expert's pages: only what is assigned to them. */
 function Expert() {
@@ -628,6 +634,24 @@ export function AppRoutes() {
           <Route index element={<ExpertSpotChecksPage />} />
           <Route path=":taskId" element={<ExpertSpotCheckTaskPage />} />
         </Route>
+        <Route
+          path="admin/lifecycle"
+          element={
+            <Organizer>
+              <LifecyclePage />
+            </Organizer>
+          }
+        />
+        <Route
+          path="recommender/support"
+          element={
+            <RequireAuth roles={['recommender']}>
+              <Suspense fallback={<Loading />}>
+                <SupportPage />
+              </Suspense>
+            </RequireAuth>
+          }
+        />
         <Route path="*" element={<NotFound />} />
       </Route>
     </Routes>

@@ -15,6 +15,7 @@ const publication: ApplicationPublication = {
   validUntil: '2023-12-19',
   status: 'valid',
   certificateCode: 'KVQA-2TS7-Z9GX',
+  history: [],
 };
 
 describe('the result on the application', () => {

@@ -66,6 +66,16 @@ export function PublicationResult(props: {
               <span style={{ fontFamily: 'monospace' }}>{p.certificateCode}</span>
             </Descriptions.Item>
           </Descriptions>
+          {p.history.length > 1 && (
+            <div data-testid="publication-history">
+              <strong>{t('lifecycle.historyOnApplication')}</strong>
+              <ul style={{ margin: '4px 0 0', paddingInlineStart: 20 }}>
+                {p.history.map((e, i) => (
+                  <li key={i}>{`${formatPlainDate(e.day, lang)} ${e.kindLabel}：${e.note}`}</li>
+                ))}
+              </ul>
+            </div>
+          )}
           {(props.canDownload || props.canViewShowcase) && (
             <Flex gap={8} wrap>
               {props.canDownload && (

@@ -150,6 +150,7 @@ describe('listPublishedSolutions', () => {
       { value: 'valid', label: '有效', count: 57 },
       { value: 'revoked', label: '已撤销', count: 3 },
       { value: 'expired', label: '已过期', count: 33 },
+      { value: 'withdrawn', label: '已退出', count: 0 },
     ]);
     // the 2024 list's last day is 2026-11-30 (Beijing): valid on it, expired the next day
     const saved = t.clock.now().toISOString();
@@ -181,7 +182,7 @@ describe('listPublishedSolutions', () => {
     '?year=1999',
     '?region=12',
     '?industry=xyz',
-    '?status=withdrawn',
+    '?status=cancelled',
     '?page=0',
     '?pageSize=1000',
     '?category=DROP%20TABLE',
@@ -219,6 +220,7 @@ describe('getPublishedSolution', () => {
         kindLabel: '发布入选',
         day: '2024-12-01',
         note: `列入《${a.title}》（${a.documentNo}）`,
+        reasonLabel: null,
       },
     ]);
     expect(d.showcase?.text).toContain('设备综合效率');

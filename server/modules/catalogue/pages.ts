@@ -48,6 +48,7 @@ ol.results h3{font-size:17px;margin:0 0 4px}
 .status.valid{color:#116329;border-color:#4ac26b;background:#dafbe1}
 .status.revoked{color:#a40e26;border-color:#ff8182;background:#ffebe9}
 .status.expired{color:#57606a;border-color:#afb8c1;background:#eaeef2}
+.status.withdrawn{color:#9a6700;border-color:#d4a72c;background:#fff8c5}
 nav.pages{display:flex;flex-wrap:wrap;gap:6px;margin:16px 0}
 nav.pages a,nav.pages span{padding:4px 10px;border:1px solid #dde1e6;border-radius:6px;background:#fff;text-decoration:none}
 nav.pages [aria-current]{background:#b3261e;color:#fff;border-color:#b3261e}

@@ -66,6 +66,7 @@ export function eventsOf(db: Db, publicId: string) {
       kind: publishedSolutionEvents.kind,
       day: publishedSolutionEvents.day,
       note: publishedSolutionEvents.note,
+      reasonCode: publishedSolutionEvents.reasonCode,
     })
     .from(publishedSolutionEvents)
     .where(eq(publishedSolutionEvents.publicId, publicId))
@@ -155,4 +156,22 @@ export function industrySections(db: Db): Promise<IndustrySections> {
     sectionsCache.set(db, cached);
   }
   return cached;
+}
+
+/** The public history of every solution (of one year), oldest first: the open data's history. */
+export function allEvents(db: Db, year?: number) {
+  return db
+    .select({
+      publicId: publishedSolutionEvents.publicId,
+      kind: publishedSolutionEvents.kind,
+      day: publishedSolutionEvents.day,
+      reasonCode: publishedSolutionEvents.reasonCode,
+    })
+    .from(publishedSolutionEvents)
+    .innerJoin(
+      publishedSolutions,
+      eq(publishedSolutions.publicId, publishedSolutionEvents.publicId),
+    )
+    .where(year === undefined ? undefined : eq(publishedSolutions.year, year))
+    .orderBy(asc(publishedSolutionEvents.at), asc(publishedSolutionEvents.id));
 }

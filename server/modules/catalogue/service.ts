@@ -20,6 +20,11 @@ import {
   parsePublicId,
   publishedStatusOn,
 } from '../../../domain/publication';
+import {
+  REVOCATION_REASON_LABELS,
+  expiresOnOf,
+  type RevocationReason,
+} from '../../../domain/award-lifecycle';
 import { beijingDay } from '../../../domain/registry';
 import { z } from '../../../domain/zod';
 import { toCsv } from '../../lib/csv';
@@ -28,6 +33,10 @@ import { AppError } from '../../lib/errors';
 import * as repo from './repository';
 
 type Row = repo.PublicSolutionRow;
+type HistoryEvent = Awaited<ReturnType<typeof repo.allEvents>>[number];
+
+const reasonLabelOf = (code: string | null) =>
+  code ? (REVOCATION_REASON_LABELS[code as RevocationReason] ?? code) : null;
 
 export const solutionPagePath = (publicId: string) => `/solutions/${encodeURIComponent(publicId)}`;
 export const showcaseImagePath = (publicId: string, imageId: string) =>
@@ -176,7 +185,13 @@ export async function getSolution(deps: Deps, publicIdInput: string): Promise<Ca
     ...itemOf(row, todayOf(deps)),
     apps: row.apps.map((a) => ({ name: a.name, version: a.version })),
     list: { title: row.listTitle, documentNo: row.documentNo, publishedOn: row.publishedOn },
-    history: events.map((e) => ({ ...e, kindLabel: PUBLISHED_EVENT_LABELS[e.kind] })),
+    history: events.map((e) => ({
+      kind: e.kind,
+      kindLabel: PUBLISHED_EVENT_LABELS[e.kind],
+      day: e.day,
+      note: e.note,
+      reasonLabel: reasonLabelOf(e.reasonCode),
+    })),
     showcase:
       showcase && showcase.text !== null
         ? {
@@ -196,8 +211,15 @@ export async function getSolution(deps: Deps, publicIdInput: string): Promise<Ca
 /** The JSON Schema of one open-data record (derived from the zod schema the files are built from). */
 export const openDataJsonSchema = () => z.toJSONSchema(openDataRecordSchema);
 
-function recordOf(r: Row, today: string, publicUrl: string): OpenDataRecord {
+function recordOf(
+  r: Row,
+  today: string,
+  publicUrl: string,
+  history: HistoryEvent[],
+): OpenDataRecord {
   const status = publishedStatusOn(r, today);
+  // the event that made the status what it is (an expiry not yet recorded: the day after validUntil)
+  const change = status === 'valid' ? undefined : history.findLast((e) => e.kind === status);
   return {
     publicId: r.publicId,
     year: r.year,
@@ -220,6 +242,15 @@ function recordOf(r: Row, today: string, publicUrl: string): OpenDataRecord {
     status,
     statusLabel: PUBLISHED_STATUS_LABELS[status].zh,
     url: `${publicUrl}${solutionPagePath(r.publicId)}`,
+    statusChangedOn:
+      status === 'valid'
+        ? ''
+        : (change?.day ?? (status === 'expired' ? expiresOnOf(r.validUntil) : '')),
+    statusReason: reasonLabelOf(change?.reasonCode ?? null) ?? '',
+    history: history.map((e) => {
+      const reason = reasonLabelOf(e.reasonCode);
+      return `${e.day} ${PUBLISHED_EVENT_LABELS[e.kind]}${reason ? `（${reason}）` : ''}`;
+    }),
   };
 }
 
@@ -227,6 +258,12 @@ function recordOf(r: Row, today: string, publicUrl: string): OpenDataRecord {
 export async function openData(deps: Deps, year?: number): Promise<OpenDataFile> {
   const today = todayOf(deps);
   const rows = sortByPublicId(await repo.listPublicSolutions(deps.db, year));
+  const history = new Map<string, HistoryEvent[]>();
+  for (const e of await repo.allEvents(deps.db, year)) {
+    const list = history.get(e.publicId);
+    if (list) list.push(e);
+    else history.set(e.publicId, [e]);
+  }
   if (year !== undefined && rows.length === 0)
     throw new AppError('NOT_FOUND', {
       message: `${year}年没有已发布的优秀解决方案名单`,
@@ -240,7 +277,9 @@ export async function openData(deps: Deps, year?: number): Promise<OpenDataFile>
     generatedOn: today,
     schema: `${deps.config.publicUrl}/api/v1/published-solutions/schema.json`,
     count: rows.length,
-    items: rows.map((r) => recordOf(r, today, deps.config.publicUrl)),
+    items: rows.map((r) =>
+      recordOf(r, today, deps.config.publicUrl, history.get(r.publicId) ?? []),
+    ),
   };
 }
 
@@ -290,7 +329,7 @@ export async function changesFeed(deps: Deps): Promise<string> {
 <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="zh-CN">
   <id>${xml(base + FEED_PATH)}</id>
   <title>工业互联网APP优秀解决方案名单变动</title>
-  <subtitle>名单发布、撤销、有效期届满和撤回</subtitle>
+  <subtitle>名单发布、撤销、有效期届满和企业退出</subtitle>
   <updated>${updated}</updated>
   <author><name>征选平台</name></author>
   <link rel="self" type="application/atom+xml" href="${xml(base + FEED_PATH)}"/>

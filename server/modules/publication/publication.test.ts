@@ -464,6 +464,8 @@ describe('published', () => {
       validFrom: '2026-11-07',
       validUntil: '2028-11-06',
       status: 'valid',
+      statusChangedOn: null,
+      statusReason: null,
     });
     // a revoked one says so
     await t.deps.db.execute(

@@ -200,3 +200,17 @@ export async function campaignIssuer(db: Db, campaignId: string): Promise<string
     .where(eq(campaigns.id, campaignId));
   return row?.issuer ?? '';
 }
+
+/** The public history of a published solution, oldest first (its reason codes included). */
+export function eventsOf(db: Db, publicId: string) {
+  return db
+    .select({
+      kind: publishedSolutionEvents.kind,
+      day: publishedSolutionEvents.day,
+      note: publishedSolutionEvents.note,
+      reasonCode: publishedSolutionEvents.reasonCode,
+    })
+    .from(publishedSolutionEvents)
+    .where(eq(publishedSolutionEvents.publicId, publicId))
+    .orderBy(asc(publishedSolutionEvents.at), asc(publishedSolutionEvents.id));
+}

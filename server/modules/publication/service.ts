@@ -21,6 +21,12 @@ import {
   validUntilOf,
   type PublishListInput,
 } from '../../../domain/publication';
+import { PUBLISHED_EVENT_LABELS } from '../../../domain/api/catalogue';
+import {
+  REVOCATION_REASON_LABELS,
+  expiresOnOf,
+  type RevocationReason,
+} from '../../../domain/award-lifecycle';
 import { beijingDay } from '../../../domain/registry';
 import type { Db } from '../../db/client';
 import type { Actor } from '../../lib/actor';
@@ -423,8 +429,18 @@ export async function publicationOfApplication(
     validUntil: s.validUntil,
     status: publishedStatusOn(s, beijingDay(deps.clock.now())),
     certificateCode: s.certificateCode,
+    history: (await repo.eventsOf(deps.db, s.publicId)).map((e) => ({
+      kind: e.kind,
+      kindLabel: PUBLISHED_EVENT_LABELS[e.kind],
+      day: e.day,
+      note: e.note,
+      reasonLabel: reasonLabelOf(e.reasonCode),
+    })),
   };
 }
+
+const reasonLabelOf = (code: string | null) =>
+  code ? (REVOCATION_REASON_LABELS[code as RevocationReason] ?? code) : null;
 
 /** getSelectionCertificatePdf: the owning enterprise, its recommender, organizers; once published. */
 export async function certificatePdfOf(deps: Deps, user: SignedInUser, applicationId: string) {
@@ -461,6 +477,11 @@ export async function certificateByCode(deps: Pick<Deps, 'db' | 'clock'>, code: 
   const hit = await repo.findByCertificateCode(deps.db, code);
   if (!hit) return undefined;
   const { solution: s, list } = hit;
+  const status = publishedStatusOn(s, beijingDay(deps.clock.now()));
+  const change =
+    status === 'valid'
+      ? undefined
+      : (await repo.eventsOf(deps.db, s.publicId)).findLast((e) => e.kind === status);
   return {
     kind: 'certificate' as const,
     publicId: s.publicId,
@@ -473,6 +494,11 @@ export async function certificateByCode(deps: Pick<Deps, 'db' | 'clock'>, code: 
     documentNo: list.documentNo,
     validFrom: s.validFrom,
     validUntil: s.validUntil,
-    status: publishedStatusOn(s, beijingDay(deps.clock.now())),
+    status,
+    statusChangedOn:
+      status === 'valid'
+        ? null
+        : (change?.day ?? (status === 'expired' ? expiresOnOf(s.validUntil) : null)),
+    statusReason: reasonLabelOf(change?.reasonCode ?? null),
   };
 }
