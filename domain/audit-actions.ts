@@ -127,6 +127,12 @@ export const AUDIT_ACTIONS = {
   'showcase.withdraw': { zh: '撤回成果展示', en: 'Showcase withdrawn from review' },
   'showcase.approve': { zh: '成果展示审核通过', en: 'Showcase approved' },
   'showcase.reject': { zh: '成果展示退回修改', en: 'Showcase returned' },
+  // 年度运行监测 and 自查评估 (issue 15)
+  'post_award_round.open': { zh: '开启动态管理报告', en: 'Opened a post-award round' },
+  'post_award_report.submit': { zh: '提交动态管理报告', en: 'Post-award report submitted' },
+  'post_award_report.return': { zh: '退回动态管理报告', en: 'Post-award report returned' },
+  'post_award_report.forward': { zh: '报送动态管理报告', en: 'Post-award report forwarded' },
+  'post_award_summary.stamp': { zh: '上传盖章汇总表', en: 'Stamped summary uploaded' },
 } as const satisfies Record<string, Label>;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
@@ -158,6 +164,8 @@ export const AUDIT_TARGETS = {
   objection: { zh: '公示异议', en: 'Objection' },
   published_list: { zh: '优秀解决方案名单', en: 'Published list' },
   showcase: { zh: '成果展示', en: 'Showcase' },
+  post_award_round: { zh: '动态管理报告轮次', en: 'Post-award round' },
+  post_award_report: { zh: '动态管理报告', en: 'Post-award report' },
 } as const satisfies Record<string, Label>;
 export type AuditTarget = keyof typeof AUDIT_TARGETS;
 

@@ -6,6 +6,7 @@ import type { Database } from './db/client';
 import type { Deps } from './lib/deps';
 import { createMailer } from './lib/mailer';
 import { startNotificationWork } from './modules/notifications';
+import { startMonitoringOpeningWork } from './modules/post-award-reports';
 
 export interface Background {
   boss: PgBoss;
@@ -23,6 +24,7 @@ export async function startBackground(
   await boss.start();
   const mailer = createMailer(deps.config);
   await startNotificationWork(boss, deps, mailer, opts);
+  await startMonitoringOpeningWork(boss, deps, log, opts);
   return {
     boss,
     async stop() {

@@ -30,6 +30,7 @@ import { objectionRoutes } from './modules/objections';
 import { publicationRoutes } from './modules/publication';
 import { catalogueRoutes } from './modules/catalogue';
 import { showcaseRoutes } from './modules/showcase';
+import { postAwardRoutes } from './modules/post-award-reports';
 
 /** Everything under /api/v1. */
 export function apiRoutes(deps: Deps): FastifyPluginAsyncZod {
@@ -67,6 +68,7 @@ export function apiRoutes(deps: Deps): FastifyPluginAsyncZod {
       publicationRoutes,
       catalogueRoutes,
       showcaseRoutes,
+      postAwardRoutes,
     ]) {
       await app.register(routes(deps));
     }
