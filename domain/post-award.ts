@@ -117,7 +117,9 @@ export function reportSections(
     const sec = obj(root[s.key]);
     for (const f of s.fields) {
       const value =
-        f.type === 'group' ? rowsText(f.fields, sec[f.key], names) : displayValue(f, sec[f.key], names);
+        f.type === 'group'
+          ? rowsText(f.fields, sec[f.key], names)
+          : displayValue(f, sec[f.key], names);
       if (value) out.push({ label: `${s.title} · ${f.label}`, value });
     }
   }

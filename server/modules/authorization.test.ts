@@ -1475,7 +1475,13 @@ function postAwardRows(): Record<string, Case[]> {
     anonymous: 401,
     expert: 403,
   });
-  const desk = { ...all(403), anonymous: 401, recommender: 404, otherRecommender: 404, organizer: 404 };
+  const desk = {
+    ...all(403),
+    anonymous: 401,
+    recommender: 404,
+    otherRecommender: 404,
+    organizer: 404,
+  };
   const ownUnit = (status: number, organizer: number): Outcome => ({
     ...all(403),
     anonymous: 401,

@@ -33,12 +33,17 @@ export async function selfEvaluationSummary(
   for (const section of Object.values(found.report.data ?? {}))
     for (const v of Object.values((section ?? {}) as Record<string, unknown>))
       if (Array.isArray(v)) for (const c of v) if (typeof c === 'string') codes.add(c);
-  const names = await industryNames(db, [...codes].filter((c) => /^[A-T]$|^\d{2,4}$/.test(c)));
+  const names = await industryNames(
+    db,
+    [...codes].filter((c) => /^[A-T]$|^\d{2,4}$/.test(c)),
+  );
   const files = new Map(
-    (await repo.findDocuments(db, [...codes].filter((c) => /^[0-9a-f-]{36}$/.test(c)))).map((d) => [
-      d.id,
-      d.filename,
-    ]),
+    (
+      await repo.findDocuments(
+        db,
+        [...codes].filter((c) => /^[0-9a-f-]{36}$/.test(c)),
+      )
+    ).map((d) => [d.id, d.filename]),
   );
   return {
     roundId: found.round.id,

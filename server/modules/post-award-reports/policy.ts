@@ -5,9 +5,7 @@ import type { SignedInUser } from '../../lib/auth-context';
 import { AppError } from '../../lib/errors';
 
 export type PostAwardScope =
-  | { kind: 'all' }
-  | { kind: 'unit'; unitId: string }
-  | { kind: 'enterprise'; enterpriseId: string };
+  { kind: 'all' } | { kind: 'unit'; unitId: string } | { kind: 'enterprise'; enterpriseId: string };
 
 export function scopeOf(user: SignedInUser): PostAwardScope {
   if (user.role === 'organizer') return { kind: 'all' };

@@ -180,7 +180,12 @@ export function postAwardRoutes(deps: Deps): FastifyPluginAsyncZod {
       },
       async (req, reply) => {
         const { roundId, unitId } = req.params;
-        const { doc, bytes } = await service.stampedSummary(deps, requireUser(req), roundId, unitId);
+        const { doc, bytes } = await service.stampedSummary(
+          deps,
+          requireUser(req),
+          roundId,
+          unitId,
+        );
         return sendFile(reply, bytes, doc.filename, doc.mime);
       },
     );
@@ -227,7 +232,13 @@ export function postAwardRoutes(deps: Deps): FastifyPluginAsyncZod {
       },
     );
 
-    const editRoutes = (kind: PostAwardKind, base: string, save: string, submit: string, what: string) => {
+    const editRoutes = (
+      kind: PostAwardKind,
+      base: string,
+      save: string,
+      submit: string,
+      what: string,
+    ) => {
       app.put(
         `${base}/:reportId`,
         {
@@ -349,7 +360,12 @@ export function postAwardRoutes(deps: Deps): FastifyPluginAsyncZod {
       },
       async (req, reply) => {
         const readFile = () => readUploadedFile(req, deps.config.maxFileBytes);
-        const doc = await service.uploadEvidence(deps, requireUser(req), req.params.reportId, readFile);
+        const doc = await service.uploadEvidence(
+          deps,
+          requireUser(req),
+          req.params.reportId,
+          readFile,
+        );
         return reply.status(201).send({ id: doc.id, filename: doc.filename, size: doc.size });
       },
     );
@@ -366,7 +382,12 @@ export function postAwardRoutes(deps: Deps): FastifyPluginAsyncZod {
       },
       async (req, reply) => {
         const { reportId, documentId } = req.params;
-        const { doc, bytes } = await service.evidenceFile(deps, requireUser(req), reportId, documentId);
+        const { doc, bytes } = await service.evidenceFile(
+          deps,
+          requireUser(req),
+          reportId,
+          documentId,
+        );
         return sendFile(reply, bytes, doc.filename, doc.mime);
       },
     );

@@ -69,7 +69,11 @@ async function frozenFormOf(tx: Db, campaignId: string, kind: PostAwardKind) {
   return repo.insertTemplateForm(tx, campaignId, formKind, postAwardFormTemplate(formKind));
 }
 
-async function openRound(deps: Pick<Deps, 'db' | 'clock' | 'config'>, input: OpenInput, actor: Actor) {
+async function openRound(
+  deps: Pick<Deps, 'db' | 'clock' | 'config'>,
+  input: OpenInput,
+  actor: Actor,
+) {
   const now = deps.clock.now();
   if (input.deadline <= now)
     throw new AppError('VALIDATION_FAILED', {
@@ -168,7 +172,14 @@ async function openMonitoring(
   );
   return openRound(
     deps,
-    { kind: 'monitoring', year, title: roundTitleOf('monitoring', year), lists, solutions, deadline },
+    {
+      kind: 'monitoring',
+      year,
+      title: roundTitleOf('monitoring', year),
+      lists,
+      solutions,
+      deadline,
+    },
     actor,
   );
 }
@@ -314,7 +325,11 @@ async function reportOf(db: Db, id: string) {
 }
 
 /** One report with its round, solution and form (any reader allowed to see it). */
-export async function reportDetail(deps: Pick<Deps, 'db' | 'clock'>, user: SignedInUser, id: string) {
+export async function reportDetail(
+  deps: Pick<Deps, 'db' | 'clock'>,
+  user: SignedInUser,
+  id: string,
+) {
   const scope = scopeOf(user);
   const found = await reportOf(deps.db, id);
   authorizeRead(scope, found.report);
@@ -356,7 +371,12 @@ const LOCKED = () =>
   });
 
 /** Evidence named by the data must be the enterprise's own uploaded evidence. */
-async function assertOwnEvidence(db: Db, form: FormDeclaration, data: unknown, enterpriseId: string) {
+async function assertOwnEvidence(
+  db: Db,
+  form: FormDeclaration,
+  data: unknown,
+  enterpriseId: string,
+) {
   const ids = attachmentIdsOf(form, data);
   if (!ids.length) return;
   const docs = await repo.findDocuments(db, ids);
@@ -734,8 +754,13 @@ export async function summaryFile(deps: Deps, user: SignedInUser, roundId: strin
     for (const section of Object.values(report.data ?? {}))
       for (const v of Object.values((section ?? {}) as Record<string, unknown>))
         if (Array.isArray(v)) for (const c of v) if (typeof c === 'string') codes.add(c);
-  const names = await industryNames(deps.db, [...codes].filter((c) => /^[A-T]$|^\d{2,4}$/.test(c)));
-  const unitName = unitId ? (rows[0]?.solution.unitName ?? (await unitNameOf(deps.db, unitId))) : null;
+  const names = await industryNames(
+    deps.db,
+    [...codes].filter((c) => /^[A-T]$|^\d{2,4}$/.test(c)),
+  );
+  const unitName = unitId
+    ? (rows[0]?.solution.unitName ?? (await unitNameOf(deps.db, unitId)))
+    : null;
   const bytes = await summaryXlsx({
     round,
     form,

@@ -70,7 +70,8 @@ export function formColumns(form: FormDeclaration, names: ValueNames) {
           const v = obj(d[s.key])[f.key];
           if (f.type === 'number') return typeof v === 'number' ? v : null;
           if (f.type === 'group') return rowsText(f.fields, v, names) || null;
-          if (f.type === 'attachments') return Array.isArray(v) && v.length ? `${v.length}个文件` : null;
+          if (f.type === 'attachments')
+            return Array.isArray(v) && v.length ? `${v.length}个文件` : null;
           return displayValue(f, v, names) || null;
         },
       });
