@@ -51,6 +51,12 @@ const PAGE_TITLES: Array<[string, MessageKey]> = [
   ['/admin/objections/:campaignId?', 'objection.admin.nav'],
   ['/showcase/:publicId', 'showcase.title'],
   ['/admin/showcase', 'showcase.admin.title'],
+  ['/post-award', 'postAward.mineTitle'],
+  ['/post-award/reports/:reportId', 'postAward.reportTitle'],
+  ['/admin/post-award', 'postAward.nav'],
+  ['/admin/post-award/:roundId', 'postAward.roundTitle'],
+  ['/recommender/post-award', 'postAward.nav'],
+  ['/recommender/post-award/:roundId', 'postAward.roundTitle'],
 ];
 
 /** The message key naming the page at pathname; 页面不存在 for an unknown route. */

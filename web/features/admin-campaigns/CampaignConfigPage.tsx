@@ -132,8 +132,10 @@ function ConfigEditor(props: { loaded: CampaignConfig }) {
       <span data-testid={`tab-${k}`}>{t(TAB_LABELS[k])}</span>
     </Badge>
   );
-  const setForm = (kind: 'application' | 'followUp' | 'monitoring' | 'selfEvaluation') => (f: Draft['forms']['application']) =>
-    setDraft((d) => ({ ...d, forms: { ...d.forms, [kind]: f } }));
+  const setForm =
+    (kind: 'application' | 'followUp' | 'monitoring' | 'selfEvaluation') =>
+    (f: Draft['forms']['application']) =>
+      setDraft((d) => ({ ...d, forms: { ...d.forms, [kind]: f } }));
   const lock = loaded.lock;
   const saveError = save.error instanceof ApiError &&
     !issues.length &&
