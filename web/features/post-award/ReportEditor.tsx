@@ -19,7 +19,6 @@ import { SaveStatusText, StickyBar } from '../../components/form/StickyBar';
 import { ApiError } from '../../lib/api';
 import type { Attachment } from '../../lib/applications';
 import { useDraftEditor, withoutEmpty, type DraftData } from '../../lib/draft-editor';
-import { issuesOfError } from '../follow-ups/api';
 import { useFormIssues } from '../../lib/form-issues';
 import { sectionTitle } from '../../lib/form-paths';
 import { formatDateTime } from '../../lib/format';
@@ -28,6 +27,7 @@ import {
   evidenceUploadPath,
   evidenceUrl,
   fetchReport,
+  issuesOfError,
   saveReport,
   submitReport,
   type PostAwardReportDetail,

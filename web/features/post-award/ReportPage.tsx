@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { Alert, App, Button, Descriptions, Flex, Input, Modal, Space, Tag, Typography } from 'antd';
-import { CheckOutlined, RollbackOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, CheckOutlined, RollbackOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useParams } from 'react-router-dom';
+import { Link, useParams } from 'react-router-dom';
 import type { FormDeclaration } from '../../../domain/form';
 import { POST_AWARD_KIND_LABELS, POST_AWARD_REPORT_STATE_LABELS } from '../../../domain/post-award';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -11,6 +11,7 @@ import { Loading } from '../../components/Loading';
 import type { Attachment } from '../../lib/applications';
 import { formatDateTime } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
+import { useMe } from '../../lib/queries';
 import {
   forwardReport,
   reportKey,
@@ -29,6 +30,7 @@ export function ReportPage() {
   const { message } = App.useApp();
   const qc = useQueryClient();
   const detail = useReport(reportId);
+  const me = useMe();
   const [generation, setGeneration] = useState(0);
   const [review, setReview] = useState<'return' | 'forward' | null>(null);
   const [comment, setComment] = useState('');
@@ -57,9 +59,19 @@ export function ReportPage() {
     void qc.invalidateQueries({ queryKey: ['post-award-reports'], exact: true });
   };
   const files = new Map(d.files.map((f) => [f.id, f as unknown as Attachment]));
+  const role = me.data?.user.role;
+  const back =
+    role === 'organizer'
+      ? `/admin/post-award/${r.roundId}`
+      : role === 'recommender'
+        ? `/recommender/post-award/${r.roundId}`
+        : '/post-award';
   return (
     <div data-testid="post-award-report-page">
-      <Typography.Title level={3} style={{ marginBottom: 4 }}>
+      <Link to={back}>
+        <ArrowLeftOutlined /> {t('postAward.back')}
+      </Link>
+      <Typography.Title level={3} style={{ marginTop: 12, marginBottom: 4 }}>
         {r.roundTitle}
       </Typography.Title>
       <Typography.Paragraph type="secondary">

@@ -122,3 +122,10 @@ export const evidenceUploadPath = (reportId: string) =>
   `/post-award-reports/${encodeURIComponent(reportId)}/evidence`;
 export const evidenceUrl = (reportId: string, documentId: string) =>
   `/api/v1/post-award-reports/${encodeURIComponent(reportId)}/evidence/${encodeURIComponent(documentId)}`;
+
+/** POST_AWARD_INCOMPLETE details: the list of { path, message }. */
+export function issuesOfError(details: unknown): Array<{ path: string; message: string }> {
+  return (Array.isArray(details) ? (details as unknown[]) : [])
+    .filter((d): d is { path: unknown; message: unknown } => !!d && typeof d === 'object')
+    .map((d) => ({ path: String(d.path ?? ''), message: String(d.message ?? '') }));
+}

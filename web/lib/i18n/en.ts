@@ -2249,4 +2249,5 @@ export const en: Record<MessageKey, string> = {
   'postAward.submitted': 'Submitted for review',
   'postAward.submittedAt': 'submitted {time}',
   'postAward.wholeForm': 'The whole report',
+  'postAward.back': 'Back to the list',
 };

@@ -2177,6 +2177,7 @@ export const zh = {
   'postAward.submitted': '已提交推荐单位审核',
   'postAward.submittedAt': '{time}提交',
   'postAward.wholeForm': '整个报告',
+  'postAward.back': '返回列表',
 } as const;
 
 export type MessageKey = keyof typeof zh;
