@@ -328,7 +328,10 @@ export const OPERATION_ERRORS: Record<string, OperationErrors> = {
     access: 'role',
     errors: ['WRONG_STATE', 'DEADLINE_PASSED', 'POST_AWARD_INCOMPLETE'],
   },
-  saveSelfEvaluation: { access: 'role', errors: ['WRONG_STATE', 'DRAFT_CONFLICT', 'DEADLINE_PASSED'] },
+  saveSelfEvaluation: {
+    access: 'role',
+    errors: ['WRONG_STATE', 'DRAFT_CONFLICT', 'DEADLINE_PASSED'],
+  },
   submitSelfEvaluation: {
     access: 'role',
     errors: ['WRONG_STATE', 'DEADLINE_PASSED', 'POST_AWARD_INCOMPLETE'],

@@ -2188,11 +2188,14 @@ export const en: Record<MessageKey, string> = {
   'postAward.cfgTab.selfEvaluation': 'Self-evaluation form',
   'postAward.nav': 'Post-award',
   'postAward.mineTitle': 'Post-award reports',
-  'postAward.mineIntro': 'Selected solutions file a monitoring report each year and a self-evaluation when the list expires; the recommender reviews and forwards them.',
+  'postAward.mineIntro':
+    'Selected solutions file a monitoring report each year and a self-evaluation when the list expires; the recommender reviews and forwards them.',
   'postAward.reportTitle': 'Post-award report',
   'postAward.roundTitle': 'Round',
-  'postAward.roundsIntroOrganizer': 'Open the yearly monitoring (by default the lists of that year and the year before) or the self-evaluation of an expired list; once per kind and year.',
-  'postAward.roundsIntroUnit': 'Reports of the solutions your unit recommended: forward or return them; once all are forwarded, download the summary, stamp it and upload the scan.',
+  'postAward.roundsIntroOrganizer':
+    'Open the yearly monitoring (by default the lists of that year and the year before) or the self-evaluation of an expired list; once per kind and year.',
+  'postAward.roundsIntroUnit':
+    'Reports of the solutions your unit recommended: forward or return them; once all are forwarded, download the summary, stamp it and upload the scan.',
   'postAward.automatic': 'Automatic',
   'postAward.col.actions': 'Actions',
   'postAward.col.enterprise': 'Enterprise',
@@ -2238,13 +2241,16 @@ export const en: Record<MessageKey, string> = {
   'postAward.open': 'Open',
   'postAward.opened': 'Opened: {n} reports',
   'postAward.openMonitoring': 'Open yearly monitoring',
-  'postAward.openMonitoringHint': 'Each valid solution of the lists of that year and the year before gets a monitoring report.',
+  'postAward.openMonitoringHint':
+    'Each valid solution of the lists of that year and the year before gets a monitoring report.',
   'postAward.openSelfEvaluation': 'Open self-evaluation',
-  'postAward.openSelfEvaluationHint': 'Only after the list has expired; each solution not revoked or withdrawn gets a self-evaluation.',
+  'postAward.openSelfEvaluationHint':
+    'Only after the list has expired; each solution not revoked or withdrawn gets a self-evaluation.',
   'postAward.problems': '{n} problems to fix',
   'postAward.saveDraft': 'Save',
   'postAward.submit': 'Submit',
-  'postAward.submitConfirm': 'Once submitted it cannot be changed unless the recommender returns it.',
+  'postAward.submitConfirm':
+    'Once submitted it cannot be changed unless the recommender returns it.',
   'postAward.submitConfirmTitle': 'Submit?',
   'postAward.submitted': 'Submitted for review',
   'postAward.submittedAt': 'submitted {time}',

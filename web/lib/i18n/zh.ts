@@ -2116,11 +2116,14 @@ export const zh = {
   'postAward.cfgTab.selfEvaluation': '自查评估表',
   'postAward.nav': '动态管理',
   'postAward.mineTitle': '动态管理报告',
-  'postAward.mineIntro': '入选方案每年填报年度运行监测表，名单有效期结束后填报自查评估表，提交推荐单位审核后报送主管部门。',
+  'postAward.mineIntro':
+    '入选方案每年填报年度运行监测表，名单有效期结束后填报自查评估表，提交推荐单位审核后报送主管部门。',
   'postAward.reportTitle': '动态管理报告',
   'postAward.roundTitle': '报告轮次',
-  'postAward.roundsIntroOrganizer': '开启年度运行监测（默认该年度及上一年度发布的名单）或名单有效期结束后的自查评估；每类每年度只能开启一次。',
-  'postAward.roundsIntroUnit': '本单位推荐的入选方案的运行监测与自查评估报告：审核后报送或退回；全部报送后下载汇总表，盖章扫描后上传。',
+  'postAward.roundsIntroOrganizer':
+    '开启年度运行监测（默认该年度及上一年度发布的名单）或名单有效期结束后的自查评估；每类每年度只能开启一次。',
+  'postAward.roundsIntroUnit':
+    '本单位推荐的入选方案的运行监测与自查评估报告：审核后报送或退回；全部报送后下载汇总表，盖章扫描后上传。',
   'postAward.automatic': '自动开启',
   'postAward.col.actions': '操作',
   'postAward.col.enterprise': '企业名称',
@@ -2166,9 +2169,11 @@ export const zh = {
   'postAward.open': '开启',
   'postAward.opened': '已开启，共{n}份报告',
   'postAward.openMonitoring': '开启年度运行监测',
-  'postAward.openMonitoringHint': '监测年度的入选方案（该年度及上一年度发布的名单中有效的）将各收到一份年度运行监测表。',
+  'postAward.openMonitoringHint':
+    '监测年度的入选方案（该年度及上一年度发布的名单中有效的）将各收到一份年度运行监测表。',
   'postAward.openSelfEvaluation': '开启自查评估',
-  'postAward.openSelfEvaluationHint': '名单有效期结束后才能开启；未撤销、未退出的入选方案各收到一份自查评估表。',
+  'postAward.openSelfEvaluationHint':
+    '名单有效期结束后才能开启；未撤销、未退出的入选方案各收到一份自查评估表。',
   'postAward.problems': '还有{n}处需要修改',
   'postAward.saveDraft': '保存',
   'postAward.submit': '提交推荐单位',
