@@ -125,3 +125,92 @@ export function reportSections(
   }
   return out;
 }
+
+/** Where the 监测分析 reads a monitoring report's figures (the 2021 declaration's paths). */
+export const MONITORING_FIGURES = {
+  newCustomers: ['promotion', 'newCustomers'],
+  revenue: { rows: 'revenue', year: 'year', amount: 'amount' },
+  inOperation: ['operation', 'inOperation'],
+} as const;
+
+export interface MonitoringFigures {
+  reports: number;
+  byState: Record<PostAwardReportState, number>;
+  /** of the reports filed (submitted or forwarded) */
+  filed: number;
+  newCustomers: number;
+  /** 万元, the year reported on */
+  revenue: number;
+  inOperation: { yes: number; no: number; share: number | null };
+  byUnit: {
+    unitId: string;
+    unitName: string;
+    reports: number;
+    filed: number;
+    revenue: number;
+    newCustomers: number;
+  }[];
+}
+
+const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : 0);
+
+/**
+ * A monitoring round's aggregates for 监测分析: reports by state, and over the filed ones (submitted
+ * or forwarded) the new customers, the revenue of the year reported on, the share still in
+ * operation, with the revenue and customers per unit. A draft's figures are not counted.
+ */
+export function monitoringFigures(
+  year: number,
+  rows: readonly { unitId: string; unitName: string; state: PostAwardReportState; data: unknown }[],
+): MonitoringFigures {
+  const byState = Object.fromEntries(POST_AWARD_REPORT_STATES.map((s) => [s, 0])) as Record<
+    PostAwardReportState,
+    number
+  >;
+  const units = new Map<string, MonitoringFigures['byUnit'][number]>();
+  const out: MonitoringFigures = {
+    reports: rows.length,
+    byState,
+    filed: 0,
+    newCustomers: 0,
+    revenue: 0,
+    inOperation: { yes: 0, no: 0, share: null },
+    byUnit: [],
+  };
+  const F = MONITORING_FIGURES;
+  for (const r of rows) {
+    byState[r.state]++;
+    const u = units.get(r.unitId) ?? {
+      unitId: r.unitId,
+      unitName: r.unitName,
+      reports: 0,
+      filed: 0,
+      revenue: 0,
+      newCustomers: 0,
+    };
+    units.set(r.unitId, u);
+    u.reports++;
+    if (r.state !== 'submitted' && r.state !== 'forwarded') continue;
+    const data = obj(r.data);
+    const customers = num(obj(data[F.newCustomers[0]])[F.newCustomers[1]]);
+    const rev = (Array.isArray(data[F.revenue.rows]) ? (data[F.revenue.rows] as unknown[]) : [])
+      .map(obj)
+      .filter((row) => row[F.revenue.year] === year)
+      .reduce((s, row) => s + num(row[F.revenue.amount]), 0);
+    const op = obj(data[F.inOperation[0]])[F.inOperation[1]];
+    out.filed++;
+    out.newCustomers += customers;
+    out.revenue += rev;
+    if (op === 'yes') out.inOperation.yes++;
+    if (op === 'no') out.inOperation.no++;
+    u.filed++;
+    u.revenue += rev;
+    u.newCustomers += customers;
+  }
+  const answered = out.inOperation.yes + out.inOperation.no;
+  out.inOperation.share = answered ? out.inOperation.yes / answered : null;
+  out.byUnit = [...units.values()].sort(
+    (a, b) => b.revenue - a.revenue || a.unitName.localeCompare(b.unitName, 'zh-CN'),
+  );
+  return out;
+}

@@ -91,3 +91,25 @@ export const openedRoundSchema = z.object({
   round: postAwardRoundSchema.omit({ counts: true }),
   reports: z.number(),
 });
+
+/** getPostAwardRoundStatistics: a monitoring round's aggregates for 监测分析. */
+export const monitoringFiguresSchema = z.object({
+  roundId: z.string(),
+  year: z.number(),
+  reports: z.number(),
+  byState: z.record(z.enum(POST_AWARD_REPORT_STATES), z.number()),
+  filed: z.number(),
+  newCustomers: z.number(),
+  revenue: z.number(),
+  inOperation: z.object({ yes: z.number(), no: z.number(), share: z.number().nullable() }),
+  byUnit: z.array(
+    z.object({
+      unitId: z.string(),
+      unitName: z.string(),
+      reports: z.number(),
+      filed: z.number(),
+      revenue: z.number(),
+      newCustomers: z.number(),
+    }),
+  ),
+});

@@ -340,6 +340,7 @@ export const OPERATION_ERRORS: Record<string, OperationErrors> = {
   forwardPostAwardReport: { access: 'role', errors: ['WRONG_STATE'] },
   uploadPostAwardEvidence: { access: 'role', errors: [...FILE, 'WRONG_STATE', 'DEADLINE_PASSED'] },
   getPostAwardEvidence: { access: 'role' },
+  getPostAwardRoundStatistics: { access: 'role' },
 };
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);

@@ -1517,6 +1517,9 @@ function postAwardRows(): Record<string, Case[]> {
     'GET /api/v1/post-award-rounds/:roundId/reports': [
       { what: 'no such round', expect: desk, call: (c) => c.get(`${round}/reports`) },
     ],
+    'GET /api/v1/post-award-rounds/:roundId/statistics': [
+      { what: 'no such round', expect: desk, call: (c) => c.get(`${round}/statistics`) },
+    ],
     'GET /api/v1/post-award-rounds/:roundId/summary.xlsx': [
       { what: 'no such round', expect: desk, call: (c) => c.get(`${round}/summary.xlsx`) },
     ],

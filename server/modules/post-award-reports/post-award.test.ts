@@ -256,6 +256,25 @@ describe('年度运行监测', () => {
     ).toBe(403);
   });
 
+  test('the round’s figures feed 监测分析: filed reports only; a unit sees its own', async () => {
+    const all = await w.org.get(`/api/v1/post-award-rounds/${monitoringRound}/statistics`);
+    expect(all.status).toBe(200);
+    const n = w.bjPublicIds.length;
+    expect(all.body).toMatchObject({
+      year: 2026,
+      reports: n + w.shPublicIds.length,
+      filed: n,
+      newCustomers: 15 + 3 * (n - 1),
+      revenue: 120.5 * n,
+      inOperation: { yes: n, no: 0, share: 1 },
+    });
+    const unit = await w.shanghai.get(`/api/v1/post-award-rounds/${monitoringRound}/statistics`);
+    expect(unit.body).toMatchObject({ reports: w.shPublicIds.length, filed: 0, revenue: 0 });
+    expect(
+      (await w.bjEnterprise.get(`/api/v1/post-award-rounds/${monitoringRound}/statistics`)).status,
+    ).toBe(403);
+  });
+
   test('after the deadline nothing is saved or submitted', async () => {
     t.clock.set('2027-04-01T09:00:00+08:00');
     const res = await save(w.shEnterprise, shReport, 1, monitoringData());

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
+  monitoringFiguresSchema,
   myPostAwardReportsSchema,
   openedRoundSchema,
   postAwardReportDetailSchema,
@@ -137,6 +138,24 @@ export function postAwardRoutes(deps: Deps): FastifyPluginAsyncZod {
       async (req, reply) => {
         const f = await service.summaryFile(deps, requireUser(req), req.params.roundId);
         return sendFile(reply, f.bytes, f.filename, XLSX_MIME);
+      },
+    );
+
+    app.get(
+      '/post-award-rounds/:roundId/statistics',
+      {
+        schema: {
+          operationId: 'getPostAwardRoundStatistics',
+          tags,
+          summary:
+            '年度运行监测的监测分析：报告按状态计数；已提交报告的新增客户、监测年度收入（万元）、仍在运行的比例，及按推荐单位的收入与客户；推荐单位为本单位的',
+          params: roundParams,
+          response: { 200: monitoringFiguresSchema },
+        },
+      },
+      async (req) => {
+        const r = await service.roundFigures(deps, requireUser(req), req.params.roundId);
+        return { roundId: r.round.id, year: r.round.year, ...r.figures };
       },
     );
 

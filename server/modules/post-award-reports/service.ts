@@ -13,6 +13,7 @@ import { formatBeijingDeadline } from '../../../domain/notifications';
 import {
   dueMonitoringRound,
   EDITABLE_REPORT_STATES,
+  monitoringFigures,
   monitoringListYears,
   monitoringRevenueYears,
   POST_AWARD_FORM_KIND,
@@ -774,4 +775,28 @@ export async function summaryFile(deps: Deps, user: SignedInUser, roundId: strin
 
 async function unitNameOf(db: Db, unitId: string) {
   return (await findRecommenderUnit(db, unitId))?.name ?? null;
+}
+
+/** 监测分析 of a monitoring round: its aggregates (a recommender: its own unit's reports only). */
+export async function roundFigures(deps: Pick<Deps, 'db'>, user: SignedInUser, roundId: string) {
+  const scope = authorizeDesk(user);
+  const round = await roundOf(deps.db, roundId);
+  if (round.kind !== 'monitoring')
+    throw new AppError('NOT_FOUND', { message: '只有年度运行监测有监测数据' });
+  const rows = await repo.listReports(deps.db, {
+    roundId: round.id,
+    unitId: scope.kind === 'unit' ? scope.unitId : undefined,
+  });
+  return {
+    round,
+    figures: monitoringFigures(
+      round.year,
+      rows.map((r) => ({
+        unitId: r.report.unitId,
+        unitName: r.solution.unitName,
+        state: r.report.state,
+        data: r.report.data,
+      })),
+    ),
+  };
 }
