@@ -113,3 +113,4 @@ export const monitoringFiguresSchema = z.object({
     }),
   ),
 });
+export type MonitoringFiguresView = z.infer<typeof monitoringFiguresSchema>;

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { App, Button, Card, Empty, Space, Table, Tag, Typography, Upload } from 'antd';
+import { App, Button, Card, Empty, Space, Statistic, Table, Tag, Typography, Upload } from 'antd';
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router-dom';
@@ -14,6 +14,7 @@ import {
   stampedScanUrl,
   stampSummary,
   summaryXlsxUrl,
+  useRoundFigures,
   useRoundReports,
   type PostAwardReportRow,
 } from './api';
@@ -30,6 +31,7 @@ export function RoundReportsPage() {
   const qc = useQueryClient();
   const me = useMe();
   const data = useRoundReports(roundId);
+  const figures = useRoundFigures(roundId, data.data?.round.kind === 'monitoring');
   const unitId = me.data?.user.role === 'recommender' ? me.data.recommenderUnit?.id : undefined;
   const stamp = useMutation({
     mutationFn: (file: File) => stampSummary(roundId!, unitId!, file),
@@ -70,6 +72,31 @@ export function RoundReportsPage() {
           {t(unitId ? 'postAward.downloadSummary' : 'postAward.export')}
         </Button>
       </Space>
+      {figures.data && (
+        <Card size="small" style={{ marginBottom: 16 }} data-testid="post-award-figures">
+          <Space size={48} wrap>
+            <Statistic
+              title={t('postAward.fig.filed')}
+              value={figures.data.filed}
+              suffix={`/ ${figures.data.reports}`}
+            />
+            <Statistic title={t('postAward.fig.newCustomers')} value={figures.data.newCustomers} />
+            <Statistic
+              title={t('postAward.fig.revenue', { year: figures.data.year })}
+              value={figures.data.revenue}
+              precision={1}
+            />
+            <Statistic
+              title={t('postAward.fig.inOperation')}
+              value={
+                figures.data.inOperation.share === null
+                  ? '—'
+                  : `${Math.round(figures.data.inOperation.share * 100)}%`
+              }
+            />
+          </Space>
+        </Card>
+      )}
       {byUnit.length === 0 && <Empty description={t('postAward.noReports')} />}
       {byUnit.map(([u, { unitName, rows }]) => {
         const stamped = stampedOf(u);

@@ -2,6 +2,7 @@
 // forward, evidence and the unit's stamped summary.
 import { useQuery } from '@tanstack/react-query';
 import type {
+  MonitoringFiguresView,
   PostAwardReportDetail,
   PostAwardReportRow,
   PostAwardRound,
@@ -128,4 +129,13 @@ export function issuesOfError(details: unknown): Array<{ path: string; message: 
   return (Array.isArray(details) ? (details as unknown[]) : [])
     .filter((d): d is { path: unknown; message: unknown } => !!d && typeof d === 'object')
     .map((d) => ({ path: String(d.path ?? ''), message: String(d.message ?? '') }));
+}
+
+export function useRoundFigures(roundId: string | undefined, enabled: boolean) {
+  return useQuery({
+    queryKey: ['post-award-rounds', roundId ?? '', 'statistics'],
+    queryFn: () =>
+      api<MonitoringFiguresView>(`/post-award-rounds/${encodeURIComponent(roundId!)}/statistics`),
+    enabled: !!roundId && enabled,
+  });
 }

@@ -2256,4 +2256,8 @@ export const en: Record<MessageKey, string> = {
   'postAward.submittedAt': 'submitted {time}',
   'postAward.wholeForm': 'The whole report',
   'postAward.back': 'Back to the list',
+  'postAward.fig.filed': 'Reports filed',
+  'postAward.fig.newCustomers': 'New customers',
+  'postAward.fig.revenue': 'Revenue {year} (10k CNY)',
+  'postAward.fig.inOperation': 'Still in operation',
 };

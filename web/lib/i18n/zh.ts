@@ -2183,6 +2183,10 @@ export const zh = {
   'postAward.submittedAt': '{time}提交',
   'postAward.wholeForm': '整个报告',
   'postAward.back': '返回列表',
+  'postAward.fig.filed': '已提交报告',
+  'postAward.fig.newCustomers': '新增客户（家）',
+  'postAward.fig.revenue': '{year}年收入（万元）',
+  'postAward.fig.inOperation': '仍在运行',
 } as const;
 
 export type MessageKey = keyof typeof zh;
