@@ -154,6 +154,12 @@ export const AUDIT_ACTIONS = {
   'support.record': { zh: '登记配套支持', en: 'Support recorded' },
   'support.withdraw': { zh: '撤回配套支持记录', en: 'Support record withdrawn' },
   'support.document_upload': { zh: '上传配套支持文件', en: 'Support document uploaded' },
+  // 年度运行监测 and 自查评估 (issue 15)
+  'post_award_round.open': { zh: '开启动态管理报告', en: 'Opened a post-award round' },
+  'post_award_report.submit': { zh: '提交动态管理报告', en: 'Post-award report submitted' },
+  'post_award_report.return': { zh: '退回动态管理报告', en: 'Post-award report returned' },
+  'post_award_report.forward': { zh: '报送动态管理报告', en: 'Post-award report forwarded' },
+  'post_award_summary.stamp': { zh: '上传盖章汇总表', en: 'Stamped summary uploaded' },
 } as const satisfies Record<string, Label>;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
@@ -193,6 +199,8 @@ export const AUDIT_TARGETS = {
   published_solution: { zh: '入选解决方案', en: 'Published solution' },
   support_record: { zh: '配套支持记录', en: 'Support record' },
   post_award_document: { zh: '证明材料或支持文件', en: 'Evidence or support document' },
+  post_award_round: { zh: '动态管理报告轮次', en: 'Post-award round' },
+  post_award_report: { zh: '动态管理报告', en: 'Post-award report' },
 } as const satisfies Record<string, Label>;
 export type AuditTarget = keyof typeof AUDIT_TARGETS;
 

@@ -37,12 +37,19 @@ export type CampaignFields = z.infer<typeof campaignFieldsSchema>;
 
 /** The forms as they arrive: checked one by one (each refusal names its form and place). */
 export const formsInputSchema = z
-  .object({ application: z.unknown(), followUp: z.unknown().optional() })
+  .object({
+    application: z.unknown(),
+    followUp: z.unknown().optional(),
+    monitoring: z.unknown().optional(),
+    selfEvaluation: z.unknown().optional(),
+  })
   .strict();
 
 export interface CampaignForms {
   application: FormDeclaration;
   followUp?: FormDeclaration;
+  monitoring?: FormDeclaration;
+  selfEvaluation?: FormDeclaration;
 }
 
 /** Checks each form; the problems' paths start with forms.<kind>. */
@@ -166,5 +173,7 @@ export function formsForYear(forms: CampaignForms, fromYear: number, year: numbe
   return {
     application: form(forms.application),
     ...(forms.followUp && { followUp: form(forms.followUp) }),
+    ...(forms.monitoring && { monitoring: form(forms.monitoring) }),
+    ...(forms.selfEvaluation && { selfEvaluation: form(forms.selfEvaluation) }),
   };
 }

@@ -187,6 +187,15 @@ export const campaignSettingsSchema = z.object({
     .string()
     .regex(PUBLIC_ID_SERIES_PATTERN, '公开编号系列应为2至16位大写字母或数字，以字母开头，如 IIAPP')
     .optional(),
+  /**
+   * 年度运行监测 (issue 15): the day (MM-DD, Beijing) each year's round opens by itself, reporting on
+   * the year before; absent: only an organizer opens it. The days it stays open; absent: 30.
+   */
+  monitoringOpensOn: z
+    .string()
+    .regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, '监测开启日期格式为 MM-DD，如 03-01')
+    .optional(),
+  monitoringDeadlineDays: z.number().int().min(1).max(366).optional(),
 });
 export type CampaignSettings = z.infer<typeof campaignSettingsSchema>;
 

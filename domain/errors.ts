@@ -241,6 +241,27 @@ export const ERRORS = {
     zh: '该解决方案已登记为企业退出，不能再次撤销或登记退出',
     en: 'The solution has already been withdrawn',
   },
+  // 动态管理: post-award reports (issue 15)
+  POST_AWARD_INCOMPLETE: {
+    status: 400,
+    zh: '报告尚未填写完整，请按提示补充后再提交',
+    en: 'The report is incomplete',
+  },
+  POST_AWARD_ROUND_EXISTS: {
+    status: 409,
+    zh: '该年度的同类报告已经开启，不能重复开启',
+    en: 'A round of this kind and year is already open',
+  },
+  LIST_STILL_VALID: {
+    status: 409,
+    zh: '该名单尚在有效期内，有效期结束后才能开启自查评估',
+    en: 'The list is still valid',
+  },
+  POST_AWARD_SUMMARY_NOT_READY: {
+    status: 409,
+    zh: '本单位还有报告未报送主管部门，全部报送后才能上传盖章汇总表',
+    en: 'Not every report of the unit has been forwarded',
+  },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -48,11 +48,13 @@ export const FIELD_TYPE_LABELS: Record<(typeof FIELD_TYPES)[number], string> = {
 };
 
 /** The kinds of form a campaign holds. */
-export const FORM_KINDS = ['application', 'followUp'] as const;
+export const FORM_KINDS = ['application', 'followUp', 'monitoring', 'selfEvaluation'] as const;
 export type FormKind = (typeof FORM_KINDS)[number];
 export const FORM_KIND_LABELS: Record<FormKind, string> = {
   application: '申报书',
   followUp: '附件4 统计信息表',
+  monitoring: '年度运行监测表',
+  selfEvaluation: '自查评估表',
 };
 
 const KEY = /^[A-Za-z][A-Za-z0-9_]{0,39}$/;

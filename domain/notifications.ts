@@ -34,6 +34,9 @@ export const NOTIFICATION_KINDS = [
   'spot_check.assigned',
   'award.expiry_reminder',
   'award.status_changed',
+  'post_award.opened',
+  'post_award.returned',
+  'post_award.submitted',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -324,6 +327,31 @@ export const NOTIFICATION_KIND_INFO: Record<NotificationKind, NotificationKindIn
     variables: ['解决方案名称', '公开编号', '企业名称', '变动类型', '变动原因', '变动说明'],
     subject: '“{{解决方案名称}}”（{{公开编号}}）{{变动类型}}',
     body: '{{姓名}}，您好：\n\n工业和信息化部已对{{企业名称}}的入选解决方案“{{解决方案名称}}”（{{公开编号}}）作出处理：{{变动类型}}。原因：{{变动原因}}。\n\n说明：{{变动说明}}\n\n公开名单已同步更新。查看：{{链接}}',
+  },
+  // 年度运行监测 and 自查评估 (issue 15)
+  'post_award.opened': {
+    label: '动态管理报告开始填报',
+    audience: '入选企业',
+    roles: ['enterprise'],
+    variables: ['报告名称', '截止时间'],
+    subject: '请填报{{报告名称}}',
+    body: '{{姓名}}，您好：\n\n{{报告名称}}已开始填报，请于{{截止时间}}前填写并提交推荐单位审核：{{链接}}',
+  },
+  'post_award.returned': {
+    label: '动态管理报告被退回',
+    audience: '入选企业',
+    roles: ['enterprise'],
+    variables: ['报告名称', '解决方案名称', '推荐单位', '退回意见'],
+    subject: '“{{解决方案名称}}”的{{报告名称}}被退回修改',
+    body: '{{姓名}}，您好：\n\n{{推荐单位}}将“{{解决方案名称}}”的{{报告名称}}退回修改，意见如下：\n\n{{退回意见}}\n\n请修改后重新提交：{{链接}}',
+  },
+  'post_award.submitted': {
+    label: '收到动态管理报告',
+    audience: '推荐单位',
+    roles: ['recommender'],
+    variables: ['报告名称', '解决方案名称', '申报单位'],
+    subject: '{{申报单位}}提交了“{{解决方案名称}}”的{{报告名称}}',
+    body: '{{姓名}}，您好：\n\n{{申报单位}}提交了“{{解决方案名称}}”的{{报告名称}}，请审核后报送或退回：{{链接}}',
   },
 };
 

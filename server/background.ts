@@ -7,6 +7,7 @@ import type { Deps } from './lib/deps';
 import { createMailer } from './lib/mailer';
 import { startNotificationWork } from './modules/notifications';
 import { startLifecycleWork } from './modules/lifecycle';
+import { startMonitoringOpeningWork } from './modules/post-award-reports';
 
 export interface Background {
   boss: PgBoss;
@@ -25,6 +26,7 @@ export async function startBackground(
   const mailer = createMailer(deps.config);
   await startNotificationWork(boss, deps, mailer, opts);
   await startLifecycleWork(boss, deps, opts);
+  await startMonitoringOpeningWork(boss, deps, log, opts);
   return {
     boss,
     async stop() {

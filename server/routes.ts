@@ -35,6 +35,7 @@ import { catalogueVersionRoutes } from './modules/catalogue-versions';
 import { spotCheckRoutes } from './modules/spot-checks';
 import { lifecycleRoutes } from './modules/lifecycle';
 import { supportRoutes } from './modules/support';
+import { postAwardRoutes } from './modules/post-award-reports';
 
 /** Everything under /api/v1. */
 export function apiRoutes(deps: Deps): FastifyPluginAsyncZod {
@@ -77,6 +78,7 @@ export function apiRoutes(deps: Deps): FastifyPluginAsyncZod {
       spotCheckRoutes,
       lifecycleRoutes,
       supportRoutes,
+      postAwardRoutes,
     ]) {
       await app.register(routes(deps));
     }

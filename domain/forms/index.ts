@@ -4,6 +4,8 @@ import type { CampaignSettings } from '../campaign';
 import { revenueYearsOf, type FollowUpContext } from '../follow-up-report';
 import { MIIT_2021_FORM } from './miit-2021-form';
 import { MIIT_2021_FOLLOW_UP, REVENUE_YEARS } from './miit-2021-follow-up';
+import { MIIT_2021_MONITORING } from './miit-2021-monitoring';
+import { MIIT_2021_SELF_EVALUATION } from './miit-2021-self-evaluation';
 
 /**
  * The form templates a new campaign can start from, by id. A campaign stores its own copy of its
@@ -12,6 +14,8 @@ import { MIIT_2021_FOLLOW_UP, REVENUE_YEARS } from './miit-2021-follow-up';
 export const FORM_TEMPLATES: Record<string, { kind: FormKind; form: FormDeclaration }> = {
   [MIIT_2021_FORM.id]: { kind: 'application', form: MIIT_2021_FORM },
   [MIIT_2021_FOLLOW_UP.id]: { kind: 'followUp', form: MIIT_2021_FOLLOW_UP },
+  [MIIT_2021_MONITORING.id]: { kind: 'monitoring', form: MIIT_2021_MONITORING },
+  [MIIT_2021_SELF_EVALUATION.id]: { kind: 'selfEvaluation', form: MIIT_2021_SELF_EVALUATION },
 };
 
 /** The application form template a campaign's settings name (the 2021 申报书 if none). */
@@ -42,4 +46,13 @@ export function followUpFormTemplate(): FormDeclaration {
 /** The context a 附件4 report is checked in: the revenue rows are one per year asked for. */
 export function followUpContextOf(settings: CampaignSettings, years: FollowUpContext): FormContext {
   return { ...formContextOf(settings), rowKeys: { [REVENUE_YEARS]: revenueYearsOf(years) } };
+}
+
+/**
+ * The post-award forms (issue 15) a campaign starts with: 年度运行监测表 and 自查评估表. A campaign
+ * keeps its own copy (server: campaign_forms, kinds monitoring and selfEvaluation); a round
+ * freezes the revision it was opened with.
+ */
+export function postAwardFormTemplate(kind: 'monitoring' | 'selfEvaluation'): FormDeclaration {
+  return kind === 'monitoring' ? MIIT_2021_MONITORING : MIIT_2021_SELF_EVALUATION;
 }

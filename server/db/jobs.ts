@@ -30,6 +30,11 @@ export const QUEUES = {
     name: 'award-lifecycle',
     options: { retryLimit: 2, retryDelay: 60, expireInSeconds: 900 },
   },
+  /** 年度运行监测: the yearly round opened on the campaign's day (issue 15); daily, idempotent */
+  postAwardMonitoringOpen: {
+    name: 'post-award-monitoring-open',
+    options: { retryLimit: 2, retryDelay: 300, expireInSeconds: 900 },
+  },
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES]['name'];
 

@@ -371,6 +371,37 @@ export const OPERATION_ERRORS: Record<string, OperationErrors> = {
   listSupportTotals: { access: 'role' },
   uploadSupportDocument: { access: 'role', errors: FILE },
   getSupportDocument: { access: 'role' },
+  // 年度运行监测 and 自查评估 (issue 15)
+  openMonitoringRound: { access: 'role', errors: ['POST_AWARD_ROUND_EXISTS'] },
+  openSelfEvaluation: { access: 'role', errors: ['LIST_STILL_VALID', 'POST_AWARD_ROUND_EXISTS'] },
+  listPostAwardRounds: { access: 'role' },
+  listPostAwardRoundReports: { access: 'role' },
+  exportPostAwardSummary: { access: 'role' },
+  stampPostAwardSummary: { access: 'role', errors: [...FILE, 'POST_AWARD_SUMMARY_NOT_READY'] },
+  getPostAwardSummaryScan: { access: 'role' },
+  listMyPostAwardReports: { access: 'role' },
+  getPostAwardReport: { access: 'role' },
+  saveMonitoringReport: {
+    access: 'role',
+    errors: ['WRONG_STATE', 'DRAFT_CONFLICT', 'DEADLINE_PASSED'],
+  },
+  submitMonitoringReport: {
+    access: 'role',
+    errors: ['WRONG_STATE', 'DEADLINE_PASSED', 'POST_AWARD_INCOMPLETE'],
+  },
+  saveSelfEvaluation: {
+    access: 'role',
+    errors: ['WRONG_STATE', 'DRAFT_CONFLICT', 'DEADLINE_PASSED'],
+  },
+  submitSelfEvaluation: {
+    access: 'role',
+    errors: ['WRONG_STATE', 'DEADLINE_PASSED', 'POST_AWARD_INCOMPLETE'],
+  },
+  returnPostAwardReport: { access: 'role', errors: ['WRONG_STATE', 'DEADLINE_PASSED'] },
+  forwardPostAwardReport: { access: 'role', errors: ['WRONG_STATE'] },
+  uploadPostAwardEvidence: { access: 'role', errors: [...FILE, 'WRONG_STATE', 'DEADLINE_PASSED'] },
+  getPostAwardEvidence: { access: 'role' },
+  getPostAwardRoundStatistics: { access: 'role' },
 };
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);

@@ -1341,6 +1341,7 @@ const TABLE: Record<string, Case[]> = {
   ...catalogueVersionRows(),
   ...spotCheckRows(),
   ...lifecycleRows(),
+  ...postAwardRows(),
 };
 
 beforeAll(async () => {
@@ -1840,6 +1841,152 @@ function lifecycleRows(): Record<string, Case[]> {
         what: 'no such document',
         expect: { ...recommenders(404), organizer: 404 },
         call: (c) => c.get(`/api/v1/support-records/documents/${NO_SUCH_ID}`),
+      },
+    ],
+  };
+}
+
+/**
+ * 年度运行监测 and 自查评估 (issue 15): organizers open rounds and read all; a recommender its own
+ * unit's reports and summary; the enterprise its own reports; experts nothing. The matrix has no
+ * round: callers who get past their role reach the lookup (404).
+ */
+function postAwardRows(): Record<string, Case[]> {
+  const report = `/api/v1/post-award-reports/${NO_SUCH_ID}`;
+  const round = `/api/v1/post-award-rounds/${NO_SUCH_ID}`;
+  const signedInNoExpert = (status: number): Outcome => ({
+    ...all(status),
+    anonymous: 401,
+    expert: 403,
+  });
+  const desk = {
+    ...all(403),
+    anonymous: 401,
+    recommender: 404,
+    otherRecommender: 404,
+    organizer: 404,
+  };
+  const ownUnit = (status: number, organizer: number): Outcome => ({
+    ...all(403),
+    anonymous: 401,
+    recommender: status,
+    organizer,
+  });
+  return {
+    'POST /api/v1/post-award-rounds/monitoring': [
+      {
+        what: 'no list of those years',
+        expect: organizerOnly(404),
+        call: (c) =>
+          c.post('/api/v1/post-award-rounds/monitoring', {
+            year: 2001,
+            deadline: '2099-03-31T23:59:59+08:00',
+          }),
+      },
+    ],
+    'POST /api/v1/post-award-rounds/self-evaluation': [
+      {
+        what: 'no such list',
+        expect: organizerOnly(404),
+        call: (c) =>
+          c.post('/api/v1/post-award-rounds/self-evaluation', {
+            listCampaignId: NO_SUCH_ID,
+            deadline: '2099-03-31T23:59:59+08:00',
+          }),
+      },
+    ],
+    'GET /api/v1/post-award-rounds': [
+      { expect: signedInNoExpert(200), call: (c) => c.get('/api/v1/post-award-rounds') },
+    ],
+    'GET /api/v1/post-award-rounds/:roundId/reports': [
+      { what: 'no such round', expect: desk, call: (c) => c.get(`${round}/reports`) },
+    ],
+    'GET /api/v1/post-award-rounds/:roundId/statistics': [
+      { what: 'no such round', expect: desk, call: (c) => c.get(`${round}/statistics`) },
+    ],
+    'GET /api/v1/post-award-rounds/:roundId/summary.xlsx': [
+      { what: 'no such round', expect: desk, call: (c) => c.get(`${round}/summary.xlsx`) },
+    ],
+    'POST /api/v1/post-award-rounds/:roundId/units/:unitId/stamped-summary': [
+      {
+        what: "北京市's summary, no such round",
+        expect: ownUnit(404, 403),
+        call: (c) =>
+          postFile(c, `${round}/units/${ids.recommenderUnit}/stamped-summary`, '盖章.pdf', PDF),
+      },
+    ],
+    'GET /api/v1/post-award-rounds/:roundId/units/:unitId/stamped-summary': [
+      {
+        what: "北京市's summary, none uploaded",
+        expect: ownUnit(404, 404),
+        call: (c) => c.get(`${round}/units/${ids.recommenderUnit}/stamped-summary`),
+      },
+    ],
+    'GET /api/v1/post-award-reports': [
+      {
+        expect: { ...all(403), anonymous: 401, enterprise: 200, otherEnterprise: 200 },
+        call: (c) => c.get('/api/v1/post-award-reports'),
+      },
+    ],
+    'GET /api/v1/post-award-reports/:reportId': [
+      { what: 'no such report', expect: signedInNoExpert(404), call: (c) => c.get(report) },
+    ],
+    'PUT /api/v1/monitoring-reports/:reportId': [
+      {
+        what: 'no such report',
+        expect: signedInNoExpert(404),
+        call: (c) =>
+          c.request('PUT', `/api/v1/monitoring-reports/${NO_SUCH_ID}`, { version: 1, data: {} }),
+      },
+    ],
+    'POST /api/v1/monitoring-reports/:reportId/submit': [
+      {
+        what: 'no such report',
+        expect: signedInNoExpert(404),
+        call: (c) => c.post(`/api/v1/monitoring-reports/${NO_SUCH_ID}/submit`, {}),
+      },
+    ],
+    'PUT /api/v1/self-evaluations/:reportId': [
+      {
+        what: 'no such report',
+        expect: signedInNoExpert(404),
+        call: (c) =>
+          c.request('PUT', `/api/v1/self-evaluations/${NO_SUCH_ID}`, { version: 1, data: {} }),
+      },
+    ],
+    'POST /api/v1/self-evaluations/:reportId/submit': [
+      {
+        what: 'no such report',
+        expect: signedInNoExpert(404),
+        call: (c) => c.post(`/api/v1/self-evaluations/${NO_SUCH_ID}/submit`, {}),
+      },
+    ],
+    'POST /api/v1/post-award-reports/:reportId/return': [
+      {
+        what: 'no such report',
+        expect: signedInNoExpert(404),
+        call: (c) => c.post(`${report}/return`, { comment: '矩阵退回意见' }),
+      },
+    ],
+    'POST /api/v1/post-award-reports/:reportId/forward': [
+      {
+        what: 'no such report',
+        expect: signedInNoExpert(404),
+        call: (c) => c.post(`${report}/forward`, {}),
+      },
+    ],
+    'POST /api/v1/post-award-reports/:reportId/evidence': [
+      {
+        what: 'no such report',
+        expect: signedInNoExpert(404),
+        call: (c) => postFile(c, `${report}/evidence`, '证明.pdf', PDF),
+      },
+    ],
+    'GET /api/v1/post-award-reports/:reportId/evidence/:documentId': [
+      {
+        what: 'no such report',
+        expect: signedInNoExpert(404),
+        call: (c) => c.get(`${report}/evidence/${NO_SUCH_ID}`),
       },
     ],
   };

@@ -28,6 +28,7 @@ const ORGANIZER_LINKS: Array<[string, MessageKey]> = [
   ['/admin/statistics', 'stats.nav'],
   ['/admin/awards', 'awards.nav'],
   ['/admin/findings', 'dup.admin.nav'],
+  ['/admin/post-award', 'postAward.nav'],
 ];
 const REVIEW_LINKS: Array<[string, MessageKey]> = [
   ['/admin/registry', 'registry.nav'],
@@ -181,6 +182,10 @@ export function Layout() {
           },
         ]
       : []),
+    ...(me.data?.user.role === 'recommender'
+      ? [link(['/recommender/post-award', 'postAward.nav'])]
+      : []),
+    ...(me.data?.user.role === 'enterprise' ? [link(['/post-award', 'postAward.mineTitle'])] : []),
     ...(isOrganizer
       ? [
           ...ORGANIZER_LINKS.slice(0, 1).map(link),

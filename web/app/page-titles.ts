@@ -64,6 +64,12 @@ const PAGE_TITLES: Array<[string, MessageKey]> = [
   ['/expert/spot-checks/:taskId', 'spot.expert.task'],
   ['/admin/lifecycle', 'lifecycle.title'],
   ['/recommender/support', 'support.title'],
+  ['/post-award', 'postAward.mineTitle'],
+  ['/post-award/reports/:reportId', 'postAward.reportTitle'],
+  ['/admin/post-award', 'postAward.nav'],
+  ['/admin/post-award/:roundId', 'postAward.roundTitle'],
+  ['/recommender/post-award', 'postAward.nav'],
+  ['/recommender/post-award/:roundId', 'postAward.roundTitle'],
 ];
 
 /** The message key naming the page at pathname; 页面不存在 for an unknown route. */

@@ -236,6 +236,22 @@ function Expert() {
   );
 }
 
+// 年度运行监测 and 自查评估 (issue 15)
+const PostAwardMinePage = lazy(() =>
+  import('../features/post-award/MyReportsPage').then((m) => ({ default: m.MyReportsPage })),
+);
+const PostAwardReportPage = lazy(() =>
+  import('../features/post-award/ReportPage').then((m) => ({ default: m.ReportPage })),
+);
+const PostAwardRoundsPage = lazy(() =>
+  import('../features/post-award/RoundsPage').then((m) => ({ default: m.RoundsPage })),
+);
+const PostAwardRoundPage = lazy(() =>
+  import('../features/post-award/RoundReportsPage').then((m) => ({
+    default: m.RoundReportsPage,
+  })),
+);
+
 function FollowUps({ children }: { children: ReactNode }) {
   return (
     <RequireAuth roles={['enterprise', 'recommender', 'organizer']}>
@@ -648,6 +664,60 @@ export function AppRoutes() {
             <RequireAuth roles={['recommender']}>
               <Suspense fallback={<Loading />}>
                 <SupportPage />
+              </Suspense>
+            </RequireAuth>
+          }
+        />
+        <Route
+          path="post-award"
+          element={
+            <RequireAuth roles={['enterprise']}>
+              <Suspense fallback={<Loading />}>
+                <PostAwardMinePage />
+              </Suspense>
+            </RequireAuth>
+          }
+        />
+        <Route
+          path="post-award/reports/:reportId"
+          element={
+            <FollowUps>
+              <PostAwardReportPage />
+            </FollowUps>
+          }
+        />
+        <Route
+          path="admin/post-award"
+          element={
+            <Organizer>
+              <PostAwardRoundsPage />
+            </Organizer>
+          }
+        />
+        <Route
+          path="admin/post-award/:roundId"
+          element={
+            <Organizer>
+              <PostAwardRoundPage />
+            </Organizer>
+          }
+        />
+        <Route
+          path="recommender/post-award"
+          element={
+            <RequireAuth roles={['recommender']}>
+              <Suspense fallback={<Loading />}>
+                <PostAwardRoundsPage />
+              </Suspense>
+            </RequireAuth>
+          }
+        />
+        <Route
+          path="recommender/post-award/:roundId"
+          element={
+            <RequireAuth roles={['recommender']}>
+              <Suspense fallback={<Loading />}>
+                <PostAwardRoundPage />
               </Suspense>
             </RequireAuth>
           }

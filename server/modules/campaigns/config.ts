@@ -27,7 +27,11 @@ import {
   formDeclarationSchema,
   type FormKind,
 } from '../../../domain/form-declaration';
-import { applicationFormTemplate, followUpFormTemplate } from '../../../domain/forms';
+import {
+  applicationFormTemplate,
+  followUpFormTemplate,
+  postAwardFormTemplate,
+} from '../../../domain/forms';
 import type { Actor } from '../../lib/actor';
 import type { Deps } from '../../lib/deps';
 import { AppError, isUniqueViolation } from '../../lib/errors';
@@ -50,6 +54,8 @@ export const CAMPAIGN_TEMPLATES = {
     forms: (): CampaignForms => ({
       application: applicationFormTemplate(MIIT_2021.settings),
       followUp: followUpFormTemplate(),
+      monitoring: postAwardFormTemplate('monitoring'),
+      selfEvaluation: postAwardFormTemplate('selfEvaluation'),
     }),
   },
 };
@@ -87,8 +93,13 @@ function checkSettings(settings: unknown, prefix = 'settings'): CampaignSettings
   return r.data;
 }
 
-function checkForms(input: { application?: unknown; followUp?: unknown }): CampaignForms {
-  const r = parseForms({ application: input.application, followUp: input.followUp });
+function checkForms(input: Partial<Record<FormKind, unknown>>): CampaignForms {
+  const r = parseForms({
+    application: input.application,
+    followUp: input.followUp,
+    monitoring: input.monitoring,
+    selfEvaluation: input.selfEvaluation,
+  });
   if (!r.ok) throw invalid(r.issues);
   return r.forms;
 }
@@ -96,7 +107,14 @@ function checkForms(input: { application?: unknown; followUp?: unknown }): Campa
 async function formsOf(db: Db, c: repo.CampaignRow): Promise<CampaignForms> {
   const application = await formOfCampaign(db, c, 'application');
   const followUp = await repo.findCurrentForm(db, c.id, 'followUp');
-  return { application, ...(followUp ? { followUp: followUp.declaration } : {}) };
+  const monitoring = await repo.findCurrentForm(db, c.id, 'monitoring');
+  const selfEvaluation = await repo.findCurrentForm(db, c.id, 'selfEvaluation');
+  return {
+    application,
+    ...(followUp ? { followUp: followUp.declaration } : {}),
+    ...(monitoring ? { monitoring: monitoring.declaration } : {}),
+    ...(selfEvaluation ? { selfEvaluation: selfEvaluation.declaration } : {}),
+  };
 }
 
 async function lockOf(db: Db, campaignId: string) {
@@ -457,6 +475,8 @@ export async function backfillCampaignConfig(db: Db) {
   const templates: Record<FormKind, (c: repo.CampaignRow) => CampaignForms[FormKind]> = {
     application: (c) => applicationFormTemplate(c.settings),
     followUp: () => followUpFormTemplate(),
+    monitoring: () => postAwardFormTemplate('monitoring'),
+    selfEvaluation: () => postAwardFormTemplate('selfEvaluation'),
   };
   for (const kind of FORM_KINDS) {
     for (const c of await repo.listCampaignsWithoutForm(db, kind)) {

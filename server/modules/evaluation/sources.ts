@@ -1,11 +1,9 @@
 // What the expert reads beside a solution's published facts and application content: its
-// 自查评估 (self-evaluation, the post-award reports module) and the 随机抽查 findings on it (the
-// spot-check module). Those modules are built in parallel; this file is the one place that wires
-// them in. Integration: replace the two functions of `evaluationContextSources` with
-//   import { selfEvaluationSummary } from '../post-award-reports';
-//   import { spotCheckFindingsOf } from '../spot-checks';
-// (`{ selfEvaluationSummary, spotCheckFindingsOf }`). Until then the sections say there is none.
+// 自查评估 (self-evaluation, from the post-award reports module) and the 随机抽查 findings on it
+// (from the spot-check module) — the two dependencies this module has on them, declared here.
 import type { Db } from '../../db/client';
+import { selfEvaluationSummary } from '../post-award-reports';
+import { spotCheckFindingsOf } from '../spot-checks';
 
 export interface SelfEvaluationSummary {
   roundId: string;
@@ -29,6 +27,6 @@ export interface EvaluationContextSources {
 }
 
 export const evaluationContextSources: EvaluationContextSources = {
-  selfEvaluationSummary: () => Promise.resolve(null),
-  spotCheckFindingsOf: () => Promise.resolve([]),
+  selfEvaluationSummary,
+  spotCheckFindingsOf,
 };

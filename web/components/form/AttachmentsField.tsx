@@ -25,6 +25,8 @@ export function AttachmentsField(props: {
   maxFiles: number;
   known: ReadonlyMap<string, Attachment>;
   onUploaded: (a: Attachment) => void;
+  /** a form that is not an application: where its files go and are read */
+  files?: { uploadPath: string; url: (id: string) => string };
   disabled?: boolean;
   testId: string;
 }) {
@@ -42,7 +44,7 @@ export function AttachmentsField(props: {
         uid: id,
         name: a ? `${a.filename}（${formatSize(a.size)}）` : id,
         status: 'done',
-        url: attachmentUrl(props.appId, id),
+        url: props.files ? props.files.url(id) : attachmentUrl(props.appId, id),
       };
     }),
     ...pending,
@@ -63,10 +65,13 @@ export function AttachmentsField(props: {
           try {
             const body = new FormData();
             body.append('file', f, f.name);
-            const a = await api<Attachment>(`/applications/${props.appId}/attachments`, {
-              method: 'POST',
-              body,
-            });
+            const a = await api<Attachment>(
+              props.files?.uploadPath ?? `/applications/${props.appId}/attachments`,
+              {
+                method: 'POST',
+                body,
+              },
+            );
             props.onUploaded(a);
             const next = [...latest.current, a.id];
             latest.current = next;

@@ -34,7 +34,7 @@ function Control(
   },
 ) {
   const { field: f, categoryPath, testId, locked, ...c } = props;
-  const { readOnly, appId, attachments, onUploaded } = useFields();
+  const { readOnly, appId, attachments, onUploaded, files } = useFields();
   const { lang } = useI18n();
   const placeholder = f.placeholder;
   switch (f.type) {
@@ -99,7 +99,8 @@ function Control(
           maxFiles={f.maxFiles}
           known={attachments}
           onUploaded={onUploaded}
-          disabled={readOnly || !appId}
+          files={files}
+          disabled={readOnly || (!appId && !files)}
           testId={testId}
         />
       );

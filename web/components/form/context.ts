@@ -17,6 +17,11 @@ export interface FieldsContext {
   lockedPaths?: ReadonlySet<string>;
   /** The lists keyed rows take their keys from (FormContext.rowKeys). */
   rowKeys?: FormContext['rowKeys'];
+  /**
+   * Where files go for a form that is not an application (a post-award report's evidence): the
+   * upload path under /api/v1 and each file's address. Absent: the application's attachments.
+   */
+  files?: { uploadPath: string; url: (id: string) => string };
 }
 
 const Ctx = createContext<FieldsContext | null>(null);

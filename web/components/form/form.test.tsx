@@ -121,7 +121,13 @@ describe('the conflict dialog', () => {
             labelEn: 'Category',
             options: { from: 'categories' },
           },
-          { key: 'industries', type: 'industries', label: '所属行业', labelEn: 'Industries', max: 3 },
+          {
+            key: 'industries',
+            type: 'industries',
+            label: '所属行业',
+            labelEn: 'Industries',
+            max: 3,
+          },
         ],
       },
       {

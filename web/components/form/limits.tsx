@@ -13,9 +13,7 @@ const NUMBER = /^[+-]?(\d{1,3}(,\d{3})+|\d+)(\.\d*)?$|^[+-]?\.\d+$/;
  * digits and thousands separators allowed), otherwise the text exactly as typed.
  */
 export function parseNumberText(text: string): number | string | null {
-  const t = text
-    .replace(FULL_WIDTH, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
-    .trim();
+  const t = text.replace(FULL_WIDTH, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).trim();
   if (!t) return null;
   if (!NUMBER.test(t)) return text;
   const n = Number(t.replace(/,/g, ''));

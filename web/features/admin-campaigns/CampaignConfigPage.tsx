@@ -45,6 +45,8 @@ const TAB_LABELS: Record<TabKey, MessageKey> = {
   review: 'cfg.tab.review',
   application: 'cfg.tab.application',
   followUp: 'cfg.tab.followUp',
+  monitoring: 'postAward.cfgTab.monitoring',
+  selfEvaluation: 'postAward.cfgTab.selfEvaluation',
 };
 
 /** 活动管理 → 配置: one campaign's whole configuration, saved over the revision it was loaded at. */
@@ -131,8 +133,10 @@ function ConfigEditor(props: { loaded: CampaignConfig }) {
       <span data-testid={`tab-${k}`}>{t(TAB_LABELS[k])}</span>
     </Badge>
   );
-  const setForm = (kind: 'application' | 'followUp') => (f: Draft['forms']['application']) =>
-    setDraft((d) => ({ ...d, forms: { ...d.forms, [kind]: f } }));
+  const setForm =
+    (kind: 'application' | 'followUp' | 'monitoring' | 'selfEvaluation') =>
+    (f: Draft['forms']['application']) =>
+      setDraft((d) => ({ ...d, forms: { ...d.forms, [kind]: f } }));
   const lock = loaded.lock;
   const saveError = save.error instanceof ApiError &&
     !issues.length &&
@@ -268,6 +272,29 @@ function ConfigEditor(props: { loaded: CampaignConfig }) {
                 },
               ]
             : []),
+          ...(['monitoring', 'selfEvaluation'] as const).flatMap((kind) => {
+            const form = draft.forms[kind];
+            return form
+              ? [
+                  {
+                    key: kind,
+                    label: label(kind),
+                    children: (
+                      <FormTab
+                        code={code}
+                        kind={kind}
+                        form={form}
+                        onChange={setForm(kind)}
+                        settings={draft.settings}
+                        locked={false}
+                        reason={null}
+                        issues={issuesUnder(issues, `forms.${kind}`)}
+                      />
+                    ),
+                  },
+                ]
+              : [];
+          }),
         ]}
       />
       <SaveBar

@@ -25,7 +25,12 @@ export interface CampaignFieldsDraft {
 export interface Draft {
   fields: CampaignFieldsDraft;
   settings: CampaignSettings;
-  forms: { application: FormDeclaration; followUp?: FormDeclaration };
+  forms: {
+    application: FormDeclaration;
+    followUp?: FormDeclaration;
+    monitoring?: FormDeclaration;
+    selfEvaluation?: FormDeclaration;
+  };
 }
 
 export interface Issue {
@@ -106,11 +111,21 @@ export function issuesOfError(e: unknown): Issue[] {
   return e.fieldIssues.map((i) => ({ path: i.path, message: i.message }));
 }
 
-export type TabKey = 'basics' | 'categories' | 'summary' | 'review' | 'application' | 'followUp';
+export type TabKey =
+  | 'basics'
+  | 'categories'
+  | 'summary'
+  | 'review'
+  | 'application'
+  | 'followUp'
+  | 'monitoring'
+  | 'selfEvaluation';
 
 export function tabOf(path: string): TabKey {
   if (path.startsWith('forms.application')) return 'application';
   if (path.startsWith('forms.followUp')) return 'followUp';
+  if (path.startsWith('forms.monitoring')) return 'monitoring';
+  if (path.startsWith('forms.selfEvaluation')) return 'selfEvaluation';
   if (/^settings\.(categories|quotas|quotaOverrides)/.test(path)) return 'categories';
   if (/^settings\.(formalChecklist|rubric|review|postAwardDimensions)(\.|$)/.test(path))
     return 'review';
