@@ -21,6 +21,15 @@ if (file) {
     }
     return real + offset;
   };
+  // A timer aimed at a moment computed on the moved clock is, once the clock is put back, too far
+  // off for Node (over 2^31-1 ms): Node would fire it at once, and PGlite's timer re-arms it at once,
+  // over and over until the real time catches up. Such a timer waits the longest Node allows.
+  const MAX_DELAY = 2 ** 31 - 1;
+  const realSetTimeout = globalThis.setTimeout;
+  globalThis.setTimeout = Object.assign(
+    (fn, ms, ...args) => realSetTimeout(fn, ms > MAX_DELAY ? MAX_DELAY : ms, ...args),
+    realSetTimeout,
+  );
   globalThis.Date = new Proxy(RealDate, {
     construct: (target, args, newTarget) =>
       Reflect.construct(target, args.length ? args : [current()], newTarget),

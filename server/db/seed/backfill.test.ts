@@ -52,6 +52,8 @@ test('campaigns get their template forms and 附件3, applications their facts; 
   expect(forms.map((f) => [f.kind, f.declaration.id])).toEqual([
     ['application', MIIT_2021_FORM.id],
     ['followUp', 'miit-iiapp-2021-follow-up'],
+    ['monitoring', 'miit-iiapp-2021-monitoring'],
+    ['selfEvaluation', 'miit-iiapp-2021-self-evaluation'],
   ]);
   const [settings] = await query<{ title: string; n: number }>(
     t,
