@@ -14,6 +14,7 @@ import {
   Flex,
   Form,
   Input,
+  Select,
   Space,
   Table,
   Tag,
@@ -22,6 +23,7 @@ import {
 } from 'antd';
 import type { ButtonProps } from 'antd';
 import {
+  BarChartOutlined,
   CopyOutlined,
   DeleteOutlined,
   EyeOutlined,
@@ -38,8 +40,10 @@ import { formatPlainDate } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
 import {
   fetchCatalogue,
+  fetchEvaluationResults,
   importCatalogueFile,
   previewCatalogue,
+  useBandedEvaluationRounds,
   useCatalogueVersions,
   usePublishCatalogue,
   type CatalogueImport,
@@ -145,7 +149,11 @@ function DraftCard() {
   const [rows, setRows] = useState<Row[]>([]);
   const [imported, setImported] = useState<(CatalogueImport & { filename: string }) | null>(null);
   const [preview, setPreview] = useState<{ key: string; result: CataloguePreview } | null>(null);
-  const [busy, setBusy] = useState<'copy' | 'import' | 'preview' | null>(null);
+  const [busy, setBusy] = useState<'copy' | 'import' | 'preview' | 'evaluation' | null>(null);
+  const rounds = useBandedEvaluationRounds();
+  const [roundId, setRoundId] = useState<string | undefined>();
+  /** the 系统评价 the entries were started from (kept with the version, with each score) */
+  const [fromRound, setFromRound] = useState<string | null>(null);
   const [failure, setFailure] = useState<unknown>(null);
   const [today] = useState(() => beijingDay(new Date()));
 
@@ -173,6 +181,7 @@ function DraftCard() {
       const v = await fetchCatalogue(version);
       setRows(v.bands.flatMap((b) => b.categories.flatMap((c) => c.entries)).map(rowOf));
       setImported(null);
+      setFromRound(null);
     } catch (e) {
       setFailure(e);
     } finally {
@@ -187,6 +196,28 @@ function DraftCard() {
       const res = await importCatalogueFile(file);
       setRows(res.entries.map(rowOf));
       setImported({ ...res, filename: file.name });
+      setFromRound(null);
+    } catch (e) {
+      setFailure(e);
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  /** The round's banded solutions, highest total first; those without a band are left out. */
+  const startFromEvaluation = async (id: string) => {
+    setBusy('evaluation');
+    setFailure(null);
+    try {
+      const res = await fetchEvaluationResults(id);
+      setRows(
+        [...res.results]
+          .filter((r) => r.band)
+          .sort((a, b) => (b.normalisedTotal ?? -Infinity) - (a.normalisedTotal ?? -Infinity))
+          .map((r) => rowOf({ publicId: r.publicId, band: r.band! })),
+      );
+      setImported(null);
+      setFromRound(id);
     } catch (e) {
       setFailure(e);
     } finally {
@@ -213,6 +244,7 @@ function DraftCard() {
       documentNo: v.documentNo.trim(),
       publishedOn: v.publishedOn.format('YYYY-MM-DD'),
       entries,
+      ...(fromRound ? { evaluationRoundId: fromRound } : {}),
     };
     modal.confirm({
       title: t('catalogueVersions.confirmTitle', { n: current.version }),
@@ -243,6 +275,7 @@ function DraftCard() {
             setRows([]);
             setPreview(null);
             setImported(null);
+            setFromRound(null);
             form.resetFields();
           })
           .catch((e: unknown) => void message.error(errorText(e))),
@@ -317,6 +350,28 @@ function DraftCard() {
               {t('catalogueVersions.copyLatest', { n: latest.version })}
             </Button>
           )}
+          {(rounds.data?.length ?? 0) > 0 && (
+            <Space.Compact>
+              <Select
+                style={{ minWidth: 240 }}
+                placeholder={t('catalogueVersions.evaluationPick')}
+                aria-label={t('catalogueVersions.evaluationPick')}
+                value={roundId}
+                onChange={setRoundId}
+                options={rounds.data!.map((r) => ({ value: r.id, label: r.title }))}
+                data-testid="catalogue-evaluation-round"
+              />
+              <Button
+                icon={<BarChartOutlined />}
+                disabled={!roundId}
+                loading={busy === 'evaluation'}
+                onClick={() => roundId && void startFromEvaluation(roundId)}
+                data-testid="catalogue-from-evaluation"
+              >
+                {t('catalogueVersions.fromEvaluation')}
+              </Button>
+            </Space.Compact>
+          )}
           <Upload
             accept=".xlsx,.csv"
             showUploadList={false}
@@ -347,6 +402,16 @@ function DraftCard() {
           )}
         </Flex>
         <Typography.Text type="secondary">{t('catalogueVersions.importHint')}</Typography.Text>
+        {fromRound && (
+          <Alert
+            type="info"
+            showIcon
+            data-testid="catalogue-from-evaluation-note"
+            title={t('catalogueVersions.fromEvaluationNote', {
+              title: rounds.data?.find((r) => r.id === fromRound)?.title ?? '',
+            })}
+          />
+        )}
         {failure != null && <ErrorAlert error={failure} />}
         {imported && <ImportOutcome result={imported} />}
 

@@ -8,6 +8,7 @@ import type {
   CatalogueVersionList,
   CatalogueView,
 } from '../../../domain/api/catalogue-versions';
+import type { EvaluationResultsView, EvaluationRoundView } from '../../../domain/api/evaluation';
 import type {
   CatalogueEntryInput,
   PublishCatalogueInput,
@@ -28,6 +29,19 @@ export function useCatalogueVersions() {
 /** A version's entries, read when the organizer starts from it. */
 export const fetchCatalogue = (version: number) =>
   api<CatalogueView>('/catalogue', { query: { version } });
+
+/** 系统评价 rounds with bands set: a version may start from one's banded results. */
+export function useBandedEvaluationRounds() {
+  return useQuery({
+    queryKey: ['evaluation-rounds'],
+    queryFn: () => api<{ items: EvaluationRoundView[] }>('/evaluation-rounds'),
+    select: (d) => d.items.filter((r) => r.bands.length > 0),
+  });
+}
+
+/** A round's results (listEvaluationResults): each solution's band. */
+export const fetchEvaluationResults = (roundId: string) =>
+  api<EvaluationResultsView>(`/evaluation-rounds/${encodeURIComponent(roundId)}/results`);
 
 export const previewCatalogue = (entries: CatalogueEntryInput[]) =>
   api<CataloguePreview>('/catalogue/preview', { method: 'POST', body: { entries } });

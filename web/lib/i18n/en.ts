@@ -2337,6 +2337,10 @@ export const en: Record<MessageKey, string> = {
   'catalogueVersions.field.publishedOnRule': 'Choose the publication date',
   'catalogueVersions.entries': 'Solutions listed ({n})',
   'catalogueVersions.copyLatest': 'Start from version {n}',
+  'catalogueVersions.evaluationPick': 'Pick an evaluation with bands',
+  'catalogueVersions.fromEvaluation': 'Start from its bands',
+  'catalogueVersions.fromEvaluationNote':
+    'Entries follow the bands of the evaluation “{title}”; each score is kept with the version.',
   'catalogueVersions.import': 'Import a sheet (XLSX/CSV)',
   'catalogueVersions.importHint':
     'The first row names the columns: 公开编号 (public id), 等级 (band); importing replaces the table.',

@@ -2267,6 +2267,10 @@ export const zh = {
   'catalogueVersions.field.publishedOnRule': '请选择发布日期',
   'catalogueVersions.entries': '列入的解决方案（{n}项）',
   'catalogueVersions.copyLatest': '从第{n}版开始',
+  'catalogueVersions.evaluationPick': '选择已划定等级的系统评价',
+  'catalogueVersions.fromEvaluation': '按评价等级开始',
+  'catalogueVersions.fromEvaluationNote':
+    '条目按系统评价“{title}”的等级列出，发布时记录各项的标准化总分。',
   'catalogueVersions.import': '导入表格（XLSX/CSV）',
   'catalogueVersions.importHint': '表格第一行为列名：公开编号、等级；导入会替换下表的内容。',
   'catalogueVersions.addRow': '添加一行',
