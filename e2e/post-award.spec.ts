@@ -143,12 +143,43 @@ test('the second year: the enterprise files its yearly monitoring report and 北
   await expect(page.getByTestId('post-award-state')).toContainText('已报送主管部门');
 });
 
-test('the day after the two years the public list says 已过期', async ({ page }) => {
+test('the day after the two years it is 已过期 on the public list and in 动态管理; 北京市 keeps its support on record', async ({
+  page,
+}) => {
+  test.setTimeout(90_000);
   await setServerClock(beijing(addDays(pub.validUntil, 1), 9));
   await page.goto(`/solutions/${solution.publicId}`);
   await expect(page.locator('body')).toContainText('已过期');
   await page.goto(`/solutions?q=${encodeURIComponent(solution.solutionName)}`);
   await expect(page.locator('body')).toContainText('已过期');
+
+  // 配套支持: 北京市 recorded a grant during the two years; the organizer sees it in 动态管理
+  const bj = await session('beijing');
+  await call(bj, 'POST', '/api/v1/support-records', {
+    publicId: solution.publicId,
+    kind: 'funding',
+    title: '北京市工业互联网专项资金',
+    amountYuan: 500000,
+    day: `${pub.listYear + 1}-06-30`,
+    documentNo: `京经信发〔${pub.listYear + 1}〕12号`,
+  });
+  await signIn(page, 'beijing');
+  await page.goto('/recommender/support');
+  await expect(page.getByTestId('support-page')).toContainText(solution.solutionName);
+  await expect(page.getByTestId('support-page')).toContainText('北京市工业互联网专项资金');
+  await expectNoSeriousA11yViolations(page);
+  await page.screenshot({ path: 'test-results/post-award-support.png', fullPage: true });
+
+  await page.context().clearCookies();
+  await signIn(page, 'organizer');
+  await page.goto(`/admin/lifecycle?publicId=${encodeURIComponent(solution.publicId)}`);
+  const lifecycle = page.getByTestId('lifecycle-page');
+  await expect(lifecycle).toContainText(solution.publicId);
+  await expect(lifecycle).toContainText('已过期');
+  // the link a spot check's 不合格 gives narrows the list to that solution
+  await expect(lifecycle).not.toContainText(pub.solutions[1]!.publicId);
+  await expectNoSeriousA11yViolations(page);
+  await page.screenshot({ path: 'test-results/post-award-lifecycle.png', fullPage: true });
 });
 
 test('the self-evaluation is filed with evidence and forwarded by 北京市', async ({ page }) => {

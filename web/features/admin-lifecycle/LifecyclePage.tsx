@@ -4,6 +4,7 @@
 // 登记退出 dialog (reason, a note of at least 4 字, optional evidence); and the 配套支持汇总 tab
 // with the support each unit recorded.
 import { useState } from 'react';
+import { useSearchParams } from 'react-router-dom';
 import {
   Alert,
   App,
@@ -65,7 +66,12 @@ export function LifecyclePage() {
 
 function LifecycleList() {
   const { t } = useI18n();
-  const [filters, setFilters] = useState<LifecycleFilters>({});
+  // ?publicId= (a spot check's 不合格 links here) starts the search at that solution
+  const [params] = useSearchParams();
+  const [filters, setFilters] = useState<LifecycleFilters>(() => {
+    const publicId = params.get('publicId')?.trim();
+    return publicId ? { q: publicId } : {};
+  });
   const [page, setPage] = useState(1);
   const [open, setOpen] = useState<AwardLifecycleItem | null>(null);
   const [acting, setActing] = useState<AwardLifecycleItem | null>(null);
@@ -82,6 +88,7 @@ function LifecycleList() {
           allowClear
           style={{ width: 260 }}
           placeholder={t('lifecycle.filter.list')}
+          aria-label={t('lifecycle.filter.list')}
           options={list.data?.lists ?? []}
           value={filters.campaignId}
           onChange={(v?: string) => set({ campaignId: v })}
@@ -91,6 +98,7 @@ function LifecycleList() {
           allowClear
           style={{ width: 130 }}
           placeholder={t('lifecycle.filter.status')}
+          aria-label={t('lifecycle.filter.status')}
           options={PUBLISHED_STATUSES.map((s) => ({
             value: s,
             label: t(`publication.status.${s}`),
@@ -105,6 +113,7 @@ function LifecycleList() {
           optionFilterProp="label"
           style={{ width: 200 }}
           placeholder={t('lifecycle.filter.unit')}
+          aria-label={t('lifecycle.filter.unit')}
           options={list.data?.units ?? []}
           value={filters.unitId}
           onChange={(v?: string) => set({ unitId: v })}
@@ -122,6 +131,7 @@ function LifecycleList() {
           allowClear
           style={{ width: 240 }}
           placeholder={t('lifecycle.filter.q')}
+          defaultValue={filters.q}
           onSearch={(q) => set({ q: q || undefined })}
         />
       </Flex>
@@ -188,7 +198,7 @@ function LifecycleList() {
           {
             title: t('lifecycle.col.actions'),
             key: 'actions',
-            width: 150,
+            width: 210,
             fixed: 'right',
             render: (_: unknown, r) => (
               <Space size={0}>

@@ -46,6 +46,8 @@ export function SupportPage() {
         <Alert type="info" showIcon title={t('support.intro')} />
         {q.error != null && <ErrorAlert error={q.error} onRetry={() => void q.refetch()} />}
         <Table<SupportSolution>
+          // antd expands "all rows" only on the first render: remount once the rows have come
+          key={q.data ? 'loaded' : 'loading'}
           rowKey="publicId"
           loading={q.isPending}
           dataSource={q.data?.solutions ?? []}
