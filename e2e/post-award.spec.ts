@@ -141,6 +141,15 @@ test('the second year: the enterprise files its yearly monitoring report and 北
   await dialogSettled(page);
   await page.locator('.ant-modal').getByRole('button', { name: '审核通过并报送' }).click();
   await expect(page.getByTestId('post-award-state')).toContainText('已报送主管部门');
+
+  // the year's figures reach the organizer's 监测分析
+  await page.context().clearCookies();
+  await signIn(page, 'organizer');
+  await page.goto(`/admin/statistics/${pub.campaignId}`);
+  const figures = page.getByTestId('stats-monitoring');
+  await expect(figures).toContainText(`${year}年度`);
+  await expect(figures).toContainText('180.5');
+  await page.screenshot({ path: 'test-results/post-award-statistics.png', fullPage: true });
 });
 
 test('the day after the two years it is 已过期 on the public list and in 动态管理; 北京市 keeps its support on record', async ({

@@ -10,6 +10,8 @@ import {
   Row,
   Segmented,
   Select,
+  Skeleton,
+  Space,
   Statistic,
   Table,
   Tag,
@@ -40,6 +42,7 @@ import {
   winnersRevenueOption,
   yearsOption,
 } from '../../../domain/statistics-charts';
+import { Link } from 'react-router-dom';
 import { CampaignRoute } from '../../components/CampaignRoute';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
@@ -48,6 +51,7 @@ import type { Campaign } from '../../lib/types';
 import {
   reportHref,
   useBreakdown,
+  useLatestMonitoringFigures,
   useOverview,
   useTimeline,
   useWinners,
@@ -213,6 +217,11 @@ function Dashboard({ campaignId, scope }: { campaignId: string; scope: Statistic
         <Col xs={24}>
           <WinnersCard ctx={ctx} />
         </Col>
+        {scope === 'organizer' && (
+          <Col xs={24}>
+            <MonitoringRoundCard />
+          </Col>
+        )}
       </Row>
       <DrillDownDrawer
         campaignId={campaignId}
@@ -768,5 +777,46 @@ function WinnersCard({ ctx }: { ctx: Ctx }) {
         )
       }
     />
+  );
+}
+
+/** 年度运行监测: the newest yearly round's figures (filed, new customers, revenue, in operation). */
+function MonitoringRoundCard() {
+  const { t } = useI18n();
+  const { round, figures, error } = useLatestMonitoringFigures();
+  const f = figures.data;
+  return (
+    <Card
+      size="small"
+      title={
+        round ? `${t('stats.monitoring.title')} · ${round.title}` : t('stats.monitoring.title')
+      }
+      extra={
+        round && <Link to={`/admin/post-award/${round.id}`}>{t('stats.monitoring.open')}</Link>
+      }
+      data-testid="stats-monitoring"
+    >
+      {error != null ? (
+        <ErrorAlert error={error} />
+      ) : !round ? (
+        <Typography.Text type="secondary">{t('stats.monitoring.none')}</Typography.Text>
+      ) : !f ? (
+        <Skeleton active paragraph={{ rows: 1 }} />
+      ) : (
+        <Space size={48} wrap>
+          <Statistic title={t('postAward.fig.filed')} value={f.filed} suffix={`/ ${f.reports}`} />
+          <Statistic title={t('postAward.fig.newCustomers')} value={f.newCustomers} />
+          <Statistic
+            title={t('postAward.fig.revenue', { year: f.year })}
+            value={f.revenue}
+            precision={1}
+          />
+          <Statistic
+            title={t('postAward.fig.inOperation')}
+            value={f.inOperation.share === null ? '—' : `${Math.round(f.inOperation.share * 100)}%`}
+          />
+        </Space>
+      )}
+    </Card>
   );
 }

@@ -8,6 +8,7 @@ import type {
   Timeline,
   WinnerMonitoring,
 } from '../../../domain/api/statistics';
+import type { MonitoringFiguresView, PostAwardRound } from '../../../domain/api/post-award';
 import type { StatDimension, StatFilters, StatMeasure } from '../../../domain/statistics';
 import { STAT_FILTER_KEYS } from '../../../domain/statistics';
 import { api, withQuery } from '../../lib/api';
@@ -104,4 +105,22 @@ export function exportHref(campaignId: string, chart: StatChart, filters: StatFi
 /** 年度监测分析报告 (Word or PDF). */
 export function reportHref(campaignId: string, format: 'docx' | 'pdf'): string {
   return `/api/v1${base(campaignId)}/report.${format}`;
+}
+
+/** 年度运行监测 (issue 15): the newest yearly round and its figures, for the organizer's analysis. */
+export function useLatestMonitoringFigures() {
+  const rounds = useQuery({
+    queryKey: ['post-award-rounds'],
+    queryFn: () => api<{ items: PostAwardRound[] }>('/post-award-rounds'),
+  });
+  const latest = rounds.data?.items
+    .filter((r) => r.kind === 'monitoring')
+    .sort((a, b) => b.year - a.year)[0];
+  const figures = useQuery({
+    queryKey: ['post-award-rounds', latest?.id ?? '', 'statistics'],
+    queryFn: () =>
+      api<MonitoringFiguresView>(`/post-award-rounds/${encodeURIComponent(latest!.id)}/statistics`),
+    enabled: !!latest,
+  });
+  return { round: latest, figures, error: rounds.error ?? figures.error };
 }
