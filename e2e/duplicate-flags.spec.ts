@@ -12,6 +12,7 @@ import {
   apiSignIn,
   apiUploadLicence,
   completeApplicationData,
+  openAdminPage,
   DEMO_CAMPAIGN,
   NEW_PASSWORD,
   signIn,
@@ -167,7 +168,7 @@ test('the organizer sees the finding, its evidence, and dismisses it only with a
 }) => {
   test.setTimeout(120_000);
   await signIn(page, 'organizer');
-  await page.getByRole('menuitem', { name: '重复申报' }).click();
+  await openAdminPage(page, '重复申报', '评审');
   await expect(page).toHaveURL(/\/admin\/findings\/[^/]+$/);
   // the demo call by name: another journey's call may be the page's default
   await page.goto(`/admin/findings/${DEMO_CAMPAIGN}`);

@@ -76,12 +76,12 @@ export async function signIn(page: Page, login: string, password = DEMO_PASSWORD
   ]);
 }
 
-/** Opens an organizer's page through the 系统管理 submenu of the top bar. */
-export async function openAdminPage(page: Page, name: string) {
+/** Opens an organizer's page through a submenu of the top bar (系统管理 unless another is named). */
+export async function openAdminPage(page: Page, name: string, menu = '系统管理') {
   // the submenu opens on hover; a hover during a re-render is lost, so leave and hover again
   await expect(async () => {
     await page.mouse.move(0, 0);
-    await page.getByRole('menuitem', { name: '系统管理' }).hover();
+    await page.getByRole('menuitem', { name: menu }).hover();
     await page.getByRole('menuitem', { name }).click({ timeout: 3_000 });
   }).toPass({ timeout: 30_000 });
 }

@@ -27,11 +27,10 @@ const ORGANIZER_LINKS: Array<[string, MessageKey]> = [
   ['/admin/progress', 'progress.nav'],
   ['/admin/statistics', 'stats.nav'],
   ['/admin/awards', 'awards.nav'],
-  ['/admin/findings', 'dup.admin.nav'],
-  ['/admin/post-award', 'postAward.nav'],
 ];
 const REVIEW_LINKS: Array<[string, MessageKey]> = [
   ['/admin/registry', 'registry.nav'],
+  ['/admin/findings', 'dup.admin.nav'],
   ['/admin/paper', 'paper.nav'],
   ['/admin/formal-check', 'fc.nav'],
   ['/admin/experts', 'experts.nav'],
@@ -39,10 +38,14 @@ const REVIEW_LINKS: Array<[string, MessageKey]> = [
   ['/admin/selection', 'selection.nav'],
   ['/admin/objections', 'objection.admin.nav'],
   ['/admin/showcase', 'showcase.admin.title'],
+];
+/** 动态管理 after the award (issue 15), one submenu */
+const POST_AWARD_LINKS: Array<[string, MessageKey]> = [
+  ['/admin/lifecycle', 'lifecycle.nav'],
+  ['/admin/post-award', 'postAward.admin.nav'],
+  ['/admin/spot-checks', 'spot.nav'],
   ['/admin/evaluation', 'eval.nav'],
   ['/admin/catalogue', 'catalogueVersions.title'],
-  ['/admin/spot-checks', 'spot.nav'],
-  ['/admin/lifecycle', 'lifecycle.nav'],
 ];
 const ADMIN_LINKS: Array<[string, MessageKey]> = [
   ['/admin/users', 'nav.users'],
@@ -190,6 +193,7 @@ export function Layout() {
       ? [
           ...ORGANIZER_LINKS.slice(0, 1).map(link),
           { key: 'review', label: t('nav.review'), children: REVIEW_LINKS.map(link) },
+          { key: 'post-award', label: t('nav.postAward'), children: POST_AWARD_LINKS.map(link) },
           ...ORGANIZER_LINKS.slice(1).map(link),
           { key: 'admin', label: t('nav.admin'), children: ADMIN_LINKS.map(link) },
         ]
@@ -207,11 +211,20 @@ export function Layout() {
       : [{ key: '/spot-checks', label: <Link to="/spot-checks">{t('spot.public.title')}</Link> }]),
   ];
   const selected = [
-    ...(isOrganizer ? [...ORGANIZER_LINKS, ...REVIEW_LINKS, ...ADMIN_LINKS] : []),
+    ...(isOrganizer
+      ? [...ORGANIZER_LINKS, ...REVIEW_LINKS, ...POST_AWARD_LINKS, ...ADMIN_LINKS]
+      : []),
     ...items,
   ]
     .map((i) => (Array.isArray(i) ? i[0] : i.key))
-    .filter((k) => k !== '/' && k !== 'admin' && k !== 'review' && location.pathname.startsWith(k));
+    .filter(
+      (k) =>
+        k !== '/' &&
+        k !== 'admin' &&
+        k !== 'review' &&
+        k !== 'post-award' &&
+        location.pathname.startsWith(k),
+    );
   return (
     <AntLayout style={{ minHeight: '100vh' }}>
       <a
