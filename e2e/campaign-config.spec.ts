@@ -284,7 +284,6 @@ test('the organizer configures a new call in the browser; an enterprise files on
   await expect(again).toContainText(title);
   await again.getByRole('button', { name: /取\s*消/ }).click();
   await expect(again).toBeHidden();
-
 });
 
 /** The renamed 申报书, filled by its labels (name, code, region and contacts came prefilled). */

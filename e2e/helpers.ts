@@ -320,7 +320,12 @@ export async function waitForMail(
   for (;;) {
     const files = fs.existsSync(dir) ? fs.readdirSync(dir).sort() : [];
     for (const f of files) {
-      const mail = JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')) as DeliveredMail;
+      let mail: DeliveredMail;
+      try {
+        mail = JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')) as DeliveredMail;
+      } catch {
+        continue; // still being written by the SMTP server: read it at the next look
+      }
       if (mail.to.map((a) => a.toLowerCase()).includes(to.toLowerCase()) && match(mail))
         return mail;
     }

@@ -26,7 +26,7 @@ import {
   tinyPdf,
   type ApiSession,
 } from './helpers';
-import { apiPublishedList, type PublishedPipeline } from './published-pipeline';
+import { apiPublishedList, apiRetireExperts, type PublishedPipeline } from './published-pipeline';
 
 const run = Date.now().toString(36).slice(-5).toUpperCase();
 let pub: PublishedPipeline;
@@ -83,6 +83,7 @@ test.beforeAll(async ({ baseURL: url }) => {
 
 test.afterAll(async () => {
   await resetServerClock();
+  if (pub) await apiRetireExperts(baseURL, pub.experts);
   await Promise.all(contexts.map((c) => c.dispose()));
 });
 

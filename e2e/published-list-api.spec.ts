@@ -3,7 +3,7 @@
 // pipeline hands back sign in — each enterprise, each expert, the recommender.
 import { expect, request as playwrightRequest, test } from '@playwright/test';
 import { apiSignIn, DEMO_PASSWORD, NEW_PASSWORD, resetServerClock } from './helpers';
-import { apiPublishedList, type PublishedPipeline } from './published-pipeline';
+import { apiPublishedList, apiRetireExperts, type PublishedPipeline } from './published-pipeline';
 
 const run = `A${Date.now().toString(36).slice(-5)}`.toUpperCase();
 let published: PublishedPipeline;
@@ -15,8 +15,9 @@ test.beforeAll(async ({ baseURL }) => {
   published = await apiPublishedList(baseURL!, { run });
 });
 
-test.afterAll(async () => {
+test.afterAll(async ({ baseURL }) => {
   await resetServerClock(); // the pipeline left it past the 公示 period
+  if (published) await apiRetireExperts(baseURL!, published.experts);
 });
 
 test('a list published through the API shows on /solutions, and its accounts sign in', async ({

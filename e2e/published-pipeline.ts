@@ -456,3 +456,32 @@ export async function apiPublishedList(
     await Promise.all(contexts.map((c) => c.dispose()));
   }
 }
+
+/**
+ * Takes the pipeline's experts out of future proposals (停用), for the journey's afterAll: the
+ * expert pool is shared by every journey on the server, and a later journey's review round takes
+ * every active expert of its categories into its panels.
+ */
+export async function apiRetireExperts(
+  baseURL: string,
+  experts: readonly PublishedExpert[],
+): Promise<void> {
+  const request = await playwrightRequest.newContext({ baseURL });
+  try {
+    const org = await apiSignIn(request, 'organizer');
+    for (const e of experts) {
+      const list = await request.get(`/api/v1/experts?q=${encodeURIComponent(e.name)}`);
+      expect(list.status(), await list.text()).toBe(200);
+      const found = ((await list.json()) as { items: { id: string; name: string }[] }).items;
+      for (const x of found.filter((x) => x.name === e.name)) {
+        const res = await request.patch(`/api/v1/experts/${x.id}`, {
+          headers: { 'x-csrf-token': org.csrf },
+          data: { active: false },
+        });
+        expect(res.status(), await res.text()).toBe(200);
+      }
+    }
+  } finally {
+    await request.dispose();
+  }
+}
