@@ -103,10 +103,10 @@ function build(outDir: string, cwd: string) {
   if (res.status !== 0) throw new Error(`vite build failed in ${cwd}`);
 }
 
-/** A build of `ref` (its web/ and domain/ from git archive, this checkout's node_modules). */
+/** A build of `ref` (its web/, domain/ and docs/ from git archive, this checkout's node_modules). */
 function buildRef(ref: string): { dist: string; cleanup(): void } {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zx-web-weight-'));
-  const archive = spawnSync('git', ['archive', '--format=tar', ref, 'web', 'domain'], {
+  const archive = spawnSync('git', ['archive', '--format=tar', ref, 'web', 'domain', 'docs'], {
     cwd: root,
     maxBuffer: 1 << 30,
   });
