@@ -9,6 +9,7 @@ import { benchStartup } from './startup';
 import { benchStatistics } from './statistics';
 import { benchReviewResults } from './review-results';
 import { benchCataloguePages } from './catalogue-pages';
+import { benchWebWeight } from './web-weight';
 
 const only = process.argv[2];
 const benches: Record<string, () => Promise<void>> = {
@@ -21,6 +22,7 @@ const benches: Record<string, () => Promise<void>> = {
   assignment: benchAssignment,
   'review-results': benchReviewResults,
   'catalogue-pages': benchCataloguePages,
+  'web-weight': benchWebWeight,
 };
 if (only && !(only in benches)) {
   console.error(`no bench "${only}"; there are: ${Object.keys(benches).join(', ')}`);

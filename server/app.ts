@@ -161,11 +161,23 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   const webDist = config.webDist;
   const hasWeb = fs.existsSync(path.join(webDist, 'index.html'));
   if (hasWeb) {
+    // Hashed assets (assets/x-<hash>.js) never change: cached for a year, and sent as the
+    // brotli or gzip copy the build made (x.js.br, x.js.gz) when the browser accepts it.
+    // Anything else (index.html) is revalidated on every load.
     await app.register(fastifyStatic, {
       root: webDist,
       wildcard: false,
-      maxAge: '1h',
       index: false,
+      preCompressed: true,
+      cacheControl: false,
+      setHeaders(res, filePath) {
+        if (path.relative(webDist, filePath).startsWith(`assets${path.sep}`)) {
+          res.setHeader('cache-control', 'public, max-age=31536000, immutable');
+          res.setHeader('vary', 'accept-encoding');
+        } else {
+          res.setHeader('cache-control', 'no-cache');
+        }
+      },
     });
   }
   app.setNotFoundHandler((req, reply) => {

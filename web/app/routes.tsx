@@ -1,27 +1,71 @@
 import { lazy, Suspense, type ReactNode } from 'react';
 import { Outlet, Route, Routes } from 'react-router-dom';
 import { Loading } from '../components/Loading';
-import { ChangePasswordPage } from '../features/account/ChangePasswordPage';
-import { ProfilePage } from '../features/account/ProfilePage';
-import { ForgotPasswordPage } from '../features/auth/ForgotPasswordPage';
-import { LoginPage } from '../features/auth/LoginPage';
-import { ResetPasswordPage } from '../features/auth/ResetPasswordPage';
-import { ApplicationPage } from '../features/applications/ApplicationPage';
-import { CampaignPage } from '../features/campaigns/CampaignPage';
-import { BatchPage } from '../features/recommender-desk/BatchPage';
-import { DeskIndexPage } from '../features/recommender-desk/DeskIndexPage';
-import { DeskPage } from '../features/recommender-desk/DeskPage';
-import { ReviewPage } from '../features/recommender-desk/ReviewPage';
-import { HomePage } from '../features/home/HomePage';
-import { MessagesPage } from '../features/messages/MessagesPage';
-import { NotificationSettingsPage } from '../features/messages/NotificationSettingsPage';
-import { RegisterPage } from '../features/registration/RegisterPage';
-import { VerifyPage } from '../features/verify/VerifyPage';
-import { ClaimPage } from '../features/verification/ClaimPage';
-import { EnterpriseVerificationPage } from '../features/verification/EnterpriseVerificationPage';
 import { CHANGE_PASSWORD_PATH, RequireAuth } from './guards';
 import { Layout } from './Layout';
 import { NotFound } from './NotFound';
+
+// Every page is its own chunk, loaded with its route: the sign-in page, the public campaign
+// page and /verify do not download the editor, the administration or ECharts (docs/DECISIONS.md).
+// The pages everyone reaches first:
+const ChangePasswordPage = lazy(() =>
+  import('../features/account/ChangePasswordPage').then((m) => ({ default: m.ChangePasswordPage })),
+);
+const ProfilePage = lazy(() =>
+  import('../features/account/ProfilePage').then((m) => ({ default: m.ProfilePage })),
+);
+const ForgotPasswordPage = lazy(() =>
+  import('../features/auth/ForgotPasswordPage').then((m) => ({ default: m.ForgotPasswordPage })),
+);
+const LoginPage = lazy(() =>
+  import('../features/auth/LoginPage').then((m) => ({ default: m.LoginPage })),
+);
+const ResetPasswordPage = lazy(() =>
+  import('../features/auth/ResetPasswordPage').then((m) => ({ default: m.ResetPasswordPage })),
+);
+const ApplicationPage = lazy(() =>
+  import('../features/applications/ApplicationPage').then((m) => ({ default: m.ApplicationPage })),
+);
+const CampaignPage = lazy(() =>
+  import('../features/campaigns/CampaignPage').then((m) => ({ default: m.CampaignPage })),
+);
+const BatchPage = lazy(() =>
+  import('../features/recommender-desk/BatchPage').then((m) => ({ default: m.BatchPage })),
+);
+const DeskIndexPage = lazy(() =>
+  import('../features/recommender-desk/DeskIndexPage').then((m) => ({ default: m.DeskIndexPage })),
+);
+const DeskPage = lazy(() =>
+  import('../features/recommender-desk/DeskPage').then((m) => ({ default: m.DeskPage })),
+);
+const ReviewPage = lazy(() =>
+  import('../features/recommender-desk/ReviewPage').then((m) => ({ default: m.ReviewPage })),
+);
+const HomePage = lazy(() =>
+  import('../features/home/HomePage').then((m) => ({ default: m.HomePage })),
+);
+const MessagesPage = lazy(() =>
+  import('../features/messages/MessagesPage').then((m) => ({ default: m.MessagesPage })),
+);
+const NotificationSettingsPage = lazy(() =>
+  import('../features/messages/NotificationSettingsPage').then((m) => ({
+    default: m.NotificationSettingsPage,
+  })),
+);
+const RegisterPage = lazy(() =>
+  import('../features/registration/RegisterPage').then((m) => ({ default: m.RegisterPage })),
+);
+const VerifyPage = lazy(() =>
+  import('../features/verify/VerifyPage').then((m) => ({ default: m.VerifyPage })),
+);
+const ClaimPage = lazy(() =>
+  import('../features/verification/ClaimPage').then((m) => ({ default: m.ClaimPage })),
+);
+const EnterpriseVerificationPage = lazy(() =>
+  import('../features/verification/EnterpriseVerificationPage').then((m) => ({
+    default: m.EnterpriseVerificationPage,
+  })),
+);
 
 // Administration is for organizers only: loaded on demand.
 const UsersPage = lazy(() =>
@@ -277,452 +321,463 @@ function Recommender() {
   );
 }
 
+/** Any page still loading its chunk: the bar stays, the page's place shows 加载中. */
+function Page() {
+  return (
+    <Suspense fallback={<Loading />}>
+      <Outlet />
+    </Suspense>
+  );
+}
+
 export function AppRoutes() {
   return (
     <Routes>
       <Route element={<Layout />}>
-        <Route index element={<HomePage />} />
-        <Route path="campaigns/:idOrCode" element={<CampaignPage />} />
-        <Route
-          path="campaigns/:code/statistics"
-          element={
-            <Suspense fallback={<Loading />}>
-              <PublicStatisticsPage />
-            </Suspense>
-          }
-        />
-        <Route
-          path="campaigns/:code/public-notice"
-          element={
-            <Suspense fallback={<Loading />}>
-              <PublicNoticePage />
-            </Suspense>
-          }
-        />
-        <Route path="login" element={<LoginPage />} />
-        <Route path="register" element={<RegisterPage />} />
-        <Route path="verify" element={<VerifyPage />} />
-        <Route path="verify/:code" element={<VerifyPage />} />
-        <Route path="claim" element={<ClaimPage />} />
-        <Route
-          path="account/verification"
-          element={
-            <RequireAuth roles={['enterprise']}>
-              <EnterpriseVerificationPage />
-            </RequireAuth>
-          }
-        />
-        <Route
-          path="applications/:id"
-          element={
-            <RequireAuth>
-              <ApplicationPage />
-            </RequireAuth>
-          }
-        />
-        <Route path="desk" element={<Recommender />}>
-          <Route index element={<DeskIndexPage />} />
-          <Route path=":campaignId" element={<DeskPage />} />
-          <Route path=":campaignId/applications/:id" element={<ReviewPage />} />
-          <Route path=":campaignId/batch" element={<BatchPage />} />
-        </Route>
-        <Route
-          path={CHANGE_PASSWORD_PATH.slice(1)}
-          element={
-            <RequireAuth>
-              <ChangePasswordPage />
-            </RequireAuth>
-          }
-        />
-        <Route
-          path="account/profile"
-          element={
-            <RequireAuth>
-              <ProfilePage />
-            </RequireAuth>
-          }
-        />
-        <Route
-          path="admin/users"
-          element={
-            <Organizer>
-              <UsersPage />
-            </Organizer>
-          }
-        />
-        <Route
-          path="admin/units"
-          element={
-            <Organizer>
-              <UnitsPage />
-            </Organizer>
-          }
-        />
-        <Route
-          path="admin/campaigns"
-          element={
-            <Organizer>
-              <CampaignsAdminPage />
-            </Organizer>
-          }
-        />
-        <Route
-          path="admin/campaigns/:code/config"
-          element={
-            <Organizer>
-              <CampaignConfigPage />
-            </Organizer>
-          }
-        />
-        <Route
-          path="admin/audit"
-          element={
-            <Organizer>
-              <AuditPage />
-            </Organizer>
-          }
-        />
-        <Route
-          path="admin/enterprises"
-          element={
-            <Organizer>
-              <EnterprisesPage />
-            </Organizer>
-          }
-        />
-        <Route
-          path="admin/claims"
-          element={
-            <Organizer>
-              <ClaimsPage />
-            </Organizer>
-          }
-        />
-        <Route
-          path="admin/awards"
-          element={
-            <Organizer>
-              <AwardsPage />
-            </Organizer>
-          }
-        />
-        <Route
-          path="admin/progress/:campaignId?"
-          element={
-            <Organizer>
-              <ProgressPage />
-            </Organizer>
-          }
-        />
-        <Route
-          path="admin/registry/:campaignId?"
-          element={
-            <Organizer>
-              <RegistryPage />
-            </Organizer>
-          }
-        />
-        <Route
-          path="admin/paper/:campaignId?"
-          element={
-            <Organizer>
-              <PaperReceiptPage />
-            </Organizer>
-          }
-        />
-        <Route
-          path="admin/statistics/:campaignId?"
-          element={
-            <Organizer>
-              <OrganizerStatisticsPage />
-            </Organizer>
-          }
-        />
-        <Route
-          path="recommender/statistics/:campaignId?"
-          element={
-            <RequireAuth roles={['recommender']}>
+        <Route element={<Page />}>
+          <Route index element={<HomePage />} />
+          <Route path="campaigns/:idOrCode" element={<CampaignPage />} />
+          <Route
+            path="campaigns/:code/statistics"
+            element={
               <Suspense fallback={<Loading />}>
-                <RecommenderStatisticsPage />
+                <PublicStatisticsPage />
               </Suspense>
-            </RequireAuth>
-          }
-        />
-        <Route
-          path="admin/findings/:campaignId?"
-          element={
-            <Organizer>
-              <FindingsPage />
-            </Organizer>
-          }
-        />
-        <Route
-          path="admin/formal-check/:campaignId?"
-          element={
-            <Organizer>
-              <FormalCheckPage />
-            </Organizer>
-          }
-        />
-        <Route
-          path="admin/review-rounds/:campaignId?"
-          element={
-            <Organizer>
-              <ReviewRoundsPage />
-            </Organizer>
-          }
-        />
-        <Route
-          path="admin/selection/:campaignId?"
-          element={
-            <Organizer>
-              <SelectionPage />
-            </Organizer>
-          }
-        />
-        <Route
-          path="admin/objections/:campaignId?"
-          element={
-            <Organizer>
-              <ObjectionsPage />
-            </Organizer>
-          }
-        />
-        <Route
-          path="admin/experts"
-          element={
-            <Organizer>
-              <ExpertsPage />
-            </Organizer>
-          }
-        />
-        <Route
-          path="follow-ups/:campaignId"
-          element={
-            <FollowUps>
-              <FollowUpListPage />
-            </FollowUps>
-          }
-        />
-        <Route
-          path="follow-ups/:campaignId/:awardId"
-          element={
-            <FollowUps>
-              <FollowUpPage />
-            </FollowUps>
-          }
-        />
-        <Route
-          path="messages"
-          element={
-            <RequireAuth>
-              <MessagesPage />
-            </RequireAuth>
-          }
-        />
-        <Route
-          path="account/notifications"
-          element={
-            <RequireAuth>
-              <NotificationSettingsPage />
-            </RequireAuth>
-          }
-        />
-        <Route path="forgot-password" element={<ForgotPasswordPage />} />
-        <Route path="reset-password" element={<ResetPasswordPage />} />
-        <Route
-          path="announcements"
-          element={
-            <RequireAuth>
+            }
+          />
+          <Route
+            path="campaigns/:code/public-notice"
+            element={
               <Suspense fallback={<Loading />}>
-                <AnnouncementsPage />
+                <PublicNoticePage />
               </Suspense>
-            </RequireAuth>
-          }
-        />
-        <Route
-          path="admin/notification-templates/:campaignId?"
-          element={
-            <Organizer>
-              <TemplatesPage />
-            </Organizer>
-          }
-        />
-        <Route
-          path="admin/outbound-emails"
-          element={
-            <Organizer>
-              <OutboundEmailsPage />
-            </Organizer>
-          }
-        />
-        <Route path="expert" element={<Expert />}>
-          <Route index element={<ExpertHomePage />} />
-          <Route path="reviews/:assignmentId" element={<ScoringPage />} />
-        </Route>
-        <Route path="evaluations" element={<Expert />}>
-          <Route index element={<MyEvaluationsPage />} />
-          <Route path=":assignmentId" element={<EvaluationScoringPage />} />
-        </Route>
-        <Route
-          path="admin/evaluation"
-          element={
-            <Organizer>
-              <EvaluationAdminPage />
-            </Organizer>
-          }
-        />
-        <Route
-          path="admin/review-results/:roundId"
-          element={
-            <Organizer>
-              <ReviewResultsPage />
-            </Organizer>
-          }
-        />
-        <Route
-          path="showcase/:publicId"
-          element={
-            <RequireAuth roles={['enterprise', 'recommender', 'organizer']}>
+            }
+          />
+          <Route path="login" element={<LoginPage />} />
+          <Route path="register" element={<RegisterPage />} />
+          <Route path="verify" element={<VerifyPage />} />
+          <Route path="verify/:code" element={<VerifyPage />} />
+          <Route path="claim" element={<ClaimPage />} />
+          <Route
+            path="account/verification"
+            element={
+              <RequireAuth roles={['enterprise']}>
+                <EnterpriseVerificationPage />
+              </RequireAuth>
+            }
+          />
+          <Route
+            path="applications/:id"
+            element={
+              <RequireAuth>
+                <ApplicationPage />
+              </RequireAuth>
+            }
+          />
+          <Route path="desk" element={<Recommender />}>
+            <Route index element={<DeskIndexPage />} />
+            <Route path=":campaignId" element={<DeskPage />} />
+            <Route path=":campaignId/applications/:id" element={<ReviewPage />} />
+            <Route path=":campaignId/batch" element={<BatchPage />} />
+          </Route>
+          <Route
+            path={CHANGE_PASSWORD_PATH.slice(1)}
+            element={
+              <RequireAuth>
+                <ChangePasswordPage />
+              </RequireAuth>
+            }
+          />
+          <Route
+            path="account/profile"
+            element={
+              <RequireAuth>
+                <ProfilePage />
+              </RequireAuth>
+            }
+          />
+          <Route
+            path="admin/users"
+            element={
+              <Organizer>
+                <UsersPage />
+              </Organizer>
+            }
+          />
+          <Route
+            path="admin/units"
+            element={
+              <Organizer>
+                <UnitsPage />
+              </Organizer>
+            }
+          />
+          <Route
+            path="admin/campaigns"
+            element={
+              <Organizer>
+                <CampaignsAdminPage />
+              </Organizer>
+            }
+          />
+          <Route
+            path="admin/campaigns/:code/config"
+            element={
+              <Organizer>
+                <CampaignConfigPage />
+              </Organizer>
+            }
+          />
+          <Route
+            path="admin/audit"
+            element={
+              <Organizer>
+                <AuditPage />
+              </Organizer>
+            }
+          />
+          <Route
+            path="admin/enterprises"
+            element={
+              <Organizer>
+                <EnterprisesPage />
+              </Organizer>
+            }
+          />
+          <Route
+            path="admin/claims"
+            element={
+              <Organizer>
+                <ClaimsPage />
+              </Organizer>
+            }
+          />
+          <Route
+            path="admin/awards"
+            element={
+              <Organizer>
+                <AwardsPage />
+              </Organizer>
+            }
+          />
+          <Route
+            path="admin/progress/:campaignId?"
+            element={
+              <Organizer>
+                <ProgressPage />
+              </Organizer>
+            }
+          />
+          <Route
+            path="admin/registry/:campaignId?"
+            element={
+              <Organizer>
+                <RegistryPage />
+              </Organizer>
+            }
+          />
+          <Route
+            path="admin/paper/:campaignId?"
+            element={
+              <Organizer>
+                <PaperReceiptPage />
+              </Organizer>
+            }
+          />
+          <Route
+            path="admin/statistics/:campaignId?"
+            element={
+              <Organizer>
+                <OrganizerStatisticsPage />
+              </Organizer>
+            }
+          />
+          <Route
+            path="recommender/statistics/:campaignId?"
+            element={
+              <RequireAuth roles={['recommender']}>
+                <Suspense fallback={<Loading />}>
+                  <RecommenderStatisticsPage />
+                </Suspense>
+              </RequireAuth>
+            }
+          />
+          <Route
+            path="admin/findings/:campaignId?"
+            element={
+              <Organizer>
+                <FindingsPage />
+              </Organizer>
+            }
+          />
+          <Route
+            path="admin/formal-check/:campaignId?"
+            element={
+              <Organizer>
+                <FormalCheckPage />
+              </Organizer>
+            }
+          />
+          <Route
+            path="admin/review-rounds/:campaignId?"
+            element={
+              <Organizer>
+                <ReviewRoundsPage />
+              </Organizer>
+            }
+          />
+          <Route
+            path="admin/selection/:campaignId?"
+            element={
+              <Organizer>
+                <SelectionPage />
+              </Organizer>
+            }
+          />
+          <Route
+            path="admin/objections/:campaignId?"
+            element={
+              <Organizer>
+                <ObjectionsPage />
+              </Organizer>
+            }
+          />
+          <Route
+            path="admin/experts"
+            element={
+              <Organizer>
+                <ExpertsPage />
+              </Organizer>
+            }
+          />
+          <Route
+            path="follow-ups/:campaignId"
+            element={
+              <FollowUps>
+                <FollowUpListPage />
+              </FollowUps>
+            }
+          />
+          <Route
+            path="follow-ups/:campaignId/:awardId"
+            element={
+              <FollowUps>
+                <FollowUpPage />
+              </FollowUps>
+            }
+          />
+          <Route
+            path="messages"
+            element={
+              <RequireAuth>
+                <MessagesPage />
+              </RequireAuth>
+            }
+          />
+          <Route
+            path="account/notifications"
+            element={
+              <RequireAuth>
+                <NotificationSettingsPage />
+              </RequireAuth>
+            }
+          />
+          <Route path="forgot-password" element={<ForgotPasswordPage />} />
+          <Route path="reset-password" element={<ResetPasswordPage />} />
+          <Route
+            path="announcements"
+            element={
+              <RequireAuth>
+                <Suspense fallback={<Loading />}>
+                  <AnnouncementsPage />
+                </Suspense>
+              </RequireAuth>
+            }
+          />
+          <Route
+            path="admin/notification-templates/:campaignId?"
+            element={
+              <Organizer>
+                <TemplatesPage />
+              </Organizer>
+            }
+          />
+          <Route
+            path="admin/outbound-emails"
+            element={
+              <Organizer>
+                <OutboundEmailsPage />
+              </Organizer>
+            }
+          />
+          <Route path="expert" element={<Expert />}>
+            <Route index element={<ExpertHomePage />} />
+            <Route path="reviews/:assignmentId" element={<ScoringPage />} />
+          </Route>
+          <Route path="evaluations" element={<Expert />}>
+            <Route index element={<MyEvaluationsPage />} />
+            <Route path=":assignmentId" element={<EvaluationScoringPage />} />
+          </Route>
+          <Route
+            path="admin/evaluation"
+            element={
+              <Organizer>
+                <EvaluationAdminPage />
+              </Organizer>
+            }
+          />
+          <Route
+            path="admin/review-results/:roundId"
+            element={
+              <Organizer>
+                <ReviewResultsPage />
+              </Organizer>
+            }
+          />
+          <Route
+            path="showcase/:publicId"
+            element={
+              <RequireAuth roles={['enterprise', 'recommender', 'organizer']}>
+                <Suspense fallback={<Loading />}>
+                  <ShowcasePage />
+                </Suspense>
+              </RequireAuth>
+            }
+          />
+          <Route
+            path="admin/showcase"
+            element={
+              <Organizer>
+                <ShowcaseReviewPage />
+              </Organizer>
+            }
+          />
+          <Route
+            path="admin/catalogue"
+            element={
+              <Organizer>
+                <CatalogueAdminPage />
+              </Organizer>
+            }
+          />
+          <Route
+            path="spot-checks"
+            element={
               <Suspense fallback={<Loading />}>
-                <ShowcasePage />
+                <PublicSpotChecksPage />
               </Suspense>
-            </RequireAuth>
-          }
-        />
-        <Route
-          path="admin/showcase"
-          element={
-            <Organizer>
-              <ShowcaseReviewPage />
-            </Organizer>
-          }
-        />
-        <Route
-          path="admin/catalogue"
-          element={
-            <Organizer>
-              <CatalogueAdminPage />
-            </Organizer>
-          }
-        />
-        <Route
-          path="spot-checks"
-          element={
-            <Suspense fallback={<Loading />}>
-              <PublicSpotChecksPage />
-            </Suspense>
-          }
-        />
-        <Route
-          path="spot-checks/algorithm"
-          element={
-            <Suspense fallback={<Loading />}>
-              <SpotCheckAlgorithmPage />
-            </Suspense>
-          }
-        />
-        <Route
-          path="spot-checks/:id"
-          element={
-            <Suspense fallback={<Loading />}>
-              <PublicSpotCheckPage />
-            </Suspense>
-          }
-        />
-        <Route
-          path="admin/spot-checks"
-          element={
-            <Organizer>
-              <AdminSpotChecksPage />
-            </Organizer>
-          }
-        />
-        <Route
-          path="admin/spot-checks/:id"
-          element={
-            <Organizer>
-              <AdminSpotCheckPage />
-            </Organizer>
-          }
-        />
-        <Route path="expert/spot-checks" element={<Expert />}>
-          <Route index element={<ExpertSpotChecksPage />} />
-          <Route path=":taskId" element={<ExpertSpotCheckTaskPage />} />
-        </Route>
-        <Route
-          path="admin/lifecycle"
-          element={
-            <Organizer>
-              <LifecyclePage />
-            </Organizer>
-          }
-        />
-        <Route
-          path="recommender/support"
-          element={
-            <RequireAuth roles={['recommender']}>
+            }
+          />
+          <Route
+            path="spot-checks/algorithm"
+            element={
               <Suspense fallback={<Loading />}>
-                <SupportPage />
+                <SpotCheckAlgorithmPage />
               </Suspense>
-            </RequireAuth>
-          }
-        />
-        <Route
-          path="post-award"
-          element={
-            <RequireAuth roles={['enterprise']}>
+            }
+          />
+          <Route
+            path="spot-checks/:id"
+            element={
               <Suspense fallback={<Loading />}>
-                <PostAwardMinePage />
+                <PublicSpotCheckPage />
               </Suspense>
-            </RequireAuth>
-          }
-        />
-        <Route
-          path="post-award/reports/:reportId"
-          element={
-            <FollowUps>
-              <PostAwardReportPage />
-            </FollowUps>
-          }
-        />
-        <Route
-          path="admin/post-award"
-          element={
-            <Organizer>
-              <PostAwardRoundsPage />
-            </Organizer>
-          }
-        />
-        <Route
-          path="admin/post-award/:roundId"
-          element={
-            <Organizer>
-              <PostAwardRoundPage />
-            </Organizer>
-          }
-        />
-        <Route
-          path="recommender/post-award"
-          element={
-            <RequireAuth roles={['recommender']}>
-              <Suspense fallback={<Loading />}>
+            }
+          />
+          <Route
+            path="admin/spot-checks"
+            element={
+              <Organizer>
+                <AdminSpotChecksPage />
+              </Organizer>
+            }
+          />
+          <Route
+            path="admin/spot-checks/:id"
+            element={
+              <Organizer>
+                <AdminSpotCheckPage />
+              </Organizer>
+            }
+          />
+          <Route path="expert/spot-checks" element={<Expert />}>
+            <Route index element={<ExpertSpotChecksPage />} />
+            <Route path=":taskId" element={<ExpertSpotCheckTaskPage />} />
+          </Route>
+          <Route
+            path="admin/lifecycle"
+            element={
+              <Organizer>
+                <LifecyclePage />
+              </Organizer>
+            }
+          />
+          <Route
+            path="recommender/support"
+            element={
+              <RequireAuth roles={['recommender']}>
+                <Suspense fallback={<Loading />}>
+                  <SupportPage />
+                </Suspense>
+              </RequireAuth>
+            }
+          />
+          <Route
+            path="post-award"
+            element={
+              <RequireAuth roles={['enterprise']}>
+                <Suspense fallback={<Loading />}>
+                  <PostAwardMinePage />
+                </Suspense>
+              </RequireAuth>
+            }
+          />
+          <Route
+            path="post-award/reports/:reportId"
+            element={
+              <FollowUps>
+                <PostAwardReportPage />
+              </FollowUps>
+            }
+          />
+          <Route
+            path="admin/post-award"
+            element={
+              <Organizer>
                 <PostAwardRoundsPage />
-              </Suspense>
-            </RequireAuth>
-          }
-        />
-        <Route
-          path="recommender/post-award/:roundId"
-          element={
-            <RequireAuth roles={['recommender']}>
-              <Suspense fallback={<Loading />}>
+              </Organizer>
+            }
+          />
+          <Route
+            path="admin/post-award/:roundId"
+            element={
+              <Organizer>
                 <PostAwardRoundPage />
-              </Suspense>
-            </RequireAuth>
-          }
-        />
-        <Route path="*" element={<NotFound />} />
+              </Organizer>
+            }
+          />
+          <Route
+            path="recommender/post-award"
+            element={
+              <RequireAuth roles={['recommender']}>
+                <Suspense fallback={<Loading />}>
+                  <PostAwardRoundsPage />
+                </Suspense>
+              </RequireAuth>
+            }
+          />
+          <Route
+            path="recommender/post-award/:roundId"
+            element={
+              <RequireAuth roles={['recommender']}>
+                <Suspense fallback={<Loading />}>
+                  <PostAwardRoundPage />
+                </Suspense>
+              </RequireAuth>
+            }
+          />
+          <Route path="*" element={<NotFound />} />
+        </Route>
       </Route>
     </Routes>
   );

@@ -1,4 +1,4 @@
-import { act, fireEvent, screen } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { useI18n } from '../lib/i18n';
 import { renderWithApp } from '../../test/web/render';
@@ -19,7 +19,10 @@ describe('LanguageSwitch', () => {
     );
     expect(screen.getByRole('heading').textContent).toBe('申报企业注册');
     await act(async () => fireEvent.click(screen.getByText('English')));
-    expect(screen.getByRole('heading').textContent).toBe('Register an enterprise');
+    // the English texts are a chunk of their own, fetched on the first switch
+    await waitFor(() =>
+      expect(screen.getByRole('heading').textContent).toBe('Register an enterprise'),
+    );
     expect(window.localStorage.getItem('zx.lang')).toBe('en');
     expect(document.documentElement.lang).toBe('en');
     await act(async () => fireEvent.click(screen.getByText('中文')));

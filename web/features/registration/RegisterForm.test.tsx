@@ -46,7 +46,7 @@ describe('RegisterForm', () => {
   it('speaks English when English is chosen, for the code and the shared schema alike', async () => {
     window.localStorage.setItem('zx.lang', 'en');
     renderWithApp(<RegisterForm onRegistered={() => {}} />, { 'GET /regions': regions });
-    const input = screen.getByLabelText('Unified social credit code');
+    const input = await screen.findByLabelText('Unified social credit code'); // English loads first
     fireEvent.change(input, { target: { value: '91110108MA01XK2Q8A' } });
     fireEvent.click(screen.getByRole('button', { name: 'Register' }));
     expect(await screen.findByText(/the 18th character should be "K", not "A"/)).toBeTruthy();

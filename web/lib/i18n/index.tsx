@@ -9,8 +9,6 @@ import {
 } from 'react';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
-import { en } from './en';
-import { SCHEMA_MESSAGES_EN } from './schema-en';
 import { zh, type MessageKey } from './zh';
 
 export type Lang = 'zh' | 'en';
@@ -18,14 +16,27 @@ export type { MessageKey };
 export type Translate = (key: MessageKey, vars?: Record<string, string | number>) => string;
 
 const STORAGE_KEY = 'zx.lang';
-const dictionaries: Record<Lang, Record<MessageKey, string>> = { zh, en };
+// English is a chunk of its own, fetched when chosen: most visitors read Chinese, and the English
+// texts (and the shared schemas' messages, which bring zod) would weigh on every first load.
+const dictionaries: Partial<Record<Lang, Record<MessageKey, string>>> = { zh };
+let schemaMessagesEn: Record<string, string> = {};
+let english: Promise<void> | undefined;
+
+/** Fetch the English texts (once); translate('en', …) speaks Chinese until they are here. */
+export function loadEnglish(): Promise<void> {
+  english ??= import('./english').then((m) => {
+    dictionaries.en = m.en;
+    schemaMessagesEn = m.SCHEMA_MESSAGES_EN;
+  });
+  return english;
+}
 
 export function translate(
   lang: Lang,
   key: MessageKey,
   vars?: Record<string, string | number>,
 ): string {
-  const text = dictionaries[lang][key] ?? key;
+  const text = (dictionaries[lang] ?? zh)[key] ?? key;
   if (!vars) return text;
   return text.replace(/\{(\w+)\}/g, (m, name: string) => (name in vars ? String(vars[name]) : m));
 }
@@ -39,7 +50,7 @@ let activeLang: Lang = 'zh';
 
 /** A shared schema's (Chinese) message in the language on screen. */
 export function localizeSchemaMessage(message: string): string {
-  return activeLang === 'en' ? (SCHEMA_MESSAGES_EN[message] ?? message) : message;
+  return activeLang === 'en' ? (schemaMessagesEn[message] ?? message) : message;
 }
 
 function initialLang(): Lang {
@@ -62,13 +73,21 @@ const I18nContext = createContext<I18n | null>(null);
 
 export function I18nProvider({ children }: { children: ReactNode }) {
   const [lang, setLangState] = useState<Lang>(initialLang);
+  const [, setLoaded] = useState(0);
+  const ready = dictionaries[lang] !== undefined;
+  useEffect(() => {
+    // a returning English reader: the texts come with the first load, nothing shows before them
+    if (!ready) void loadEnglish().then(() => setLoaded((n) => n + 1));
+  }, [ready]);
   const setLang = useCallback((next: Lang) => {
-    setLangState(next);
     try {
       window.localStorage.setItem(STORAGE_KEY, next);
     } catch {
       /* private mode: keep it for this page only */
     }
+    // the page switches once the texts are here (the first switch to English fetches them)
+    if (next === 'en') void loadEnglish().then(() => setLangState(next));
+    else setLangState(next);
   }, []);
   useEffect(() => {
     dayjs.locale(lang === 'zh' ? 'zh-cn' : 'en');
@@ -85,6 +104,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     };
     return { lang, setLang, t, errorText };
   }, [lang, setLang]);
+  if (!ready) return null;
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }
 
