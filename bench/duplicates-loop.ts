@@ -9,7 +9,7 @@
 // is the service itself (slices of 8 ms with a macrotask turn between them, awards read a page at
 // a time). Each round builds from scratch (a new index cache).
 //
-// Env: BENCH_DUP_INDEXED (100000 awards), BENCH_DUP_LOOP_APPLICATIONS (3000, seed-scale, of which
+// Env: BENCH_DUP_INDEXED (100000 awards), BENCH_DUP_LOOP_APPLICATIONS (300, seed-scale, of which
 // the filed ones are swept), BENCH_DUP_LOOP_ROUNDS (3 per way), BENCH_DATABASE_URL or
 // TEST_DATABASE_URL (admin URL; a fresh database is created and dropped).
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -43,7 +43,7 @@ import { createDatabase } from './draft-save';
 import { synthetic } from './duplicates';
 
 const INDEXED = Number(process.env.BENCH_DUP_INDEXED ?? 100_000);
-const APPLICATIONS = Number(process.env.BENCH_DUP_LOOP_APPLICATIONS ?? 3_000);
+const APPLICATIONS = Number(process.env.BENCH_DUP_LOOP_APPLICATIONS ?? 300);
 const ROUNDS = Number(process.env.BENCH_DUP_LOOP_ROUNDS ?? 3);
 const CAMPAIGN = 'miit-iiapp-2021';
 const PROBE_EVERY_MS = 10;
@@ -67,7 +67,8 @@ const timer = setInterval(() => {
     if (stopping && pending === 0) done();
   });
 }, every);
-function done() { process.stdout.write(JSON.stringify(samples)); process.exit(0); }
+function done() { process.stdout.write(JSON.stringify(samples), () => process.exit(0)); }
+process.stdin.on('end', () => process.exit(1)); // the bench went away
 process.stdin.on('data', () => { stopping = true; clearInterval(timer); if (pending === 0) done(); });
 `;
 
@@ -260,7 +261,17 @@ export async function benchDuplicatesLoop() {
         const samples = await prober.stop();
         clearInterval(lag);
         if (process.env.BENCH_DUP_LOOP_GAPS)
-          console.log(way, 'build', b, c, 'sweep', d, e, 'gaps', JSON.stringify(gaps.map(([t, g]) => [t - b, Math.round(g)])));
+          console.log(
+            way,
+            'build',
+            b,
+            c,
+            'sweep',
+            d,
+            e,
+            'gaps',
+            JSON.stringify(gaps.map(([t, g]) => [t - b, Math.round(g)])),
+          );
         const r = results[way];
         r.idle.push(phase(samples, a, b));
         r.build.push(phase(samples, b, c));
@@ -268,7 +279,7 @@ export async function benchDuplicatesLoop() {
         const fmt = (p: Phase) =>
           `${(p.ms / 1000).toFixed(2)} s, health n=${p.n} p50 ${p.p50.toFixed(1)} p99 ${p.p99.toFixed(1)} max ${p.max.toFixed(0)} ms`;
         console.log(
-          `  round ${round + 1} ${way.padEnd(8)} build ${fmt(r.build.at(-1)!)} | sweep ${fmt(r.sweep.at(-1)!)}`,
+          `  round ${round + 1} ${way.padEnd(8)} load ${os.loadavg()[0]!.toFixed(1)} build ${fmt(r.build.at(-1)!)} | sweep ${fmt(r.sweep.at(-1)!)}`,
         );
       }
     }

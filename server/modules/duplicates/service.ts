@@ -121,13 +121,20 @@ async function buildIndex(
   const index = createIndex(settings);
   const docs = new Map<string, DuplicateDoc>();
   const slicer = timeSlicer();
-  const add = async (doc: DuplicateDoc) => {
+  const add = (doc: DuplicateDoc) => {
     index.add(doc);
     docs.set(doc.id, doc);
-    if (slicer.due()) await slicer.yieldTurn();
   };
-  for await (const page of repo.awardSourcePages(db)) for (const row of page) await add(awardDoc(row));
-  for (const row of appRows) await add(applicationDoc(form, row));
+  for await (const page of repo.awardSourcePages(db)) {
+    for (const row of page) {
+      add(awardDoc(row));
+      if (slicer.due()) await slicer.yieldTurn();
+    }
+  }
+  for (const row of appRows) {
+    add(applicationDoc(form, row));
+    if (slicer.due()) await slicer.yieldTurn();
+  }
   return { index, form, docs, ...keys, syncedTo: latest(appRows, new Date(0)) };
 }
 
