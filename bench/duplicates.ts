@@ -21,7 +21,7 @@ const APPLICATIONS = Number(process.env.BENCH_DUP_APPLICATIONS ?? 5_000);
 const QUERIES = Number(process.env.BENCH_DUP_QUERIES ?? 300);
 const STYLE = { words: 0.35, clauses: 0.15, openers: 0.08, figures: 0 };
 
-function synthetic(rng: Rng, id: string, kind: DuplicateDoc['kind']): DuplicateDoc {
+export function synthetic(rng: Rng, id: string, kind: DuplicateDoc['kind']): DuplicateDoc {
   const e = newEnterprise(rng, pickIndustry(rng));
   const spec = newSpec(rng, e, kind === 'award' ? rng.pick([2018, 2019, 2020]) : 2021);
   return {

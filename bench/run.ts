@@ -3,6 +3,7 @@
 import { benchAssignment } from './assignment';
 import { benchDraftSave } from './draft-save';
 import { benchDuplicates } from './duplicates';
+import { benchDuplicatesLoop } from './duplicates-loop';
 import { benchRemindersDelivery } from './notifications-delivery';
 import { benchPdf } from './pdf';
 import { benchStartup } from './startup';
@@ -17,6 +18,7 @@ const benches: Record<string, () => Promise<void>> = {
   'draft-save': benchDraftSave,
   pdf: benchPdf,
   duplicates: benchDuplicates,
+  'duplicates-loop': benchDuplicatesLoop,
   'reminders-delivery': benchRemindersDelivery,
   statistics: benchStatistics,
   assignment: benchAssignment,

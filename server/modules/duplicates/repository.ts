@@ -1,4 +1,4 @@
-import { and, count, desc, eq, gte, inArray, max, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, gte, inArray, max, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client';
 import {
@@ -12,19 +12,38 @@ import {
 export type FindingRow = typeof duplicateFindings.$inferSelect;
 export type FindingInsert = typeof duplicateFindings.$inferInsert;
 
+const awardSourceColumns = {
+  id: awards.id,
+  year: awards.year,
+  solutionName: awards.solutionName,
+  enterpriseName: awards.enterpriseName,
+  uscc: awards.uscc,
+  text: awards.text,
+};
+
 export function listAwardSources(db: Db) {
-  return db
-    .select({
-      id: awards.id,
-      year: awards.year,
-      solutionName: awards.solutionName,
-      enterpriseName: awards.enterpriseName,
-      uscc: awards.uscc,
-      text: awards.text,
-    })
-    .from(awards);
+  return db.select(awardSourceColumns).from(awards);
 }
 export type AwardSource = Awaited<ReturnType<typeof listAwardSources>>[number];
+
+/**
+ * Every award source, a page at a time in id order: reading (and mapping) 100,000 rows in one
+ * result would hold the event loop for a long while, a page of them does not.
+ */
+export async function* awardSourcePages(db: Db, pageSize = 2_000): AsyncGenerator<AwardSource[]> {
+  let after: string | undefined;
+  for (;;) {
+    const page = await db
+      .select(awardSourceColumns)
+      .from(awards)
+      .where(after === undefined ? undefined : gt(awards.id, after))
+      .orderBy(asc(awards.id))
+      .limit(pageSize);
+    if (page.length) yield page;
+    if (page.length < pageSize) return;
+    after = page.at(-1)!.id;
+  }
+}
 
 /** Changes whenever awards are added (imports, awards made in the platform). */
 export async function awardsFingerprint(db: Db): Promise<string> {

@@ -22,6 +22,7 @@ import { recordAudit } from '../audit';
 import { findCampaign, formOfCampaign, type CampaignRow } from '../campaigns';
 import { authorizeCheckDuplicates, authorizeReadFindings } from './policy';
 import * as repo from './repository';
+import { timeSlicer } from './slices';
 import { evidenceView, findingView, forEnterprise, relationOf, type FindingView } from './views';
 
 interface CampaignIndex {
@@ -43,6 +44,8 @@ const SYNC_OVERLAP_MS = 60_000;
 
 // keyed by the database first: tests run several apps (and databases) in one process
 const indexes = new WeakMap<Db, Map<string, Promise<CampaignIndex>>>();
+/** Builds that have finished (the others are still running: whoever needs one waits for it). */
+const finished = new WeakSet<Promise<CampaignIndex>>();
 const queues = new WeakMap<Db, Map<string, Promise<unknown>>>();
 
 function mapOf<V>(weak: WeakMap<Db, Map<string, V>>, db: Db) {
@@ -100,22 +103,37 @@ const awardDoc = (a: repo.AwardSource): DuplicateDoc => ({
   text: a.text,
 });
 
+/**
+ * Reads the awards (a page at a time) and the campaign's filed applications and indexes them, in
+ * slices that let other requests run in between (100,000 texts take seconds of CPU). Nobody sees
+ * the index before it is complete; what changes meanwhile is caught up by `syncIndex`.
+ */
 async function buildIndex(
   db: Db,
   campaign: CampaignRow,
   settings: DuplicateSettings,
   keys: { settingsKey: string; awardsKey: string },
 ): Promise<CampaignIndex> {
-  const [awardRows, appRows, form] = await Promise.all([
-    repo.listAwardSources(db),
+  const [appRows, form] = await Promise.all([
     repo.listApplicationSources(db, campaign.id),
     formOfCampaign(db, campaign),
   ]);
   const index = createIndex(settings);
   const docs = new Map<string, DuplicateDoc>();
-  for (const doc of [...awardRows.map(awardDoc), ...appRows.map((r) => applicationDoc(form, r))]) {
+  const slicer = timeSlicer();
+  const add = (doc: DuplicateDoc) => {
     index.add(doc);
     docs.set(doc.id, doc);
+  };
+  for await (const page of repo.awardSourcePages(db)) {
+    for (const row of page) {
+      add(awardDoc(row));
+      if (slicer.due()) await slicer.yieldTurn();
+    }
+  }
+  for (const row of appRows) {
+    add(applicationDoc(form, row));
+    if (slicer.due()) await slicer.yieldTurn();
   }
   return { index, form, docs, ...keys, syncedTo: latest(appRows, new Date(0)) };
 }
@@ -144,7 +162,11 @@ async function syncIndex(db: Db, campaign: CampaignRow, ci: CampaignIndex) {
   ci.syncedTo = latest(changed, ci.syncedTo);
 }
 
-/** The campaign's index, rebuilt when its thresholds change or awards were added. */
+/**
+ * The campaign's index, rebuilt when its thresholds change or awards were added. A build takes
+ * seconds and lets other requests run meanwhile: everyone who asks during it waits for that one
+ * build (`fresh` too: it started after the request), never starts a second.
+ */
 async function indexOf(db: Db, campaign: CampaignRow, fresh = false): Promise<CampaignIndex> {
   const settings = settingsOf(campaign);
   const keys = {
@@ -153,14 +175,22 @@ async function indexOf(db: Db, campaign: CampaignRow, fresh = false): Promise<Ca
     awardsKey: await repo.awardsFingerprint(db),
   };
   const cache = mapOf(indexes, db);
-  const cached = fresh ? undefined : cache.get(campaign.id);
-  if (cached) {
+  const cached = cache.get(campaign.id);
+  if (cached && !(fresh && finished.has(cached))) {
     const c = await cached.catch(() => undefined);
     if (c && c.settingsKey === keys.settingsKey && c.awardsKey === keys.awardsKey) return c;
+    // a build that others started meanwhile (the keys changed again, or this one failed)
+    const now = cache.get(campaign.id);
+    if (now && now !== cached && !finished.has(now)) return indexOf(db, campaign);
   }
   const building = buildIndex(db, campaign, settings, keys);
   cache.set(campaign.id, building);
-  building.catch(() => cache.delete(campaign.id));
+  building.then(
+    () => finished.add(building),
+    () => {
+      if (cache.get(campaign.id) === building) cache.delete(campaign.id);
+    },
+  );
   return building;
 }
 
@@ -289,8 +319,14 @@ export async function sweepDuplicates(deps: Deps, campaign: CampaignRow, actor: 
   return serial(deps.db, campaign.id, async () => {
     const started = performance.now();
     const ci = await indexOf(deps.db, campaign, true);
+    await syncIndex(deps.db, campaign, ci); // when it joined a build begun before it was asked
     const apps = [...ci.docs.values()].filter((d) => d.kind === 'application');
-    const found = apps.flatMap((doc) => ci.index.query(doc));
+    const found: Finding[] = [];
+    const slicer = timeSlicer();
+    for (const doc of apps) {
+      found.push(...ci.index.query(doc));
+      if (slicer.due()) await slicer.yieldTurn();
+    }
     const stored = await deps.db.transaction(async (tx) => {
       await storeFindings(
         tx,
