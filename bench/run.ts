@@ -3,6 +3,7 @@
 import { benchAssignment } from './assignment';
 import { benchDraftSave } from './draft-save';
 import { benchDuplicates } from './duplicates';
+import { benchEventLoop } from './event-loop';
 import { benchRemindersDelivery } from './notifications-delivery';
 import { benchPdf } from './pdf';
 import { benchStartup } from './startup';
@@ -21,6 +22,7 @@ const benches: Record<string, () => Promise<void>> = {
   assignment: benchAssignment,
   'review-results': benchReviewResults,
   'catalogue-pages': benchCataloguePages,
+  'event-loop': benchEventLoop,
 };
 if (only && !(only in benches)) {
   console.error(`no bench "${only}"; there are: ${Object.keys(benches).join(', ')}`);
