@@ -10,19 +10,26 @@
 // earlier one is still waiting, so a stall is counted by every poll it delays). Rounds alternate
 // threads/inline; medians are quoted.
 //
-// Env: BENCH_ROUNDS (3 per side, after one warm-up round each), BENCH_REST_MS (2000),
+// First, the rendering alone in this process (no HTTP, no database): the main thread's event-loop
+// delay while 12 PDFs render through the pool or on the main thread.
+//
+// Env: BENCH_SERVERS (1; 0: the rendering alone), BENCH_ROUNDS (3 per side, after one warm-up round each), BENCH_REST_MS (2000), BENCH_SWEEP
+// (1; 0 leaves the duplicates sweep out of the load),
 // BENCH_WORKER_THREADS (the threads side's WORKER_THREADS; default: the server's default).
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { DEMO_ENTERPRISE_USCC, DEMO_PASSWORD } from '../server/db/seed/demo';
-import { FIGURE_PNG, fullSampleData } from '../test/fixtures/print-sample';
+import { acquireWorkerPool, releaseWorkerPool, runInWorker } from '../server/lib/worker-pool';
+import { FIGURE_PNG, fullSampleData, fullSamplePrintInput } from '../test/fixtures/print-sample';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const REST_MS = Number(process.env.BENCH_REST_MS ?? 2000);
 const APPS = 12;
 const POLL_MS = 10;
+const SWEEP = process.env.BENCH_SWEEP !== '0';
 
 // a minimal valid PDF: the 软件著作权证书 attachment
 const PDF = Buffer.from(
@@ -181,12 +188,12 @@ async function populate(
 
 const POLLER = `
 const [origin, every] = [process.argv[1], Number(process.argv[2])];
-const lat = []; let errors = 0; const pending = new Set();
+const lat = []; let errors = 0; let firstError = ''; const pending = new Set();
 const once = () => {
   const t = performance.now();
   const p = fetch(origin + '/api/health').then((r) => r.arrayBuffer().then(() => {
-    if (r.status === 200) lat.push(performance.now() - t); else errors++;
-  }), () => errors++);
+    if (r.status === 200) lat.push(performance.now() - t); else { errors++; firstError ||= 'HTTP ' + r.status; }
+  }), (e) => { errors++; firstError ||= String(e.cause?.code ?? e.message); });
   pending.add(p); p.finally(() => pending.delete(p));
   return p;
 };
@@ -196,13 +203,18 @@ const timer = setInterval(once, every);
 process.stdin.once('data', async () => {
   clearInterval(timer);
   await Promise.all(pending);
-  process.stdout.write(JSON.stringify({ lat, errors }) + '\\n');
+  process.stdout.write(JSON.stringify({ lat, errors, firstError }) + '\\n');
   process.exit(0);
 });
 `;
 
+interface PollResult {
+  lat: number[];
+  errors: number;
+  firstError: string;
+}
 interface Poll {
-  stop(): Promise<{ lat: number[]; errors: number }>;
+  stop(): Promise<PollResult>;
 }
 
 async function startPoller(origin: string): Promise<Poll> {
@@ -230,7 +242,7 @@ async function startPoller(origin: string): Promise<Poll> {
       const done = new Promise<void>((r) => child.once('exit', () => r()));
       child.stdin.end('stop\n');
       await done;
-      return JSON.parse(out.slice('ready\n'.length)) as { lat: number[]; errors: number };
+      return JSON.parse(out.slice('ready\n'.length)) as PollResult;
     },
   };
 }
@@ -249,8 +261,9 @@ interface Stats {
   max: number;
   n: number;
   errors: number;
+  firstError: string;
 }
-function stats(r: { lat: number[]; errors: number }): Stats {
+function stats(r: PollResult): Stats {
   const s = [...r.lat].sort((a, b) => a - b);
   return {
     p50: quantile(s, 0.5),
@@ -258,6 +271,7 @@ function stats(r: { lat: number[]; errors: number }): Stats {
     max: s.at(-1) ?? NaN,
     n: s.length,
     errors: r.errors,
+    firstError: r.firstError,
   };
 }
 
@@ -267,6 +281,8 @@ interface Round {
   load: Stats;
   /** from the first request of the load to the last response */
   loadMs: number;
+  /** when the last response of each kind arrived, from the start of the load */
+  took: Record<string, number>;
 }
 
 async function round(s: Server): Promise<Round> {
@@ -280,29 +296,113 @@ async function round(s: Server): Promise<Round> {
   poll = await startPoller(s.origin);
   await new Promise((r) => setTimeout(r, 100));
   const t = performance.now();
-  const drain = (r: Promise<Response>) => r.then((res) => res.arrayBuffer());
+  const took: Record<string, number> = {};
+  const timed = async (what: string, r: Promise<Response>) => {
+    await (await r).arrayBuffer();
+    took[what] = Math.max(took[what] ?? 0, performance.now() - t);
+  };
   await Promise.all([
     ...s.apps.map((id) =>
-      drain(call(s.origin, s.enterprise, 'GET', `/api/v1/applications/${id}/versions/1/pdf`)),
+      timed(
+        'pdf',
+        call(s.origin, s.enterprise, 'GET', `/api/v1/applications/${id}/versions/1/pdf`),
+      ),
     ),
-    drain(
+    timed(
+      'xlsx',
       call(s.origin, s.organizer, 'GET', `/api/v1/campaigns/${s.campaignId}/registry/export.xlsx`),
     ),
-    drain(
-      call(s.origin, s.organizer, 'POST', `/api/v1/campaigns/${s.campaignId}/findings/sweep`, {}),
-    ),
+    ...(SWEEP
+      ? [
+          timed(
+            'sweep',
+            call(
+              s.origin,
+              s.organizer,
+              'POST',
+              `/api/v1/campaigns/${s.campaignId}/findings/sweep`,
+              {},
+            ),
+          ),
+        ]
+      : []),
   ]);
   const loadMs = performance.now() - t;
   await new Promise((r) => setTimeout(r, 50));
   const load = stats(await poll.stop());
-  return { mode: s.mode, rest, load, loadMs };
+  return { mode: s.mode, rest, load, loadMs, took };
 }
 
+const tookText = (r: Round) =>
+  Object.entries(r.took)
+    .map(([k, v]) => `${k} ${v.toFixed(0)}`)
+    .join(', ');
 const f = (x: number) => x.toFixed(1).padStart(6);
 const fmt = (st: Stats) =>
-  `p50 ${f(st.p50)} ms  p99 ${f(st.p99)} ms  max ${f(st.max)} ms  (${st.n} polls${st.errors ? `, ${st.errors} failed` : ''})`;
+  `p50 ${f(st.p50)} ms  p99 ${f(st.p99)} ms  max ${f(st.max)} ms  (${st.n} polls${st.errors ? `, ${st.errors} failed: ${st.firstError}` : ''})`;
+
+/**
+ * The rendering alone, in this process: 12 full PDFs at once through server/lib/worker-pool.ts, with
+ * one thread and on the main thread (WORKER_THREADS=0), and the main thread's event-loop delay
+ * meanwhile (perf_hooks, 5 ms resolution). No HTTP, no database: what the pool itself changes.
+ */
+async function renderOnly() {
+  const input = fullSamplePrintInput();
+  acquireWorkerPool();
+  try {
+    const threads = Number(process.env.BENCH_WORKER_THREADS || 1);
+    // warm: the pool's thread and this thread each load pdfmake and the fonts once
+    await runInWorker({ workerThreads: threads }, 'print', 'applicationPdf', input);
+    await runInWorker({ workerThreads: 0 }, 'print', 'applicationPdf', input);
+    const rows: { mode: Mode; ms: number; p50: number; p99: number; max: number }[] = [];
+    for (let i = 0; i < ROUNDS; i++) {
+      for (const mode of i % 2 === 0
+        ? (['threads', 'inline'] as const)
+        : (['inline', 'threads'] as const)) {
+        const h = monitorEventLoopDelay({ resolution: 5 });
+        h.enable();
+        const t = performance.now();
+        await Promise.all(
+          Array.from({ length: APPS }, () =>
+            runInWorker(
+              { workerThreads: mode === 'inline' ? 0 : threads },
+              'print',
+              'applicationPdf',
+              input,
+            ),
+          ),
+        );
+        h.disable();
+        const r = {
+          mode,
+          ms: performance.now() - t,
+          p50: h.percentile(50) / 1e6,
+          p99: h.percentile(99) / 1e6,
+          max: h.max / 1e6,
+        };
+        rows.push(r);
+        console.log(
+          `  round ${i + 1} ${mode.padEnd(7)} ${APPS} PDFs in ${r.ms.toFixed(0)} ms; event-loop delay p50 ${f(r.p50)} p99 ${f(r.p99)} max ${f(r.max)} ms`,
+        );
+      }
+    }
+    for (const mode of ['threads', 'inline'] as const) {
+      const xs = rows.filter((r) => r.mode === mode);
+      const m = (pick: (r: (typeof rows)[number]) => number) => f(median(xs.map(pick)));
+      console.log(
+        `  median ${mode.padEnd(7)} ${m((r) => r.ms)} ms for ${APPS} PDFs; event-loop delay p50 ${m((r) => r.p50)} p99 ${m((r) => r.p99)} max ${m((r) => r.max)} ms`,
+      );
+    }
+  } finally {
+    await releaseWorkerPool();
+  }
+}
 
 export async function benchEventLoop() {
+  console.log(`rendering only (this process, ${os.availableParallelism()} CPUs):`);
+  await renderOnly();
+  if (process.env.BENCH_SERVERS === '0') return;
+  console.log('the real server:');
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'zx-bench-loop-'));
   const servers: Server[] = [];
   try {
@@ -310,7 +410,7 @@ export async function benchEventLoop() {
       servers.push(await prepare(mode, path.join(root, mode)));
     console.log(
       `${APPS} full applications submitted to each of two servers (embedded PGlite); ${os.availableParallelism()} CPUs. ` +
-        `Load: ${APPS} first-time PDF renders + registry XLSX export + duplicates sweep, at once. ` +
+        `Load: ${APPS} first-time PDF renders + registry XLSX export${SWEEP ? ' + duplicates sweep' : ''}, at once. ` +
         `/api/health polled every ${POLL_MS} ms from another process. threads: WORKER_THREADS=${process.env.BENCH_WORKER_THREADS ?? 'default'}; inline: WORKER_THREADS=0.`,
     );
     // warm-up: the first render of a process loads pdfmake and the fonts (in the worker, or on the main thread)
@@ -327,7 +427,7 @@ export async function benchEventLoop() {
         const r = await round(s);
         rounds.push(r);
         console.log(
-          `  round ${i + 1} ${s.mode.padEnd(7)} rest ${fmt(r.rest)}\n                  load ${fmt(r.load)}  load took ${r.loadMs.toFixed(0)} ms`,
+          `  round ${i + 1} ${s.mode.padEnd(7)} rest ${fmt(r.rest)}\n                  load ${fmt(r.load)}  load took ${r.loadMs.toFixed(0)} ms (${tookText(r)})`,
         );
       }
     }
