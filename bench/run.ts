@@ -4,6 +4,7 @@ import { benchAssignment } from './assignment';
 import { benchDraftSave } from './draft-save';
 import { benchDuplicates } from './duplicates';
 import { benchDuplicatesLoop } from './duplicates-loop';
+import { benchEventLoop } from './event-loop';
 import { benchRemindersDelivery } from './notifications-delivery';
 import { benchPdf } from './pdf';
 import { benchStartup } from './startup';
@@ -25,6 +26,7 @@ const benches: Record<string, () => Promise<void>> = {
   'review-results': benchReviewResults,
   'catalogue-pages': benchCataloguePages,
   'web-weight': benchWebWeight,
+  'event-loop': benchEventLoop,
 };
 if (only && !(only in benches)) {
   console.error(`no bench "${only}"; there are: ${Object.keys(benches).join(', ')}`);

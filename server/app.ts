@@ -20,6 +20,7 @@ import { CSRF_HEADER, SESSION_COOKIE } from './lib/auth-context';
 import type { Deps } from './lib/deps';
 import { AppError } from './lib/errors';
 import { assertStorableRequest } from './lib/input-text';
+import { acquireWorkerPool, releaseWorkerPool } from './lib/worker-pool';
 import { resolveSession } from './modules/auth';
 import { cataloguePages } from './modules/catalogue';
 import { catalogueVersionPages } from './modules/catalogue-versions';
@@ -43,6 +44,9 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
       void (reply as FastifyReply).status(err.statusCode ?? 400).send(body);
     },
   });
+  // the render threads (server/lib/worker-pool.ts) end with the last app that used them
+  acquireWorkerPool();
+  app.addHook('onClose', releaseWorkerPool);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 

@@ -1,3 +1,4 @@
+import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -56,6 +57,8 @@ const envSchema = z.object({
   MAIL_FROM: z.string().min(3).default('征选平台 <noreply@localhost>'),
   /** Run background work (e-mail delivery, reminders) in this process. */
   WORKERS: flag,
+  /** Threads that render PDFs, DOCX and XLSX off the event loop; 0: render on the main thread. Default: cores − 1 (at least 1). */
+  WORKER_THREADS: z.coerce.number().int().min(0).max(64).optional(),
   /** Minutes between checkpoints of the audit chain's head in the file storage (0: only at start-up). */
   AUDIT_CHECKPOINT_MINUTES: z.coerce
     .number()
@@ -96,6 +99,8 @@ export type Config = {
   smtpUrl: string | undefined;
   mailFrom: string;
   workers: boolean;
+  /** 0: render on the main thread */
+  workerThreads: number;
 };
 
 export class ConfigError extends Error {}
@@ -168,5 +173,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
     workers: e.WORKERS ?? true,
+    workerThreads: e.WORKER_THREADS ?? Math.max(1, os.availableParallelism() - 1),
   };
 }

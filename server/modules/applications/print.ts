@@ -6,13 +6,8 @@ import { FileNotFoundError } from '../../lib/files';
 import { findCampaign, formOfCampaign } from '../campaigns';
 import { findEnterprise } from '../enterprises';
 import { findRecommenderUnit } from '../recommender-units';
-import {
-  printImageOf,
-  renderApplicationDocx,
-  renderApplicationPdf,
-  type PrintImage,
-  type PrintInput,
-} from '../printing';
+import { runInWorker } from '../../lib/worker-pool';
+import { printImageOf, type PrintImage, type PrintInput } from '../printing';
 import { industryNames, regionNames } from '../reference';
 import { viewableApplication } from './load';
 import * as repo from './repository';
@@ -102,8 +97,13 @@ export async function printVersion(
   });
   if (cached) return { bytes: cached, filename };
   const input = await printInputOf(deps, app, versionNo);
-  const bytes =
-    format === 'pdf' ? await renderApplicationPdf(input) : await renderApplicationDocx(input);
+  // rendered in a worker thread: a full PDF is about half a second of CPU
+  const bytes = await runInWorker(
+    deps.config,
+    'print',
+    format === 'pdf' ? 'applicationPdf' : 'applicationDocx',
+    input,
+  );
   await deps.files.put(
     key,
     bytes,

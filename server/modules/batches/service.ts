@@ -1,6 +1,7 @@
 import { effectiveQuota } from '../../../domain/recommender-units';
 import type { Actor } from '../../lib/actor';
 import type { Deps } from '../../lib/deps';
+import { runInWorker } from '../../lib/worker-pool';
 import { AppError } from '../../lib/errors';
 import { recordAudit } from '../audit';
 import { findApplicationHead } from '../applications';
@@ -13,9 +14,7 @@ import { assertBeforePaperDeadline, dropStaleStampedScan, lockOpenDesk } from '.
 import { loadBatchView, summaryDocument } from './read';
 import { lockBatch, moveApplications, updateBatch } from './repository';
 import { readStampedScan, uploadStampedScan } from './scan';
-import { renderSummaryPdf } from './summary-pdf';
 import { summaryFilename } from './summary-table';
-import { renderSummaryXlsx } from './summary-xlsx';
 
 export interface Desk {
   campaign: CampaignRow;
@@ -256,13 +255,16 @@ export async function reorderBatch(deps: Deps, params: DeskParams, order: string
 
 /** 附件3 rendered as XLSX or PDF, with its file name. */
 export async function summaryTableFile(
-  deps: Pick<Deps, 'db' | 'clock'>,
+  deps: Pick<Deps, 'db' | 'clock' | 'config'>,
   params: DeskParams,
   format: 'xlsx' | 'pdf',
 ) {
   const { campaign, unit } = await openDesk(deps, params);
   const doc = await summaryDocument(deps.db, campaign, unit, deps.clock.now());
-  const bytes = format === 'xlsx' ? await renderSummaryXlsx(doc) : await renderSummaryPdf(doc);
+  const bytes =
+    format === 'xlsx'
+      ? await runInWorker(deps.config, 'xlsx', 'batchSummary', doc)
+      : await runInWorker(deps.config, 'print', 'batchSummaryPdf', doc);
   return { bytes, filename: summaryFilename(unit.name, format) };
 }
 

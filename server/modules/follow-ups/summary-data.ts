@@ -1,12 +1,13 @@
 import { fieldAtPath } from '../../../domain/form-values';
 import { followUpContextOf } from '../../../domain/forms';
 import type { Deps } from '../../lib/deps';
+import { runInWorker } from '../../lib/worker-pool';
 import { formOfCampaign, type CampaignRow } from '../campaigns';
 import { findRecommenderUnit } from '../recommender-units';
 import { industryNames } from '../reference';
 import type { FollowUpScope } from './policy';
 import { listFollowUpRows } from './repository';
-import { followUpSummaryXlsx, shanghaiDateLabel, summaryFilename } from './summary';
+import { shanghaiDateLabel, summaryFilename } from './summary';
 
 /** The 附件4 summary of a unit (or of every unit) in a campaign, as an XLSX file. */
 export async function followUpSummary(
@@ -39,7 +40,7 @@ export async function followUpSummary(
     : undefined;
   const keyed = form.sections.find((s) => s.rows?.keyedBy)?.rows?.keyedBy;
   const unitName = unit?.name ?? null;
-  const bytes = await followUpSummaryXlsx({
+  const bytes = await runInWorker(deps.config, 'xlsx', 'followUpSummary', {
     unitName,
     date: shanghaiDateLabel(deps.clock.now()),
     awardYears,

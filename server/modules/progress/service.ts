@@ -2,10 +2,10 @@ import type { ProgressRow } from '../../../domain/api/progress';
 import { effectiveQuota } from '../../../domain/recommender-units';
 import type { Db } from '../../db/client';
 import type { Deps } from '../../lib/deps';
+import { runInWorker } from '../../lib/worker-pool';
 import { AppError } from '../../lib/errors';
 import { findCampaign, type CampaignRow } from '../campaigns';
 import { listProgress } from './repository';
-import { renderProgressXlsx } from './xlsx';
 
 // The response shape lives in domain/api/progress (the web infers its types from it).
 export { progressRowSchema, type ProgressRow } from '../../../domain/api/progress';
@@ -46,11 +46,14 @@ export async function campaignProgress(
 }
 
 /** The progress as a workbook, with its file name. */
-export async function campaignProgressXlsx(deps: Pick<Deps, 'db' | 'clock'>, idOrCode: string) {
+export async function campaignProgressXlsx(
+  deps: Pick<Deps, 'db' | 'clock' | 'config'>,
+  idOrCode: string,
+) {
   const campaign = await campaignOf(deps, idOrCode);
-  const bytes = await renderProgressXlsx(await progressRows(deps.db, campaign), {
-    campaignTitle: campaign.title,
-    exportedAt: deps.clock.now(),
+  const bytes = await runInWorker(deps.config, 'xlsx', 'progress', {
+    rows: await progressRows(deps.db, campaign),
+    info: { campaignTitle: campaign.title, exportedAt: deps.clock.now() },
   });
   return { bytes, filename: `推荐单位进度-${campaign.year}.xlsx` };
 }

@@ -32,6 +32,7 @@ import type { Db } from '../../db/client';
 import type { Actor } from '../../lib/actor';
 import type { SignedInUser } from '../../lib/auth-context';
 import type { Deps } from '../../lib/deps';
+import { runInWorker } from '../../lib/worker-pool';
 import { AppError } from '../../lib/errors';
 import { recordAudit } from '../audit';
 import { recordPlatformAward } from '../awards';
@@ -40,7 +41,6 @@ import { comparableTextOf } from '../duplicates';
 import { notify } from '../notifications';
 import { industryNames, regionNames } from '../reference';
 import { certificateCodeOf, type CertificateFacts } from './certificate';
-import { renderCertificatePdf } from './certificate-pdf';
 import { authorizeCertificate } from './policy';
 import * as repo from './repository';
 
@@ -453,7 +453,7 @@ export async function certificatePdfOf(deps: Deps, user: SignedInUser, applicati
       message: '该申报书尚未列入已发布的优秀解决方案名单，暂无入选证明',
     });
   const { solution: s, list } = hit;
-  const bytes = await renderCertificatePdf({
+  const bytes = await runInWorker(deps.config, 'print', 'certificatePdf', {
     publicId: s.publicId,
     solutionName: s.solutionName,
     enterpriseName: s.enterpriseName,

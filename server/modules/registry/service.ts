@@ -17,6 +17,7 @@ import {
 } from '../../../domain/registry';
 import type { Db } from '../../db/client';
 import type { Deps } from '../../lib/deps';
+import { runInWorker } from '../../lib/worker-pool';
 import { AppError } from '../../lib/errors';
 import { findApplication, findVersion, printVersion, readAttachment } from '../applications';
 import { findCampaign, type CampaignRow } from '../campaigns';
@@ -25,7 +26,6 @@ import { industryNames, regionNames } from '../reference';
 import { paperStatusOf } from './paper';
 import * as repo from './repository';
 import { registryRowView, type RegistryLookups } from './views';
-import { renderRegistryXlsx } from './xlsx';
 import { safeName, uniqueName, zipStream, type ZipEntry } from './zip';
 
 async function campaignOf(db: Db, idOrCode: string): Promise<CampaignRow> {
@@ -105,21 +105,22 @@ async function describeFilters(db: Db, campaign: CampaignRow, f: RegistryFilters
 }
 
 async function workbookOf(
-  deps: Pick<Deps, 'db' | 'clock'>,
+  deps: Pick<Deps, 'db' | 'clock' | 'config'>,
   campaign: CampaignRow,
   rows: RegistryRow[],
   filters: RegistryFilters,
 ) {
-  return renderRegistryXlsx(rows, {
+  const info = {
     campaignTitle: campaign.title,
     filters: await describeFilters(deps.db, campaign, filters),
     exportedAt: deps.clock.now(),
-  });
+  };
+  return runInWorker(deps.config, 'xlsx', 'registry', { rows, info });
 }
 
 /** The filtered registry as a workbook, with its file name. */
 export async function registryXlsx(
-  deps: Pick<Deps, 'db' | 'clock'>,
+  deps: Pick<Deps, 'db' | 'clock' | 'config'>,
   idOrCode: string,
   filters: RegistryFilters,
 ) {

@@ -12,10 +12,11 @@ import {
 import { z } from '../../../domain/zod';
 import { actorOf, requireUser } from '../../lib/auth-context';
 import type { Deps } from '../../lib/deps';
+import { runInWorker } from '../../lib/worker-pool';
 import { sendFile, XLSX_MIME } from '../../lib/xlsx';
 import { authorizeExpert, authorizeOrganizer } from './policy';
 import { roundResultsOf } from './results';
-import { renderScoreSheetPdf, scoreSheetOf } from './score-sheet-pdf';
+import { scoreSheetOf } from './score-sheet';
 import * as service from './service';
 import { myReviewDetailView, myReviewItemView, myReviewView, reviewResultsView } from './views';
 import { renderResultsXlsx } from './xlsx';
@@ -224,7 +225,7 @@ export function reviewRoutes(deps: Deps): FastifyPluginAsyncZod {
       async (req, reply) => {
         authorizeOrganizer(requireUser(req));
         const sheet = await scoreSheetOf(deps, req.params.roundId, req.params.expertId);
-        const bytes = await renderScoreSheetPdf(sheet);
+        const bytes = await runInWorker(deps.config, 'print', 'scoreSheetPdf', sheet);
         return sendFile(reply, bytes, `专家评分表-${sheet.expertName}.pdf`, 'application/pdf');
       },
     );

@@ -3,6 +3,7 @@
 // charts drawn on the server, then PDF or DOCX.
 import type { ReportFacts } from '../../../domain/statistics-report';
 import type { Deps } from '../../lib/deps';
+import { runInWorker } from '../../lib/worker-pool';
 import {
   filingTimeline,
   statisticsBreakdown,
@@ -14,8 +15,6 @@ import {
 import type { CampaignRow } from '../campaigns';
 import { reportChartSpecs } from './chart-specs';
 import { reportContent, type ReportContent } from './content';
-import { renderReportDocx } from './docx';
-import { renderReportPdf } from './pdf';
 
 export const REPORT_MIME = {
   pdf: 'application/pdf',
@@ -68,11 +67,16 @@ export async function analysisReportContent(
 
 /** The report as a file, with its name. */
 export async function analysisReport(
-  deps: Pick<Deps, 'db' | 'clock'>,
+  deps: Pick<Deps, 'db' | 'clock' | 'config'>,
   idOrCode: string,
   format: 'pdf' | 'docx',
 ): Promise<{ bytes: Buffer; filename: string }> {
   const content = await analysisReportContent(deps, idOrCode);
-  const bytes = format === 'pdf' ? await renderReportPdf(content) : await renderReportDocx(content);
+  const bytes = await runInWorker(
+    deps.config,
+    'print',
+    format === 'pdf' ? 'statisticsReportPdf' : 'statisticsReportDocx',
+    content,
+  );
   return { bytes, filename: `${content.title}.${format}` };
 }

@@ -43,11 +43,12 @@ import {
 } from '../../../domain/statistics';
 import type { Db } from '../../db/client';
 import type { Deps } from '../../lib/deps';
+import { runInWorker } from '../../lib/worker-pool';
 import { AppError } from '../../lib/errors';
 import { findCampaign, formOfCampaign, type CampaignRow } from '../campaigns';
 import * as repo from './repository';
 import { drillDownItemView, figuresView, publicTableView } from './views';
-import { renderStatTableXlsx, type StatTable } from './xlsx';
+import type { StatTable } from './xlsx';
 
 /** Whose applications are counted: all, or one recommender unit's (a recommender's own). */
 export type StatScope = { kind: 'all' } | { kind: 'unit'; unitId: string };
@@ -695,7 +696,7 @@ export async function statisticsTable(
 
 /** The chart's table as a workbook, with its Chinese file name. */
 export async function statisticsXlsx(
-  deps: Pick<Deps, 'db' | 'clock'>,
+  deps: Pick<Deps, 'db' | 'clock' | 'config'>,
   campaign: CampaignRow,
   scope: StatScope,
   chart: StatChart,
@@ -703,13 +704,13 @@ export async function statisticsXlsx(
 ): Promise<{ bytes: Buffer; filename: string }> {
   const table = await statisticsTable(deps, campaign, scope, chart, filters);
   const filterText = await describeFilters(deps.db, campaign, scope, filters);
-  const bytes = await renderStatTableXlsx(
-    {
+  const bytes = await runInWorker(deps.config, 'xlsx', 'statisticsTable', {
+    table: {
       ...table,
       title: `${campaign.title}监测分析：${table.label}`,
       subtitle: `筛选条件：${filterText}；导出时间：${shanghaiMinute(deps.clock.now())}（北京时间）`,
     },
-    table.label,
-  );
+    sheetName: table.label,
+  });
   return { bytes, filename: `监测分析-${table.label}-${campaign.year}.xlsx` };
 }
