@@ -204,7 +204,7 @@ export async function benchDuplicatesLoop() {
           year: d.year!,
           solutionName: d.name,
           enterpriseName: d.enterprise,
-          uscc: d.uscc,
+          uscc: d.uscc ?? '',
           category: '基础共性',
           recommenderName: '北京市经济和信息化局',
           source: 'imported' as const,
