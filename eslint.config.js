@@ -136,6 +136,7 @@ export default tseslint.config(
     ignores: [
       'node_modules',
       'web/dist',
+      'dist-server',
       'data',
       '.tmp',
       'test-results',

@@ -46,7 +46,7 @@ export default defineConfig({
   // The journeys sign in as dozens of people, all from 127.0.0.1: the per-address limit on
   // sign-ins (30 a minute by default, which a whole office behind one address shares) is raised.
   webServer: {
-    command: `mkdir -p .tmp && find .tmp -maxdepth 1 \\( -name 'e2e-data-*' -o -name 'e2e-mail-*' -o -name 'e2e-clock-*' \\) -mmin +60 -exec rm -rf {} + ; npm run build --silent && DATA_DIR=${dataDir} PORT=${PORT} SMTP_URL=smtp://127.0.0.1:${process.env.E2E_SMTP_PORT} PUBLIC_URL=http://127.0.0.1:${PORT} HOST=127.0.0.1 LOG_LEVEL=warn SIGN_IN_RATE_PER_MINUTE=300 E2E_CLOCK_FILE=${process.env.E2E_CLOCK_FILE} npx tsx --import ./e2e/clock-offset.mjs server/main.ts`,
+    command: `mkdir -p .tmp && find .tmp -maxdepth 1 \\( -name 'e2e-data-*' -o -name 'e2e-mail-*' -o -name 'e2e-clock-*' \\) -mmin +60 -exec rm -rf {} + ; npm run build --silent && node scripts/build-server.mjs && DATA_DIR=${dataDir} PORT=${PORT} SMTP_URL=smtp://127.0.0.1:${process.env.E2E_SMTP_PORT} PUBLIC_URL=http://127.0.0.1:${PORT} HOST=127.0.0.1 LOG_LEVEL=warn SIGN_IN_RATE_PER_MINUTE=300 E2E_CLOCK_FILE=${process.env.E2E_CLOCK_FILE} node --enable-source-maps --import ./e2e/clock-offset.mjs dist-server/main.js`,
     url: `http://127.0.0.1:${PORT}/api/health`,
     reuseExistingServer: false,
     timeout: 180_000,

@@ -13,7 +13,11 @@ export async function openConfiguredDatabase(
 ) {
   const database: Database = config.databaseUrl
     ? await openDatabase({ kind: 'postgres', url: config.databaseUrl })
-    : await openDatabase({ kind: 'pglite', dataDir: config.dataDir });
+    : await openDatabase({
+        kind: 'pglite',
+        dataDir: config.dataDir,
+        sharedBuffersMb: config.pgliteSharedBuffersMb,
+      });
   let demoAccounts: DemoAccount[] = [];
   try {
     await seedReference(database.db);

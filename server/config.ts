@@ -36,6 +36,8 @@ const envSchema = z.object({
   TRUST_PROXY: flag,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('warn'),
   WEB_DIST: z.string().default('web/dist'),
+  /** The embedded database's page cache (PostgreSQL's shared_buffers), in MiB; PGlite's own default is 128. */
+  PGLITE_SHARED_BUFFERS_MB: z.coerce.number().int().min(1).max(4096).default(32),
   /** Uploaded files: a local folder (default DATA_DIR/files) unless S3_BUCKET is set. */
   FILES_DIR: z.string().min(1).optional(),
   S3_ENDPOINT: z.string().url().optional(),
@@ -71,6 +73,7 @@ export type Config = {
   port: number;
   host: string;
   dataDir: string;
+  pgliteSharedBuffersMb: number;
   databaseUrl: string | undefined;
   demoAccounts: boolean;
   demoCampaign: boolean;
@@ -143,6 +146,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: e.PORT,
     host: e.HOST,
     dataDir: path.resolve(e.DATA_DIR),
+    pgliteSharedBuffersMb: e.PGLITE_SHARED_BUFFERS_MB,
     databaseUrl: e.DATABASE_URL,
     demoAccounts,
     demoCampaign: e.DEMO_CAMPAIGN ?? demoAccounts,

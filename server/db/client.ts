@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
@@ -11,6 +12,7 @@ import pg from 'pg';
 import * as schema from './schema';
 import { lockDataDir } from './lock';
 import { migrateJobs, type SqlExecutor } from './jobs';
+import { projectPath } from '../lib/paths';
 
 export type Schema = typeof schema;
 /** Either driver's database, or a transaction on it: repositories take this. */
@@ -24,11 +26,28 @@ export interface Database {
   close(): Promise<void>;
 }
 
-const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));
+const migrationsFolder = projectPath('server/db/migrations');
+/**
+ * An initialised and migrated database folder that `npm start`'s build leaves beside the bundle
+ * (scripts/build-server.mjs): a new data folder starts as a copy of it, instead of running
+ * PostgreSQL's initdb (the most of a first start's time). Only beside dist-server/main.js: from
+ * the sources (tsx, tests) there is none, and a new folder is initialised as before. Migrations
+ * newer than the copy are applied to it as to any existing database.
+ */
+const pgdataTemplate = fileURLToPath(new URL('./pgdata-template', import.meta.url));
+
+function startFromTemplate(pgdata: string) {
+  if (fs.existsSync(pgdata) || !fs.existsSync(path.join(pgdataTemplate, 'PG_VERSION'))) return;
+  const partial = `${pgdata}.copying`;
+  fs.rmSync(partial, { recursive: true, force: true });
+  fs.cpSync(pgdataTemplate, partial, { recursive: true });
+  fs.renameSync(partial, pgdata); // whole or not at all
+}
 
 export type DatabaseTarget =
   | { kind: 'postgres'; url: string; poolSize?: number }
-  | { kind: 'pglite'; dataDir: string } // folder on disk, locked while open
+  // folder on disk, locked while open; sharedBuffersMb: its page cache (default 32)
+  | { kind: 'pglite'; dataDir: string; sharedBuffersMb?: number }
   | { kind: 'pglite-memory'; loadDataDir?: Blob }; // e.g. a prepared, migrated copy
 
 export async function openDatabase(target: DatabaseTarget): Promise<Database> {
@@ -51,7 +70,18 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   let client: PGlite;
   if (target.kind === 'pglite') {
     release = lockDataDir(target.dataDir);
-    client = new PGlite(path.join(target.dataDir, 'pgdata'), { extensions: { pg_trgm } });
+    const pgdata = path.join(target.dataDir, 'pgdata');
+    startFromTemplate(pgdata);
+    // PGlite's default shared_buffers (128 MB) is all touched at start: +140 MiB of RSS against
+    // 16 MB, for a cache the OS's own file cache backs anyway (docs/DECISIONS.md, start-up).
+    client = new PGlite(pgdata, {
+      extensions: { pg_trgm },
+      startParams: [
+        ...PGlite.defaultStartParams,
+        '-c',
+        `shared_buffers=${target.sharedBuffersMb ?? 32}MB`,
+      ],
+    });
   } else {
     client = new PGlite({ extensions: { pg_trgm }, loadDataDir: target.loadDataDir });
   }

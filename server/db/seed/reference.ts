@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { MIIT_2021 } from '../../../domain/campaigns/miit-2021';
 import type { CampaignDeclaration } from '../../../domain/campaign';
 import type { RecommenderUnitType } from '../../../domain/recommender-units';
@@ -9,9 +8,10 @@ import { findCampaign, insertCampaign, backfillCampaignConfig } from '../../modu
 import { backfillFacts } from '../../modules/applications';
 import { backfillStatKeys } from '../../modules/statistics';
 import { insertRecommenderUnits } from '../../modules/recommender-units';
+import { projectPath } from '../../lib/paths';
 import { insertIndustries, insertRegions, lockSeeding, readMeta, writeMeta } from './repository';
 
-const dataFile = (name: string) => fileURLToPath(new URL(`./data/${name}`, import.meta.url));
+const dataFile = (name: string) => projectPath('server/db/seed/data', name);
 const REFERENCE_VERSION = 1;
 
 /** National industry associations have no public list here: a few examples, organizers add more. */
