@@ -13,13 +13,12 @@ import { AppError } from '../../lib/errors';
 import { recordAudit } from '../audit';
 import { notify } from '../notifications';
 import { onApplicationChanged } from '../duplicates';
-import { dataSchemaOf, findCampaign, findCampaignForShare, formOfCampaign } from '../campaigns';
+import { dataSchemaAtRevision, dataSchemaOf, findCampaign, findCampaignForShare, formOfCampaign } from '../campaigns';
 import { findEnterprise } from '../enterprises';
 import { findRecommenderUnit, listRecommenderUnitRows } from '../recommender-units';
 import { refreshStatKeys } from '../statistics';
 import { verificationCodeOf } from '../printing';
-import { applicationHeadOf, editableApplication } from './load';
-import { authorizeEditApplication } from './policy';
+import { draftSaveTargetOf, editableApplication } from './load';
 import * as repo from './repository';
 
 const EDITABLE = new Set(['draft', 'returned']);
@@ -120,14 +119,21 @@ export async function createApplication(
 export async function saveDraft(
   deps: Deps,
   user: SignedInUser,
-  app: repo.ApplicationHead,
+  target: repo.DraftSaveTarget,
   input: { baseVersion: number; data: Record<string, unknown>; channelUnitId?: string },
 ): Promise<repo.ApplicationRow> {
-  const campaign = (await findCampaign(deps.db, app.campaignId))!;
-  const { form, schema } = await dataSchemaOf(deps.db, campaign, 'draft');
+  const app = target.head;
+  const { form, schema } = await dataSchemaAtRevision(
+    deps.db,
+    app.campaignId,
+    target.configRevision,
+    'draft',
+  );
   // the applicant's name and code are the account's own, whatever the client sent
-  const enterprise = (await findEnterprise(deps.db, app.enterpriseId))!;
-  const data = withAccountFacts(form, input.data, enterprise);
+  const data = withAccountFacts(form, input.data, {
+    name: target.enterpriseName,
+    uscc: target.enterpriseUscc,
+  });
   const parsed = schema.safeParse(data);
   if (!parsed.success) {
     throw new AppError('VALIDATION_FAILED', {
@@ -335,9 +341,7 @@ export async function saveDraftOf(
   id: string,
   input: { baseVersion: number; data: Record<string, unknown>; channelUnitId?: string },
 ) {
-  const found = await applicationHeadOf(deps, id);
-  authorizeEditApplication(user, found);
-  return saveDraft(deps, user, found, input);
+  return saveDraft(deps, user, await draftSaveTargetOf(deps, user, id), input);
 }
 
 /** Submits an application the caller may edit. */
