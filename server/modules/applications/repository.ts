@@ -106,19 +106,23 @@ export async function findDraftSaveTarget(db: Db, id: string) {
 export type DraftSaveTarget = NonNullable<Awaited<ReturnType<typeof findDraftSaveTarget>>>;
 
 /**
- * Saves over exactly `baseVersion`; returns nothing when someone saved meanwhile (or the
- * application left the editable states). One prepared statement: the busiest write of the call.
+ * Saves over exactly `baseVersion`, and only while what the data was checked against still
+ * holds: the campaign's configuration revision (its form) and the enterprise's name and code
+ * (bound into the data). Returns nothing when any of that changed, someone saved meanwhile or
+ * the application left the editable states. One prepared statement: the busiest write of the
+ * call. A null `channelUnitId` keeps the channel.
  */
 export async function updateDraft(
   db: Db,
   id: string,
   baseVersion: number,
+  checkedAgainst: { configRevision: number; enterpriseName: string; enterpriseUscc: string },
   patch: {
     data: Record<string, unknown>;
     facts: ApplicationFacts;
     wordCount: number;
     solutionName: string;
-    channelUnitId: string;
+    channelUnitId: string | null;
     updatedAt: Date;
     updatedBy: string;
   },
@@ -132,7 +136,7 @@ export async function updateDraft(
         facts: sql`${sql.placeholder('facts')}::jsonb`,
         wordCount: sql`${sql.placeholder('wordCount')}::integer`,
         solutionName: sql`${sql.placeholder('solutionName')}::text`,
-        channelUnitId: sql`${sql.placeholder('channelUnitId')}::uuid`,
+        channelUnitId: sql`coalesce(${sql.placeholder('channelUnitId')}::uuid, ${applications.channelUnitId})`,
         updatedAt: sql`${sql.placeholder('updatedAt')}::timestamptz`,
         updatedBy: sql`${sql.placeholder('updatedBy')}::uuid`,
         draftVersion: sql`${applications.draftVersion} + 1`,
@@ -142,6 +146,8 @@ export async function updateDraft(
           eq(applications.id, sql.placeholder('id')),
           eq(applications.draftVersion, sql.placeholder('baseVersion')),
           inArray(applications.state, ['draft', 'returned']),
+          sql`exists (select 1 from ${campaigns} where ${campaigns.id} = ${applications.campaignId} and ${campaigns.configRevision} = ${sql.placeholder('configRevision')}::integer)`,
+          sql`exists (select 1 from ${enterprises} where ${enterprises.id} = ${applications.enterpriseId} and ${enterprises.name} = ${sql.placeholder('enterpriseName')}::text and ${enterprises.uscc} = ${sql.placeholder('enterpriseUscc')}::text)`,
         ),
       )
       .returning(headColumns())
@@ -150,6 +156,7 @@ export async function updateDraft(
   const [row] = await query.execute({
     id,
     baseVersion,
+    ...checkedAgainst,
     data: JSON.stringify(patch.data),
     facts: JSON.stringify(patch.facts),
     wordCount: patch.wordCount,
