@@ -6,7 +6,7 @@
 //
 // Env: BENCH_DATABASE_URL or TEST_DATABASE_URL (admin URL; a fresh database is created and
 // dropped), BENCH_CONNECTIONS (50), BENCH_SECONDS (10 per round), BENCH_ROUNDS (3 each),
-// BENCH_MAX_REQUESTS (per round, 1e9).
+// BENCH_MAX_REQUESTS (per round, 1e9), BENCH_SIDES (app,bare).
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
@@ -15,6 +15,7 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import Fastify, { type FastifyInstance } from 'fastify';
 import pg from 'pg';
+import { sql } from 'drizzle-orm';
 import { buildApp } from '../server/app';
 import { loadConfig } from '../server/config';
 import { openDatabase, type Database } from '../server/db/client';
@@ -35,6 +36,8 @@ const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const MAX_REQUESTS = Number(process.env.BENCH_MAX_REQUESTS ?? 1e9);
+/** `app` alone, e.g. under --cpu-prof so that the profile holds the app only */
+const SIDES = (process.env.BENCH_SIDES ?? 'app,bare').split(',');
 const ADMIN_URL =
   process.env.BENCH_DATABASE_URL ??
   process.env.TEST_DATABASE_URL ??
@@ -169,10 +172,68 @@ interface Round {
   p99: number;
   ok: number;
   failures: Record<string, number>;
+  /** CPU time per saved request: this process (the server measured) and PostgreSQL's backends */
+  nodeCpuMs: number;
+  pgCpuMs: number;
 }
 
-function summarise(name: Round['name'], r: LoadResult): Round {
+/**
+ * CPU seconds used by the PostgreSQL backends serving `database` while `during` runs: each
+ * backend's utime + stime from /proc, sampled every 200 ms so that a backend a pool closes or
+ * opens meanwhile is counted too (0 when PostgreSQL runs elsewhere).
+ */
+async function backendCpuSecondsDuring<T>(
+  database: string,
+  during: () => Promise<T>,
+): Promise<{ result: T; seconds: number }> {
+  const first = new Map<number, number>();
+  const last = new Map<number, number>();
+  const sample = async () => {
+    // a backend's process title names its database ("postgres: user db 127.0.0.1(port) idle"):
+    // read from /proc, so that measuring takes no connection of its own
+    for (const entry of fs.readdirSync('/proc')) {
+      if (!/^\d+$/.test(entry)) continue;
+      try {
+        const title = fs.readFileSync(`/proc/${entry}/cmdline`, 'utf8');
+        if (!title.startsWith('postgres:') || !title.includes(` ${database} `)) continue;
+        const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
+        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        const ticks = Number(fields[11]) + Number(fields[12]); // utime, stime
+        const pid = Number(entry);
+        if (!first.has(pid)) first.set(pid, 0);
+        last.set(pid, ticks);
+      } catch {
+        /* a process that left meanwhile */
+      }
+    }
+  };
+  await sample();
+  // a backend seen at the start counts from there; one that starts later, from its birth
+  for (const [pid, ticks] of last) first.set(pid, ticks);
+  let running = true;
+  const poller = (async () => {
+    while (running) {
+      await new Promise((r) => setTimeout(r, 200));
+      await sample();
+    }
+  })();
+  const result = await during();
+  running = false;
+  await poller;
+  await sample();
+  let ticks = 0;
+  for (const [pid, end] of last) ticks += end - (first.get(pid) ?? 0);
+  return { result, seconds: ticks / 100 }; // USER_HZ
+}
+
+function summarise(
+  name: Round['name'],
+  r: LoadResult,
+  cpu: { nodeSeconds: number; pgSeconds: number },
+): Round {
   return {
+    nodeCpuMs: (cpu.nodeSeconds * 1000) / Math.max(1, r.ok),
+    pgCpuMs: (cpu.pgSeconds * 1000) / Math.max(1, r.ok),
     name,
     rps: (r.ok / r.elapsedMs) * 1000,
     p50: quantile(r.latencies, 0.5),
@@ -183,7 +244,7 @@ function summarise(name: Round['name'], r: LoadResult): Round {
 }
 
 const fmtRound = (r: Round, i: number) =>
-  `  round ${i + 1} ${r.name.padEnd(4)} ${r.rps.toFixed(1).padStart(7)} req/s  p50 ${r.p50.toFixed(1).padStart(6)} ms  p99 ${r.p99.toFixed(1).padStart(6)} ms  200s ${r.ok}  non-200 ${JSON.stringify(r.failures)}`;
+  `  round ${i + 1} ${r.name.padEnd(4)} ${r.rps.toFixed(1).padStart(7)} req/s  p50 ${r.p50.toFixed(1).padStart(6)} ms  p99 ${r.p99.toFixed(1).padStart(6)} ms  200s ${r.ok}  non-200 ${JSON.stringify(r.failures)}  CPU/save node ${r.nodeCpuMs.toFixed(2)} ms + PostgreSQL ${r.pgCpuMs.toFixed(2)} ms`;
 
 export async function benchDraftSave() {
   const database = await createDatabase();
@@ -191,6 +252,7 @@ export async function benchDraftSave() {
   let app: FastifyInstance | undefined;
   let bare: FastifyInstance | undefined;
   let barePool: pg.Pool | undefined;
+  const dbName = new URL(database.url).pathname.slice(1);
   const filesDir = fs.mkdtempSync(path.join(os.tmpdir(), 'zx-bench-files-'));
   try {
     db = await openDatabase({ kind: 'postgres', url: database.url, poolSize: CONNECTIONS });
@@ -199,6 +261,10 @@ export async function benchDraftSave() {
     const deps: Deps = { db: db.db, clock: systemClock, config, files: localFileStorage(filesDir) };
     await seedDemoCampaign(deps);
     await seedDemoAccounts(deps);
+    // one enterprise owns every benched draft: the call allows it 100 (the default is 20)
+    await db.db.execute(
+      sql`update campaigns set settings = settings || '{"maxDraftsPerEnterprise": 100}'::jsonb where is_demo`,
+    );
     app = await buildApp(deps);
     const appOrigin = await listen(app);
     barePool = new pg.Pool({ connectionString: database.url, max: CONNECTIONS });
@@ -288,8 +354,17 @@ export async function benchDraftSave() {
 
     const rounds: Round[] = [];
     for (let i = 0; i < ROUNDS; i++) {
-      for (const side of i % 2 === 0 ? (['app', 'bare'] as const) : (['bare', 'app'] as const)) {
-        const r = summarise(side, await runSide(side, SECONDS));
+      const order = i % 2 === 0 ? (['app', 'bare'] as const) : (['bare', 'app'] as const);
+      for (const side of order.filter((s) => SIDES.includes(s))) {
+        const node0 = process.cpuUsage();
+        const { result, seconds: pgSeconds } = await backendCpuSecondsDuring(dbName, () =>
+          runSide(side, SECONDS),
+        );
+        const node1 = process.cpuUsage(node0);
+        const r = summarise(side, result, {
+          nodeSeconds: (node1.user + node1.system) / 1e6,
+          pgSeconds,
+        });
         rounds.push(r);
         console.log(fmtRound(r, rounds.length - 1));
       }
@@ -304,14 +379,19 @@ export async function benchDraftSave() {
         .toFixed(1)
         .padStart(6)} ms  p99 ${median(xs.map((x) => x.p99))
         .toFixed(1)
-        .padStart(6)} ms`;
-    console.log(row('app', a));
-    console.log(row('bare', b));
+        .padStart(
+          6,
+        )} ms  CPU/save node ${median(xs.map((x) => x.nodeCpuMs)).toFixed(2)} ms + PostgreSQL ${median(
+        xs.map((x) => x.pgCpuMs),
+      ).toFixed(2)} ms`;
+    if (a.length) console.log(row('app', a));
+    if (b.length) console.log(row('bare', b));
     // ratio per pair of adjacent rounds, then the median of those
-    const ratios = a.map((x, i) => x.rps / b[i]!.rps);
-    console.log(
-      `  throughput ratio app/bare: median ${median(ratios).toFixed(3)} (per round pair: ${ratios.map((r) => r.toFixed(3)).join(', ')}); ratio of medians ${(median(a.map((x) => x.rps)) / median(b.map((x) => x.rps))).toFixed(3)}`,
-    );
+    const ratios = a.map((x, i) => x.rps / (b[i]?.rps ?? NaN));
+    if (a.length && b.length)
+      console.log(
+        `  throughput ratio app/bare: median ${median(ratios).toFixed(3)} (per round pair: ${ratios.map((r) => r.toFixed(3)).join(', ')}); ratio of medians ${(median(a.map((x) => x.rps)) / median(b.map((x) => x.rps))).toFixed(3)}`,
+      );
     const non200 = rounds.reduce(
       (n, r) => n + Object.values(r.failures).reduce((s, v) => s + v, 0),
       0,

@@ -37,3 +37,68 @@ describe('countWords (WPS/Word 字数)', () => {
     expect(countWords(para.repeat(10_000))).toBe(240_000);
   });
 });
+
+describe('countWords counts as the reading of the rule character by character does', () => {
+  // the rule as first written: a regular expression per character over code points
+  const reference = (text: string) => {
+    let count = 0;
+    let inRun = false;
+    for (const ch of text) {
+      const cp = ch.codePointAt(0)!;
+      const ideograph =
+        (cp >= 0x4e00 && cp <= 0x9fff) ||
+        (cp >= 0x3400 && cp <= 0x4dbf) ||
+        (cp >= 0x20000 && cp <= 0x2fa1f) ||
+        (cp >= 0xf900 && cp <= 0xfaff);
+      const wide =
+        (cp >= 0x3001 && cp <= 0x303f) ||
+        (cp >= 0xff01 && cp <= 0xff5e) ||
+        [0x201c, 0x201d, 0x2018, 0x2019, 0x2014, 0x2026].includes(cp);
+      if (/\s/u.test(ch)) inRun = false;
+      else if (ideograph || wide) {
+        count++;
+        inRun = false;
+      } else if (!inRun) {
+        count++;
+        inRun = true;
+      }
+    }
+    return count;
+  };
+  test('every kind of space, line end and surrogate, alone and in pairs', () => {
+    const spaces = [
+      ...'\t\n\v\f\r \u00a0\u1680\u2000\u2005\u200a\u2028\u2029\u202f\u205f\u3000\ufeff',
+    ];
+    const notSpaces = [
+      '\u180e',
+      '\u200b',
+      '\u0085',
+      'x',
+      '工',
+      '，',
+      '\ud840\udc00',
+      '\ud840',
+      '\udc00',
+    ];
+    for (const a of [...spaces, ...notSpaces])
+      for (const b of [...spaces, ...notSpaces]) {
+        const t = `a${a}${b}工${b}b`;
+        expect(countWords(t), JSON.stringify(t)).toBe(reference(t));
+      }
+  });
+  test('random text mixing scripts, spaces, punctuation and lone surrogates', () => {
+    const alphabet = [...'aZ09.-_ \n\t\u3000\u00a0工业互联网，。“”…—！Ａ\u2028'].concat([
+      '\ud840\udc00',
+      '\ud840',
+      '\udc00',
+      '\u{1F600}',
+    ]);
+    let seed = 17;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31);
+    for (let k = 0; k < 500; k++) {
+      let t = '';
+      for (let i = next() % 60; i > 0; i--) t += alphabet[next() % alphabet.length];
+      expect(countWords(t), JSON.stringify(t)).toBe(reference(t));
+    }
+  });
+});

@@ -1,9 +1,11 @@
 // npm test: type-check, lint, unit and route tests (PGlite, and PostgreSQL when
-// TEST_DATABASE_URL is set), then the browser journeys. Ends with one line
+// TEST_DATABASE_URL is set), the unit and route tests again on Node 24 LTS, then the browser
+// journeys. Ends with one line
 // "total: N passed, N failed" over every suite.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { node24 } from './node24.mjs';
 
 const CHROMIUM = '/usr/bin/chromium';
 const results = [];
@@ -44,26 +46,58 @@ if (spawnSync('pdftotext', ['-v']).error) {
 check('typecheck', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']);
 check('lint', 'npx', ['eslint', '.']);
 
-const vitestJson = path.resolve('test-results/vitest.json');
-fs.rmSync(vitestJson, { force: true });
-const unit = run('vitest', 'npx', [
-  'vitest',
-  'run',
-  '--reporter=default',
-  '--reporter=json',
-  `--outputFile.json=${vitestJson}`,
-]);
-const v = readJson(vitestJson);
-if (v) {
-  passed += v.numPassedTests;
-  failed += v.numFailedTests + (unit.status !== 0 && v.numFailedTests === 0 ? 1 : 0);
-  skipped += v.numPendingTests + v.numTodoTests;
-  results.push(
-    `vitest: ${v.numPassedTests} passed, ${v.numFailedTests} failed (${unit.seconds}s)${process.env.TEST_DATABASE_URL ? '' : ' — PostgreSQL suite not run: set TEST_DATABASE_URL'}`,
+/** Runs vitest with `node`, counts its tests into the totals under `name`. */
+function vitest(name, node, projects, env = {}, note = '') {
+  const json = path.resolve(`test-results/${name.replace(/\W+/g, '-')}.json`);
+  fs.rmSync(json, { force: true });
+  const r = run(
+    name,
+    node,
+    [
+      'node_modules/vitest/vitest.mjs',
+      'run',
+      ...projects.flatMap((p) => ['--project', p]),
+      '--reporter=default',
+      '--reporter=json',
+      `--outputFile.json=${json}`,
+    ],
+    env,
   );
-} else {
+  const v = readJson(json);
+  if (v) {
+    passed += v.numPassedTests;
+    failed += v.numFailedTests + (r.status !== 0 && v.numFailedTests === 0 ? 1 : 0);
+    skipped += v.numPendingTests + v.numTodoTests;
+    results.push(
+      `${name}: ${v.numPassedTests} passed, ${v.numFailedTests} failed (${r.seconds}s)${note}`,
+    );
+  } else {
+    failed++;
+    results.push(`${name}: FAILED to run (${r.seconds}s)`);
+  }
+}
+
+// every project on this machine's Node (20.19 or later)
+vitest(
+  'vitest',
+  process.execPath,
+  [],
+  {},
+  process.env.TEST_DATABASE_URL ? '' : ' — PostgreSQL suite not run: set TEST_DATABASE_URL',
+);
+
+// Node 24 LTS, the production runtime: the unit, web and route suites (on the embedded
+// database; the PostgreSQL route suite ran above and does not depend on the runtime's version)
+const n24 = node24();
+if (n24.error) {
+  console.log(`\n!!!!! NODE 24 SUITES NOT RUN: ${n24.error} !!!!!`);
   failed++;
-  results.push(`vitest: FAILED to run (${unit.seconds}s)`);
+  results.push(`vitest on Node 24: NOT RUN (${n24.error})`);
+} else {
+  vitest('vitest on Node 24', n24.binary, ['domain', 'web', 'server-pglite'], {
+    // a test that starts `node` by name gets the same runtime
+    PATH: `${path.dirname(n24.binary)}${path.delimiter}${process.env.PATH}`,
+  });
 }
 
 if (fs.existsSync(CHROMIUM)) {

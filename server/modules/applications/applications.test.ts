@@ -109,6 +109,54 @@ describe('saving drafts', () => {
     expect(now.body.application.draftVersion).toBe(first.body.draftVersion);
   });
 
+  test('a save is checked again when the form or the enterprise changed since the last one', async () => {
+    // each save is checked against what the last one was read with; the UPDATE applies only
+    // while that still holds, so a change made elsewhere (another node, the organizer) is seen
+    const app = await newApplication();
+    const first = await save(enterprise, app.id, app.draftVersion, { solution: { name: '甲' } });
+    expect(first.status).toBe(200);
+    const enterpriseId = first.body.enterpriseId as string;
+    const before = await t.deps.db.execute(
+      sql`select name from enterprises where id = ${enterpriseId}`,
+    );
+    const oldName = (before as unknown as { rows: { name: string }[] }).rows[0]!.name;
+    try {
+      // the enterprise's registered name changes, and so does the call's configuration
+      await t.deps.db.execute(
+        sql`update enterprises set name = '更名后的企业有限公司' where id = ${enterpriseId}`,
+      );
+      await t.deps.db.execute(
+        sql`update campaigns set config_revision = config_revision + 1 where id = ${demoCampaign.id}`,
+      );
+      const second = await save(enterprise, app.id, first.body.draftVersion, {
+        solution: { name: '乙' },
+        applicant: { name: '客户端写的名称' },
+      });
+      expect(second.status, JSON.stringify(second.body)).toBe(200);
+      expect(second.body.draftVersion).toBe(first.body.draftVersion + 1);
+      expect(second.body.data.applicant.name).toBe('更名后的企业有限公司');
+      const stored = await enterprise.get(`/api/v1/applications/${app.id}`);
+      expect(stored.body.application.data.applicant.name).toBe('更名后的企业有限公司');
+      expect(stored.body.application.data.solution.name).toBe('乙');
+      // and a stale version is still refused after the re-read, changing nothing
+      const stale = await save(enterprise, app.id, first.body.draftVersion, {
+        solution: { name: '丙' },
+      });
+      expect(stale.status).toBe(409);
+      expect(stale.body.error.code).toBe('DRAFT_CONFLICT');
+      expect(stale.body.error.details.currentVersion).toBe(second.body.draftVersion);
+      // another enterprise may not save it, however it was saved before
+      await new Client(t.app).post('/api/v1/enterprises', registration(7002));
+      const other = await signedIn(t.app, registration(7002).uscc, 'Secret2021pass');
+      const foreign = await save(other, app.id, second.body.draftVersion, {});
+      expect(foreign.status).toBe(403);
+    } finally {
+      await t.deps.db.execute(
+        sql`update enterprises set name = ${oldName} where id = ${enterpriseId}`,
+      );
+    }
+  });
+
   test('a draft may be incomplete and over the word limit; malformed fields are refused, field by field', async () => {
     const app = await newApplication();
     const long = await save(enterprise, app.id, app.draftVersion, {

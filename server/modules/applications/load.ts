@@ -34,3 +34,14 @@ export async function editableApplication(deps: Pick<Deps, 'db'>, user: SignedIn
   authorizeEditApplication(user, app);
   return app;
 }
+
+/**
+ * What a draft save needs (head, campaign revision, the enterprise's name and code) in one read,
+ * if the caller may edit it: saves are the busiest request of deadline day.
+ */
+export async function draftSaveTargetOf(deps: Pick<Deps, 'db'>, user: SignedInUser, id: string) {
+  const target = await repo.findDraftSaveTarget(deps.db, id);
+  if (!target) throw new AppError('NOT_FOUND', { message: NOT_FOUND });
+  authorizeEditApplication(user, target.head);
+  return target;
+}

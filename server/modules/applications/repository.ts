@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
+import { preparedQuery } from '../../db/prepared';
 import type { ApplicationFacts } from '../../../domain/facts';
 import {
   applications,
@@ -79,32 +80,91 @@ export async function findApplicationHead(db: Db, id: string) {
 }
 export type ApplicationHead = NonNullable<Awaited<ReturnType<typeof findApplicationHead>>>;
 
-/** Saves over exactly `baseVersion`; returns nothing when someone saved meanwhile. */
+/**
+ * What a draft save needs, in one prepared read: the application's head, the revision of its
+ * campaign's configuration (the form and schema are cached per revision) and the name and code
+ * of the enterprise that owns it (bound into the data whatever the client sent).
+ */
+export async function findDraftSaveTarget(db: Db, id: string) {
+  const query = preparedQuery(db, 'applications_draft_save_target', (d) =>
+    d
+      .select({
+        head: headColumns(),
+        configRevision: campaigns.configRevision,
+        enterpriseName: enterprises.name,
+        enterpriseUscc: enterprises.uscc,
+      })
+      .from(applications)
+      .innerJoin(campaigns, eq(campaigns.id, applications.campaignId))
+      .innerJoin(enterprises, eq(enterprises.id, applications.enterpriseId))
+      .where(eq(applications.id, sql.placeholder('id')))
+      .prepare('applications_draft_save_target'),
+  );
+  const [row] = await query.execute({ id });
+  return row;
+}
+export type DraftSaveTarget = NonNullable<Awaited<ReturnType<typeof findDraftSaveTarget>>>;
+
+/**
+ * Saves over exactly `baseVersion`, and only while what the data was checked against still
+ * holds: the campaign's configuration revision (its form) and the enterprise's name and code
+ * (bound into the data). Returns nothing when any of that changed, someone saved meanwhile or
+ * the application left the editable states. One prepared statement: the busiest write of the
+ * call. A null `channelUnitId` keeps the channel.
+ */
 export async function updateDraft(
-  tx: Db,
+  db: Db,
   id: string,
   baseVersion: number,
+  checkedAgainst: { configRevision: number; enterpriseName: string; enterpriseUscc: string },
   patch: {
     data: Record<string, unknown>;
     facts: ApplicationFacts;
     wordCount: number;
     solutionName: string;
-    channelUnitId: string;
+    channelUnitId: string | null;
     updatedAt: Date;
     updatedBy: string;
   },
 ) {
-  const [row] = await tx
-    .update(applications)
-    .set({ ...patch, draftVersion: sql`${applications.draftVersion} + 1` })
-    .where(
-      and(
-        eq(applications.id, id),
-        eq(applications.draftVersion, baseVersion),
-        inArray(applications.state, ['draft', 'returned']),
-      ),
-    )
-    .returning(headColumns());
+  const query = preparedQuery(db, 'applications_update_draft', (d) =>
+    d
+      .update(applications)
+      .set({
+        // placeholders are sent as given: JSON and instants as text, cast here
+        data: sql`${sql.placeholder('data')}::jsonb`,
+        facts: sql`${sql.placeholder('facts')}::jsonb`,
+        wordCount: sql`${sql.placeholder('wordCount')}::integer`,
+        solutionName: sql`${sql.placeholder('solutionName')}::text`,
+        channelUnitId: sql`coalesce(${sql.placeholder('channelUnitId')}::uuid, ${applications.channelUnitId})`,
+        updatedAt: sql`${sql.placeholder('updatedAt')}::timestamptz`,
+        updatedBy: sql`${sql.placeholder('updatedBy')}::uuid`,
+        draftVersion: sql`${applications.draftVersion} + 1`,
+      })
+      .where(
+        and(
+          eq(applications.id, sql.placeholder('id')),
+          eq(applications.draftVersion, sql.placeholder('baseVersion')),
+          inArray(applications.state, ['draft', 'returned']),
+          sql`exists (select 1 from ${campaigns} where ${campaigns.id} = ${applications.campaignId} and ${campaigns.configRevision} = ${sql.placeholder('configRevision')}::integer)`,
+          sql`exists (select 1 from ${enterprises} where ${enterprises.id} = ${applications.enterpriseId} and ${enterprises.name} = ${sql.placeholder('enterpriseName')}::text and ${enterprises.uscc} = ${sql.placeholder('enterpriseUscc')}::text)`,
+        ),
+      )
+      .returning(headColumns())
+      .prepare('applications_update_draft'),
+  );
+  const [row] = await query.execute({
+    id,
+    baseVersion,
+    ...checkedAgainst,
+    data: JSON.stringify(patch.data),
+    facts: JSON.stringify(patch.facts),
+    wordCount: patch.wordCount,
+    solutionName: patch.solutionName,
+    channelUnitId: patch.channelUnitId,
+    updatedAt: patch.updatedAt.toISOString(),
+    updatedBy: patch.updatedBy,
+  });
   return row;
 }
 

@@ -13,12 +13,18 @@ import { AppError } from '../../lib/errors';
 import { recordAudit } from '../audit';
 import { notify } from '../notifications';
 import { onApplicationChanged } from '../duplicates';
-import { dataSchemaOf, findCampaign, findCampaignForShare, formOfCampaign } from '../campaigns';
+import {
+  dataSchemaAtRevision,
+  dataSchemaOf,
+  findCampaign,
+  findCampaignForShare,
+  formOfCampaign,
+} from '../campaigns';
 import { findEnterprise } from '../enterprises';
 import { findRecommenderUnit, listRecommenderUnitRows } from '../recommender-units';
 import { refreshStatKeys } from '../statistics';
 import { verificationCodeOf } from '../printing';
-import { applicationHeadOf, editableApplication } from './load';
+import { draftSaveTargetOf, editableApplication } from './load';
 import { authorizeEditApplication } from './policy';
 import * as repo from './repository';
 
@@ -117,41 +123,47 @@ export async function createApplication(
   });
 }
 
-export async function saveDraft(
+/**
+ * Checks and writes one save against `target` (the head, the campaign revision and the
+ * enterprise's name and code it was read with). Nothing is written, and nothing returned, when
+ * the UPDATE finds any of those changed (or the version or state): the caller reads again.
+ */
+async function saveDraft(
   deps: Deps,
   user: SignedInUser,
-  app: repo.ApplicationHead,
+  target: repo.DraftSaveTarget,
   input: { baseVersion: number; data: Record<string, unknown>; channelUnitId?: string },
-): Promise<repo.ApplicationRow> {
-  const campaign = (await findCampaign(deps.db, app.campaignId))!;
-  const { form, schema } = await dataSchemaOf(deps.db, campaign, 'draft');
+): Promise<repo.ApplicationRow | undefined> {
+  const app = target.head;
+  const { form, schema } = await dataSchemaAtRevision(
+    deps.db,
+    app.campaignId,
+    target.configRevision,
+    'draft',
+  );
   // the applicant's name and code are the account's own, whatever the client sent
-  const enterprise = (await findEnterprise(deps.db, app.enterpriseId))!;
-  const data = withAccountFacts(form, input.data, enterprise);
+  const data = withAccountFacts(form, input.data, {
+    name: target.enterpriseName,
+    uscc: target.enterpriseUscc,
+  });
   const parsed = schema.safeParse(data);
   if (!parsed.success) {
     throw new AppError('VALIDATION_FAILED', {
       details: parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
     });
   }
-  const channelUnitId = input.channelUnitId ?? app.channelUnitId;
-  if (channelUnitId !== app.channelUnitId)
+  const channelUnitId = input.channelUnitId ?? null;
+  if (channelUnitId !== null && channelUnitId !== app.channelUnitId)
     await checkChannel(deps, app.enterpriseId, channelUnitId);
   // one conditional UPDATE: it either applies over the base version or changes nothing
-  const saved = await repo.updateDraft(deps.db, app.id, input.baseVersion, {
+  const saved = await repo.updateDraft(deps.db, app.id, input.baseVersion, target, {
     data,
     ...factColumns(form, data),
     channelUnitId,
     updatedAt: deps.clock.now(),
     updatedBy: user.id,
   });
-  if (saved) return { ...saved, data };
-  const current = await repo.findApplicationHead(deps.db, app.id);
-  if (current && !EDITABLE.has(current.state))
-    throw new AppError('WRONG_STATE', { message: '申报书已提交，不能再修改；如需修改请先撤回' });
-  throw new AppError('DRAFT_CONFLICT', {
-    details: { currentVersion: current?.draftVersion, updatedAt: current?.updatedAt.toISOString() },
-  });
+  return saved && { ...saved, data };
 }
 
 /** Freezes a numbered version and sends it to the chosen recommender. */
@@ -328,16 +340,52 @@ export async function backfillFacts(db: Deps['db']) {
   }
 }
 
-/** Saves the working copy of an application the caller may edit. */
+// What the last save of each application in this process was checked against (its campaign and
+// enterprise never change; the revision and the enterprise's name and code are re-checked by the
+// UPDATE itself). An autosave then costs the session's read and one UPDATE.
+const saveTargets = new Map<string, repo.DraftSaveTarget>();
+function rememberSaveTarget(target: repo.DraftSaveTarget) {
+  if (saveTargets.size >= 20_000) saveTargets.clear();
+  saveTargets.set(target.head.id, target);
+}
+
+/**
+ * Saves the working copy of an application the caller may edit. The save is checked against the
+ * target this process last read for it; when the UPDATE does not apply, the target is read
+ * again: a changed form or enterprise name is checked once more, anything else is answered
+ * (someone saved meanwhile: DRAFT_CONFLICT; submitted meanwhile: WRONG_STATE).
+ */
 export async function saveDraftOf(
   deps: Deps,
   user: SignedInUser,
   id: string,
   input: { baseVersion: number; data: Record<string, unknown>; channelUnitId?: string },
 ) {
-  const found = await applicationHeadOf(deps, id);
-  authorizeEditApplication(user, found);
-  return saveDraft(deps, user, found, input);
+  // a change of channel is checked against the channel as it is now
+  let target = input.channelUnitId === undefined ? saveTargets.get(id) : undefined;
+  if (target) authorizeEditApplication(user, target.head);
+  else target = await draftSaveTargetOf(deps, user, id);
+  for (let attempt = 0; ; attempt++) {
+    const saved = await saveDraft(deps, user, target, input);
+    if (saved) {
+      rememberSaveTarget({ ...target, head: saved });
+      return saved;
+    }
+    const current = await draftSaveTargetOf(deps, user, id);
+    rememberSaveTarget(current);
+    const head = current.head;
+    if (!EDITABLE.has(head.state))
+      throw new AppError('WRONG_STATE', { message: '申报书已提交，不能再修改；如需修改请先撤回' });
+    const checkedAgainstChanged =
+      current.configRevision !== target.configRevision ||
+      current.enterpriseName !== target.enterpriseName ||
+      current.enterpriseUscc !== target.enterpriseUscc;
+    if (head.draftVersion !== input.baseVersion || !checkedAgainstChanged || attempt > 0)
+      throw new AppError('DRAFT_CONFLICT', {
+        details: { currentVersion: head.draftVersion, updatedAt: head.updatedAt.toISOString() },
+      });
+    target = current;
+  }
 }
 
 /** Submits an application the caller may edit. */

@@ -1,5 +1,6 @@
 import { and, eq, gt, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
+import { preparedQuery } from '../../db/prepared';
 import { passwordResetTokens, sessions, signInFailures, users } from '../../db/schema';
 
 export type UserRow = typeof users.$inferSelect;
@@ -99,13 +100,21 @@ export async function insertSession(tx: Db, row: typeof sessions.$inferInsert) {
   await tx.insert(sessions).values(row);
 }
 
+/** The session of a token and its account, unless expired: read on every signed-in request. */
 export async function findLiveSession(db: Db, id: string, now: Date) {
-  const [row] = await db
-    .select({ session: sessions, user: users })
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .where(and(eq(sessions.id, id), gt(sessions.expiresAt, now)))
-    .limit(1);
+  const query = preparedQuery(db, 'auth_live_session', (d) =>
+    d
+      .select({ session: sessions, user: users })
+      .from(sessions)
+      .innerJoin(users, eq(users.id, sessions.userId))
+      .where(
+        and(eq(sessions.id, sql.placeholder('id')), gt(sessions.expiresAt, sql.placeholder('now'))),
+      )
+      .limit(1)
+      .prepare('auth_live_session'),
+  );
+  // a placeholder is sent as it is given (no column encoding): the instant as ISO text
+  const [row] = await query.execute({ id, now: now.toISOString() });
   return row;
 }
 

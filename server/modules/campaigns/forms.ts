@@ -39,6 +39,25 @@ export async function formOfCampaign(
 }
 
 /**
+ * The form and schema at a configuration revision read with something else (a draft save reads
+ * it joined to the application): the campaign row is read only when this process has not built
+ * that revision's schema yet.
+ */
+export async function dataSchemaAtRevision(
+  db: Db,
+  campaignId: string,
+  configRevision: number,
+  mode: FormMode,
+): Promise<{ form: FormDeclaration; schema: z.ZodType }> {
+  const form = forms.get(`${campaignId}:application:${configRevision}`);
+  const schema = schemas.get(`${campaignId}:${configRevision}:${mode}`);
+  if (form && schema) return { form, schema };
+  const campaign = await repo.findCampaign(db, campaignId);
+  if (!campaign) throw new Error(`campaign ${campaignId} does not exist`);
+  return dataSchemaOf(db, campaign, mode);
+}
+
+/**
  * The zod schema of the campaign's application data in a mode. Building it costs milliseconds,
  * so it is built once per (campaign, revision, mode).
  */

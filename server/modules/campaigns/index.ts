@@ -7,7 +7,7 @@ export {
   listCampaignRows,
   type CampaignRow,
 } from './repository';
-export { formOfCampaign, dataSchemaOf, type CampaignRef } from './forms';
+export { formOfCampaign, dataSchemaOf, dataSchemaAtRevision, type CampaignRef } from './forms';
 export { campaignView, type CampaignView } from './views';
 export { backfillCampaignConfig } from './config';
 export { copyCampaign } from './service';
