@@ -58,7 +58,20 @@ export async function industryNames(db: Db, codes: string[]): Promise<Record<str
   return Object.fromEntries(rows.map((r) => [r.code, r.name]));
 }
 
-export async function regionNames(db: Db): Promise<Record<string, string>> {
-  const rows = await db.select({ code: regions.code, name: regions.name }).from(regions);
-  return Object.fromEntries(rows.map((r) => [r.code, r.name]));
+// GB/T 2260 is written by the seed at start and never changes while the platform runs: its
+// ≈3,400 names are read once per database (every print and export needs them; on the embedded
+// database each read is work on the request thread).
+const regionNamesOf = new WeakMap<object, Promise<Record<string, string>>>();
+
+export function regionNames(db: Db): Promise<Record<string, string>> {
+  let names = regionNamesOf.get(db);
+  if (!names) {
+    names = db
+      .select({ code: regions.code, name: regions.name })
+      .from(regions)
+      .then((rows) => Object.freeze(Object.fromEntries(rows.map((r) => [r.code, r.name]))));
+    regionNamesOf.set(db, names);
+    names.catch(() => regionNamesOf.delete(db));
+  }
+  return names;
 }
