@@ -78,12 +78,23 @@ export async function signIn(page: Page, login: string, password = DEMO_PASSWORD
 
 /** Opens an organizer's page through a submenu of the top bar (系统管理 unless another is named). */
 export async function openAdminPage(page: Page, name: string, menu = '系统管理') {
-  // the submenu opens on hover; a hover during a re-render is lost, so leave and hover again
+  // the submenu opens on hover; a hover during a re-render is lost, and a click on an item of a
+  // popup that is closing lands nowhere: hover again until the item's page is the one shown
   await expect(async () => {
     await page.mouse.move(0, 0);
     await page.getByRole('menuitem', { name: menu }).hover();
-    await page.getByRole('menuitem', { name }).click({ timeout: 3_000 });
-  }).toPass({ timeout: 30_000 });
+    const item = page.getByRole('menuitem', { name });
+    const href = await item
+      .locator('a')
+      .first()
+      .getAttribute('href', { timeout: 3_000 })
+      .catch(() => null);
+    await item.click({ timeout: 3_000 });
+    if (href) {
+      const path = href.split('?')[0]!.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      await expect(page).toHaveURL(new RegExp(`${path}([?#]|$)`), { timeout: 10_000 });
+    }
+  }).toPass({ timeout: 45_000 });
 }
 
 export async function signOut(page: Page) {
