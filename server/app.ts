@@ -25,6 +25,7 @@ import { resolveSession } from './modules/auth';
 import { cataloguePages } from './modules/catalogue';
 import { catalogueVersionPages } from './modules/catalogue-versions';
 import { apiRoutes } from './routes';
+import { databaseRateLimitStore } from './lib/rate-limit-store';
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
@@ -71,6 +72,8 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   });
   await app.register(rateLimit, {
     global: false,
+    // counted in the database, so that the limits hold across nodes behind a load balancer
+    store: databaseRateLimitStore(deps.db),
     errorResponseBuilder: () => new AppError('RATE_LIMITED'),
   });
   await app.register(swagger, {

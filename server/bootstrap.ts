@@ -20,10 +20,13 @@ export async function openConfiguredDatabase(
       });
   let demoAccounts: DemoAccount[] = [];
   try {
-    await seedReference(database.db);
-    const deps = { db: database.db, clock, config, files: storageFromConfig(config) };
-    if (opts.demo && config.demoCampaign) await seedDemoCampaign(deps);
-    if (opts.demo && config.demoAccounts) demoAccounts = await seedDemoAccounts(deps);
+    // several nodes may start at once on one PostgreSQL: one seeds, the others find it done
+    await database.exclusive(async () => {
+      await seedReference(database.db);
+      const deps = { db: database.db, clock, config, files: storageFromConfig(config) };
+      if (opts.demo && config.demoCampaign) await seedDemoCampaign(deps);
+      if (opts.demo && config.demoAccounts) demoAccounts = await seedDemoAccounts(deps);
+    });
   } catch (e) {
     await database.close();
     throw e;

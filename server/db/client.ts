@@ -23,7 +23,31 @@ export interface Database {
   kind: 'pglite' | 'postgres';
   /** raw statements for pg-boss (several at once when without parameters) */
   executor: SqlExecutor;
+  /**
+   * Runs `fn` while no other process runs its own start-up work on this database: migrations and
+   * seeds. On PostgreSQL a session advisory lock on a connection of its own (any number of nodes
+   * may start at once; the others wait, then find the work done); on the embedded database the
+   * data folder's lock already keeps every other process out.
+   */
+  exclusive<T>(fn: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
+}
+
+/** The advisory lock key of start-up work (migrations, seeds): one number for every node. */
+export const STARTUP_LOCK = 7420100;
+
+/** A session advisory lock held on a connection opened for it, released (and closed) after `fn`. */
+async function underStartupLock<T>(url: string, fn: () => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query('select pg_advisory_lock($1)', [STARTUP_LOCK]);
+    return await fn();
+  } finally {
+    // ending the session lets the lock go even when the unlock cannot be sent
+    await client.query('select pg_advisory_unlock($1)', [STARTUP_LOCK]).catch(() => {});
+    await client.end().catch(() => {});
+  }
 }
 
 const migrationsFolder = projectPath('server/db/migrations');
@@ -57,14 +81,17 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     const executor: SqlExecutor = {
       executeSql: async (text, values) => ({ rows: (await pool.query(text, values)).rows }),
     };
+    const exclusive = <T>(fn: () => Promise<T>) => underStartupLock(target.url, fn);
     try {
-      await migratePg(drizzlePg(pool, { schema }), { migrationsFolder });
-      await migrateJobs(executor);
+      await exclusive(async () => {
+        await migratePg(drizzlePg(pool, { schema }), { migrationsFolder });
+        await migrateJobs(executor);
+      });
     } catch (e) {
       await pool.end();
       throw e;
     }
-    return { db, kind: 'postgres', executor, close: () => pool.end() };
+    return { db, kind: 'postgres', executor, exclusive, close: () => pool.end() };
   }
   let release = () => {};
   let client: PGlite;
@@ -106,6 +133,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     db,
     kind: 'pglite',
     executor,
+    exclusive: (fn) => fn(),
     async close() {
       await client.close();
       release();

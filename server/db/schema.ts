@@ -159,6 +159,21 @@ export const sessions = pgTable(
  * account, never the real user elsewhere. `account` is `user:<id>` for an existing account and
  * `login:<what was typed>` for none, so that both answer alike.
  */
+/**
+ * Request counters of the rate-limited routes (sign-in, registration, public forms), one row per
+ * route and client address, shared by every node on the database: behind a load balancer a
+ * client's requests count together whichever node answers them.
+ */
+export const rateLimitCounters = pgTable(
+  'rate_limit_counters',
+  {
+    key: text('key').primaryKey(),
+    hits: integer('hits').notNull(),
+    resetsAt: ts('resets_at').notNull(),
+  },
+  (t) => [index('rate_limit_counters_resets').on(t.resetsAt)],
+);
+
 export const signInFailures = pgTable(
   'sign_in_failures',
   {
