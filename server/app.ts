@@ -35,6 +35,10 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   const app = Fastify({
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
     trustProxy: config.trustProxy,
+    // While a node stops (SIGTERM, main.ts) its listening socket is closed first; a request that
+    // still reaches it on a connection already open is served as usual, not answered 503, which a
+    // proxy would pass on to the client instead of trying another node.
+    return503OnClosing: false,
     bodyLimit: 1024 * 1024,
     // Errors the router raises before any hook (a malformed or over-long URL) get the envelope too.
     frameworkErrors: (err, _req, reply) => {

@@ -61,6 +61,8 @@ const envSchema = z.object({
   WORKERS: flag,
   /** Threads that render PDFs, DOCX and XLSX off the event loop; 0: render on the main thread. Default: cores − 1 (at least 1). */
   WORKER_THREADS: z.coerce.number().int().min(0).max(64).optional(),
+  /** On SIGTERM, how long requests in flight and the jobs' current step may take before the process exits anyway. */
+  SHUTDOWN_GRACE_SECONDS: z.coerce.number().int().min(1).max(600).default(25),
   /** Minutes between checkpoints of the audit chain's head in the file storage (0: only at start-up). */
   AUDIT_CHECKPOINT_MINUTES: z.coerce
     .number()
@@ -99,6 +101,7 @@ export type Config = {
   maxApplicationFileBytes: number;
   publicUrl: string;
   auditCheckpointMinutes: number;
+  shutdownGraceSeconds: number;
   smtpUrl: string | undefined;
   mailFrom: string;
   workers: boolean;
@@ -174,6 +177,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxApplicationFileBytes: Math.round(e.MAX_APPLICATION_FILES_MB * 1024 * 1024),
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
     auditCheckpointMinutes: e.AUDIT_CHECKPOINT_MINUTES,
+    shutdownGraceSeconds: e.SHUTDOWN_GRACE_SECONDS,
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
     workers: e.WORKERS ?? true,

@@ -19,14 +19,25 @@ async function main() {
   let stopCheckpoints = () => {};
   let background: Background | undefined;
 
+  // SIGTERM (a rolling upgrade, `docker stop`, systemd): stop taking requests — the listening socket
+  // closes, so a proxy sends new ones to another node, and idle keep-alive connections end —, let
+  // the requests in flight finish and the background jobs end their current step, then exit. After
+  // SHUTDOWN_GRACE_SECONDS the process exits anyway.
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
-    app.log.info(`${signal}: closing`);
+    app.log.warn({ signal }, '正在停止：不再接受新请求，处理完进行中的请求后退出 / closing');
+    const force = setTimeout(() => {
+      app.log.error('停止超时，强制退出 / grace period over: exiting with requests unfinished');
+      process.exit(1);
+    }, config.shutdownGraceSeconds * 1000);
+    force.unref();
     stopCheckpoints();
-    await app.close().catch(() => {});
-    await background?.stop().catch(() => {});
+    await Promise.all([
+      app.close().catch(() => {}),
+      background?.stop().catch(() => {}),
+    ]);
     await database.close().catch(() => {});
     process.exit(0);
   };

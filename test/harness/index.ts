@@ -133,7 +133,8 @@ export class Client {
   csrf: string | undefined;
   /** `ip`: the client's address as the server sees it (rate limits and audit rows are per IP). */
   constructor(
-    private readonly app: FastifyInstance,
+    /** the app itself (requests injected), or the address of a running server (real HTTP) */
+    private readonly app: FastifyInstance | string,
     readonly ip = '127.0.0.1',
   ) {}
 
@@ -143,6 +144,7 @@ export class Client {
     body?: unknown,
     headers: Record<string, string> = {},
   ) {
+    if (typeof this.app === 'string') return this.overHttp(this.app, method, url, body, headers);
     const res = await this.app.inject({
       method,
       url,
@@ -163,6 +165,48 @@ export class Client {
       json = undefined;
     }
     return { status: res.statusCode, body: json, headers: res.headers, raw: res };
+  }
+  /**
+   * Over a socket to a running server (behind a proxy that trusts X-Forwarded-For, the client's
+   * address is sent there). A refused or broken connection throws, as it would in a browser.
+   */
+  private async overHttp(
+    base: string,
+    method: InjectOptions['method'],
+    url: string,
+    body: unknown,
+    headers: Record<string, string>,
+  ) {
+    const isBuffer = Buffer.isBuffer(body);
+    const res = await fetch(`${base}${url}`, {
+      method: String(method),
+      redirect: 'manual',
+      headers: {
+        'x-forwarded-for': this.ip,
+        ...(body !== undefined && !isBuffer ? { 'content-type': 'application/json' } : {}),
+        ...(this.cookie ? { cookie: this.cookie } : {}),
+        ...(this.csrf ? { 'x-csrf-token': this.csrf } : {}),
+        ...headers,
+      },
+      body: body === undefined ? undefined : isBuffer ? new Uint8Array(body) : JSON.stringify(body),
+    });
+    for (const set of res.headers.getSetCookie()) {
+      const m = /^zx_session=([^;]*)/.exec(set);
+      if (m) this.cookie = m[1] ? `zx_session=${m[1]}` : undefined;
+    }
+    const text = await res.text();
+    let json: any;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      json = undefined;
+    }
+    return {
+      status: res.status,
+      body: json,
+      headers: Object.fromEntries(res.headers) as Record<string, string>,
+      raw: undefined as unknown as Awaited<ReturnType<FastifyInstance['inject']>>,
+    };
   }
   get(url: string) {
     return this.request('GET', url);
@@ -189,7 +233,7 @@ export class Client {
 }
 
 export async function signedIn(
-  app: FastifyInstance,
+  app: FastifyInstance | string,
   login: string,
   password = DEMO_PASSWORD,
   ip?: string,
@@ -206,7 +250,7 @@ export async function signedIn(
  * its password, so it does (keeping the same one, which the tests go on using).
  */
 export async function firstSignIn(
-  app: FastifyInstance,
+  app: FastifyInstance | string,
   login: string,
   password: string,
   ip?: string,
