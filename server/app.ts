@@ -20,6 +20,7 @@ import { CSRF_HEADER, SESSION_COOKIE } from './lib/auth-context';
 import type { Deps } from './lib/deps';
 import { AppError } from './lib/errors';
 import { assertStorableRequest } from './lib/input-text';
+import { installObservability, requestIdOf } from './lib/observability';
 import { acquireWorkerPool, releaseWorkerPool } from './lib/worker-pool';
 import { resolveSession } from './modules/auth';
 import { cataloguePages } from './modules/catalogue';
@@ -28,11 +29,24 @@ import { apiRoutes } from './routes';
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
-/** Builds the whole application. It never listens: main.ts and tests decide that. */
-export async function buildApp(deps: Deps): Promise<FastifyInstance> {
+/**
+ * Builds the whole application. It never listens: main.ts and tests decide that.
+ * `logStream`: where the JSON log lines go (default standard output).
+ */
+export async function buildApp(
+  deps: Deps,
+  opts: { logStream?: { write(line: string): void } } = {},
+): Promise<FastifyInstance> {
   const { config } = deps;
   const app = Fastify({
-    logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
+    logger:
+      config.logLevel === 'silent'
+        ? false
+        : { level: config.logLevel, ...(opts.logStream ? { stream: opts.logStream } : {}) },
+    // one line per request, written by server/lib/observability.ts without URL, query or address
+    disableRequestLogging: true,
+    requestIdHeader: false,
+    genReqId: requestIdOf,
     trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
     // Errors the router raises before any hook (a malformed or over-long URL) get the envelope too.
@@ -147,6 +161,8 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
     return reply.status(500).send(new AppError('INTERNAL').toBody());
   });
 
+  // request ids and log lines, /api/ready, /metrics (before the routes, so their hooks see all)
+  installObservability(app, deps);
   app.get('/api/health', { schema: { hide: true } }, async (_req, reply) => {
     try {
       await deps.db.execute(sql`select 1`);

@@ -67,6 +67,8 @@ const envSchema = z.object({
     .min(0)
     .max(7 * 24 * 60)
     .default(60),
+  /** Bearer token for GET /metrics (Prometheus); unset: /metrics answers 404. At least 16 characters. */
+  METRICS_TOKEN: z.string().min(16, 'METRICS_TOKEN must be at least 16 characters').optional(),
 });
 
 export type Config = {
@@ -104,6 +106,8 @@ export type Config = {
   workers: boolean;
   /** 0: render on the main thread */
   workerThreads: number;
+  /** Bearer token for /metrics; undefined: /metrics answers 404 */
+  metricsToken: string | undefined;
 };
 
 export class ConfigError extends Error {}
@@ -178,5 +182,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mailFrom: e.MAIL_FROM,
     workers: e.WORKERS ?? true,
     workerThreads: e.WORKER_THREADS ?? Math.max(1, os.availableParallelism() - 1),
+    metricsToken: e.METRICS_TOKEN,
   };
 }
