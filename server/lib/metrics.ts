@@ -4,7 +4,8 @@
 
 type Labels = Record<string, string>;
 
-const escapeLabel = (v: string) => v.replace(/\\/g, '\\\\').replace(/\n/g, '\\n').replace(/"/g, '\\"');
+const escapeLabel = (v: string) =>
+  v.replace(/\\/g, '\\\\').replace(/\n/g, '\\n').replace(/"/g, '\\"');
 const labelText = (labels: Labels) => {
   const parts = Object.entries(labels).map(([k, v]) => `${k}="${escapeLabel(v)}"`);
   return parts.length ? `{${parts.join(',')}}` : '';
@@ -36,7 +37,9 @@ export class Counter {
     return this.values.get(keyOf(labels))?.value ?? 0;
   }
   render(): string[] {
-    return [...this.values.values()].map((e) => `${this.name}${labelText(e.labels)} ${num(e.value)}`);
+    return [...this.values.values()].map(
+      (e) => `${this.name}${labelText(e.labels)} ${num(e.value)}`,
+    );
   }
 }
 
@@ -117,7 +120,9 @@ export class Registry {
       try {
         lines = await m.render();
       } catch (e) {
-        out.push(`# ${m.name} unavailable: ${(e instanceof Error ? e.message : String(e)).split('\n')[0]}`);
+        out.push(
+          `# ${m.name} unavailable: ${(e instanceof Error ? e.message : String(e)).split('\n')[0]}`,
+        );
         continue;
       }
       out.push(`# HELP ${m.name} ${m.help.replace(/\\/g, '\\\\').replace(/\n/g, '\\n')}`);

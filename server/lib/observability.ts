@@ -92,10 +92,8 @@ export function installObservability(app: FastifyInstance, deps: Deps): void {
         value: r.jobs,
       })),
   );
-  registry.gauge(
-    'process_resident_memory_bytes',
-    'Resident memory size in bytes',
-    () => process.memoryUsage.rss(),
+  registry.gauge('process_resident_memory_bytes', 'Resident memory size in bytes', () =>
+    process.memoryUsage.rss(),
   );
   registry.gauge(
     'nodejs_heap_used_bytes',
@@ -200,6 +198,9 @@ export function installObservability(app: FastifyInstance, deps: Deps): void {
     if (!token) throw new AppError('NOT_FOUND');
     if (!bearerMatches(req.headers.authorization, token)) throw new AppError('UNAUTHENTICATED');
     const text = await registry.render();
-    return reply.header('content-type', PROMETHEUS_CONTENT_TYPE).header('cache-control', 'no-store').send(text);
+    return reply
+      .header('content-type', PROMETHEUS_CONTENT_TYPE)
+      .header('cache-control', 'no-store')
+      .send(text);
   });
 }

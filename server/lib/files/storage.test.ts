@@ -295,7 +295,9 @@ describe('s3FileStorage', () => {
   it('is not ready on a missing bucket or with a wrong secret (one HEAD request)', async () => {
     fake.seen.length = 0;
     await expect(storage().ready()).resolves.toBeUndefined();
-    expect(fake.seen.map((r) => `${r.method} ${r.url.split('?')[0]}`)).toEqual([`HEAD /${BUCKET}/`]);
+    expect(fake.seen.map((r) => `${r.method} ${r.url.split('?')[0]}`)).toEqual([
+      `HEAD /${BUCKET}/`,
+    ]);
     await expect(storage('wrong-secret').ready()).rejects.toBeInstanceOf(Error);
     const elsewhere = s3FileStorage({
       endpoint,
