@@ -26,10 +26,11 @@ WORKDIR /app
 COPY --from=deps /app/node_modules ./node_modules
 COPY --from=build /app/dist-server ./dist-server
 COPY --from=build /app/web/dist ./web/dist
-# read at run time from the project's folder (server/lib/paths.ts): migrations and reference data
-COPY package.json ./
-COPY server/db/migrations ./server/db/migrations
-COPY server/db/seed/data ./server/db/seed/data
+# read at run time from the project's folder (server/lib/paths.ts): migrations and reference data;
+# and the sources, for the administration CLI (`npm run admin -- …`, run by tsx, a dependency)
+COPY package.json tsconfig.json ./
+COPY domain ./domain
+COPY server ./server
 # the embedded database and local files, when no DATABASE_URL / S3_BUCKET is given
 RUN mkdir -p /data && chown node:node /data
 VOLUME ["/data"]
