@@ -20,7 +20,7 @@ export const REQUEST_ID_HEADER = 'x-request-id';
  */
 export function requestIdOf(req: { headers: Record<string, string | string[] | undefined> }) {
   const given = req.headers[REQUEST_ID_HEADER];
-  return typeof given === 'string' && /^[A-Za-z0-9._:@/+=-]{1,128}$/.test(given)
+  return typeof given === 'string' && /^[A-Za-z0-9._:/+=-]{1,128}$/.test(given)
     ? given
     : randomUUID();
 }
