@@ -1,6 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply } from 'fastify';
+import Fastify, {
+  LogController,
+  type FastifyError,
+  type FastifyInstance,
+  type FastifyReply,
+} from 'fastify';
 import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
 import helmet from '@fastify/helmet';
@@ -20,6 +25,7 @@ import { CSRF_HEADER, SESSION_COOKIE } from './lib/auth-context';
 import type { Deps } from './lib/deps';
 import { AppError } from './lib/errors';
 import { assertStorableRequest } from './lib/input-text';
+import { installObservability, requestIdOf } from './lib/observability';
 import { acquireWorkerPool, releaseWorkerPool } from './lib/worker-pool';
 import { resolveSession } from './modules/auth';
 import { cataloguePages } from './modules/catalogue';
@@ -29,11 +35,24 @@ import { databaseRateLimitStore } from './lib/rate-limit-store';
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
-/** Builds the whole application. It never listens: main.ts and tests decide that. */
-export async function buildApp(deps: Deps): Promise<FastifyInstance> {
+/**
+ * Builds the whole application. It never listens: main.ts and tests decide that.
+ * `logStream`: where the JSON log lines go (default standard output).
+ */
+export async function buildApp(
+  deps: Deps,
+  opts: { logStream?: { write(line: string): void } } = {},
+): Promise<FastifyInstance> {
   const { config } = deps;
   const app = Fastify({
-    logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
+    logger:
+      config.logLevel === 'silent'
+        ? false
+        : { level: config.logLevel, ...(opts.logStream ? { stream: opts.logStream } : {}) },
+    // one line per request, written by server/lib/observability.ts without URL, query or address
+    logController: new LogController({ disableRequestLogging: true }),
+    requestIdHeader: false,
+    genReqId: requestIdOf,
     trustProxy: config.trustProxy,
     // While a node stops (SIGTERM, main.ts) its listening socket is closed first; a request that
     // still reaches it on a connection already open is served as usual, not answered 503, which a
@@ -154,6 +173,8 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
     return reply.status(500).send(new AppError('INTERNAL').toBody());
   });
 
+  // request ids and log lines, /api/ready, /metrics (before the routes, so their hooks see all)
+  installObservability(app, deps);
   app.get('/api/health', { schema: { hide: true } }, async (_req, reply) => {
     try {
       await deps.db.execute(sql`select 1`);

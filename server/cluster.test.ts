@@ -100,25 +100,20 @@ async function freePort(): Promise<number> {
  */
 function nginxConfFor(dir: string, port: number, upstreams: number[]): string {
   const conf = fs.readFileSync(path.resolve('deploy/nginx.conf'), 'utf8');
-  const servers = upstreams.map((p) => `server 127.0.0.1:${p};`).join('\n    ');
-  let firstServer = true;
+  const servers = upstreams.map((p) => `server 127.0.0.1:${p};`).join('\n        ');
   const out = conf
-    .replace(/^\s*pid\s+[^;]+;/m, '')
-    .replace(/^\s*error_log\s+[^;]+;/m, '')
+    .replace(/^\s*pid\s+[^;]+;/m, `pid ${dir}/nginx.pid;`)
+    .replace(/^\s*error_log\s+[^;]+;/m, `error_log ${dir}/error.log warn;`)
+    .replaceAll('/tmp/zhengxuan-nginx', `${dir}/tmp`)
+    .replace(/access_log\s+\S+/g, `access_log ${dir}/access.log`)
     .replace(
-      /(upstream\s+zhengxuan\s*\{[^}]*?)((?:\s*server\s+app\d+:\d+[^;]*;)+)/,
-      (_m, head: string) => {
-        const keep = head;
-        return `${keep}\n    ${servers}`;
-      },
+      /(upstream\s+zhengxuan\s*\{)((?:\s*server\s+app\d+:\d+[^;]*;)+)/,
+      (_m, head: string) => `${head}\n        ${servers}`,
     )
-    .replace(/listen\s+[^;]+;/g, () => {
-      if (!firstServer) return '';
-      firstServer = false;
-      return `listen 127.0.0.1:${port};`;
-    })
-    .replace(/access_log\s+[^;]+;/g, `access_log ${dir}/access.log;`);
-  return `pid ${dir}/nginx.pid;\nerror_log ${dir}/error.log warn;\n${out}`;
+    .replace(/^(\s*)listen\s+8080;/m, `$1listen 127.0.0.1:${port};`);
+  expect(out).toContain(`listen 127.0.0.1:${port};`);
+  expect(out).toContain(servers);
+  return out;
 }
 
 async function sqlRows<T>(database: Database, text: string): Promise<T[]> {

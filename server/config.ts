@@ -69,7 +69,12 @@ const envSchema = z.object({
     .min(0)
     .max(7 * 24 * 60)
     .default(60),
+  /** Bearer token for GET /metrics (Prometheus); unset: /metrics answers 404. At least 16 characters. */
+  METRICS_TOKEN: z.string().min(16, 'METRICS_TOKEN must be at least 16 characters').optional(),
 });
+
+/** The environment variables the server reads (deploy/compose.yaml is checked against them). */
+export const CONFIG_VARIABLES: readonly string[] = Object.keys(envSchema.shape);
 
 export type Config = {
   port: number;
@@ -107,6 +112,8 @@ export type Config = {
   workers: boolean;
   /** 0: render on the main thread */
   workerThreads: number;
+  /** Bearer token for /metrics; undefined: /metrics answers 404 */
+  metricsToken: string | undefined;
 };
 
 export class ConfigError extends Error {}
@@ -182,5 +189,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mailFrom: e.MAIL_FROM,
     workers: e.WORKERS ?? true,
     workerThreads: e.WORKER_THREADS ?? Math.max(1, os.availableParallelism() - 1),
+    metricsToken: e.METRICS_TOKEN,
   };
 }

@@ -637,6 +637,9 @@ function showcaseRows(): Record<string, Case[]> {
 const TABLE: Record<string, Case[]> = {
   'GET /api/health': [{ expect: all(200), call: (c) => c.get('/api/health') }],
   'GET /api/openapi.json': [{ expect: all(200), call: (c) => c.get('/api/openapi.json') }],
+  'GET /api/ready': [{ expect: all(200), call: (c) => c.get('/api/ready') }],
+  // METRICS_TOKEN unset here: /metrics is not there (the token itself: server/observability.test.ts)
+  'GET /metrics': [{ expect: all(404), call: (c) => c.get('/metrics') }],
 
   'POST /api/v1/auth/sign-in': [
     {

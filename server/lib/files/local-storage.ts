@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, readdir, readFile, rename, rm } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { access, mkdir, open, readdir, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { FileNotFoundError, InvalidFileKeyError, assertSafeKey, type FileStorage } from './storage';
 
@@ -72,6 +73,10 @@ export function localFileStorage(rootDir: string): FileStorage {
         throw e;
       }
       return names.sort();
+    },
+    async ready() {
+      await mkdir(root, { recursive: true });
+      await access(root, constants.R_OK | constants.W_OK | constants.X_OK);
     },
   };
 }

@@ -1,6 +1,7 @@
 import {
   DeleteObjectCommand,
   GetObjectCommand,
+  HeadBucketCommand,
   ListObjectsV2Command,
   PutObjectCommand,
   S3Client,
@@ -78,6 +79,10 @@ export function s3FileStorage(opts: S3StorageOptions): FileStorage {
         ContinuationToken = out.IsTruncated ? out.NextContinuationToken : undefined;
       } while (ContinuationToken);
       return keys.sort();
+    },
+    async ready() {
+      // the bucket exists and these credentials may use it (one HEAD request)
+      await client.send(new HeadBucketCommand({ Bucket }));
     },
   };
 }

@@ -1,5 +1,5 @@
 import { createHash, createHmac } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -60,6 +60,10 @@ function contract(name: string, make: () => FileStorage) {
       await expect(s.delete('nothing/here.pdf')).resolves.toBeUndefined();
     });
 
+    it('is ready when it answers', async () => {
+      await expect(make().ready()).resolves.toBeUndefined();
+    });
+
     it("refuses keys with '..', absolute paths and other tricks", async () => {
       const s = make();
       for (const key of BAD_KEYS) {
@@ -83,6 +87,11 @@ describe('localFileStorage', () => {
   });
 
   contract('local', () => localFileStorage(path.join(root, 'store')));
+
+  it('is not ready when its root cannot be a folder', async () => {
+    writeFileSync(path.join(root, 'a-file'), 'x');
+    await expect(localFileStorage(path.join(root, 'a-file')).ready()).rejects.toThrow();
+  });
 
   it('creates the folders, leaves no temporary files, and stays inside its root', async () => {
     const s = localFileStorage(path.join(root, 'store'));
@@ -206,6 +215,10 @@ function fakeS3() {
           `<?xml version="1.0" encoding="UTF-8"?><ListBucketResult><Name>${BUCKET}</Name><Prefix>${esc(prefix)}</Prefix><KeyCount>${page.length}</KeyCount><IsTruncated>${more}</IsTruncated>${more ? `<NextContinuationToken>${start + 2}</NextContinuationToken>` : ''}${page.map((k) => `<Contents><Key>${esc(k)}</Key><Size>${objects.get(k)!.body.length}</Size></Contents>`).join('')}</ListBucketResult>`,
         );
       }
+      if (req.method === 'HEAD' && key === '') {
+        res.writeHead(200);
+        return res.end();
+      }
       if (req.method === 'PUT') {
         objects.set(key, { body, type: String(req.headers['content-type'] ?? '') });
         res.writeHead(200, { etag: `"${sha256(body).slice(0, 32)}"` });
@@ -277,5 +290,23 @@ describe('s3FileStorage', () => {
     expect(err).toBeInstanceOf(Error);
     expect(err).not.toBeInstanceOf(FileNotFoundError);
     expect(fake.seen.at(-1)!.signatureValid).toBe(false);
+  });
+
+  it('is not ready on a missing bucket or with a wrong secret (one HEAD request)', async () => {
+    fake.seen.length = 0;
+    await expect(storage().ready()).resolves.toBeUndefined();
+    expect(fake.seen.map((r) => `${r.method} ${r.url.split('?')[0]}`)).toEqual([
+      `HEAD /${BUCKET}/`,
+    ]);
+    await expect(storage('wrong-secret').ready()).rejects.toBeInstanceOf(Error);
+    const elsewhere = s3FileStorage({
+      endpoint,
+      region: REGION,
+      bucket: 'no-such-bucket',
+      accessKeyId: ACCESS_KEY,
+      secretAccessKey: SECRET,
+      forcePathStyle: true,
+    });
+    await expect(elsewhere.ready()).rejects.toBeInstanceOf(Error);
   });
 });

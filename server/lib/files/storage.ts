@@ -8,6 +8,8 @@ export interface FileStorage {
   delete(key: string): Promise<void>;
   /** The keys under a folder (`prefix` ends with '/'), at any depth, sorted. */
   list(prefix: string): Promise<string[]>;
+  /** Resolves when the storage answers and can be written (for /api/ready); cheap, no file made. */
+  ready(): Promise<void>;
 }
 
 export class FileNotFoundError extends Error {
