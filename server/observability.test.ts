@@ -160,7 +160,7 @@ describe('/api/ready', () => {
     }
   });
 
-  test('a closing app answers 503 (Fastify, return503OnClosing) until it has closed', async () => {
+  test('a closing app is not ready (503) but still serves the requests that reach it, until it has closed', async () => {
     const closing = await buildApp(t.deps);
     let release = () => {};
     const held = new Promise<void>((resolve) => (release = resolve));
@@ -172,6 +172,9 @@ describe('/api/ready', () => {
     await new Promise((resolve) => setTimeout(resolve, 20));
     const during = await fetch(url);
     expect(during.status).toBe(503);
+    // other requests still on their way are served, not refused: a proxy would pass a 503 on
+    const health = await fetch(url.replace('/api/ready', '/api/health'));
+    expect(health.status).toBe(200);
     release();
     await closed;
     await expect(fetch(url)).rejects.toThrow(); // and then nothing listens
