@@ -21,8 +21,9 @@ import { decide, enterpriseIdOf, uploadProof } from '../test/fixtures/verificati
 
 const adminUrl = process.env.TEST_DATABASE_URL;
 const NGINX = '/usr/sbin/nginx';
-const root = fs.mkdtempSync(path.join(os.tmpdir(), 'zx-cluster-'));
-const filesDir = path.join(root, 'files'); // the nodes' shared file storage (a network share or S3 in production)
+let root = '';
+/** every process started, killed at the end whatever happened */
+const children: ChildProcess[] = [];
 const dbName = `zx_cluster_${randomUUID().replace(/-/g, '').slice(0, 12)}`;
 const dbUrl = (() => {
   const u = new URL(adminUrl ?? 'postgres://localhost/x');
@@ -45,7 +46,8 @@ function startNode(name: string, env: Record<string, string> = {}): Promise<Node
       ...process.env,
       DATABASE_URL: dbUrl,
       DATA_DIR: path.join(root, name),
-      FILES_DIR: filesDir,
+      // the nodes' shared file storage (a network share or S3 in production)
+      FILES_DIR: path.join(root, 'files'),
       PORT: '0',
       HOST: '127.0.0.1',
       TRUST_PROXY: '1',
@@ -62,6 +64,7 @@ function startNode(name: string, env: Record<string, string> = {}): Promise<Node
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  children.push(child);
   let out = '';
   child.stdout!.on('data', (b: Buffer) => (out += b.toString()));
   child.stderr!.on('data', (b: Buffer) => (out += b.toString()));
@@ -127,6 +130,7 @@ describe.runIf(run)('several nodes on one PostgreSQL database', () => {
   let database: Database;
 
   beforeAll(async () => {
+    root = fs.mkdtempSync(path.join(os.tmpdir(), 'zx-cluster-'));
     const admin = new pg.Client({ connectionString: adminUrl });
     await admin.connect();
     await admin.query(
@@ -136,8 +140,9 @@ describe.runIf(run)('several nodes on one PostgreSQL database', () => {
   });
 
   afterAll(async () => {
-    for (const n of nodes) n.child.kill('SIGKILL');
-    await Promise.all(nodes.map((n) => n.exited));
+    const running = children.filter((c) => c.exitCode === null && c.signalCode === null);
+    for (const c of running) c.kill('SIGKILL');
+    await Promise.all(running.map((c) => new Promise((r) => c.once('exit', r))));
     await database?.close();
     const admin = new pg.Client({ connectionString: adminUrl });
     await admin.connect();
