@@ -446,14 +446,6 @@ export async function exportData(opts: ExportOptions): Promise<ExportReport> {
       log(`  ${t.name}: ${expected} → ${stored} (${Math.round(performance.now() - t0)} ms)`);
     }
 
-    const sequences = await sequencesOf(source, 'public');
-    for (const s of sequences)
-      await target.executeSql(`select setval($1::regclass, $2::bigint, $3::boolean)`, [
-        `${ident('public')}.${ident(s.name)}`,
-        s.lastValue,
-        s.isCalled,
-      ]);
-
     const jobs = { pending: 0, copied: 0, skippedQueues: [] as string[] };
     if (sourceJobs && targetJobs) {
       const { rows } = await target.executeSql(`select name from ${ident(JOB_SCHEMA)}.queue`, []);
@@ -494,6 +486,14 @@ export async function exportData(opts: ExportOptions): Promise<ExportReport> {
         `目标库的审计日志未通过校验（${targetAudit.reason ?? `${targetAudit.rows} rows`}），已回滚 / the target's audit log does not verify (${targetAudit.reason ?? `${targetAudit.rows} rows, ${sourceAudit.rows} in the source`}); rolled back`,
         targetAudit,
       );
+    // last: setval is not undone by a rollback, so only when nothing can fail any more
+    const sequences = await sequencesOf(source, 'public');
+    for (const s of sequences)
+      await target.executeSql(`select setval($1::regclass, $2::bigint, $3::boolean)`, [
+        `${ident('public')}.${ident(s.name)}`,
+        s.lastValue,
+        s.isCalled,
+      ]);
     return { tables, jobs, sequences, files, sourceAudit, targetAudit, seconds: 0 };
   });
   report.seconds = (performance.now() - started) / 1000;
