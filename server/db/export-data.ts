@@ -533,9 +533,9 @@ export async function planExport(opts: {
       )
     : 0;
   const client = new pg.Client({ connectionString: opts.targetUrl });
-  await client.connect();
   let target: ExportPlan['target'];
   try {
+    await client.connect();
     const executor: SqlExecutor = {
       executeSql: async (text, values) => ({ rows: (await client.query(text, values)).rows }),
     };
@@ -546,8 +546,13 @@ export async function planExport(opts: {
       tablesWithRows: await tablesWithRows(executor, present),
     };
     await client.query('rollback');
+  } catch (e) {
+    const shown = opts.targetUrl.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
+    throw new ExportRefusedError(
+      `无法读取目标数据库 ${shown}：${(e as Error).message}\ncould not read the target database ${shown}: ${(e as Error).message}`,
+    );
   } finally {
-    await client.end();
+    await client.end().catch(() => {});
   }
   return {
     tables: rows,
