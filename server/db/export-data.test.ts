@@ -71,7 +71,8 @@ async function printed<T>(work: () => Promise<T>): Promise<{ result: T; out: str
 }
 
 describe.runIf(enabled)('export-data: an embedded data folder into PostgreSQL', () => {
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'zx-export-'));
+  // made in beforeAll: a skipped describe's body still runs (to collect), its hooks do not
+  const root = path.join(os.tmpdir(), `zx-export-${process.pid}-${Date.now()}`);
   const dataDir = path.join(root, 'data');
   const env = { DATA_DIR: dataDir, LOG_LEVEL: 'silent', WEB_DIST: '/nonexistent' };
   const sourceFiles = localFileStorage(path.join(dataDir, 'files'));
@@ -87,6 +88,7 @@ describe.runIf(enabled)('export-data: an embedded data folder into PostgreSQL', 
 
   beforeAll(async () => {
     // the platform as it ran: demo, then a generated campaign; then stopped (closed)
+    fs.mkdirSync(root, { recursive: true });
     const source = await openSource();
     try {
       const deps = {
