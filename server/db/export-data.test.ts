@@ -78,6 +78,7 @@ describe.runIf(enabled)('export-data: an embedded data folder into PostgreSQL', 
   const sourceFiles = localFileStorage(path.join(dataDir, 'files'));
   const dropLater: (() => Promise<void>)[] = [];
   let campaign: ExportCampaign;
+  let sourceDigest: Map<string, string[]>;
 
   const emptyDatabase = async () => {
     const db = await createEmptyDatabase();
@@ -101,6 +102,9 @@ describe.runIf(enabled)('export-data: an embedded data folder into PostgreSQL', 
       await seedDemoCampaign(deps);
       await seedDemoAccounts(deps);
       campaign = await seedExportCampaign(deps, { applications: 1000, fileBytes: 1024 });
+      sourceDigest = await tableDigests(
+        async (text) => (await source.executor.executeSql(text)).rows,
+      );
     } finally {
       await source.close();
     }
@@ -158,6 +162,7 @@ describe.runIf(enabled)('export-data: an embedded data folder into PostgreSQL', 
         const after = await withClient(target.url, (c) =>
           tableDigests(async (text) => (await c.query(text)).rows),
         );
+        expect(before).toEqual(sourceDigest); // the export wrote nothing into the source
         expect([...after.keys()]).toEqual([...before.keys()]);
         for (const [table, rows] of before) expect(after.get(table), table).toEqual(rows);
         expect(before.get('applications')).toHaveLength(1000);
