@@ -34,16 +34,7 @@ async function exportOnce(dataDir: string, url: string, filesDir: string) {
   const started = performance.now();
   const child = spawn(
     process.execPath,
-    [
-      '--import',
-      'tsx',
-      'server/cli/admin.ts',
-      'export-data',
-      '--to',
-      url,
-      '--files-dir',
-      filesDir,
-    ],
+    ['--import', 'tsx', 'server/cli/admin.ts', 'export-data', '--to', url, '--files-dir', filesDir],
     {
       env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '', LOG_LEVEL: 'warn' },
       stdio: ['ignore', 'pipe', 'inherit'],
