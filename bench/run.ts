@@ -5,6 +5,7 @@ import { benchDraftSave } from './draft-save';
 import { benchDuplicates } from './duplicates';
 import { benchDuplicatesLoop } from './duplicates-loop';
 import { benchEventLoop } from './event-loop';
+import { benchExportData } from './export-data';
 import { benchRemindersDelivery } from './notifications-delivery';
 import { benchPdf } from './pdf';
 import { benchStartup } from './startup';
@@ -27,6 +28,7 @@ const benches: Record<string, () => Promise<void>> = {
   'catalogue-pages': benchCataloguePages,
   'web-weight': benchWebWeight,
   'event-loop': benchEventLoop,
+  'export-data': benchExportData,
 };
 if (only && !(only in benches)) {
   console.error(`no bench "${only}"; there are: ${Object.keys(benches).join(', ')}`);

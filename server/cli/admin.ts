@@ -5,6 +5,8 @@ import { createStaffUserSchema, passwordSchema } from '../../domain/accounts';
 import { openConfiguredDatabase } from '../bootstrap';
 import { ConfigError, loadConfig } from '../config';
 import { DataDirLockedError } from '../db/lock';
+import { ExportMismatchError, ExportRefusedError } from '../db/export-data';
+import { runExportData, type ExportDataOptions } from './export-data';
 import { seedDemoAccounts, seedDemoCampaign, DEMO_PASSWORD } from '../db/seed/demo';
 import { ScaleSeededError, seedScale } from '../db/seed/scale';
 import type { Actor } from '../lib/actor';
@@ -40,6 +42,12 @@ const HELP = `征选 Zhengxuan 管理命令 / admin commands
                    checks: 2021 and the years before it, enterprises, filings, awards, 附件4; once per database
   npm run admin -- dup-check --awards AWARDS.csv --applications APPS.jsonl
                    重复申报检查，每条发现一行 JSON / duplicate check, one JSON line per finding (no database)
+  npm run admin -- export-data --to postgres://USER@HOST:5432/DB [--files-to-s3 | --files-dir DIR] [--dry-run]
+                   内置数据库（DATA_DIR）整体迁入一个空的 PostgreSQL 库，一个事务，逐表核对，审计链在目标库上校验
+                   / the embedded database into an EMPTY PostgreSQL database in one transaction, every
+                   table compared, the audit chain verified on the target; files: --files-to-s3 copies
+                   FILES_DIR to the bucket of the S3_* variables, --files-dir to a folder, neither: they stay.
+                   --dry-run: counts and checks only, writes nothing. Exit 0 done, 1 mismatch (rolled back), 2 refused
 Uses the same DATA_DIR / DATABASE_URL as the server. On the embedded database stop the server first.`;
 
 class UsageError extends Error {}
@@ -207,22 +215,28 @@ async function run(
 async function main(): Promise<number> {
   const { positionals, values } = parseArgs({
     allowPositionals: true,
-    options: Object.fromEntries(
-      [
-        'role',
-        'login',
-        'name',
-        'email',
-        'phone',
-        'unit',
-        'unit-id',
-        'password',
-        'awards',
-        'applications',
-        'campaigns',
-        'seed',
-      ].map((k) => [k, { type: 'string' as const }]),
-    ),
+    options: {
+      ...Object.fromEntries(
+        [
+          'role',
+          'login',
+          'name',
+          'email',
+          'phone',
+          'unit',
+          'unit-id',
+          'password',
+          'awards',
+          'applications',
+          'campaigns',
+          'seed',
+          'to',
+          'files-dir',
+        ].map((k) => [k, { type: 'string' as const }]),
+      ),
+      'dry-run': { type: 'boolean' },
+      'files-to-s3': { type: 'boolean' },
+    },
   });
   const command = positionals[0];
   if (!command || command === 'help' || command === '--help') {
@@ -234,6 +248,7 @@ async function main(): Promise<number> {
     return 0;
   }
   const config = loadConfig();
+  if (command === 'export-data') return runExportData(config, values as ExportDataOptions);
   const { database } = await openConfiguredDatabase(config, systemClock, { demo: false });
   const actor: Actor = {
     userId: null,
@@ -261,10 +276,17 @@ main().then(
       e instanceof ConfigError ||
       e instanceof DataDirLockedError ||
       e instanceof DuplicateInputError ||
-      e instanceof ScaleSeededError
+      e instanceof ScaleSeededError ||
+      e instanceof ExportRefusedError
     ) {
       console.error(e.message);
+      if (e instanceof ExportRefusedError && e.verdict) console.error(auditVerdictText(e.verdict));
       if (e instanceof UsageError) console.error(`\n${HELP}`);
+    } else if (e instanceof ExportMismatchError) {
+      // the target's transaction was rolled back: it is as empty as before
+      console.error(e.message);
+      if (e.verdict) console.error(auditVerdictText(e.verdict));
+      process.exit(1);
     } else if (e instanceof AppError) {
       console.error(`${e.code}: ${e.message}`);
     } else {

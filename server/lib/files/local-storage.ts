@@ -61,7 +61,10 @@ export function localFileStorage(rootDir: string): FileStorage {
       const folder = prefix.replace(/\/$/, '');
       let names: string[];
       try {
-        const entries = await readdir(pathOf(folder), { recursive: true, withFileTypes: true });
+        const entries = await readdir(folder ? pathOf(folder) : root, {
+          recursive: true,
+          withFileTypes: true,
+        });
         names = entries
           .filter((d) => d.isFile() && !d.name.startsWith('.zx-tmp-'))
           .map((d) =>

@@ -1,10 +1,9 @@
-import { createHash, createHmac } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { ACCESS_KEY, BUCKET, REGION, SECRET, fakeS3 } from '../../../test/fixtures/fake-s3';
 import { localFileStorage } from './local-storage';
 import { s3FileStorage } from './s3-storage';
 import { FileNotFoundError, InvalidFileKeyError, type FileStorage } from './storage';
@@ -43,6 +42,7 @@ function contract(name: string, make: () => FileStorage) {
         await s.put(k, Buffer.from(k), 'application/json');
       expect(await s.list('ckpt/')).toEqual(keys);
       expect(await s.list('never-written/')).toEqual([]);
+      expect(await s.list('')).toEqual([...keys, 'ckptx/other.json', 'elsewhere/a.json'].sort());
     });
 
     it('keeps binary content exactly', async () => {
@@ -112,134 +112,6 @@ describe('localFileStorage', () => {
 });
 
 // ---------------------------------------------------------------- S3, against a fake on 127.0.0.1
-
-const ACCESS_KEY = 'AKIDZHENGXUANTEST';
-const SECRET = 'test-secret/with+chars';
-const REGION = 'cn-north-1';
-const BUCKET = 'zx-attachments';
-
-interface Seen {
-  method: string;
-  url: string;
-  authorization: string;
-  contentType?: string;
-  signatureValid: boolean;
-}
-
-const hmac = (key: Buffer | string, data: string) =>
-  createHmac('sha256', key).update(data).digest();
-const sha256 = (data: Buffer | string) => createHash('sha256').update(data).digest('hex');
-
-/** Recompute the SigV4 signature the way S3 does, from the request as received. */
-function sigV4Valid(req: IncomingMessage, body: Buffer): boolean {
-  const auth = req.headers.authorization ?? '';
-  const m =
-    /^AWS4-HMAC-SHA256 Credential=([^/]+)\/(\d{8})\/([^/]+)\/s3\/aws4_request, ?SignedHeaders=([a-z0-9;-]+), ?Signature=([0-9a-f]{64})$/.exec(
-      auth,
-    );
-  if (!m) return false;
-  const [, accessKey, date, region, signedHeaders, signature] = m as unknown as string[];
-  if (accessKey !== ACCESS_KEY || region !== REGION) return false;
-  const names = signedHeaders!.split(';');
-  if (!names.includes('host') || !names.includes('x-amz-date')) return false;
-  const payloadHash = String(req.headers['x-amz-content-sha256'] ?? '');
-  if (payloadHash !== 'UNSIGNED-PAYLOAD' && payloadHash !== sha256(body)) return false;
-  const [pathPart, query = ''] = (req.url ?? '').split('?');
-  const canonicalQuery = query
-    .split('&')
-    .filter(Boolean)
-    .map((p) => (p.includes('=') ? p : `${p}=`))
-    .sort()
-    .join('&');
-  const canonicalHeaders = names
-    .map(
-      (n) =>
-        `${n}:${String(req.headers[n] ?? '')
-          .trim()
-          .replace(/\s+/g, ' ')}\n`,
-    )
-    .join('');
-  const canonicalRequest = [
-    req.method,
-    pathPart,
-    canonicalQuery,
-    canonicalHeaders,
-    signedHeaders,
-    payloadHash,
-  ].join('\n');
-  const amzDate = String(req.headers['x-amz-date']);
-  const scope = `${date}/${region}/s3/aws4_request`;
-  const toSign = ['AWS4-HMAC-SHA256', amzDate, scope, sha256(canonicalRequest)].join('\n');
-  const key = hmac(hmac(hmac(hmac(`AWS4${SECRET}`, date!), region!), 's3'), 'aws4_request');
-  return createHmac('sha256', key).update(toSign).digest('hex') === signature;
-}
-
-function fakeS3() {
-  const objects = new Map<string, { body: Buffer; type: string }>();
-  const seen: Seen[] = [];
-  const server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      const body = Buffer.concat(chunks);
-      const signatureValid = sigV4Valid(req, body);
-      seen.push({
-        method: req.method!,
-        url: req.url!,
-        authorization: req.headers.authorization ?? '',
-        contentType: req.headers['content-type'],
-        signatureValid,
-      });
-      const xmlError = (status: number, code: string) => {
-        res.writeHead(status, { 'content-type': 'application/xml' });
-        res.end(
-          `<?xml version="1.0" encoding="UTF-8"?><Error><Code>${code}</Code><Message>${code}</Message></Error>`,
-        );
-      };
-      if (!signatureValid) return xmlError(403, 'SignatureDoesNotMatch');
-      const pathname = (req.url ?? '/').split('?')[0]!;
-      const [, bucket, ...rest] = pathname.split('/');
-      if (bucket !== BUCKET) return xmlError(404, 'NoSuchBucket');
-      const key = rest.map(decodeURIComponent).join('/');
-      const search = new URLSearchParams((req.url ?? '').split('?')[1] ?? '');
-      if (req.method === 'GET' && search.get('list-type') === '2') {
-        const prefix = search.get('prefix') ?? '';
-        // two keys a page, so the client must follow the continuation token
-        const all = [...objects.keys()].filter((k) => k.startsWith(prefix)).sort();
-        const start = Number(search.get('continuation-token') ?? 0);
-        const page = all.slice(start, start + 2);
-        const more = start + 2 < all.length;
-        const esc = (v: string) => v.replace(/&/g, '&amp;').replace(/</g, '&lt;');
-        res.writeHead(200, { 'content-type': 'application/xml' });
-        return res.end(
-          `<?xml version="1.0" encoding="UTF-8"?><ListBucketResult><Name>${BUCKET}</Name><Prefix>${esc(prefix)}</Prefix><KeyCount>${page.length}</KeyCount><IsTruncated>${more}</IsTruncated>${more ? `<NextContinuationToken>${start + 2}</NextContinuationToken>` : ''}${page.map((k) => `<Contents><Key>${esc(k)}</Key><Size>${objects.get(k)!.body.length}</Size></Contents>`).join('')}</ListBucketResult>`,
-        );
-      }
-      if (req.method === 'HEAD' && key === '') {
-        res.writeHead(200);
-        return res.end();
-      }
-      if (req.method === 'PUT') {
-        objects.set(key, { body, type: String(req.headers['content-type'] ?? '') });
-        res.writeHead(200, { etag: `"${sha256(body).slice(0, 32)}"` });
-        return res.end();
-      }
-      if (req.method === 'GET') {
-        const o = objects.get(key);
-        if (!o) return xmlError(404, 'NoSuchKey');
-        res.writeHead(200, { 'content-type': o.type, 'content-length': o.body.length });
-        return res.end(o.body);
-      }
-      if (req.method === 'DELETE') {
-        objects.delete(key);
-        res.writeHead(204);
-        return res.end();
-      }
-      xmlError(405, 'MethodNotAllowed');
-    });
-  });
-  return { server, objects, seen };
-}
 
 describe('s3FileStorage', () => {
   const fake = fakeS3();

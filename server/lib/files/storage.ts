@@ -6,7 +6,7 @@ export interface FileStorage {
   get(key: string): Promise<Buffer>;
   /** Deleting a missing key is not an error. */
   delete(key: string): Promise<void>;
-  /** The keys under a folder (`prefix` ends with '/'), at any depth, sorted. */
+  /** The keys under a folder (`prefix` ends with '/'; '' for every key), at any depth, sorted. */
   list(prefix: string): Promise<string[]>;
   /** Resolves when the storage answers and can be written (for /api/ready); cheap, no file made. */
   ready(): Promise<void>;
