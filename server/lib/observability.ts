@@ -39,6 +39,9 @@ function journalLength(): number {
   return journal.entries.length;
 }
 
+/** A readiness failure in our own words, safe to show on the public /api/ready. */
+class NotReady extends Error {}
+
 /** Fails when `work` takes longer than `ms`: a probe that hangs answers "not ready". */
 async function within<T>(ms: number, work: Promise<T>): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
@@ -46,7 +49,7 @@ async function within<T>(ms: number, work: Promise<T>): Promise<T> {
     return await Promise.race([
       work,
       new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new Error(`no answer in ${ms} ms`)), ms);
+        timer = setTimeout(() => reject(new NotReady(`no answer in ${ms} ms`)), ms);
       }),
     ]);
   } finally {
@@ -159,21 +162,26 @@ export function installObservability(app: FastifyInstance, deps: Deps): void {
     );
   });
 
-  // /api/ready: this node may take traffic. While it closes Fastify itself answers 503.
+  // /api/ready: this node may take traffic; 503 from the moment it starts to close (main.ts).
   const migrationsExpected = journalLength();
   let migrated = false; // migrations are never undone: once seen applied, not asked again
   let closing = false;
   app.addHook('preClose', async () => {
     closing = true;
   });
-  app.get('/api/ready', { schema: { hide: true } }, async (_req, reply) => {
+  app.get('/api/ready', { schema: { hide: true } }, async (req, reply) => {
     const checks: Record<string, string> = {};
     const probe = async (name: string, work: () => Promise<void>) => {
       try {
         await within(3000, work());
         checks[name] = 'ok';
       } catch (e) {
-        checks[name] = `failed: ${(e instanceof Error ? e.message : String(e)).split('\n')[0]}`;
+        // the driver's own message (host names, paths) goes to the log, not to the public answer
+        if (e instanceof NotReady) checks[name] = `failed: ${e.message}`;
+        else {
+          checks[name] = 'failed: unreachable';
+          req.log.warn({ err: e, check: name }, 'readiness check failed');
+        }
       }
     };
     await Promise.all([
@@ -183,7 +191,7 @@ export function installObservability(app: FastifyInstance, deps: Deps): void {
         if (migrated) return;
         const applied = await appliedMigrationCount(deps.db);
         if (applied < migrationsExpected)
-          throw new Error(`${applied} of ${migrationsExpected} applied`);
+          throw new NotReady(`${applied} of ${migrationsExpected} applied`);
         migrated = true;
       }),
     ]);
