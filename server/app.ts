@@ -175,6 +175,17 @@ export async function buildApp(
 
   // request ids and log lines, /api/ready, /metrics (before the routes, so their hooks see all)
   installObservability(app, deps);
+  // Stopping under load: Fastify answers `Connection: close` to requests that arrive once it is
+  // closing, but not to those already being answered then — their keep-alive connections go
+  // idle afterwards and stay open as long as the proxy keeps them (nginx: 60 s), holding the
+  // node's close. Every answer sent from the start of the close ends its connection.
+  let draining = false;
+  app.addHook('preClose', async () => {
+    draining = true;
+  });
+  app.addHook('onSend', async (_req, reply) => {
+    if (draining) reply.header('connection', 'close');
+  });
   app.get('/api/health', { schema: { hide: true } }, async (_req, reply) => {
     try {
       await deps.db.execute(sql`select 1`);

@@ -7,6 +7,7 @@ import { systemClock } from './lib/clock';
 import { startAuditCheckpoints } from './modules/audit';
 import { startBackground, type Background } from './background';
 import { storageFromConfig } from './storage';
+import { requestsInFlight } from './lib/observability';
 
 async function main() {
   const started = performance.now();
@@ -34,11 +35,27 @@ async function main() {
     }, config.shutdownGraceSeconds * 1000);
     force.unref();
     stopCheckpoints();
-    await Promise.all([
-      app.close().catch(() => {}),
-      background?.stop().catch(() => {}),
+    const since = performance.now();
+    // what is still being answered, every 2 s until done (an operator's answer to "why so long")
+    const report = setInterval(() => {
+      app.log.warn({ inFlight: requestsInFlight(app) }, '仍在处理 / still answering');
+    }, 2000);
+    report.unref();
+    const took = async (what: string, work: Promise<unknown> | undefined) => {
+      await work?.catch(() => {});
+      const ms = Math.round(performance.now() - since);
+      app.log.warn({ ms }, `${what} / ${what === '请求' ? 'requests' : 'jobs'} done`);
+      return ms;
+    };
+    const [requestsMs, jobsMs] = await Promise.all([
+      took('请求', app.close()),
+      took('后台任务', background?.stop()),
     ]);
     await database.close().catch(() => {});
+    app.log.warn(
+      { requestsMs, jobsMs, totalMs: Math.round(performance.now() - since) },
+      '已停止 / stopped',
+    );
     process.exit(0);
   };
   process.on('SIGINT', () => void shutdown('SIGINT'));

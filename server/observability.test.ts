@@ -177,6 +177,9 @@ describe('/api/ready', () => {
     // other requests still on their way are served, not refused: a proxy would pass a 503 on
     const health = await fetch(url.replace('/api/ready', '/api/health'));
     expect(health.status).toBe(200);
+    // … on a connection that then ends (Fastify's own doing), so a proxy's keep-alive connection
+    // does not hold the node open under load: its next request goes to another node
+    expect(health.headers.get('connection')).toBe('close');
     release();
     await closed;
     await expect(fetch(url)).rejects.toThrow(); // and then nothing listens

@@ -66,8 +66,30 @@ export function bearerMatches(header: string | undefined, token: string): boolea
   return timingSafeEqual(given, sha256(token)) && m !== null;
 }
 
+const inFlightOf = new WeakMap<FastifyInstance, Map<FastifyRequest, number>>();
+
+/** The requests an app is answering now: method, route pattern and milliseconds so far. */
+export function requestsInFlight(app: FastifyInstance) {
+  const now = performance.now();
+  return [...(inFlightOf.get(app) ?? new Map<FastifyRequest, number>())].map(([req, since]) => ({
+    op: `${req.method} ${routeOf(req)}`,
+    ms: Math.round(now - since),
+  }));
+}
+
 /** Hooks and routes on the root instance (before the API's routes, so they see every request). */
 export function installObservability(app: FastifyInstance, deps: Deps): void {
+  const inFlight = new Map<FastifyRequest, number>();
+  inFlightOf.set(app, inFlight);
+  app.addHook('onRequest', async (req) => {
+    inFlight.set(req, performance.now());
+  });
+  app.addHook('onResponse', async (req) => {
+    inFlight.delete(req);
+  });
+  app.addHook('onRequestAbort', async (req) => {
+    inFlight.delete(req);
+  });
   const registry = new Registry();
   const requests = registry.counter(
     'zx_http_requests_total',
