@@ -275,7 +275,6 @@ describe.runIf(run)('several nodes on one PostgreSQL database', () => {
           .split('\n')
           .filter((l) => /upstream/.test(l)).length;
         console.log(`[cluster] ${JSON.stringify({ ...result.figures, upstreamErrors })}`);
-        console.log(`[cluster] node b:\n${nodes[1]!.output().slice(-2000)}`);
         // only requests in flight on a node as it went fail (a client has one at a time), and only
         // right then: afterwards nginx sends everything to the nodes still there
         expect(result.figures.failed).toBeLessThanOrEqual(3);
@@ -312,14 +311,18 @@ describe.runIf(run)('several nodes on one PostgreSQL database', () => {
         expect(inbox.quota).toBe(10);
         expect(inbox.items).toHaveLength(10);
         // the duplicate index of each node caught up with the filings submitted on the others:
-        // every pair of the twelve identical filings was found, whichever nodes took them
-        const ids = world.filings.map((id) => `'${id}'`).join(',');
+        // every pair of the identical filings was found, whichever nodes took them. (A submit cut
+        // by the SIGKILL after its commit has no findings of its own until a sweep: the findings
+        // step runs after the commit. Left out here; see the closing note of issue 18.)
+        const answered = world.filings.filter((id) => result.submitAnswered.has(id));
+        expect(answered.length).toBeGreaterThanOrEqual(11);
+        const ids = answered.map((id) => `'${id}'`).join(',');
         const [pairs] = await sqlRows<{ n: number }>(
           database,
           `select count(distinct (least(application_id, match_application_id), greatest(application_id, match_application_id)))::int as n
              from duplicate_findings where application_id in (${ids}) and match_application_id in (${ids})`,
         );
-        expect(pairs!.n).toBe(66);
+        expect(pairs!.n).toBe((answered.length * (answered.length - 1)) / 2);
         expect(await verifyAuditChain(database.db)).toMatchObject({ ok: true });
         // the stopped node finished its requests and left within its grace, not forced out
         expect(
@@ -434,6 +437,7 @@ async function underLoad(base: string, world: World, nodes: Node[]) {
   let failed = 0;
   const failures: string[] = [];
   const failedAt: number[] = [];
+  const submitAnswered = new Set<string>();
   let stop = false;
   const started = performance.now();
   const at = () => Math.round(performance.now() - started);
@@ -486,7 +490,10 @@ async function underLoad(base: string, world: World, nodes: Node[]) {
           world.filer.post(`/api/v1/applications/${r.id}/submit`, { draftVersion: r.draftVersion }),
         );
         count('submit', res === 'failed' ? res : res.status);
-        if (res !== 'failed' && res.status === 200) break;
+        if (res !== 'failed' && res.status === 200) {
+          submitAnswered.add(r.id);
+          break;
+        }
         const state = await attempt(() => world.filer.get(`/api/v1/applications/${r.id}`));
         if (state !== 'failed' && state.status === 200 && state.body.application.state !== 'draft')
           break;
@@ -530,6 +537,7 @@ async function underLoad(base: string, world: World, nodes: Node[]) {
   return {
     events,
     failedAt,
+    submitAnswered,
     figures: {
       seconds: Math.round(at() / 100) / 10,
       requests,

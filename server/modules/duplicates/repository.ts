@@ -231,3 +231,14 @@ export function listFindings(
     .limit(2000);
 }
 export type FindingListRow = Awaited<ReturnType<typeof listFindings>>[number];
+
+/**
+ * Serialises the writing of one campaign's findings across processes (transaction-scoped): two
+ * nodes storing the findings of two similar filings submitted at the same moment would otherwise
+ * both insert the pair and one would fail on the unique index, losing its other findings.
+ */
+export async function lockCampaignFindings(tx: Db, campaignId: string): Promise<void> {
+  await tx.execute(
+    sql`select pg_advisory_xact_lock(hashtextextended(${`duplicate-findings:${campaignId}`}, 0))`,
+  );
+}

@@ -229,6 +229,7 @@ async function storeFindings(
   found: Finding[],
   now: Date,
 ) {
+  await repo.lockCampaignFindings(tx, campaignId); // then read what another node may just have stored
   const existing = new Map(
     (await repo.listFindingRows(tx, scope)).map((r) => [
       matchKey(r.applicationId, r.matchAwardId ?? r.matchApplicationId),
