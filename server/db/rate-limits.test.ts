@@ -40,3 +40,15 @@ test('windows that ended more than an hour ago are forgotten, others kept', asyn
   expect((await countHit(db, 'old', 60_000)).hits).toBe(1);
   expect((await countHit(db, 'live', 60_000)).hits).toBe(2);
 });
+
+test('a window that would end years from now (the clock was set back since) is over, not an error', async () => {
+  const { db } = database;
+  const key = 'POST /api/v1/auth/sign-in 10.0.0.3';
+  // as if counted while the clock stood three years ahead
+  await countHit(db, key, 3 * 365 * 86_400_000);
+  const next = await countHit(db, key, 60_000);
+  expect(next.hits).toBe(1);
+  expect(next.ttlMs).toBeGreaterThan(59_000);
+  expect(next.ttlMs).toBeLessThanOrEqual(60_000);
+  expect((await countHit(db, key, 60_000)).hits).toBe(2);
+});

@@ -13,13 +13,20 @@ export async function countHit(
   key: string,
   windowMs: number,
 ): Promise<{ hits: number; ttlMs: number }> {
+  // A window that ends later than a whole window from now began "in the future": the clock was
+  // set back since (NTP, a restored VM, a test clock). It is over, not years long.
   const result = (await db.execute(sql`
     insert into rate_limit_counters as c (key, hits, resets_at)
     values (${key}, 1, clock_timestamp() + ${windowMs} * interval '1 millisecond')
     on conflict (key) do update set
-      hits = case when c.resets_at <= clock_timestamp() then 1 else c.hits + 1 end,
-      resets_at = case when c.resets_at <= clock_timestamp() then excluded.resets_at else c.resets_at end
-    returning hits, greatest(0, ceil(extract(epoch from c.resets_at - clock_timestamp()) * 1000))::int as ttl
+      hits = case when c.resets_at <= clock_timestamp()
+                    or c.resets_at > clock_timestamp() + ${windowMs} * interval '1 millisecond'
+                  then 1 else c.hits + 1 end,
+      resets_at = case when c.resets_at <= clock_timestamp()
+                         or c.resets_at > clock_timestamp() + ${windowMs} * interval '1 millisecond'
+                       then excluded.resets_at else c.resets_at end
+    returning hits,
+      least(${windowMs}, greatest(0, ceil(extract(epoch from c.resets_at - clock_timestamp()) * 1000)))::bigint as ttl
   `)) as unknown as { rows: { hits: number; ttl: number }[] };
   const row = result.rows[0]!;
   return { hits: Number(row.hits), ttlMs: Number(row.ttl) };
